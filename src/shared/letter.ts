@@ -1,0 +1,107 @@
+/**
+ * The structured letter the parser produces. Every extracted value carries the
+ * [start, end) offsets of the raw source text it was read from, so the UI can
+ * highlight it and the export can prove where it came from.
+ */
+
+/** Half-open character range [start, end) in the letter's source text. */
+export type Span = readonly [start: number, end: number];
+
+/** A value read from the letter: folded per the gold conventions, plus its source span. */
+export interface Field<T extends string = string> {
+  readonly value: T;
+  readonly span: Span;
+}
+
+export const DECISIONS = ['Upheld', 'Overturned'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const LETTER_FORMATS = [
+  'F1-credentials-block',
+  'F1-prose-credentials',
+  'F2',
+  'F3',
+  'F2013',
+  'unknown',
+] as const;
+export type LetterFormat = (typeof LETTER_FORMATS)[number];
+
+export type WarningCode =
+  | 'unknown-format'
+  | 'header-missing'
+  | 'case-number-missing'
+  | 'credentials-missing'
+  | 'items-section-missing'
+  | 'no-items'
+  | 'decision-missing'
+  | 'service-missing'
+  | 'guideline-missing'
+  | 'rationale-missing'
+  | 'rationale-contradicts-decision'
+  | 'header-boundary-uncertain'
+  | 'best-effort-format';
+
+export interface ParseWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  /** The field the warning concerns, when there is one (e.g. "decision"). */
+  readonly field?: string;
+  readonly span?: Span;
+}
+
+export const HEADER_FIELDS = [
+  'dateAssigned',
+  'decisionDate',
+  'priority',
+  'dateOfInjury',
+  'urDenialDate',
+  'applicationReceived',
+] as const;
+export type HeaderFieldName = (typeof HEADER_FIELDS)[number];
+export type LetterHeader = Record<HeaderFieldName, Field | null>;
+
+export interface PartialCertification {
+  readonly originalRequest: Field;
+  readonly authorizedByClaimsAdministrator: Field;
+  readonly imrEligiblePortion: Field;
+}
+
+export const ITEM_TEXT_FIELDS = [
+  'service',
+  'claimsAdministratorGuideline',
+  'maximusGuideline',
+  'rationale',
+] as const;
+export type ItemTextFieldName = (typeof ITEM_TEXT_FIELDS)[number];
+
+export interface ParsedItem {
+  readonly service: Field | null;
+  readonly decision: Field<Decision> | null;
+  readonly claimsAdministratorGuideline: Field | null;
+  readonly maximusGuideline: Field | null;
+  readonly rationale: Field | null;
+  readonly partial: PartialCertification | null;
+  /** The whole item, header through rationale. */
+  readonly span: Span;
+  readonly warnings: readonly ParseWarning[];
+}
+
+export interface ReviewerCredentials {
+  readonly specialty: Field | null;
+  readonly licensure: Field | null;
+  readonly subspecialty: Field | null;
+}
+
+export interface ParsedLetter {
+  readonly parserVersion: string;
+  readonly format: LetterFormat;
+  readonly caseNumber: Field | null;
+  /** null when the letter has no header table (e.g. text that starts after it). */
+  readonly header: LetterHeader | null;
+  readonly reviewer: ReviewerCredentials;
+  readonly clinicalCaseSummary: Field | null;
+  /** The items section, from its heading to the end of the letter. */
+  readonly itemsSection: Span | null;
+  readonly items: readonly ParsedItem[];
+  readonly warnings: readonly ParseWarning[];
+}
