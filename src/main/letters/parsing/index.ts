@@ -1,0 +1,163 @@
+/**
+ * The letter parser: text in, a structured letter with source spans and warnings out.
+ * Pure: no I/O, no Electron, never throws on any input.
+ */
+import type {
+  Field,
+  LetterFormat,
+  LetterHeader,
+  ParsedItem,
+  ParsedLetter,
+  ParseWarning,
+  ReviewerCredentials,
+  Span,
+} from '../../../shared/letter.ts';
+import {
+  credentialsBlockStart,
+  hasCredentialsBlock,
+  NO_CREDENTIALS,
+  parseCredentialsBlock,
+  parseProseCredentials,
+} from './credentials.ts';
+import { parseCaseNumber, parseHeader } from './header.ts';
+import { parseItems } from './items.ts';
+import { parseF2013Items, parseF3Items } from './legacy.ts';
+import { CASE_SUMMARY_INTRO, HEADINGS, ITEMS_INTRO } from './sections.ts';
+import { fieldAt, findIn } from './text.ts';
+
+/** Bump when a change to the parser can change its output: re-parse keys on it. */
+export const PARSER_VERSION = '1.0.0';
+
+/** Where the header table can end when no heading follows it. */
+const HEADER_TABLE_MAX_CHARS = 3000;
+
+export function parseLetter(text: string): ParsedLetter {
+  try {
+    return parseAny(text);
+  } catch (error) {
+    // A parser bug must not lose the letter: keep it, empty, with the reason.
+    return {
+      ...emptyLetter('unknown'),
+      warnings: [{ code: 'unknown-format', message: `The parser failed on this letter: ${String(error)}` }],
+    };
+  }
+}
+
+function parseAny(text: string): ParsedLetter {
+  if (findIn(text, HEADINGS.professionalReview, 0, 400)) return parseF3(text);
+  if (findIn(text, HEADINGS.notice2013, 0, 2000)) return parseF2013(text);
+  return parseF1Like(text);
+}
+
+/** F1 and anything shaped like it (F2, unknown): header table, credentials, case summary, items. */
+function parseF1Like(text: string): ParsedLetter {
+  const howMade = findIn(text, HEADINGS.howMade);
+  const afterHowMade = howMade?.end ?? 0;
+  const caseSummary = findIn(text, HEADINGS.caseSummary, afterHowMade);
+  const itemsHeading =
+    findIn(text, HEADINGS.items, caseSummary?.end ?? afterHowMade) ??
+    findIn(text, HEADINGS.decisionsAndRationales, caseSummary?.end ?? afterHowMade);
+  const headerEnd = howMade?.start ?? caseSummary?.start ?? Math.min(text.length, HEADER_TABLE_MAX_CHARS);
+
+  const credentialsEnd = caseSummary?.start ?? itemsHeading?.start ?? text.length;
+  const block = hasCredentialsBlock(text, afterHowMade, credentialsEnd);
+  const reviewer = block
+    ? parseCredentialsBlock(text, credentialsBlockStart(text, afterHowMade, credentialsEnd), credentialsEnd)
+    : parseProseCredentials(text, afterHowMade, credentialsEnd);
+
+  const summaryIntro = caseSummary ? findIn(text, CASE_SUMMARY_INTRO, caseSummary.end, itemsHeading?.start) : null;
+  const clinicalCaseSummary = caseSummary
+    ? fieldAt(text, summaryIntro?.end ?? caseSummary.end, itemsHeading?.start ?? text.length)
+    : null;
+
+  const itemsIntro = itemsHeading ? findIn(text, ITEMS_INTRO, itemsHeading.end) : null;
+  const itemsFrom = itemsIntro?.end ?? itemsHeading?.end ?? caseSummary?.end ?? afterHowMade;
+  const items = parseItems(text, itemsFrom, text.length);
+
+  const format = detectFormat(text, itemsHeading !== null, block, reviewer);
+  const header = parseHeader(text, headerEnd);
+  const caseNumber = parseCaseNumber(text, headerEnd);
+  return {
+    parserVersion: PARSER_VERSION,
+    format,
+    caseNumber,
+    header,
+    reviewer,
+    clinicalCaseSummary,
+    itemsSection: itemsHeading ? [itemsHeading.start, text.length] : null,
+    items,
+    warnings: letterWarnings({ format, header, caseNumber, reviewer, itemsSection: itemsHeading, items }),
+  };
+}
+
+function detectFormat(text: string, hasItemsHeading: boolean, block: boolean, reviewer: ReviewerCredentials): LetterFormat {
+  if (findIn(text, HEADINGS.decisionsAndRationales) && findIn(text, HEADINGS.documentsReviewed)) return 'F2';
+  if (!hasItemsHeading) return 'unknown';
+  if (block) return 'F1-credentials-block';
+  return reviewer.specialty ? 'F1-prose-credentials' : 'unknown';
+}
+
+function parseF2013(text: string): ParsedLetter {
+  const qualifications = findIn(text, /Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i);
+  const reviewer = parseProseCredentials(text, qualifications?.end ?? 0, text.length);
+  return legacyLetter(text, 'F2013', parseF2013Items(text), reviewer);
+}
+
+function parseF3(text: string): ParsedLetter {
+  const { items, qualifications } = parseF3Items(text);
+  const reviewer = qualifications ? parseProseCredentials(text, qualifications[0], qualifications[1]) : NO_CREDENTIALS;
+  return legacyLetter(text, 'F3', items, reviewer);
+}
+
+function legacyLetter(text: string, format: LetterFormat, items: ParsedItem[], reviewer: ReviewerCredentials): ParsedLetter {
+  const headerEnd = Math.min(text.length, HEADER_TABLE_MAX_CHARS);
+  const header = parseHeader(text, headerEnd);
+  const caseNumber = parseCaseNumber(text, headerEnd);
+  return {
+    ...emptyLetter(format),
+    caseNumber,
+    header,
+    reviewer,
+    items,
+    warnings: [
+      { code: 'best-effort-format', message: `Letter format ${format} is only partly known; check every value.` },
+      ...letterWarnings({ format, header, caseNumber, reviewer, itemsSection: { start: 0 }, items }),
+    ],
+  };
+}
+
+function emptyLetter(format: LetterFormat): ParsedLetter {
+  return {
+    parserVersion: PARSER_VERSION,
+    format,
+    caseNumber: null,
+    header: null,
+    reviewer: NO_CREDENTIALS,
+    clinicalCaseSummary: null,
+    itemsSection: null,
+    items: [],
+    warnings: [],
+  };
+}
+
+function letterWarnings(letter: {
+  format: LetterFormat;
+  header: LetterHeader | null;
+  caseNumber: Field | null;
+  reviewer: ReviewerCredentials;
+  itemsSection: { start: number } | Span | null;
+  items: readonly ParsedItem[];
+}): ParseWarning[] {
+  const warnings: ParseWarning[] = [];
+  const warn = (code: ParseWarning['code'], message: string, field?: string) =>
+    warnings.push(field ? { code, message, field } : { code, message });
+  if (letter.format === 'unknown') warn('unknown-format', 'The letter does not match any known format.');
+  if (!letter.header) warn('header-missing', 'No header table (case number, dates) was found.', 'header');
+  else if (!letter.caseNumber) warn('case-number-missing', 'The header has no case number.', 'caseNumber');
+  if (!letter.reviewer.specialty && !letter.reviewer.licensure) {
+    warn('credentials-missing', "The expert reviewer's credentials were not found.", 'reviewerSpecialty');
+  }
+  if (!letter.itemsSection) warn('items-section-missing', 'The "IMR ISSUES, DECISIONS AND RATIONALES" section was not found.');
+  if (letter.items.length === 0) warn('no-items', 'No decision items were found.');
+  return warnings;
+}
