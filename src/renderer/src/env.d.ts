@@ -1,0 +1,7 @@
+import type { ImrApi } from '../../shared/api.ts';
+
+declare global {
+  interface Window {
+    imr: ImrApi;
+  }
+}
