@@ -47,7 +47,8 @@ export function parseProseCredentials(text: string, from: number, to: number): R
   if (!found) return NO_CREDENTIALS;
   const group = (n: number) => {
     const range = found.match.indices?.[n];
-    return range ? fieldAt(text, range[0], range[1]) : null;
+    const offset = found.start - found.match.index;
+    return range ? fieldAt(text, offset + range[0], offset + range[1]) : null;
   };
   return { specialty: group(1), subspecialty: group(2), licensure: group(3) };
 }

@@ -1,5 +1,6 @@
 /** The page-1 header table: case number, dates and priority, in layout or reading order. */
 import type { Field, LetterHeader } from '../../../shared/letter.ts';
+import type { Hit } from './text.ts';
 import { fieldAt, findIn } from './text.ts';
 
 const DATE = String.raw`(\d{1,2}/\d{1,2}/\d{2,4})`;
@@ -19,7 +20,7 @@ const CASE_NUMBER = /Case\s+Number\s*:[ \t]*([A-Z]{2}\d{2}-\d{4,})/;
 
 export function parseCaseNumber(text: string, to: number): Field | null {
   const found = findIn(text, CASE_NUMBER, 0, to);
-  return found ? groupField(text, found.match, 1) : null;
+  return found ? groupField(text, found, 1) : null;
 }
 
 /** Reads the header table from text[0, to); null when none of its labels is there. */
@@ -28,15 +29,15 @@ export function parseHeader(text: string, to: number): LetterHeader | null {
   let any = false;
   for (const [name, pattern] of Object.entries(HEADER_PATTERNS) as [keyof LetterHeader, RegExp][]) {
     const found = findIn(text, pattern, 0, to);
-    header[name] = found ? groupField(text, found.match, 1) : null;
+    header[name] = found ? groupField(text, found, 1) : null;
     any ||= header[name] !== null;
   }
   return any ? header : null;
 }
 
-function groupField(text: string, match: RegExpExecArray, group: number): Field | null {
-  const value = match[group];
+function groupField(text: string, hit: Hit, group: number): Field | null {
+  const value = hit.match[group];
   if (value === undefined) return null;
-  const start = match.index + match[0].lastIndexOf(value);
+  const start = hit.start + hit.match[0].lastIndexOf(value);
   return fieldAt(text, start, start + value.length);
 }

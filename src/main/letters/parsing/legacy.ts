@@ -8,7 +8,7 @@ import { checkItem } from './checks.ts';
 import { fieldAt, findAllIn, findIn, phrase } from './text.ts';
 
 const F2013_OUTCOME =
-  /\d+\)\s*MAXIMUS\s+Federal\s+Services,\s+Inc\.\s+has\s+determined\s+the\s+request\s+for\s+([\s\S]{1,600}?)\s+(is\s+(not\s*)?medically\s+necessary)/gi;
+  /\d+\)\s*MAXIMUS\s+Federal\s+Services,\s+Inc\.\s+has\s+determined\s+the\s+request\s+for\s+([\s\S]{1,600}?)\s+(is\s+(not\s*)?medically\s+necessary)/dgi;
 const F2013_RATIONALE_HEADING = phrase('INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE');
 
 /** The first numbered outcome list; the repeat after the rationale heading is skipped. */
@@ -17,14 +17,13 @@ export function parseF2013Items(text: string): ParsedItem[] {
   let outcomes = findAllIn(text, F2013_OUTCOME, 0, heading?.start ?? text.length);
   if (outcomes.length === 0) outcomes = findAllIn(text, F2013_OUTCOME);
   return outcomes.map(({ start, end, match }) => {
-    const serviceText = match[1] as string;
-    const serviceStart = start + match[0].indexOf(serviceText, match[0].indexOf('request for') + 11);
-    const verdict = match[2] as string;
-    const verdictStart = end - verdict.length;
+    const offset = start - match.index;
+    const [serviceStart, serviceEnd] = match.indices?.[1] ?? [0, 0];
+    const [verdictStart, verdictEnd] = match.indices?.[2] ?? [0, 0];
     const decision: Decision = match[3] ? 'Upheld' : 'Overturned';
     return legacyItem({
-      service: fieldAt(text, serviceStart, serviceStart + serviceText.length),
-      decision: { value: decision, span: [verdictStart, end] },
+      service: fieldAt(text, offset + serviceStart, offset + serviceEnd),
+      decision: { value: decision, span: [offset + verdictStart, offset + verdictEnd] },
       maximusGuideline: null,
       rationale: null,
       span: [start, end],

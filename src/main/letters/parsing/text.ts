@@ -39,37 +39,30 @@ export function phrase(words: string, flags = ''): RegExp {
   return new RegExp(body, flags);
 }
 
-/** First match of `pattern` in text[from, to), with absolute offsets. */
-export function findIn(
-  text: string,
-  pattern: RegExp,
-  from = 0,
-  to = text.length,
-): { start: number; end: number; match: RegExpExecArray } | null {
-  const sticky = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g');
-  sticky.lastIndex = from;
-  const match = sticky.exec(text);
-  if (!match || match.index + match[0].length > to) return null;
-  return { start: match.index, end: match.index + match[0].length, match };
+export interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly match: RegExpExecArray;
 }
 
-/** Every match of `pattern` in text[from, to), with absolute offsets. */
-export function findAllIn(
-  text: string,
-  pattern: RegExp,
-  from = 0,
-  to = text.length,
-): { start: number; end: number; match: RegExpExecArray }[] {
+/**
+ * Every match of `pattern` inside text[from, to), with absolute offsets. Searching
+ * only the slice keeps a missing label from costing a scan to the end of the letter.
+ */
+export function findAllIn(text: string, pattern: RegExp, from = 0, to = text.length, limit = Infinity): Hit[] {
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
   const global = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g');
-  global.lastIndex = from;
-  const found: { start: number; end: number; match: RegExpExecArray }[] = [];
-  for (let match = global.exec(text); match; match = global.exec(text)) {
-    const end = match.index + match[0].length;
-    if (end > to) break;
-    found.push({ start: match.index, end, match });
+  const found: Hit[] = [];
+  for (let match = global.exec(region); match && found.length < limit; match = global.exec(region)) {
+    found.push({ start: from + match.index, end: from + match.index + match[0].length, match });
     if (match[0].length === 0) global.lastIndex++;
   }
   return found;
+}
+
+/** First match of `pattern` inside text[from, to), with absolute offsets. */
+export function findIn(text: string, pattern: RegExp, from = 0, to = text.length): Hit | null {
+  return findAllIn(text, pattern, from, to, 1)[0] ?? null;
 }
 
 export function isLineBreak(char: string | undefined): boolean {
