@@ -1,0 +1,166 @@
+/**
+ * Opening a letter library file: refuses files it must not touch (not SQLite, corrupt,
+ * from a newer app, another program's database), backs up files it is about to migrate,
+ * then configures the connection and brings the schema up to date.
+ */
+import { closeSync, copyFileSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { LibraryOpenError } from './errors.ts';
+import { migrate, schemaVersion } from './migrate.ts';
+import { LIBRARY_APPLICATION_ID } from './migrations/001-initial.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { setReviewer } from './reviewer.ts';
+import type { Db } from './sql.ts';
+
+export interface Library {
+  readonly db: Db;
+  readonly file: string;
+  /** Schema version the file had before opening; 0 for a new library. */
+  readonly previousSchemaVersion: number;
+  /** Copy of the file taken before migrating it, or null when nothing was migrated. */
+  readonly backupFile: string | null;
+  close(): void;
+}
+
+export interface OpenLibraryOptions {
+  /** Stored as the library's reviewer name, stamped on every later change. */
+  readonly reviewer?: string;
+}
+
+/** Long enough to wait out an import worker's transaction, short enough to report a stuck lock. */
+const BUSY_TIMEOUT_MS = 5000;
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function openLibrary(file: string, options: OpenLibraryOptions = {}): Library {
+  const existingVersion = inspectExistingFile(file);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    const backupFile =
+      existingVersion !== null && existingVersion < LATEST_SCHEMA_VERSION
+        ? backUpBeforeMigrating(db, file, existingVersion)
+        : null;
+    configureConnection(db);
+    migrateOrExplain(db, file);
+    if (options.reviewer !== undefined) setReviewer(db, options.reviewer);
+    return {
+      db,
+      file,
+      previousSchemaVersion: existingVersion ?? 0,
+      backupFile,
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The schema version of an existing, non-empty library file, checked without writing to it; null for a new file. */
+function inspectExistingFile(file: string): number | null {
+  const size = fileSize(file);
+  if (size === null || size === 0) return null;
+  if (!startsWithSqliteHeader(file)) {
+    throw new LibraryOpenError(file, 'not-a-database', 'the file is not a SQLite database');
+  }
+  const reader = openReadOnly(file);
+  try {
+    const version = schemaVersion(reader);
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new LibraryOpenError(
+        file,
+        'newer-version',
+        `it was written by a newer version of the app (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION})`,
+      );
+    }
+    const applicationId = reader.pragma('application_id', { simple: true }) as number;
+    const tableCount = (reader.prepare('SELECT COUNT(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+    if (applicationId !== LIBRARY_APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
+      throw new LibraryOpenError(file, 'foreign-database', 'it is a SQLite database of another program');
+    }
+    if (version < LATEST_SCHEMA_VERSION && tableCount > 0) {
+      const problems = reader.pragma('quick_check', { simple: true });
+      if (problems !== 'ok') throw new LibraryOpenError(file, 'corrupt', `the file is damaged (${String(problems)})`);
+    }
+    return version;
+  } catch (error) {
+    throw asOpenError(file, error, 'unreadable');
+  } finally {
+    reader.close();
+  }
+}
+
+function fileSize(file: string): number | null {
+  try {
+    return statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new LibraryOpenError(file, 'unreadable', (error as Error).message, { cause: error });
+  }
+}
+
+function startsWithSqliteHeader(file: string): boolean {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch (error) {
+    throw new LibraryOpenError(file, 'unreadable', (error as Error).message, { cause: error });
+  }
+  try {
+    const bytesRead = readSync(descriptor, header, 0, header.length, 0);
+    return bytesRead === header.length && header.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function openReadOnly(file: string): Db {
+  try {
+    return new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw asOpenError(file, error, 'unreadable');
+  }
+}
+
+/**
+ * Copies the file beside itself as `<file>.v<version>.bak`. Runs before any pragma that could
+ * rewrite the header, after folding a leftover WAL into the file so the copy is complete.
+ */
+function backUpBeforeMigrating(db: Db, file: string, version: number): string {
+  if (db.pragma('journal_mode', { simple: true }) === 'wal') {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) {
+      throw new LibraryOpenError(file, 'unreadable', 'another program is using it; close it and try again');
+    }
+  }
+  const backupFile = `${file}.v${version}.bak`;
+  copyFileSync(file, backupFile);
+  return backupFile;
+}
+
+function configureConnection(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+function migrateOrExplain(db: Db, file: string): void {
+  try {
+    migrate(db, MIGRATIONS);
+  } catch (error) {
+    throw asOpenError(file, error, null);
+  }
+}
+
+/**
+ * SQLite's corruption codes become a 'corrupt' LibraryOpenError, other SQLite errors
+ * `otherSqliteFailure` when given; anything else passes through unchanged.
+ */
+function asOpenError(file: string, error: unknown, otherSqliteFailure: 'unreadable' | null): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  if (error.code.startsWith('SQLITE_CORRUPT') || error.code === 'SQLITE_NOTADB') {
+    return new LibraryOpenError(file, 'corrupt', `the file is damaged (${error.message})`, { cause: error });
+  }
+  if (otherSqliteFailure === null) return error;
+  return new LibraryOpenError(file, otherSqliteFailure, error.message, { cause: error });
+}

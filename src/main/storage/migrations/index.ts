@@ -1,0 +1,8 @@
+/** Every schema migration, in order. Append new ones; never edit one that has shipped. */
+import type { Migration } from '../migrate.ts';
+import { initialMigration } from './001-initial.ts';
+import { letterSummaryCountsMigration } from './002-letter-summary-counts.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initialMigration, letterSummaryCountsMigration];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

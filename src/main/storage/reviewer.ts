@@ -1,0 +1,29 @@
+/** The reviewer's name: set once per library, stamped on every edit, note and verification. */
+import { InvalidEditError, ReviewerNotSetError } from './errors.ts';
+import { statement } from './sql.ts';
+import type { Db } from './sql.ts';
+
+const REVIEWER_SETTING = 'reviewer';
+
+export function getReviewer(db: Db): string | null {
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(REVIEWER_SETTING) as
+    | { value: string }
+    | undefined;
+  return row?.value ?? null;
+}
+
+export function setReviewer(db: Db, name: string): void {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new InvalidEditError('The reviewer name cannot be empty');
+  statement(
+    db,
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(REVIEWER_SETTING, trimmed);
+}
+
+/** The reviewer to stamp on a change; a change without one is refused. */
+export function requireReviewer(db: Db): string {
+  const reviewer = getReviewer(db);
+  if (reviewer === null) throw new ReviewerNotSetError();
+  return reviewer;
+}
