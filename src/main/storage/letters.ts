@@ -1,0 +1,234 @@
+/** Adding parsed letters to the library and reading one back whole, for the split view and re-parsing. */
+import type { HeaderFieldName, LetterFormat, ParsedLetter, ParseWarning, Span } from '../../shared/letter.ts';
+import type { LetterSource, SourceKind } from '../../shared/source.ts';
+import type { LetterField, LetterStatus } from './fields.ts';
+import { listNotes } from './notes.ts';
+import type { Note } from './notes.ts';
+import { insertParsedItems, parsedLetterColumns } from './parsedRows.ts';
+import { inWriteTransaction, nowIso, parseJson, statement } from './sql.ts';
+import type { Db } from './sql.ts';
+import { refreshLetterSummary } from './summary.ts';
+import { listItems } from './storedItems.ts';
+import type { StoredItem } from './storedItems.ts';
+import { letterTagLabels } from './tags.ts';
+import type { TagLabel } from './tags.ts';
+
+export type InsertLetterResult =
+  | { readonly status: 'inserted'; readonly letterId: number }
+  | { readonly status: 'duplicate'; readonly letterId: number };
+
+export interface StoredLetter {
+  readonly id: number;
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly filePath: string;
+  readonly fileSize: number;
+  readonly sourceKind: SourceKind;
+  readonly encoding: string | null;
+  readonly pageCount: number;
+  readonly text: string;
+  readonly pageOffsets: readonly number[];
+  readonly format: LetterFormat;
+  readonly caseNumber: string | null;
+  /** null when the letter has no header table. */
+  readonly header: Readonly<Record<HeaderFieldName, string | null>> | null;
+  readonly reviewerSpecialty: string | null;
+  readonly reviewerLicensure: string | null;
+  readonly reviewerSubspecialty: string | null;
+  readonly clinicalCaseSummary: string | null;
+  /** Source spans by letter field name, plus `clinicalCaseSummary` and `itemsSection`. */
+  readonly spans: Readonly<Record<string, Span>>;
+  readonly warnings: readonly ParseWarning[];
+  readonly humanEdited: readonly LetterField[];
+  readonly parserVersion: string;
+  readonly importRunId: number | null;
+  readonly importedAt: string;
+  readonly status: LetterStatus;
+  readonly flagReason: string | null;
+  readonly verifiedAt: string | null;
+  readonly verifiedBy: string | null;
+  readonly updatedAt: string;
+  readonly itemCount: number;
+  readonly upheldCount: number;
+  readonly overturnedCount: number;
+  readonly warningCount: number;
+  readonly items: readonly StoredItem[];
+  readonly tags: readonly TagLabel[];
+  readonly notes: readonly Note[];
+}
+
+/** Cheap check before extracting a file: is a file with these bytes already in the library? */
+export function hasLetterWithSha256(db: Db, sha256: string): boolean {
+  return statement(db, 'SELECT 1 FROM letters WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
+/** Stores a letter, its text and its items in one transaction; a file already stored is left as it is. */
+export function insertParsedLetter(
+  db: Db,
+  source: LetterSource,
+  parsed: ParsedLetter,
+  importRunId: number | null,
+): InsertLetterResult {
+  return inWriteTransaction(db, () => {
+    const existing = statement(db, 'SELECT id FROM letters WHERE sha256 = ?').get(source.sha256) as
+      | { id: number }
+      | undefined;
+    if (existing) return { status: 'duplicate', letterId: existing.id };
+    const now = nowIso();
+    const { lastInsertRowid } = statement(
+      db,
+      `INSERT INTO letters (sha256, file_name, file_path, file_size, source_kind, encoding, page_count,
+         format, case_number, has_header, date_assigned, decision_date, date_of_injury, ur_denial_date,
+         application_received, priority, reviewer_specialty, reviewer_licensure, reviewer_subspecialty,
+         clinical_case_summary, spans, warnings, parser_version, import_run_id, imported_at, updated_at)
+       VALUES (@sha256, @fileName, @filePath, @fileSize, @sourceKind, @encoding, @pageCount,
+         @format, @caseNumber, @hasHeader, @dateAssigned, @decisionDate, @dateOfInjury, @urDenialDate,
+         @applicationReceived, @priority, @reviewerSpecialty, @reviewerLicensure, @reviewerSubspecialty,
+         @clinicalCaseSummary, @spans, @warnings, @parserVersion, @importRunId, @now, @now)`,
+    ).run({
+      sha256: source.sha256,
+      fileName: source.fileName,
+      filePath: source.path,
+      fileSize: source.size,
+      sourceKind: source.kind,
+      encoding: source.encoding,
+      pageCount: source.pageOffsets.length,
+      ...parsedLetterColumns(parsed),
+      importRunId,
+      now,
+    });
+    const letterId = Number(lastInsertRowid);
+    statement(db, 'INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (?, ?, ?)').run(
+      letterId,
+      source.text,
+      JSON.stringify(source.pageOffsets),
+    );
+    insertParsedItems(db, letterId, parsed.items);
+    refreshLetterSummary(db, letterId);
+    return { status: 'inserted', letterId };
+  });
+}
+
+/** The letter with its text, items, spans, tags and notes; null when there is no such letter. */
+export function getLetter(db: Db, letterId: number): StoredLetter | null {
+  return db.transaction(() => readLetter(db, letterId))();
+}
+
+/** The stored source of a letter, enough to parse it again without the original file. */
+export function getLetterSource(db: Db, letterId: number): LetterSource | null {
+  const row = statement(
+    db,
+    `SELECT l.file_path, l.file_name, l.file_size, l.sha256, l.source_kind, l.encoding, t.text, t.page_offsets
+     FROM letters l JOIN letter_texts t ON t.letter_id = l.id WHERE l.id = ?`,
+  ).get(letterId) as SourceRow | undefined;
+  if (!row) return null;
+  return {
+    path: row.file_path,
+    fileName: row.file_name,
+    size: row.file_size,
+    sha256: row.sha256,
+    kind: row.source_kind,
+    text: row.text,
+    pageOffsets: parseJson<number[]>(row.page_offsets),
+    encoding: row.encoding,
+  };
+}
+
+interface SourceRow {
+  file_path: string;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  source_kind: SourceKind;
+  encoding: string | null;
+  text: string;
+  page_offsets: string;
+}
+
+interface LetterRow extends SourceRow {
+  id: number;
+  page_count: number;
+  format: LetterFormat;
+  case_number: string | null;
+  has_header: number;
+  date_assigned: string | null;
+  decision_date: string | null;
+  date_of_injury: string | null;
+  ur_denial_date: string | null;
+  application_received: string | null;
+  priority: string | null;
+  reviewer_specialty: string | null;
+  reviewer_licensure: string | null;
+  reviewer_subspecialty: string | null;
+  clinical_case_summary: string | null;
+  spans: string;
+  warnings: string;
+  human_edited: string;
+  parser_version: string;
+  import_run_id: number | null;
+  imported_at: string;
+  status: LetterStatus;
+  flag_reason: string | null;
+  verified_at: string | null;
+  verified_by: string | null;
+  updated_at: string;
+  item_count: number;
+  upheld_count: number;
+  overturned_count: number;
+  warning_count: number;
+}
+
+function readLetter(db: Db, letterId: number): StoredLetter | null {
+  const row = statement(
+    db,
+    'SELECT l.*, t.text, t.page_offsets FROM letters l JOIN letter_texts t ON t.letter_id = l.id WHERE l.id = ?',
+  ).get(letterId) as LetterRow | undefined;
+  if (!row) return null;
+  const items = listItems(db, letterId);
+  const headerValues = {
+    dateAssigned: row.date_assigned,
+    decisionDate: row.decision_date,
+    priority: row.priority,
+    dateOfInjury: row.date_of_injury,
+    urDenialDate: row.ur_denial_date,
+    applicationReceived: row.application_received,
+  };
+  const hasHeader = row.has_header === 1 || Object.values(headerValues).some((value) => value !== null);
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    fileName: row.file_name,
+    filePath: row.file_path,
+    fileSize: row.file_size,
+    sourceKind: row.source_kind,
+    encoding: row.encoding,
+    pageCount: row.page_count,
+    text: row.text,
+    pageOffsets: parseJson<number[]>(row.page_offsets),
+    format: row.format,
+    caseNumber: row.case_number,
+    header: hasHeader ? headerValues : null,
+    reviewerSpecialty: row.reviewer_specialty,
+    reviewerLicensure: row.reviewer_licensure,
+    reviewerSubspecialty: row.reviewer_subspecialty,
+    clinicalCaseSummary: row.clinical_case_summary,
+    spans: parseJson<Record<string, Span>>(row.spans),
+    warnings: parseJson<ParseWarning[]>(row.warnings),
+    humanEdited: parseJson<LetterField[]>(row.human_edited),
+    parserVersion: row.parser_version,
+    importRunId: row.import_run_id,
+    importedAt: row.imported_at,
+    status: row.status,
+    flagReason: row.flag_reason,
+    verifiedAt: row.verified_at,
+    verifiedBy: row.verified_by,
+    updatedAt: row.updated_at,
+    itemCount: row.item_count,
+    upheldCount: row.upheld_count,
+    overturnedCount: row.overturned_count,
+    warningCount: row.warning_count,
+    items,
+    tags: letterTagLabels(db, letterId),
+    notes: listNotes(db, letterId),
+  };
+}

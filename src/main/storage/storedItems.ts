@@ -1,0 +1,83 @@
+/** Reading items back as the UI and the exporter see them. */
+import type { Decision, ParseWarning, Span } from '../../shared/letter.ts';
+import type { ItemField, ItemStatus } from './fields.ts';
+import { parseJson, statement } from './sql.ts';
+import type { Db } from './sql.ts';
+import { itemTagLabels } from './tags.ts';
+import type { TagLabel } from './tags.ts';
+
+export interface StoredItem {
+  readonly id: number;
+  readonly letterId: number;
+  readonly position: number;
+  readonly service: string | null;
+  readonly decision: Decision | null;
+  readonly claimsAdministratorGuideline: string | null;
+  readonly maximusGuideline: string | null;
+  readonly rationale: string | null;
+  readonly originalRequest: string | null;
+  readonly authorizedByClaimsAdministrator: string | null;
+  readonly imrEligiblePortion: string | null;
+  /** Source spans by field name, plus `item` for the whole item. */
+  readonly spans: Readonly<Record<string, Span>>;
+  readonly warnings: readonly ParseWarning[];
+  readonly status: ItemStatus;
+  readonly humanEdited: readonly ItemField[];
+  readonly addedByReviewer: boolean;
+  readonly tags: readonly TagLabel[];
+}
+
+interface ItemRow {
+  id: number;
+  letter_id: number;
+  position: number;
+  service: string | null;
+  decision: Decision | null;
+  claims_administrator_guideline: string | null;
+  maximus_guideline: string | null;
+  rationale: string | null;
+  original_request: string | null;
+  authorized_by_claims_administrator: string | null;
+  imr_eligible_portion: string | null;
+  spans: string;
+  warnings: string;
+  status: ItemStatus;
+  human_edited: string;
+  added_by_reviewer: number;
+}
+
+/** The items of a letter in order, with their tags. */
+export function listItems(db: Db, letterId: number): StoredItem[] {
+  const tags = itemTagLabels(db, letterId);
+  const rows = statement(db, 'SELECT * FROM items WHERE letter_id = ? ORDER BY position').all(letterId) as ItemRow[];
+  return rows.map((row) => toStoredItem(row, tags.get(row.id) ?? []));
+}
+
+/** One item with its tags; null when there is no such item. */
+export function getItem(db: Db, itemId: number): StoredItem | null {
+  const row = statement(db, 'SELECT * FROM items WHERE id = ?').get(itemId) as ItemRow | undefined;
+  if (!row) return null;
+  return toStoredItem(row, itemTagLabels(db, row.letter_id).get(itemId) ?? []);
+}
+
+function toStoredItem(row: ItemRow, tags: readonly TagLabel[]): StoredItem {
+  return {
+    id: row.id,
+    letterId: row.letter_id,
+    position: row.position,
+    service: row.service,
+    decision: row.decision,
+    claimsAdministratorGuideline: row.claims_administrator_guideline,
+    maximusGuideline: row.maximus_guideline,
+    rationale: row.rationale,
+    originalRequest: row.original_request,
+    authorizedByClaimsAdministrator: row.authorized_by_claims_administrator,
+    imrEligiblePortion: row.imr_eligible_portion,
+    spans: parseJson<Record<string, Span>>(row.spans),
+    warnings: parseJson<ParseWarning[]>(row.warnings),
+    status: row.status,
+    humanEdited: parseJson<ItemField[]>(row.human_edited),
+    addedByReviewer: row.added_by_reviewer === 1,
+    tags,
+  };
+}
