@@ -1,0 +1,122 @@
+/**
+ * The review queue: letters filtered and sorted for the reviewer, one page at a time.
+ * Every filter and sort reads the narrow letters row or an index (see migrations), never the text.
+ */
+import type { Decision, LetterFormat } from '../../shared/letter.ts';
+import { InvalidEditError } from './errors.ts';
+import type { LetterStatus } from './fields.ts';
+import { toFtsQuery } from './ftsQuery.ts';
+import { statement } from './sql.ts';
+import type { Db } from './sql.ts';
+
+export type QueueSort = 'import' | 'caseNumber' | 'attention';
+
+export interface QueueFilter {
+  readonly status?: LetterStatus;
+  /** Letters with at least one item of this decision. */
+  readonly decision?: Decision;
+  /** Letters carrying the tag, on the letter or on one of its items. */
+  readonly tagId?: number;
+  readonly format?: LetterFormat;
+  readonly hasWarnings?: boolean;
+  /** Full-text search (letter text and item fields); blank means no search. */
+  readonly search?: string;
+}
+
+export interface QueueQuery extends QueueFilter {
+  readonly sort: QueueSort;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface QueueRow {
+  readonly id: number;
+  readonly status: LetterStatus;
+  readonly caseNumber: string | null;
+  readonly fileName: string;
+  readonly format: LetterFormat;
+  readonly itemCount: number;
+  readonly upheldCount: number;
+  readonly overturnedCount: number;
+  readonly warningCount: number;
+}
+
+/** 'attention' puts the letters with the most parser warnings first. */
+const ORDER_BY: Record<QueueSort, string> = {
+  import: 'l.id',
+  caseNumber: 'l.case_number, l.id',
+  attention: 'l.warning_count DESC, l.id',
+};
+
+const DECISION_CONDITIONS: Record<Decision, string> = {
+  Upheld: 'l.upheld_count > 0',
+  Overturned: 'l.overturned_count > 0',
+};
+
+const MAX_PAGE_SIZE = 1000;
+
+export function queryQueue(db: Db, query: QueueQuery): QueueRow[] {
+  const { offset, limit } = query;
+  if (!Number.isInteger(offset) || offset < 0) throw new InvalidEditError(`Bad queue offset ${offset}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new InvalidEditError(`Queue page size must be 1..${MAX_PAGE_SIZE}, not ${limit}`);
+  }
+  const orderBy = ORDER_BY[query.sort];
+  if (orderBy === undefined) throw new InvalidEditError(`Unknown queue sort "${query.sort}"`);
+  const { where, params } = filterSql(query);
+  return statement(
+    db,
+    `SELECT l.id, l.status, l.case_number AS caseNumber, l.file_name AS fileName, l.format,
+       l.item_count AS itemCount, l.upheld_count AS upheldCount, l.overturned_count AS overturnedCount,
+       l.warning_count AS warningCount
+     FROM letters l ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit, offset }) as QueueRow[];
+}
+
+export function countQueue(db: Db, filter: QueueFilter = {}): number {
+  const { where, params } = filterSql(filter);
+  return (statement(db, `SELECT COUNT(*) AS n FROM letters l ${where}`).get(params) as { n: number }).n;
+}
+
+/** How far review has come across the whole library. */
+export function queueProgress(db: Db): { readonly total: number; readonly verified: number } {
+  return statement(
+    db,
+    "SELECT COUNT(*) AS total, (SELECT COUNT(*) FROM letters WHERE status = 'verified') AS verified FROM letters",
+  ).get() as { total: number; verified: number };
+}
+
+function filterSql(filter: QueueFilter): { where: string; params: Record<string, string | number> } {
+  const conditions: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.status !== undefined) {
+    conditions.push('l.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.decision !== undefined) {
+    const condition = DECISION_CONDITIONS[filter.decision];
+    if (condition === undefined) throw new InvalidEditError(`Unknown decision "${filter.decision}"`);
+    conditions.push(condition);
+  }
+  if (filter.tagId !== undefined) {
+    conditions.push(`l.id IN (
+      SELECT letter_id FROM letter_tags WHERE tag_id = @tagId
+      UNION SELECT i.letter_id FROM item_tags t JOIN items i ON i.id = t.item_id WHERE t.tag_id = @tagId)`);
+    params.tagId = filter.tagId;
+  }
+  if (filter.format !== undefined) {
+    conditions.push('l.format = @format');
+    params.format = filter.format;
+  }
+  if (filter.hasWarnings !== undefined) {
+    conditions.push(filter.hasWarnings ? 'l.warning_count > 0' : 'l.warning_count = 0');
+  }
+  const match = filter.search === undefined ? null : toFtsQuery(filter.search);
+  if (match !== null) {
+    conditions.push(`l.id IN (
+      SELECT rowid FROM letter_text_fts WHERE letter_text_fts MATCH @match
+      UNION SELECT i.letter_id FROM item_fts f JOIN items i ON i.id = f.rowid WHERE item_fts MATCH @match)`);
+    params.match = match;
+  }
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
