@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openLibrary } from '../../src/main/storage/library.ts';
+import { getLetter } from '../../src/main/storage/letters.ts';
+import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
+import type { Migration } from '../../src/main/storage/migrate.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
+import { queryQueue } from '../../src/main/storage/queue.ts';
+import { searchLetters } from '../../src/main/storage/search.ts';
+import type { Db } from '../../src/main/storage/sql.ts';
+import { useTempFolder } from './helpers.ts';
+
+const temp = useTempFolder();
+
+/**
+ * Data written with each old schema's own SQL (the services only speak the latest schema).
+ * Returns the id of a letter that must come through every later migration intact.
+ */
+const SEEDS: Record<number, (db: Db) => number> = {
+  1: (db) => {
+    const text = 'Case Number: CM15-0001234\nLumbar fusion: Upheld\nDecision rationale: No instability shown.\n';
+    db.prepare(
+      `INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format,
+         case_number, has_header, spans, warnings, parser_version, imported_at, updated_at)
+       VALUES (7, 'abc123', 'CM15-0001234.pdf', '/old/CM15-0001234.pdf', 2048, 'pdf', 1, 'F1-prose-credentials',
+         'CM15-0001234', 0, '{"caseNumber":[13,25]}', '[{"code":"header-missing","message":"no header"}]',
+         '0.9.0', '2025-01-02T03:04:05.000Z', '2025-01-02T03:04:05.000Z')`,
+    ).run();
+    db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (7, ?, '[0]')").run(text);
+    db.exec(`
+      INSERT INTO items (letter_id, position, service, decision, rationale, warnings, human_edited)
+      VALUES (7, 0, 'Lumbar fusion', 'Upheld', 'No instability shown.', '[{"code":"guideline-missing","message":"x"}]', '["rationale"]'),
+             (7, 1, 'Post-op brace', 'Overturned', 'Brace indicated after surgery.', '[]', '[]'),
+             (7, 2, 'Cold therapy', NULL, NULL, '[]', '[]');
+      INSERT INTO tags (id, name, colour, scope, created_at) VALUES (1, 'Old tag', '#123456', 'both', '2025-01-02');
+      INSERT INTO letter_tags (letter_id, tag_id, tagged_at) VALUES (7, 1, '2025-01-02');
+      INSERT INTO notes (letter_id, body, author, created_at) VALUES (7, 'Checked in 2025.', 'Lee', '2025-01-02');
+      INSERT INTO edit_history (letter_id, entity_type, entity_id, action, field, old_value, new_value, at, reviewer)
+      VALUES (7, 'item', 1, 'edit-field', 'rationale', 'No instability', 'No instability shown.', '2025-01-02', 'Lee');
+      INSERT INTO settings (key, value) VALUES ('reviewer', 'Lee');
+    `);
+    return 7;
+  },
+};
+
+/** A closed library file at `version`, holding that version's seed data. */
+function libraryAtVersion(version: number): { file: string; letterId: number } {
+  const file = join(temp.folder(), 'library.imrlib');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  migrate(db, MIGRATIONS, version);
+  const seed = SEEDS[version];
+  if (!seed) throw new Error(`No seed data for schema version ${version}`);
+  const letterId = seed(db);
+  db.close();
+  return { file, letterId };
+}
+
+describe('schema migrations', () => {
+  it('have seed data for every version a user may still have', () => {
+    for (let version = 1; version < LATEST_SCHEMA_VERSION; version++) expect(SEEDS[version], `version ${version}`).toBeDefined();
+  });
+
+  for (let version = 1; version < LATEST_SCHEMA_VERSION; version++) {
+    it(`bring a version ${version} library to version ${LATEST_SCHEMA_VERSION}, keeping its data and a byte-identical backup`, () => {
+      const { file, letterId } = libraryAtVersion(version);
+      const before = readFileSync(file);
+
+      const library = openLibrary(file);
+      const { db } = library;
+      expect(library.previousSchemaVersion).toBe(version);
+      expect(library.backupFile).toBe(`${file}.v${version}.bak`);
+      expect(readFileSync(`${file}.v${version}.bak`).equals(before)).toBe(true);
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+
+      const letter = getLetter(db, letterId);
+      expect(letter?.caseNumber).toBe('CM15-0001234');
+      expect(letter?.items.map((item) => [item.service, item.decision])).toEqual([
+        ['Lumbar fusion', 'Upheld'],
+        ['Post-op brace', 'Overturned'],
+        ['Cold therapy', null],
+      ]);
+      expect(letter?.items[0]?.humanEdited).toEqual(['rationale']);
+      expect(letter?.tags.map((tag) => tag.name)).toEqual(['Old tag']);
+      expect(letter?.notes.map((note) => note.body)).toEqual(['Checked in 2025.']);
+      expect(searchLetters(db, 'instability').map((hit) => hit.letterId)).toEqual([letterId]);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      library.close();
+    });
+  }
+
+  it('002 backfills the per-letter counts the queue filters on', () => {
+    const { file, letterId } = libraryAtVersion(1);
+    const library = openLibrary(file);
+    const [row] = queryQueue(library.db, { sort: 'attention', offset: 0, limit: 10, decision: 'Overturned' });
+    expect(row).toMatchObject({ id: letterId, itemCount: 3, upheldCount: 1, overturnedCount: 1, warningCount: 2 });
+    library.close();
+  });
+
+  it('do not back up a library that needs no migration', () => {
+    const file = join(temp.folder(), 'library.imrlib');
+    openLibrary(file).close();
+    const library = openLibrary(file);
+    expect(library.backupFile).toBeNull();
+    expect(existsSync(`${file}.v${LATEST_SCHEMA_VERSION}.bak`)).toBe(false);
+    library.close();
+  });
+});
+
+describe('migrate', () => {
+  it('rolls back a failing migration alone and keeps the ones before it', () => {
+    const db = new Database(join(temp.folder(), 'runner.db'));
+    const migrations: Migration[] = [
+      { version: 1, name: 'first', up: (d) => d.exec('CREATE TABLE first (x)') },
+      {
+        version: 2,
+        name: 'broken',
+        up: (d) => {
+          d.exec('CREATE TABLE second (x)');
+          d.exec('INSERT INTO no_such_table VALUES (1)');
+        },
+      },
+    ];
+    expect(() => migrate(db, migrations)).toThrow(/no such table/);
+    expect(schemaVersion(db)).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
+    expect(tables).toEqual([{ name: 'first' }]);
+    db.close();
+  });
+
+  it('refuses a migration list with gaps', () => {
+    const db = new Database(join(temp.folder(), 'runner.db'));
+    expect(() => migrate(db, [{ version: 2, name: 'gap', up: () => {} }])).toThrow(/expected 1/);
+    expect(schemaVersion(db)).toBe(0);
+    db.close();
+  });
+});
