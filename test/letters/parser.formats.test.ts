@@ -1,0 +1,106 @@
+/**
+ * Format detection and the best-effort readers for the older formats, on short
+ * letters written here (FORMATS.md describes these formats from fragments only).
+ */
+import { describe, expect, test } from 'vitest';
+import { parseLetter } from '../../src/main/letters/parsing/index.ts';
+
+const value = (field: { value: string } | null) => field?.value ?? null;
+
+describe('F2013 notice', () => {
+  const text = [
+    'MAXIMUS FEDERAL SERVICES, INC.',
+    'Notice of Independent Medical Review Determination',
+    'Dated: 9/26/2013',
+    '1) MAXIMUS Federal Services, Inc. has determined the request for a lumbar brace is not medically',
+    'necessary and appropriate.',
+    '2) MAXIMUS Federal Services, Inc. has determined the request for eight sessions of aquatic therapy is',
+    'medically necessary and appropriate.',
+    'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+    '1) MAXIMUS Federal Services, Inc. has determined the request for a lumbar brace is not medically necessary and appropriate.',
+    'Medical Qualifications of the Expert Reviewer:',
+    'The physician reviewer is Board Certified in Family Medicine and is licensed to practice in Oregon.',
+  ].join('\n');
+
+  test('reads the numbered outcomes once, with decisions from their wording', () => {
+    const letter = parseLetter(text);
+    expect(letter.format).toBe('F2013');
+    expect(letter.items.map((item) => [value(item.service), value(item.decision)])).toEqual([
+      ['a lumbar brace', 'Upheld'],
+      ['eight sessions of aquatic therapy', 'Overturned'],
+    ]);
+    expect(value(letter.reviewer.specialty)).toBe('Family Medicine');
+    expect(value(letter.reviewer.licensure)).toBe('Oregon');
+    expect(letter.warnings.map((w) => w.code)).toContain('best-effort-format');
+    expect(letter.items[0]?.warnings.map((w) => w.code)).toContain('rationale-missing');
+  });
+});
+
+describe('F3 medical professional review', () => {
+  const text = [
+    'MEDICAL PROFESSIONAL REVIEW',
+    'ISSUE AT DISPUTE:',
+    'Whether a home traction unit is medically necessary.',
+    'CASE SUMMARY:',
+    'A warehouse worker strained the neck lifting boxes.',
+    'DOCUMENTS REVIEWED FOR DETERMINATION:',
+    'Progress notes.',
+    'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL',
+    'REVIEWER AND WHY:',
+    'MTUS neck guidance on traction.',
+    'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT',
+    'MEDICALLY NECESSARY:',
+    'Home traction has no proven benefit here, so it is not medically necessary.',
+    'MEDICAL REVIEWER QUALIFICATIONS:',
+    'The reviewer is Board Certified in Physical Medicine and Rehabilitation and is licensed to practice in Ohio.',
+  ].join('\n');
+
+  test('keeps one issue with its guideline and rationale', () => {
+    const letter = parseLetter(text);
+    expect(letter.format).toBe('F3');
+    expect(letter.items).toHaveLength(1);
+    const [item] = letter.items;
+    expect(value(item!.service)).toBe('Whether a home traction unit is medically necessary.');
+    expect(value(item!.maximusGuideline)).toBe('MTUS neck guidance on traction.');
+    expect(value(item!.rationale)).toBe('Home traction has no proven benefit here, so it is not medically necessary.');
+    expect(item!.decision).toBeNull();
+    expect(item!.warnings.map((w) => w.code)).toEqual(['best-effort-format', 'decision-missing', 'guideline-missing']);
+    expect(value(letter.reviewer.specialty)).toBe('Physical Medicine and Rehabilitation');
+  });
+});
+
+describe('letters the parser does not recognise', () => {
+  test('empty text', () => {
+    const letter = parseLetter('');
+    expect(letter.format).toBe('unknown');
+    expect(letter.items).toEqual([]);
+    expect(letter.warnings.map((w) => w.code)).toEqual([
+      'unknown-format',
+      'header-missing',
+      'credentials-missing',
+      'items-section-missing',
+      'no-items',
+    ]);
+  });
+
+  test('an item whose header start cannot be told is kept and flagged', () => {
+    const rationaleWithoutFullStop = Array.from({ length: 8 }, (_, i) => `line ${i} of a rationale that never ends a sentence`);
+    const text = [
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      'The Final Determination was based on decisions for the disputed items/services set forth below:',
+      'Knee brace: Upheld',
+      'Claims Administrator guideline: None cited.',
+      'MAXIMUS guideline: None cited.',
+      'Decision rationale: The brace is not medically necessary.',
+      ...rationaleWithoutFullStop,
+      'Ankle brace: Overturned',
+      'Claims Administrator guideline: None cited.',
+      'MAXIMUS guideline: None cited.',
+      'Decision rationale: The brace is medically necessary.',
+    ].join('\n');
+    const [first, second] = parseLetter(text).items;
+    expect(value(first!.service)).toBe('Knee brace');
+    expect(second!.warnings.map((w) => w.code)).toEqual(['header-boundary-uncertain']);
+    expect(value(second!.service)?.endsWith('Ankle brace')).toBe(true);
+  });
+});
