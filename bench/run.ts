@@ -1,0 +1,20 @@
+/** `npm run bench [-- name...]`: runs the benchmarks and prints their figures. */
+import { benchParser } from './parser.ts';
+import type { BenchResult } from './result.ts';
+import { formatResult } from './result.ts';
+
+const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
+  parser: benchParser,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}\n`);
+  process.exit(2);
+}
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stdout.write(`== ${name}\n`);
+  for (const result of await run()) process.stdout.write(`${formatResult(result)}\n`);
+}
