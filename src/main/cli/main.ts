@@ -1,6 +1,11 @@
 /** The headless command line: the same services as the app, no Electron. */
+import { defaultLibraryPath } from '../appData.ts';
 import { runEvaluate } from './evaluate.ts';
 import { runExtract } from './extract.ts';
+import { runImport } from './importCommand.ts';
+import { runReparse } from './reparseCommand.ts';
+import { runSearch } from './searchCommand.ts';
+import { runStats } from './statsCommand.ts';
 import type { CliIO } from './io.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -8,10 +13,21 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   extract: { run: runExtract, summary: 'extract <files or folders...>    print one JSON object per letter (JSONL)' },
   eval: { run: runEvaluate, summary: 'eval <folder>                    score extraction against <name>.json gold files' },
+  import: { run: runImport, summary: 'import <paths...> [--db <file>]  import letters into the library' },
+  stats: { run: runStats, summary: 'stats [--db <file>] [--json]     letters by status and format, items by decision' },
+  search: { run: runSearch, summary: 'search [--db <file>] <query>     full-text search with snippets' },
+  reparse: { run: runReparse, summary: 'reparse [--db <file>]            re-run the parser over letters nobody has touched' },
 };
 
 export function usage(): string {
-  return ['usage: imr-review <command> [options]', '', 'commands:', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join('\n');
+  return [
+    'usage: imr-review <command> [options]',
+    '',
+    'commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+    '',
+    `--db defaults to the desktop app's library: ${defaultLibraryPath()}`,
+  ].join('\n');
 }
 
 /** Runs one command and returns the process exit code (non-zero only for usage errors). */

@@ -1,0 +1,64 @@
+/** `imr-review import`, `stats` and `search` through the real bin script, on one library file. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { LibraryStats } from '../../src/main/storage/index.ts';
+import { generateLetter, writeFixtureFolder } from '../fixtures/index.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/imr-review.js');
+const run = promisify(execFile);
+let dir: string;
+let db: string;
+
+async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    return { ...(await run(process.execPath, [BIN, ...args])), code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'imr-cli-lib-'));
+  db = path.join(dir, 'library.sqlite');
+  await writeFixtureFolder(path.join(dir, 'letters'), { count: 5, seed: 1300, badFiles: ['binary-text'] });
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('import prints a summary with the failure reason; stats and search read the same library', async () => {
+  const imported = await cli('import', path.join(dir, 'letters'), '--db', db);
+  expect(imported.code).toBe(0);
+  expect(imported.stdout).toContain('imported:   5');
+  expect(imported.stdout).toMatch(/failed: +1\n +\[binary-file\] .*bad-1-binary-text\.txt/);
+  expect(imported.stderr).toContain('imported 6/6 files');
+
+  const stats = JSON.parse((await cli('stats', '--db', db, '--json')).stdout) as LibraryStats;
+  const truths = Array.from({ length: 5 }, (_, i) => generateLetter(1300 + i).truth);
+  expect(stats.letters).toBe(5);
+  expect(stats.lettersByStatus.unreviewed).toBe(5);
+  expect(stats.items).toBe(truths.reduce((sum, t) => sum + t.items.length, 0));
+  expect(stats.itemsByDecision.Upheld).toBe(truths.flatMap((t) => t.items).filter((i) => i.decision === 'Upheld').length);
+  expect(stats.importErrorsByCode).toEqual({ 'binary-file': 1 });
+
+  const service = truths[2]!.items[0]!.service;
+  const word = service.split(/\W+/).find((w) => w.length > 5) ?? service.split(' ')[0]!;
+  const found = await cli('search', '--db', db, word);
+  expect(found.code).toBe(0);
+  expect(found.stdout.toLowerCase()).toContain(`[${word.toLowerCase()}]`);
+  expect((await cli('search', '--db', db, 'zzqqxxnotaword')).stdout).toContain('No letters match');
+});
+
+test('a file that is not a library is refused with a clear message and left unchanged', async () => {
+  const notADatabase = path.join(dir, 'notes.sqlite');
+  await writeFile(notADatabase, 'these are my notes, not a database');
+  const result = await cli('stats', '--db', notADatabase);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('notes.sqlite');
+});

@@ -1,0 +1,126 @@
+/**
+ * The import pipeline against real files and a real library: good letters stored
+ * whole, each bad file reported with its reason, duplicates skipped, cancellation.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { importLetters } from '../../src/main/import/pipeline.ts';
+import type { Library } from '../../src/main/storage/index.ts';
+import { getLetter, getLibraryStats, listImportErrors, openLibrary, queryQueue } from '../../src/main/storage/index.ts';
+import type { ImportProgress } from '../../src/shared/importing.ts';
+import type { FixtureEntry } from '../fixtures/index.ts';
+import { generateLetter, writeFixtureFolder } from '../fixtures/index.ts';
+
+let dir: string;
+let library: Library;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'imr-import-'));
+  library = openLibrary(path.join(dir, 'library.sqlite'), { reviewer: 'Test Reviewer' });
+});
+
+afterEach(async () => {
+  library.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const BAD_KINDS = ['corrupt-pdf', 'password-pdf', 'scanned-pdf', 'empty-pdf', 'empty-text', 'binary-text', 'huge-text'] as const;
+const EXPECTED_CODES: Record<(typeof BAD_KINDS)[number], string> = {
+  'corrupt-pdf': 'corrupt-pdf',
+  'password-pdf': 'password-protected',
+  'scanned-pdf': 'no-text-layer',
+  'empty-pdf': 'empty-file',
+  'empty-text': 'empty-file',
+  'binary-text': 'binary-file',
+  'huge-text': 'too-large',
+};
+
+function goodEntries(entries: readonly FixtureEntry[]): FixtureEntry[] {
+  return entries.filter((entry) => entry.bad === null);
+}
+
+describe('importing a folder with planted bad files', () => {
+  test('stores every good letter, records each bad file with its reason, and goes on', async () => {
+    const letters = path.join(dir, 'letters');
+    const entries = await writeFixtureFolder(letters, { count: 12, seed: 500, badFiles: BAD_KINDS, hugeFileBytes: 300_000 });
+    const progress: ImportProgress[] = [];
+    const summary = await importLetters(library, [letters], { maxBytes: 200_000, threads: 2, onProgress: (p) => progress.push(p) });
+
+    expect(summary.status).toBe('completed');
+    expect(summary.imported).toBe(12);
+    expect(summary.failed).toBe(BAD_KINDS.length);
+    const byFile = new Map(summary.failures.map((f) => [path.basename(f.path), f]));
+    for (const entry of entries.filter((e) => e.bad !== null)) {
+      const failure = byFile.get(entry.file);
+      expect(failure?.code, entry.file).toBe(EXPECTED_CODES[entry.bad as (typeof BAD_KINDS)[number]]);
+      expect(failure?.message).toContain(entry.file);
+    }
+    // The truth .json files sit beside the letters and are reported as skipped.
+    expect(summary.skipped).toHaveLength(12);
+
+    const errors = listImportErrors(library.db, summary.runId);
+    expect(errors.map((e) => e.code).sort()).toEqual(Object.values(EXPECTED_CODES).sort());
+    const stats = getLibraryStats(library.db);
+    expect(stats.letters).toBe(12);
+
+    // Each stored letter matches its generated truth.
+    const rows = queryQueue(library.db, { sort: 'import', offset: 0, limit: 100 });
+    for (const entry of goodEntries(entries)) {
+      const truth = generateLetter(entry.seed).truth;
+      const row = rows.find((r) => r.fileName === entry.file);
+      expect(row, entry.file).toBeDefined();
+      const stored = getLetter(library.db, row!.id)!;
+      expect(stored.items.map((item) => item.service)).toEqual(truth.items.map((item) => item.service));
+    }
+
+    expect(progress.at(-1)?.done).toBe(12 + BAD_KINDS.length);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+  });
+
+  test('importing the same folder again stores nothing new and counts duplicates', async () => {
+    const letters = path.join(dir, 'letters');
+    await writeFixtureFolder(letters, { count: 6, seed: 600 });
+    const first = await importLetters(library, [letters], { threads: 1 });
+    const second = await importLetters(library, [letters], { threads: 1 });
+    expect(first.imported).toBe(6);
+    expect(second.imported).toBe(0);
+    expect(second.duplicates).toBe(6);
+    expect(getLibraryStats(library.db).letters).toBe(6);
+  });
+
+  test('a path that does not exist is reported and the rest is imported', async () => {
+    const letters = path.join(dir, 'letters');
+    await writeFixtureFolder(letters, { count: 2, seed: 650, pdfShare: 0 });
+    const missing = path.join(dir, 'no-such-folder');
+    const summary = await importLetters(library, [letters, missing], { threads: 1 });
+    expect(summary.imported).toBe(2);
+    expect(summary.failures).toEqual([{ path: missing, code: 'not-found', message: `${missing}: no such file or folder` }]);
+  });
+});
+
+describe('cancellation', () => {
+  test('stops taking files, keeps what was stored whole, and a second import completes the work', async () => {
+    const letters = path.join(dir, 'letters');
+    await writeFixtureFolder(letters, { count: 30, seed: 700, pdfShare: 1 });
+    const controller = new AbortController();
+    const cancelled = await importLetters(library, [letters], {
+      threads: 1,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 4) controller.abort();
+      },
+    });
+    expect(cancelled.status).toBe('cancelled');
+    const storedAfterCancel = getLibraryStats(library.db).letters;
+    expect(storedAfterCancel).toBeGreaterThanOrEqual(4);
+    expect(storedAfterCancel).toBeLessThan(30);
+
+    const resumed = await importLetters(library, [letters], { threads: 2 });
+    expect(resumed.status).toBe('completed');
+    expect(resumed.imported).toBe(30 - storedAfterCancel);
+    expect(resumed.duplicates).toBe(storedAfterCancel);
+    expect(getLibraryStats(library.db).letters).toBe(30);
+  });
+});
