@@ -1,0 +1,17 @@
+/** Why a letter file could not be read, as a code for the app and a sentence for the user. */
+import { basename } from 'node:path';
+import type { ReadErrorCode } from '../../../shared/source.ts';
+
+export class LetterReadError extends Error {
+  readonly code: ReadErrorCode;
+  /** The path as it was given to the reader. */
+  readonly file: string;
+
+  /** `reason` completes "<file name>: ...", e.g. "the PDF is password-protected". */
+  constructor(code: ReadErrorCode, file: string, reason: string, options?: { cause?: unknown }) {
+    super(`${basename(file) || file}: ${reason}`, options);
+    this.name = 'LetterReadError';
+    this.code = code;
+    this.file = file;
+  }
+}

@@ -1,0 +1,2 @@
+export { DEFAULT_MAX_BYTES, readLetterFile, type ReadLetterOptions } from './readLetterFile.ts';
+export { LetterReadError } from './LetterReadError.ts';
