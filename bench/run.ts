@@ -1,10 +1,14 @@
 /** `npm run bench [-- name...]`: runs the benchmarks and prints their figures. */
+import { benchImport } from './import.ts';
+import { benchLibrary } from './library.ts';
 import { benchParser } from './parser.ts';
 import type { BenchResult } from './result.ts';
 import { formatResult } from './result.ts';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   parser: benchParser,
+  import: benchImport,
+  library: benchLibrary,
 };
 
 const wanted = process.argv.slice(2);

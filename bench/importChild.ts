@@ -1,0 +1,18 @@
+/** Runs one import in its own process so the benchmark can read that process's peak memory. */
+import { rmSync } from 'node:fs';
+import { importLetters } from '../src/main/import/pipeline.ts';
+import { openLibrary } from '../src/main/storage/index.ts';
+
+const [folder, dbFile] = process.argv.slice(2) as [string, string];
+for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+const library = openLibrary(dbFile, { reviewer: 'bench' });
+const summary = await importLetters(library, [folder]);
+library.close();
+process.stdout.write(
+  JSON.stringify({
+    imported: summary.imported,
+    failed: summary.failed,
+    seconds: summary.elapsedMs / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
