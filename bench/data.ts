@@ -1,8 +1,11 @@
 /** Generated benchmark inputs, made once and kept in bench/.data (git-ignored). */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFixtureFolder } from '../test/fixtures/index.ts';
+import { parseLetter } from '../src/main/letters/parsing/index.ts';
+import { createTag, insertParsedLetter, openLibrary, startImportRun, tagLetter, verifyLetter } from '../src/main/storage/index.ts';
+import { generateLetter, renderLetterText, writeFixtureFolder } from '../test/fixtures/index.ts';
 
 export const DATA_DIR = path.resolve(import.meta.dirname, '.data');
 
@@ -16,4 +19,53 @@ export async function pdfFolder(count: number): Promise<string> {
     await writeFixtureFolder(folder, { count, seed: 1, pdfShare: 1 });
   }
   return folder;
+}
+
+export const LIBRARY_LETTERS = 100_000;
+/** Distinct generated letters; each is stored several times under a different case number. */
+const DISTINCT = 10_000;
+const REPEATS = 15;
+
+/** A library file of LIBRARY_LETTERS letters (a tenth verified, a twentieth tagged), built on first use. */
+export function libraryFile(): string {
+  const file = path.join(DATA_DIR, `library-${LIBRARY_LETTERS}.sqlite`);
+  if (!existsSync(file)) buildLibrary(file);
+  return file;
+}
+
+/** Stores generated letters until the library holds LIBRARY_LETTERS, a share of them verified and tagged. */
+function buildLibrary(file: string): void {
+  process.stdout.write(`    (building a ${LIBRARY_LETTERS}-letter library at ${file}, once)\n`);
+  const partial = `${file}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  const library = openLibrary(partial, { reviewer: 'bench' });
+  const runId = startImportRun(library.db, 'benchmark');
+  const tagId = createTag(library.db, { name: 'needs second look', colour: '#d9480f', hotkey: '1', scope: 'letter' });
+  let stored = 0;
+  for (let seed = 0; seed < DISTINCT && stored < LIBRARY_LETTERS; seed++) {
+    const text = renderLetterText(generateLetter(seed), seed % 3 === 0 ? 'layout' : 'plain');
+    for (let copy = 0; copy < REPEATS && stored < LIBRARY_LETTERS; copy++) {
+      // A different case number makes each copy its own letter (and its own sha256).
+      const caseNumber = `CM${String(16 + (copy % 2)).padStart(2, '0')}-${String(stored).padStart(7, '0')}`;
+      const copyText = text.replace(/CM\d{2}-\d{7}/, caseNumber);
+      const sha256 = createHash('sha256').update(copyText).digest('hex');
+      const source = {
+        path: `/bench/${caseNumber}.txt`,
+        fileName: `${caseNumber}.txt`,
+        size: copyText.length,
+        sha256,
+        kind: 'text' as const,
+        text: copyText,
+        pageOffsets: [0],
+        encoding: 'utf-8',
+      };
+      const { letterId } = insertParsedLetter(library.db, source, parseLetter(copyText), runId);
+      if (stored % 20 === 0) tagLetter(library.db, letterId, tagId);
+      if (stored % 10 === 0) verifyLetter(library.db, letterId);
+      stored++;
+    }
+  }
+  library.db.pragma('wal_checkpoint(TRUNCATE)');
+  library.close();
+  renameSync(partial, file);
 }
