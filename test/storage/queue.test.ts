@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Decision, LetterFormat, WarningCode } from '../../src/shared/letter.ts';
 import { flagLetter, verifyLetter } from '../../src/main/storage/letterEdits.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/letters.ts';
-import { countQueue, queryQueue, queueProgress } from '../../src/main/storage/queue.ts';
+import { countQueue, queryQueue, queueProgress, queueSql } from '../../src/main/storage/queue.ts';
 import type { QueueQuery } from '../../src/main/storage/queue.ts';
 import type { Db } from '../../src/main/storage/sql.ts';
 import { createTag, tagItem, tagLetter } from '../../src/main/storage/tags.ts';
@@ -114,6 +114,24 @@ describe('queryQueue', () => {
     ]);
     expect(() => queryQueue(db, { sort: 'import', offset: -1, limit: 10 })).toThrow();
     expect(() => queryQueue(db, { sort: 'import', offset: 0, limit: 0 })).toThrow();
+  });
+});
+
+describe('queue query plans', () => {
+  // Paging stays fast at 100,000 letters only if each page is one scan of a covering index
+  // with no sort step; the plan shows that without timing anything.
+  it('read one covering index per sort and never sort rows', () => {
+    const filters = [{}, { status: 'unreviewed' }, { decision: 'Overturned' }, { hasWarnings: false }, { format: 'F2' },
+      { status: 'flagged', decision: 'Upheld', hasWarnings: true }] as const;
+    const indexes = { import: 'queue_by_import', caseNumber: 'queue_by_case_number', attention: 'queue_by_attention' };
+    for (const [sort, index] of Object.entries(indexes) as [QueueQuery['sort'], string][]) {
+      for (const filter of filters) {
+        const { sql, params } = queueSql({ sort, offset: 5000, limit: 100, ...filter });
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail);
+        expect(plan, `${sort} ${JSON.stringify(filter)}`).toHaveLength(1);
+        expect(plan[0]).toMatch(new RegExp(`^(SCAN|SEARCH) l USING COVERING INDEX ${index}\\b`));
+      }
+    }
   });
 });
 

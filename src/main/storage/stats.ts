@@ -17,39 +17,41 @@ export interface LibraryStats {
 
 export function getLibraryStats(db: Db): LibraryStats {
   return db.transaction(() => {
-    const lettersByStatus = Object.fromEntries(LETTER_STATUSES.map((status) => [status, 0])) as Record<
+    // One pass over a covering index; the status vocabulary is closed (a CHECK constraint).
+    const statusCounts = LETTER_STATUSES.map((status) => `COUNT(*) FILTER (WHERE status = '${status}') AS "${status}"`);
+    const totals = statement(
+      db,
+      `SELECT ${statusCounts.join(', ')}, COALESCE(SUM(item_count), 0) AS items,
+         COALESCE(SUM(upheld_count), 0) AS upheld, COALESCE(SUM(overturned_count), 0) AS overturned
+       FROM letters`,
+    ).get() as Record<LetterStatus, number> & { items: number; upheld: number; overturned: number };
+    const lettersByStatus = Object.fromEntries(LETTER_STATUSES.map((status) => [status, totals[status]])) as Record<
       LetterStatus,
       number
     >;
-    for (const row of groupCounts(db, 'SELECT status AS key, COUNT(*) AS n FROM letters GROUP BY status')) {
-      lettersByStatus[row.key as LetterStatus] = row.n;
-    }
-    const lettersByFormat = countsByKey(groupCounts(db, 'SELECT format AS key, COUNT(*) AS n FROM letters GROUP BY format'));
-    const importErrorsByCode = countsByKey(
-      groupCounts(db, 'SELECT code AS key, COUNT(*) AS n FROM import_errors GROUP BY code'),
-    );
-    // Summed from the per-letter counts, which the services keep equal to the items table.
-    const items = statement(
-      db,
-      `SELECT COALESCE(SUM(item_count), 0) AS total, COALESCE(SUM(upheld_count), 0) AS upheld,
-         COALESCE(SUM(overturned_count), 0) AS overturned FROM letters`,
-    ).get() as { total: number; upheld: number; overturned: number };
+    const lettersByFormat = countsByKey(db, 'SELECT format AS key, COUNT(*) AS n FROM letters GROUP BY format');
+    const importErrorsByCode = countsByKey(db, 'SELECT code AS key, COUNT(*) AS n FROM import_errors GROUP BY code');
     return {
-      letters: Object.values(lettersByStatus).reduce((sum, n) => sum + n, 0),
+      letters: sum(Object.values(lettersByStatus)),
       lettersByStatus,
       lettersByFormat,
-      items: items.total,
-      itemsByDecision: { Upheld: items.upheld, Overturned: items.overturned, none: items.total - items.upheld - items.overturned },
-      importErrors: Object.values(importErrorsByCode).reduce((sum, n) => sum + n, 0),
+      items: totals.items,
+      itemsByDecision: {
+        Upheld: totals.upheld,
+        Overturned: totals.overturned,
+        none: totals.items - totals.upheld - totals.overturned,
+      },
+      importErrors: sum(Object.values(importErrorsByCode)),
       importErrorsByCode,
     };
   })();
 }
 
-function groupCounts(db: Db, sql: string): { key: string; n: number }[] {
-  return statement(db, sql).all() as { key: string; n: number }[];
+function countsByKey(db: Db, sql: string): Record<string, number> {
+  const rows = statement(db, sql).all() as { key: string; n: number }[];
+  return Object.fromEntries(rows.map((row) => [row.key, row.n]));
 }
 
-function countsByKey(rows: readonly { key: string; n: number }[]): Record<string, number> {
-  return Object.fromEntries(rows.map((row) => [row.key, row.n]));
+function sum(values: readonly number[]): number {
+  return values.reduce((total, n) => total + n, 0);
 }

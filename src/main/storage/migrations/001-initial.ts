@@ -1,6 +1,6 @@
 /**
- * The library schema: letters (text kept apart so queue scans stay small), items, tags,
- * notes, edit history, import runs, and FTS5 indexes kept in sync by triggers.
+ * The library schema: letters (their text kept apart in letter_texts), items, tags, notes,
+ * edit history, import runs, and FTS5 indexes kept in sync by triggers.
  */
 import type { Migration } from '../migrate.ts';
 
@@ -78,11 +78,6 @@ export const initialMigration: Migration = {
       );
       CREATE INDEX letters_by_import_run ON letters(import_run_id);
       CREATE INDEX letters_by_parser_version ON letters(parser_version);
-      -- Queue indexes; SQLite appends the rowid (id, import order) to every index entry.
-      CREATE INDEX letters_by_status ON letters(status);
-      CREATE INDEX letters_by_format ON letters(format);
-      CREATE INDEX letters_by_case_number ON letters(case_number);
-      CREATE INDEX letters_by_status_case_number ON letters(status, case_number);
 
       CREATE TABLE letter_texts (
         letter_id INTEGER PRIMARY KEY REFERENCES letters(id) ON DELETE CASCADE,

@@ -1,8 +1,15 @@
 /**
- * Per-letter item and warning counts, denormalised so the review queue can filter and
- * sort 100,000 letters from indexes alone. Backfilled from the items already stored.
+ * The review queue's data: per-letter item, decision and warning counts (denormalised,
+ * backfilled from the items already stored), and one covering index per queue sort.
  */
 import type { Migration } from '../migrate.ts';
+
+/**
+ * Each queue index holds its sort key and id, then every column the queue filters on or
+ * shows. A page is then one scan of one small index: filters and OFFSET skip entries without
+ * reading the wide letters rows, which keeps any filter under a few ms at 100,000 letters.
+ */
+const QUEUE_COLUMNS = 'status, format, upheld_count, overturned_count, item_count, file_name';
 
 export const letterSummaryCountsMigration: Migration = {
   version: 2,
@@ -22,8 +29,11 @@ export const letterSummaryCountsMigration: Migration = {
         warning_count = json_array_length(warnings)
           + (SELECT COALESCE(SUM(json_array_length(items.warnings)), 0) FROM items WHERE items.letter_id = letters.id);
 
-      CREATE INDEX letters_by_attention ON letters(warning_count DESC);
-      CREATE INDEX letters_by_status_attention ON letters(status, warning_count DESC);
+      CREATE INDEX queue_by_import ON letters(id, warning_count, case_number, ${QUEUE_COLUMNS});
+      CREATE INDEX queue_by_case_number ON letters(case_number, id, warning_count, ${QUEUE_COLUMNS});
+      CREATE INDEX queue_by_attention ON letters(warning_count DESC, id, case_number, ${QUEUE_COLUMNS});
+      -- Letters by format, for the stats, without sorting the whole table.
+      CREATE INDEX letters_by_format ON letters(format);
     `);
   },
 };
