@@ -22,29 +22,45 @@ export interface SearchOptions {
 export const SNIPPET_MARKERS = ['\u0002', '\u0003'] as const;
 
 const SNIPPET_TOKENS = 16;
+/** Item hits read per letter wanted: several items of one letter can outrank other letters. */
+const ITEM_HITS_PER_LETTER = 4;
 
+/**
+ * Best matches first (bm25), from the top hits of the letter-text index and of the item
+ * index merged per letter; a letter's snippet comes from its best item when an item matched.
+ */
 export function searchLetters(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
   const match = toFtsQuery(query);
   if (match === null) return [];
+  const limit = options.limit ?? 50;
   const [open, close] = options.markers ?? SNIPPET_MARKERS;
-  const rows = statement(
+
+  const best = new Map<number, { rank: number; itemId: number | null }>();
+  const textHits = statement(
     db,
-    `WITH text_hits AS MATERIALIZED (
-       SELECT rowid AS letter_id, rank FROM letter_text_fts WHERE letter_text_fts MATCH @match
-     ), item_hits AS MATERIALIZED (
-       SELECT i.letter_id, f.rowid AS item_id, f.rank
-       FROM item_fts f JOIN items i ON i.id = f.rowid WHERE item_fts MATCH @match
-     ), best AS (
-       SELECT letter_id, MIN(rank) AS rank
-       FROM (SELECT letter_id, rank FROM text_hits UNION ALL SELECT letter_id, rank FROM item_hits)
-       GROUP BY letter_id ORDER BY rank, letter_id LIMIT @limit
-     )
-     SELECT b.letter_id AS letterId, l.case_number AS caseNumber, l.file_name AS fileName,
-       (SELECT item_id FROM item_hits h WHERE h.letter_id = b.letter_id ORDER BY h.rank LIMIT 1) AS itemId
-     FROM best b JOIN letters l ON l.id = b.letter_id
-     ORDER BY b.rank, b.letter_id`,
-  ).all({ match, limit: options.limit ?? 50 }) as Omit<SearchHit, 'snippet'>[];
-  return rows.map((row) => ({ ...row, snippet: snippetFor(db, match, row, open, close) }));
+    'SELECT rowid AS letterId, rank FROM letter_text_fts WHERE letter_text_fts MATCH ? ORDER BY rank LIMIT ?',
+  ).all(match, limit) as { letterId: number; rank: number }[];
+  for (const { letterId, rank } of textHits) best.set(letterId, { rank, itemId: null });
+  const itemHits = statement(
+    db,
+    `SELECT i.letter_id AS letterId, hits.itemId, hits.rank
+     FROM (SELECT rowid AS itemId, rank FROM item_fts WHERE item_fts MATCH ? ORDER BY rank LIMIT ?) hits
+     JOIN items i ON i.id = hits.itemId ORDER BY hits.rank`,
+  ).all(match, limit * ITEM_HITS_PER_LETTER) as { letterId: number; itemId: number; rank: number }[];
+  for (const { letterId, itemId, rank } of itemHits) {
+    // Item hits come best first: the first one per letter names the item.
+    const current = best.get(letterId);
+    if (current && current.itemId !== null) continue;
+    best.set(letterId, { rank: Math.min(rank, current?.rank ?? rank), itemId });
+  }
+
+  const ranked = [...best].sort(([idA, a], [idB, b]) => a.rank - b.rank || idA - idB).slice(0, limit);
+  const describe = statement(db, 'SELECT case_number AS caseNumber, file_name AS fileName FROM letters WHERE id = ?');
+  return ranked.map(([letterId, { itemId }]) => {
+    const { caseNumber, fileName } = describe.get(letterId) as { caseNumber: string | null; fileName: string };
+    const hit = { letterId, caseNumber, fileName, itemId };
+    return { ...hit, snippet: snippetFor(db, match, hit, open, close) };
+  });
 }
 
 /** An item's snippet when an item matched (it names the item), else one from the letter text. */
