@@ -75,7 +75,8 @@ const RUN_COLUMNS = `id, source, started_at AS startedAt, finished_at AS finishe
   (SELECT COUNT(*) FROM import_errors e WHERE e.run_id = import_runs.id) AS errorCount`;
 
 export function getImportRun(db: Db, runId: number): ImportRun | null {
-  return (statement(db, `SELECT ${RUN_COLUMNS} FROM import_runs WHERE id = ?`).get(runId) as ImportRun | undefined) ?? null;
+  const run = statement(db, `SELECT ${RUN_COLUMNS} FROM import_runs WHERE id = ?`).get(runId) as ImportRun | undefined;
+  return run ?? null;
 }
 
 /** All runs, newest first. */

@@ -73,7 +73,9 @@ export function setItemStatus(db: Db, itemId: number, status: ItemStatus): void 
 }
 
 export function letterOfItem(db: Db, itemId: number): number {
-  const row = statement(db, 'SELECT letter_id FROM items WHERE id = ?').get(itemId) as { letter_id: number } | undefined;
+  const row = statement(db, 'SELECT letter_id FROM items WHERE id = ?').get(itemId) as
+    | { letter_id: number }
+    | undefined;
   if (!row) throw new NotFoundError('item', itemId);
   return row.letter_id;
 }

@@ -72,7 +72,9 @@ export function reorderItems(db: Db, letterId: number, itemIds: readonly number[
     const context = beginLetterChange(db, letterId);
     const current = itemIdsInOrder(db, letterId);
     const sameItems =
-      itemIds.length === current.length && new Set(itemIds).size === current.length && itemIds.every((id) => current.includes(id));
+      itemIds.length === current.length &&
+      new Set(itemIds).size === current.length &&
+      itemIds.every((id) => current.includes(id));
     if (!sameItems) throw new InvalidEditError(`The new order must list each item of letter ${letterId} once`);
     if (itemIds.every((id, index) => id === current[index])) return;
     renumberItems(db, letterId, itemIds);
@@ -149,7 +151,8 @@ export function mergeItems(db: Db, keepItemId: number, removeItemId: number, val
     );
     statement(
       db,
-      'INSERT OR IGNORE INTO item_tags (item_id, tag_id, tagged_at) SELECT ?, tag_id, tagged_at FROM item_tags WHERE item_id = ?',
+      `INSERT OR IGNORE INTO item_tags (item_id, tag_id, tagged_at)
+       SELECT ?, tag_id, tagged_at FROM item_tags WHERE item_id = ?`,
     ).run(keepItemId, removeItemId);
     statement(db, 'DELETE FROM items WHERE id = ?').run(removeItemId);
     renumberItems(db, keep.letterId, itemIdsInOrder(db, keep.letterId));

@@ -69,7 +69,8 @@ function inspectExistingFile(file: string): number | null {
       throw new LibraryOpenError(
         file,
         'newer-version',
-        `it was written by a newer version of the app (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION})`,
+        `it was written by a newer version of the app ` +
+          `(schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION})`,
       );
     }
     const applicationId = reader.pragma('application_id', { simple: true }) as number;
