@@ -1,0 +1,28 @@
+/** The letter library store: the main process's data layer. Services take a better-sqlite3 handle. */
+export { openLibrary } from './library.ts';
+export type { Library, OpenLibraryOptions } from './library.ts';
+export * from './errors.ts';
+export * from './fields.ts';
+export { getReviewer, setReviewer } from './reviewer.ts';
+export { getLetter, getLetterSource, hasLetterWithSha256, insertParsedLetter } from './letters.ts';
+export type { InsertLetterResult, StoredLetter } from './letters.ts';
+export { getItem, listItems } from './storedItems.ts';
+export type { StoredItem } from './storedItems.ts';
+export { listReparseCandidates, replaceParse } from './reparse.ts';
+export type { ReparseCandidate } from './reparse.ts';
+export { setDecision, setItemStatus, updateItemField } from './itemEdits.ts';
+export type { FieldEditOptions } from './itemEdits.ts';
+export { addItem, deleteItem, mergeItems, reorderItems, splitItem } from './itemStructure.ts';
+export type { ItemSpans, ItemSplit, ItemValues, NewItem } from './itemStructure.ts';
+export { flagLetter, reopenLetter, updateLetterField, verifyLetter } from './letterEdits.ts';
+export { listLetterHistory } from './history.ts';
+export type { HistoryAction, HistoryEntry } from './history.ts';
+export * from './tags.ts';
+export * from './notes.ts';
+export * from './queue.ts';
+export { searchLetters, SNIPPET_MARKERS } from './search.ts';
+export type { SearchHit, SearchOptions } from './search.ts';
+export { toFtsQuery } from './ftsQuery.ts';
+export { getLibraryStats } from './stats.ts';
+export type { LibraryStats } from './stats.ts';
+export * from './importRuns.ts';
