@@ -1,12 +1,10 @@
-/** The editable fields of letters and items, their columns, and the status vocabularies. */
+/** Where each editable field of letters and items lives in the schema. */
+import type { ItemField, LetterField } from '../../shared/library.ts';
 
-export const LETTER_STATUSES = ['unreviewed', 'in_progress', 'verified', 'flagged'] as const;
-export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES } from '../../shared/library.ts';
+export type { ItemField, ItemStatus, LetterField, LetterStatus } from '../../shared/library.ts';
 
-export const ITEM_STATUSES = ['unreviewed', 'confirmed', 'flagged'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-export const ITEM_FIELD_COLUMNS = {
+export const ITEM_FIELD_COLUMNS: Readonly<Record<ItemField, string>> = {
   service: 'service',
   decision: 'decision',
   claimsAdministratorGuideline: 'claims_administrator_guideline',
@@ -15,11 +13,9 @@ export const ITEM_FIELD_COLUMNS = {
   originalRequest: 'original_request',
   authorizedByClaimsAdministrator: 'authorized_by_claims_administrator',
   imrEligiblePortion: 'imr_eligible_portion',
-} as const;
-export type ItemField = keyof typeof ITEM_FIELD_COLUMNS;
-export const ITEM_FIELDS = Object.keys(ITEM_FIELD_COLUMNS) as ItemField[];
+};
 
-export const LETTER_FIELD_COLUMNS = {
+export const LETTER_FIELD_COLUMNS: Readonly<Record<LetterField, string>> = {
   format: 'format',
   caseNumber: 'case_number',
   dateAssigned: 'date_assigned',
@@ -31,9 +27,7 @@ export const LETTER_FIELD_COLUMNS = {
   reviewerSpecialty: 'reviewer_specialty',
   reviewerLicensure: 'reviewer_licensure',
   reviewerSubspecialty: 'reviewer_subspecialty',
-} as const;
-export type LetterField = keyof typeof LETTER_FIELD_COLUMNS;
-export const LETTER_FIELDS = Object.keys(LETTER_FIELD_COLUMNS) as LetterField[];
+};
 
 export function isItemField(name: string): name is ItemField {
   return Object.hasOwn(ITEM_FIELD_COLUMNS, name);

@@ -7,30 +7,8 @@ import type { LetterStatus } from './fields.ts';
 import { requireReviewer } from './reviewer.ts';
 import { nowIso, statement } from './sql.ts';
 import type { Db } from './sql.ts';
-
-export type HistoryAction =
-  | 'edit-field'
-  | 'set-item-status'
-  | 'add-item'
-  | 'delete-item'
-  | 'reorder-items'
-  | 'split-item'
-  | 'merge-items'
-  | 'set-status';
-
-export interface HistoryEntry {
-  readonly id: number;
-  readonly letterId: number;
-  readonly entityType: 'letter' | 'item';
-  readonly entityId: number;
-  readonly action: HistoryAction;
-  readonly field: string | null;
-  /** Field values as stored; structural changes (items added, moved, merged) as JSON. */
-  readonly oldValue: string | null;
-  readonly newValue: string | null;
-  readonly at: string;
-  readonly reviewer: string;
-}
+import type { HistoryAction, HistoryEntry } from '../../shared/library.ts';
+export type { HistoryAction, HistoryEntry } from '../../shared/library.ts';
 
 export interface ChangeContext {
   readonly letterId: number;

@@ -2,36 +2,8 @@
 import { InvalidEditError, NotFoundError } from './errors.ts';
 import { nowIso, statement } from './sql.ts';
 import type { Db } from './sql.ts';
-
-export type ImportRunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
-
-export interface ImportCounts {
-  readonly filesSeen: number;
-  readonly imported: number;
-  readonly duplicates: number;
-  readonly failed: number;
-}
-
-export interface ImportRun extends ImportCounts {
-  readonly id: number;
-  readonly source: string | null;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly status: ImportRunStatus;
-  readonly errorCount: number;
-}
-
-export interface ImportFileError {
-  readonly filePath: string;
-  readonly code: string;
-  readonly message: string;
-}
-
-export interface StoredImportError extends ImportFileError {
-  readonly id: number;
-  readonly runId: number;
-  readonly at: string;
-}
+import type { ImportCounts, ImportFileError, ImportRun, ImportRunStatus, StoredImportError } from '../../shared/library.ts';
+export type { ImportCounts, ImportFileError, ImportRun, ImportRunStatus, StoredImportError } from '../../shared/library.ts';
 
 /** Starts a run; `source` says what is being imported (a folder, a file list). Returns the run id. */
 export function startImportRun(db: Db, source: string | null = null): number {

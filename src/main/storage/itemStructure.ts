@@ -13,8 +13,8 @@ import { checkDecision, letterOfItem } from './itemEdits.ts';
 import { inWriteTransaction, parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
 import { getItem } from './storedItems.ts';
-import type { StoredItem } from './storedItems.ts';
 import { refreshLetterSummary } from './summary.ts';
+import type { StoredItem } from '../../shared/library.ts';
 
 export type ItemValues = { readonly [F in ItemField]?: string | null };
 /** Source spans by field, plus `item` for the whole item. */

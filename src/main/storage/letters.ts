@@ -3,59 +3,18 @@ import type { HeaderFieldName, LetterFormat, ParsedLetter, ParseWarning, Span } 
 import type { LetterSource, SourceKind } from '../../shared/source.ts';
 import type { LetterField, LetterStatus } from './fields.ts';
 import { listNotes } from './notes.ts';
-import type { Note } from './notes.ts';
 import { insertParsedItems, parsedLetterColumns } from './parsedRows.ts';
 import { inWriteTransaction, nowIso, parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
 import { refreshLetterSummary } from './summary.ts';
 import { listItems } from './storedItems.ts';
-import type { StoredItem } from './storedItems.ts';
 import { letterTagLabels } from './tags.ts';
-import type { TagLabel } from './tags.ts';
+import type { Note, StoredItem, StoredLetter, TagLabel } from '../../shared/library.ts';
+export type { StoredLetter } from '../../shared/library.ts';
 
 export type InsertLetterResult =
   | { readonly status: 'inserted'; readonly letterId: number }
   | { readonly status: 'duplicate'; readonly letterId: number };
-
-export interface StoredLetter {
-  readonly id: number;
-  readonly sha256: string;
-  readonly fileName: string;
-  readonly filePath: string;
-  readonly fileSize: number;
-  readonly sourceKind: SourceKind;
-  readonly encoding: string | null;
-  readonly pageCount: number;
-  readonly text: string;
-  readonly pageOffsets: readonly number[];
-  readonly format: LetterFormat;
-  readonly caseNumber: string | null;
-  /** null when the letter has no header table. */
-  readonly header: Readonly<Record<HeaderFieldName, string | null>> | null;
-  readonly reviewerSpecialty: string | null;
-  readonly reviewerLicensure: string | null;
-  readonly reviewerSubspecialty: string | null;
-  readonly clinicalCaseSummary: string | null;
-  /** Source spans by letter field name, plus `clinicalCaseSummary` and `itemsSection`. */
-  readonly spans: Readonly<Record<string, Span>>;
-  readonly warnings: readonly ParseWarning[];
-  readonly humanEdited: readonly LetterField[];
-  readonly parserVersion: string;
-  readonly importRunId: number | null;
-  readonly importedAt: string;
-  readonly status: LetterStatus;
-  readonly flagReason: string | null;
-  readonly verifiedAt: string | null;
-  readonly verifiedBy: string | null;
-  readonly updatedAt: string;
-  readonly itemCount: number;
-  readonly upheldCount: number;
-  readonly overturnedCount: number;
-  readonly warningCount: number;
-  readonly items: readonly StoredItem[];
-  readonly tags: readonly TagLabel[];
-  readonly notes: readonly Note[];
-}
 
 /** Cheap check before extracting a file: is a file with these bytes already in the library? */
 export function hasLetterWithSha256(db: Db, sha256: string): boolean {

@@ -3,14 +3,8 @@ import { InvalidEditError, NotFoundError } from './errors.ts';
 import { requireReviewer } from './reviewer.ts';
 import { nowIso, statement } from './sql.ts';
 import type { Db } from './sql.ts';
-
-export interface Note {
-  readonly id: number;
-  readonly letterId: number;
-  readonly body: string;
-  readonly author: string;
-  readonly createdAt: string;
-}
+import type { Note } from '../../shared/library.ts';
+export type { Note } from '../../shared/library.ts';
 
 export function addNote(db: Db, letterId: number, body: string): number {
   const trimmed = body.trim();

@@ -8,6 +8,8 @@ import type { LetterStatus } from './fields.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
+import type { QueueRow } from '../../shared/library.ts';
+export type { QueueRow } from '../../shared/library.ts';
 
 export type QueueSort = 'import' | 'caseNumber' | 'attention';
 
@@ -27,18 +29,6 @@ export interface QueueQuery extends QueueFilter {
   readonly sort: QueueSort;
   readonly offset: number;
   readonly limit: number;
-}
-
-export interface QueueRow {
-  readonly id: number;
-  readonly status: LetterStatus;
-  readonly caseNumber: string | null;
-  readonly fileName: string;
-  readonly format: LetterFormat;
-  readonly itemCount: number;
-  readonly upheldCount: number;
-  readonly overturnedCount: number;
-  readonly warningCount: number;
 }
 
 /**

@@ -2,24 +2,15 @@
 import { toFtsQuery } from './ftsQuery.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
-
-export interface SearchHit {
-  readonly letterId: number;
-  readonly caseNumber: string | null;
-  readonly fileName: string;
-  /** The best-matching item, when the match is in an item's fields. */
-  readonly itemId: number | null;
-  /** Matched text with each match between the two markers, whitespace collapsed. */
-  readonly snippet: string;
-}
+import type { SearchHit } from '../../shared/library.ts';
+import { SNIPPET_MARKERS } from '../../shared/library.ts';
+export type { SearchHit } from '../../shared/library.ts';
+export { SNIPPET_MARKERS } from '../../shared/library.ts';
 
 export interface SearchOptions {
   readonly limit?: number;
   readonly markers?: readonly [open: string, close: string];
 }
-
-/** Default snippet markers: control characters that never occur in letter text, for the UI to split on. */
-export const SNIPPET_MARKERS = ['\u0002', '\u0003'] as const;
 
 const SNIPPET_TOKENS = 16;
 /** Item hits read per letter wanted: several items of one letter can outrank other letters. */

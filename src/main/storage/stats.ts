@@ -3,17 +3,8 @@ import { LETTER_STATUSES } from './fields.ts';
 import type { LetterStatus } from './fields.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
-
-export interface LibraryStats {
-  readonly letters: number;
-  readonly lettersByStatus: Readonly<Record<LetterStatus, number>>;
-  readonly lettersByFormat: Readonly<Record<string, number>>;
-  readonly items: number;
-  /** `none` counts items whose decision is missing. */
-  readonly itemsByDecision: { readonly Upheld: number; readonly Overturned: number; readonly none: number };
-  readonly importErrors: number;
-  readonly importErrorsByCode: Readonly<Record<string, number>>;
-}
+import type { LibraryStats } from '../../shared/library.ts';
+export type { LibraryStats } from '../../shared/library.ts';
 
 export function getLibraryStats(db: Db): LibraryStats {
   return db.transaction(() => {

@@ -4,28 +4,8 @@ import type { ItemField, ItemStatus } from './fields.ts';
 import { parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
 import { itemTagLabels } from './tags.ts';
-import type { TagLabel } from './tags.ts';
-
-export interface StoredItem {
-  readonly id: number;
-  readonly letterId: number;
-  readonly position: number;
-  readonly service: string | null;
-  readonly decision: Decision | null;
-  readonly claimsAdministratorGuideline: string | null;
-  readonly maximusGuideline: string | null;
-  readonly rationale: string | null;
-  readonly originalRequest: string | null;
-  readonly authorizedByClaimsAdministrator: string | null;
-  readonly imrEligiblePortion: string | null;
-  /** Source spans by field name, plus `item` for the whole item. */
-  readonly spans: Readonly<Record<string, Span>>;
-  readonly warnings: readonly ParseWarning[];
-  readonly status: ItemStatus;
-  readonly humanEdited: readonly ItemField[];
-  readonly addedByReviewer: boolean;
-  readonly tags: readonly TagLabel[];
-}
+import type { StoredItem, TagLabel } from '../../shared/library.ts';
+export type { StoredItem } from '../../shared/library.ts';
 
 interface ItemRow {
   id: number;

@@ -5,23 +5,10 @@
 import { InvalidEditError, NotFoundError } from './errors.ts';
 import { inWriteTransaction, nowIso, statement } from './sql.ts';
 import type { Db } from './sql.ts';
-
-export const TAG_SCOPES = ['letter', 'item', 'both'] as const;
-export type TagScope = (typeof TAG_SCOPES)[number];
-
-/** What a letter or item shows for each of its tags. */
-export interface TagLabel {
-  readonly id: number;
-  readonly name: string;
-  readonly colour: string;
-}
-
-export interface Tag extends TagLabel {
-  readonly hotkey: string | null;
-  readonly scope: TagScope;
-  readonly letterCount: number;
-  readonly itemCount: number;
-}
+import type { Tag, TagLabel, TagScope } from '../../shared/library.ts';
+import { TAG_SCOPES } from '../../shared/library.ts';
+export type { Tag, TagLabel, TagScope } from '../../shared/library.ts';
+export { TAG_SCOPES } from '../../shared/library.ts';
 
 export interface NewTag {
   readonly name: string;
