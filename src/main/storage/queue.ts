@@ -82,6 +82,51 @@ export function countQueue(db: Db, filter: QueueFilter = {}): number {
   ).n;
 }
 
+/** Letters a reviewer still has to finish, unless the queue is filtered to one status. */
+const NEEDS_REVIEW = "l.status IN ('unreviewed', 'in_progress')";
+
+/** The letter after `position` in the queue's sort order, for keyset navigation. */
+const AFTER: Record<QueueSort, string> = {
+  import: 'l.id > @afterId',
+  caseNumber: `(COALESCE(l.case_number, '') > @afterCase OR (COALESCE(l.case_number, '') = @afterCase AND l.id > @afterId))`,
+  attention: '(l.warning_count < @afterWarnings OR (l.warning_count = @afterWarnings AND l.id > @afterId))',
+};
+
+/**
+ * The next letter needing review after `afterId` in the queue's order and filter, wrapping
+ * around to the start; null when no other letter needs review.
+ */
+export function nextLetterToReview(db: Db, afterId: number | null, filter: QueueFilter, sort: QueueSort): number | null {
+  const order = SORTS[sort];
+  if (order === undefined) throw new InvalidEditError(`Unknown queue sort "${sort}"`);
+  const { where, params } = filterSql(filter);
+  const conditions = [where === '' ? '1' : where.slice('WHERE '.length)];
+  if (filter.status === undefined) conditions.push(NEEDS_REVIEW);
+  const first = (extra: string, extraParams: Record<string, string | number>) =>
+    (
+      statement(
+        db,
+        `SELECT l.id FROM letters l INDEXED BY ${order.index} WHERE ${[...conditions, extra].join(' AND ')}
+         ORDER BY ${order.orderBy} LIMIT 1`,
+      ).get({ ...params, ...extraParams }) as { id: number } | undefined
+    )?.id ?? null;
+  if (afterId !== null) {
+    const current = statement(db, 'SELECT case_number, warning_count FROM letters WHERE id = ?').get(afterId) as
+      | { case_number: string | null; warning_count: number }
+      | undefined;
+    if (current) {
+      const next = first(AFTER[sort], {
+        afterId,
+        afterCase: current.case_number ?? '',
+        afterWarnings: current.warning_count,
+      });
+      if (next !== null) return next;
+    }
+  }
+  const wrapped = first(afterId === null ? '1' : 'l.id <> @afterId', afterId === null ? {} : { afterId });
+  return wrapped;
+}
+
 /** How far review has come across the whole library. */
 export function queueProgress(db: Db): { readonly total: number; readonly verified: number } {
   return statement(
