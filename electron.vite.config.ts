@@ -5,7 +5,13 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The import pool's worker is its own entry: it runs beside the bundle as extractWorker.js.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          extractWorker: resolve(__dirname, 'src/main/import/extractWorker.ts'),
+        },
+      },
     },
   },
   preload: {

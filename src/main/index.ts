@@ -1,8 +1,11 @@
-/** Electron main process: one secure window over the typed API. */
+/** Electron main process: the library, the typed API over IPC, and one secure window. */
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
-import { createHandlers } from './ipc/handlers.ts';
-import { registerHandlers } from './ipc/register.ts';
+import { createApiHandlers } from './api/handlers.ts';
+import { LIBRARY_FILE_NAME } from './appData.ts';
+import { ImportSession } from './import/session.ts';
+import { registerApi } from './ipc/register.ts';
+import { openLibrary } from './storage/index.ts';
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -27,11 +30,17 @@ function createWindow(): BrowserWindow {
 }
 
 void app.whenReady().then(() => {
-  registerHandlers(ipcMain, createHandlers(app.getVersion()));
+  const library = openLibrary(join(app.getPath('userData'), LIBRARY_FILE_NAME));
+  const imports = new ImportSession(library);
+  const samplesFolder = app.isPackaged
+    ? join(process.resourcesPath, 'samples')
+    : join(app.getAppPath(), 'resources', 'samples');
+  registerApi(ipcMain, createApiHandlers({ library, appVersion: app.getVersion(), imports, samplesFolder }));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+  app.on('will-quit', () => library.close());
 });
 
 app.on('window-all-closed', () => {

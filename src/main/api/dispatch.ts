@@ -1,0 +1,42 @@
+/**
+ * The boundary every call crosses, from IPC or HTTP: the method must exist, its arguments
+ * must match the contract's schema, and any failure comes back as a typed ApiError.
+ */
+import { z } from 'zod';
+import { API_ARGS } from '../../shared/apiSchema.ts';
+import type { ApiError, ApiMethod, ApiResponse, ImrApi } from '../../shared/api.ts';
+import {
+  InvalidEditError,
+  LetterReadOnlyError,
+  NotFoundError,
+  ReviewerNotSetError,
+} from '../storage/index.ts';
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(API_ARGS, name);
+}
+
+export async function dispatch(handlers: ImrApi, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
+  if (!isApiMethod(method)) {
+    return { ok: false, error: { code: 'invalid-arguments', message: `Unknown API method ${JSON.stringify(method)}` } };
+  }
+  const parsed = API_ARGS[method].safeParse(args);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-arguments', message: `${method}: ${z.prettifyError(parsed.error)}` } };
+  }
+  try {
+    const call = handlers[method] as (...callArgs: unknown[]) => Promise<unknown>;
+    return { ok: true, result: await call(...(parsed.data as unknown[])) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+function toApiError(error: unknown): ApiError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof NotFoundError) return { code: 'not-found', message };
+  if (error instanceof LetterReadOnlyError) return { code: 'read-only', message };
+  if (error instanceof InvalidEditError) return { code: 'invalid-edit', message };
+  if (error instanceof ReviewerNotSetError) return { code: 'reviewer-not-set', message };
+  return { code: 'internal', message };
+}
