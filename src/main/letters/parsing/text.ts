@@ -1,17 +1,11 @@
 /** Low-level helpers over the raw letter text. Offsets always index the text as given. */
 import type { Field, Span } from '../../../shared/letter.ts';
 
-const LINE_FINAL_HYPHEN = /-[ \t]*(?:\r\n|\r|\n|\f)\s*/g;
-const WHITESPACE_RUN = /\s+/g;
-const WHITESPACE = /\s/;
+import { foldWhitespace } from '../../../shared/fold.ts';
 
-/**
- * Folds raw text to the gold convention: a line ending in "-" joins the next
- * line without a space (hyphen kept), every other whitespace run becomes one space.
- */
-export function foldWhitespace(raw: string): string {
-  return raw.replace(LINE_FINAL_HYPHEN, '-').replace(WHITESPACE_RUN, ' ').trim();
-}
+export { foldWhitespace };
+
+const WHITESPACE = /\s/;
 
 /** Narrows [start, end) so it neither starts nor ends with whitespace. */
 export function trimSpan(text: string, start: number, end: number): Span {
