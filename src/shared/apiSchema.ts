@@ -10,7 +10,10 @@ import { ITEM_FIELDS, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './libra
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
-const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).refine(([s, e]) => s <= e, 'span start after end');
+const span = z
+  .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+  .readonly()
+  .refine(([start, end]) => start <= end, 'span start after end');
 const itemField = z.enum(ITEM_FIELDS);
 const letterField = z.enum(LETTER_FIELDS);
 const fieldValue = text(200_000).nullable();

@@ -1,0 +1,161 @@
+/** The extracted side of the split view: the letter's fields, its review status, its items and notes. */
+import type { Decision } from '../../../shared/letter.ts';
+import type { LetterField, StoredLetter } from '../../../shared/library.ts';
+import type { FieldTarget } from '../fields.ts';
+import { LETTER_FIELD_STYLES, letterFieldValue, sameTarget, targetKey } from '../fields.ts';
+import { EditableField } from './EditableField.tsx';
+import { ItemCard } from './ItemCard.tsx';
+import { TagChips } from './TagChips.tsx';
+
+export interface LetterPaneProps {
+  readonly letter: StoredLetter;
+  readonly focused: FieldTarget | null;
+  readonly editing: FieldTarget | null;
+  readonly onFocus: (target: FieldTarget) => void;
+  readonly onStartEdit: (target: FieldTarget) => void;
+  readonly onSave: (target: FieldTarget, value: string | null) => void;
+  readonly onCancelEdit: () => void;
+  readonly onDecide: (itemId: number, decision: Decision) => void;
+  readonly onVerify: () => void;
+  readonly onFlag: () => void;
+  readonly onReopen: () => void;
+  readonly onAddItem: () => void;
+  readonly onUntagLetter: (tagId: number) => void;
+  readonly onUntagItem: (itemId: number, tagId: number) => void;
+  readonly onDeleteNote: (noteId: number) => void;
+  readonly onAddNote: () => void;
+  readonly onShowHistory: () => void;
+}
+
+const HEADER_FIELDS: readonly LetterField[] = [
+  'caseNumber',
+  'dateAssigned',
+  'decisionDate',
+  'dateOfInjury',
+  'urDenialDate',
+  'applicationReceived',
+  'priority',
+];
+const REVIEWER_FIELDS: readonly LetterField[] = ['reviewerSpecialty', 'reviewerLicensure', 'reviewerSubspecialty'];
+
+const STATUS_LABELS: Record<StoredLetter['status'], string> = {
+  unreviewed: 'Unreviewed',
+  in_progress: 'In progress',
+  verified: 'Verified',
+  flagged: 'Flagged',
+};
+
+export function LetterPane(props: LetterPaneProps) {
+  const { letter, focused, editing } = props;
+  const readOnly = letter.status === 'verified';
+  const letterField = (field: LetterField) => {
+    const target: FieldTarget = { kind: 'letter', field };
+    const style = LETTER_FIELD_STYLES[field];
+    return (
+      <EditableField
+        key={field}
+        id={`field-${targetKey(target)}`}
+        label={style.label}
+        colour={style.colour}
+        value={letterFieldValue(letter, field)}
+        focused={sameTarget(focused, target)}
+        editing={sameTarget(editing, target)}
+        edited={letter.humanEdited.includes(field)}
+        readOnly={readOnly}
+        warnings={letter.warnings.filter((w) => w.field === field)}
+        onFocus={() => props.onFocus(target)}
+        onStartEdit={() => props.onStartEdit(target)}
+        onSave={(v) => props.onSave(target, v)}
+        onCancel={props.onCancelEdit}
+      />
+    );
+  };
+  const letterWarnings = letter.warnings.filter((w) => !w.field || ![...HEADER_FIELDS, ...REVIEWER_FIELDS].includes(w.field as LetterField));
+  return (
+    <div className="letter-pane" aria-label="Extracted fields">
+      <div className="letter-title">
+        <div>
+          <h2>{letter.caseNumber ?? letter.fileName}</h2>
+          <div className="muted">
+            {letter.fileName} · {letter.format} · {letter.pageCount} page{letter.pageCount === 1 ? '' : 's'} · parser {letter.parserVersion}
+          </div>
+        </div>
+        <div className="status-block">
+          <span className={`status status-${letter.status}`}>{STATUS_LABELS[letter.status]}</span>
+          {letter.status === 'verified' || letter.status === 'flagged' ? (
+            <button type="button" onClick={props.onReopen} title="Reopen (r)">
+              Reopen
+            </button>
+          ) : (
+            <>
+              <button type="button" className="primary" onClick={props.onVerify} title="Mark verified (v)">
+                Verify
+              </button>
+              <button type="button" onClick={props.onFlag} title="Flag with a reason (f)">
+                Flag
+              </button>
+            </>
+          )}
+          <button type="button" onClick={props.onShowHistory} title="Edit history (h)">
+            History
+          </button>
+        </div>
+      </div>
+      {letter.status === 'verified' && (
+        <div className="notice">
+          Verified by {letter.verifiedBy} on {letter.verifiedAt?.slice(0, 10)}. Read-only until reopened.
+        </div>
+      )}
+      {letter.status === 'flagged' && <div className="notice notice-flag">Flagged: {letter.flagReason}</div>}
+      <TagChips tags={letter.tags} onRemove={props.onUntagLetter} />
+      {letterWarnings.map((warning, i) => (
+        <div key={i} className="warning" role="note">
+          ⚠ {warning.message}
+        </div>
+      ))}
+      <div className="letter-fields">
+        {HEADER_FIELDS.map(letterField)}
+        {REVIEWER_FIELDS.map(letterField)}
+      </div>
+      <h3 className="section-title">
+        Items <span className="muted">{letter.items.length}</span>
+      </h3>
+      {letter.items.map((item, index) => (
+        <ItemCard
+          key={item.id}
+          item={item}
+          index={index}
+          focused={focused}
+          editing={editing}
+          readOnly={readOnly}
+          onFocus={props.onFocus}
+          onStartEdit={props.onStartEdit}
+          onSave={props.onSave}
+          onCancelEdit={props.onCancelEdit}
+          onDecide={props.onDecide}
+          onUntag={props.onUntagItem}
+        />
+      ))}
+      {!readOnly && (
+        <button type="button" className="add-item" onClick={props.onAddItem} title="Add item (a)">
+          + Add item
+        </button>
+      )}
+      <h3 className="section-title">Notes</h3>
+      {letter.notes.map((note) => (
+        <div key={note.id} className="note">
+          <div className="muted">
+            {note.author} · {note.createdAt.slice(0, 16).replace('T', ' ')}
+            <button type="button" className="link" onClick={() => props.onDeleteNote(note.id)} aria-label="Delete note">
+              delete
+            </button>
+          </div>
+          <div>{note.body}</div>
+        </div>
+      ))}
+      <button type="button" className="link" onClick={props.onAddNote} title="Add a note (m)">
+        + Add note
+      </button>
+    </div>
+  );
+}

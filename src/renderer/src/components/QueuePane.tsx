@@ -1,0 +1,159 @@
+/** The review queue: filters, search and a virtualized list that stays smooth at 100,000 letters. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
+import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
+import { LETTER_STATUSES } from '../../../shared/library.ts';
+import type { QueueRow, Tag } from '../../../shared/library.ts';
+import type { QueuePages } from '../state/useQueuePages.ts';
+
+const ROW_HEIGHT = 52;
+
+export interface QueuePaneProps {
+  readonly queue: QueuePages;
+  readonly filter: QueueFilter;
+  readonly sort: QueueSort;
+  readonly tags: readonly Tag[];
+  readonly selectedId: number | null;
+  readonly searchInput: React.RefObject<HTMLInputElement | null>;
+  readonly onFilter: (filter: QueueFilter) => void;
+  readonly onSort: (sort: QueueSort) => void;
+  readonly onSelect: (letterId: number) => void;
+}
+
+const STATUS_ICONS: Record<QueueRow['status'], string> = { unreviewed: '○', in_progress: '◐', verified: '✓', flagged: '⚑' };
+
+export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, onFilter, onSort, onSelect }: QueuePaneProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: queue.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => queue.ensure(first, last - first + 1), [queue, first, last]);
+
+  useEffect(() => {
+    if (selectedId === null) return;
+    const index = queue.indexOf(selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, queue, virtualizer]);
+
+  const set = (changes: Partial<QueueFilter>) => {
+    const next: Record<string, unknown> = { ...filter, ...changes };
+    for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
+    onFilter(next as QueueFilter);
+  };
+  return (
+    <nav className="queue" aria-label="Review queue">
+      <div className="queue-controls">
+        <input
+          ref={searchInput}
+          type="search"
+          className="search"
+          placeholder="Search letters  ( / )"
+          aria-label="Search letters"
+          defaultValue={filter.search ?? ''}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') set({ search: event.currentTarget.value.trim() || undefined });
+            if (event.key === 'Escape') event.currentTarget.blur();
+            event.stopPropagation();
+          }}
+        />
+        <div className="filters">
+          <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as QueueFilter['status'] })}>
+            <option value="">Any status</option>
+            {LETTER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Decision" value={filter.decision ?? ''} onChange={(e) => set({ decision: (e.target.value || undefined) as QueueFilter['decision'] })}>
+            <option value="">Any decision</option>
+            {DECISIONS.map((decision) => (
+              <option key={decision} value={decision}>
+                {decision}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Tag" value={filter.tagId ?? ''} onChange={(e) => set({ tagId: e.target.value ? Number(e.target.value) : undefined })}>
+            <option value="">Any tag</option>
+            {tags.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Format" value={filter.format ?? ''} onChange={(e) => set({ format: (e.target.value || undefined) as QueueFilter['format'] })}>
+            <option value="">Any format</option>
+            {LETTER_FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {format}
+              </option>
+            ))}
+          </select>
+          <label className="check">
+            <input type="checkbox" checked={filter.hasWarnings === true} onChange={(e) => set({ hasWarnings: e.target.checked ? true : undefined })} />
+            With warnings
+          </label>
+          <select aria-label="Sort" value={sort} onChange={(e) => onSort(e.target.value as QueueSort)}>
+            <option value="import">Import order</option>
+            <option value="caseNumber">Case number</option>
+            <option value="attention">Needs attention first</option>
+          </select>
+        </div>
+        <div className="queue-count muted" aria-live="polite">
+          {queue.total.toLocaleString()} letter{queue.total === 1 ? '' : 's'}
+          {queue.error && <span className="error"> · {queue.error}</span>}
+        </div>
+      </div>
+      <div className="queue-list" ref={scroller} role="listbox" aria-label="Letters" tabIndex={-1}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((virtual) => {
+            const row = queue.rowAt(virtual.index);
+            const selected = row !== undefined && row.id === selectedId;
+            return (
+              <div
+                key={virtual.key}
+                role="option"
+                aria-selected={selected}
+                className={`queue-row${selected ? ' selected' : ''}${row ? '' : ' loading'}`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${virtual.start}px)` }}
+                onClick={() => row && onSelect(row.id)}
+              >
+                {row ? <QueueRowView row={row} /> : <span className="muted">…</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </nav>
+  );
+}
+
+function QueueRowView({ row }: { readonly row: QueueRow }) {
+  return (
+    <>
+      <span className={`row-status status-${row.status}`} title={row.status.replace('_', ' ')} aria-label={row.status.replace('_', ' ')}>
+        {STATUS_ICONS[row.status]}
+      </span>
+      <span className="row-main">
+        <span className="row-case">{row.caseNumber ?? row.fileName}</span>
+        <span className="row-meta muted">
+          {row.itemCount} item{row.itemCount === 1 ? '' : 's'}
+          {row.upheldCount > 0 && <span className="pill pill-upheld">{row.upheldCount} U</span>}
+          {row.overturnedCount > 0 && <span className="pill pill-overturned">{row.overturnedCount} O</span>}
+        </span>
+      </span>
+      {row.warningCount > 0 && (
+        <span className="row-warnings" title={`${row.warningCount} parser warning(s)`}>
+          ⚠ {row.warningCount}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * The letter's source text, page by page, with every extracted value highlighted in its
+ * field's colour. Clicking a highlight focuses its field; text selected here can be
+ * assigned to the focused field (its offsets become the field's new span).
+ */
+import { Fragment, memo, useEffect, useMemo, useRef } from 'react';
+import type { Span } from '../../../shared/letter.ts';
+import type { StoredLetter } from '../../../shared/library.ts';
+import type { FieldTarget } from '../fields.ts';
+import { ITEM_FIELD_STYLES, LETTER_FIELD_STYLES, sameTarget, targetKey } from '../fields.ts';
+import type { ItemField, LetterField } from '../../../shared/library.ts';
+
+interface Highlight {
+  readonly span: Span;
+  readonly colour: string;
+  readonly target: FieldTarget;
+  readonly label: string;
+}
+
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly highlight: Highlight | null;
+}
+
+export interface SourcePaneProps {
+  readonly letter: StoredLetter;
+  readonly focused: FieldTarget | null;
+  /** The queue's search, whose words are marked in the text. */
+  readonly search: string | null;
+  readonly onFocusField: (target: FieldTarget) => void;
+  readonly onSelectionChange: (span: Span | null) => void;
+}
+
+export function highlightsOf(letter: StoredLetter): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const [field, span] of Object.entries(letter.spans)) {
+    const style = LETTER_FIELD_STYLES[field as LetterField];
+    if (style) highlights.push({ span, colour: style.colour, target: { kind: 'letter', field: field as LetterField }, label: style.label });
+  }
+  letter.items.forEach((item, index) => {
+    for (const [field, span] of Object.entries(item.spans)) {
+      const style = ITEM_FIELD_STYLES[field as ItemField];
+      if (!style) continue; // the whole-item span is not a value
+      highlights.push({
+        span,
+        colour: style.colour,
+        target: { kind: 'item', itemId: item.id, field: field as ItemField },
+        label: `Item ${index + 1}: ${style.label}`,
+      });
+    }
+  });
+  return highlights;
+}
+
+/** Cuts the text at every highlight edge; each piece shows its innermost (shortest) highlight. */
+export function segmentText(length: number, highlights: readonly Highlight[]): Segment[] {
+  const edges = new Set([0, length]);
+  for (const { span } of highlights) {
+    edges.add(Math.max(0, Math.min(length, span[0])));
+    edges.add(Math.max(0, Math.min(length, span[1])));
+  }
+  const sorted = [...edges].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const start = sorted[i]!;
+    const end = sorted[i + 1]!;
+    let best: Highlight | null = null;
+    for (const h of highlights) {
+      if (h.span[0] <= start && h.span[1] >= end && (!best || h.span[1] - h.span[0] < best.span[1] - best.span[0])) best = h;
+    }
+    segments.push({ start, end, highlight: best });
+  }
+  return segments;
+}
+
+export const SourcePane = memo(function SourcePane({ letter, focused, search, onFocusField, onSelectionChange }: SourcePaneProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const segments = useMemo(() => segmentText(letter.text.length, highlightsOf(letter)), [letter]);
+
+  useEffect(() => {
+    if (!focused) return;
+    const mark = container.current?.querySelector(`[data-target="${targetKey(focused)}"]`);
+    mark?.scrollIntoView({ block: 'center', behavior: 'auto' });
+  }, [focused]);
+
+  useEffect(() => markSearchWords(container.current, search), [segments, search]);
+
+  const readSelection = () => onSelectionChange(selectionSpan(container.current));
+  let page = 1;
+  return (
+    <div className="source" ref={container} onMouseUp={readSelection} onKeyUp={readSelection} aria-label="Source text" role="document">
+      <div className="page-label">Page 1</div>
+      {segments.map((segment) => {
+        const text = letter.text.slice(segment.start, segment.end);
+        const pieces = text.split('\f');
+        let offset = segment.start;
+        return pieces.map((piece, i) => {
+          const pieceStart = offset;
+          offset += piece.length + 1;
+          const breakBefore = i > 0 ? <div key={`p${pieceStart}`} className="page-label page-break">Page {++page}</div> : null;
+          if (piece === '') return breakBefore;
+          const h = segment.highlight;
+          const active = h !== null && sameTarget(h.target, focused);
+          return (
+            <Fragment key={pieceStart}>
+              {breakBefore}
+              {h ? (
+                <mark
+                  data-start={pieceStart}
+                  data-target={targetKey(h.target)}
+                  className={`hl hl-${h.colour}${active ? ' hl-active' : ''}`}
+                  title={h.label}
+                  onClick={() => onFocusField(h.target)}
+                >
+                  {piece}
+                </mark>
+              ) : (
+                <span data-start={pieceStart}>{piece}</span>
+              )}
+            </Fragment>
+          );
+        });
+      })}
+    </div>
+  );
+});
+
+/** The selected range as offsets into the letter text, or null when nothing is selected here. */
+function selectionSpan(root: HTMLElement | null): Span | null {
+  const selection = window.getSelection();
+  if (!root || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const start = offsetOf(root, range.startContainer, range.startOffset);
+  const end = offsetOf(root, range.endContainer, range.endOffset);
+  if (start === null || end === null || start === end) return null;
+  return [Math.min(start, end), Math.max(start, end)];
+}
+
+function offsetOf(root: HTMLElement, node: Node, nodeOffset: number): number | null {
+  if (!root.contains(node)) return null;
+  const element = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest('[data-start]');
+  if (!element) return null;
+  const base = Number((element as HTMLElement).dataset['start']);
+  return node.nodeType === Node.TEXT_NODE ? base + nodeOffset : base;
+}
+
+/**
+ * Marks the search's words with the CSS Custom Highlight API: no extra elements, so
+ * the field highlights and the selection offsets stay untouched.
+ */
+function markSearchWords(root: HTMLElement | null, search: string | null): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+  CSS.highlights.delete('search');
+  const words = (search ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.filter((w) => !['or', 'and'].includes(w)) ?? [];
+  if (!root || words.length === 0) return;
+  const pattern = new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'gi');
+  const ranges: Range[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of (node.textContent ?? '').matchAll(pattern)) {
+      const range = new Range();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      ranges.push(range);
+    }
+  }
+  CSS.highlights.set('search', new Highlight(...ranges));
+}

@@ -1,0 +1,49 @@
+/** A modal on the native <dialog>: focus moves in and is trapped, Escape closes, focus returns after. */
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+
+export interface ModalProps {
+  readonly title: string;
+  readonly onClose: () => void;
+  readonly children: ReactNode;
+  readonly wide?: boolean;
+  /** A modal that must be answered: no close button, Escape does nothing. */
+  readonly required?: boolean;
+}
+
+export function Modal({ title, onClose, children, wide, required }: ModalProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    const previous = document.activeElement as HTMLElement | null;
+    element?.showModal();
+    // showModal focuses the first focusable element; a form's first field is the better start.
+    element?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    return () => {
+      element?.close();
+      previous?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className={`modal${wide ? ' modal-wide' : ''}`}
+      aria-label={title}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!required) onClose();
+      }}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <header className="modal-header">
+        <h2>{title}</h2>
+        {!required && (
+          <button type="button" className="icon" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      <div className="modal-body">{children}</div>
+    </dialog>
+  );
+}

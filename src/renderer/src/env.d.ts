@@ -1,7 +1,0 @@
-import type { ImrApi } from '../../shared/api.ts';
-
-declare global {
-  interface Window {
-    imr: ImrApi;
-  }
-}

@@ -1,0 +1,166 @@
+/**
+ * The keyboard: one listener on the window runs the action a key is mapped to (see
+ * shortcuts.ts), or toggles the tag whose hotkey it is. Keys typed into inputs are left
+ * alone, so typing never triggers a command.
+ */
+import { useEffect, useRef } from 'react';
+import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
+import type { Span } from '../../../shared/letter.ts';
+import type { StoredLetter, Tag } from '../../../shared/library.ts';
+import { api } from '../api/client.ts';
+import type { Dialog } from '../App.tsx';
+import type { FieldTarget } from '../fields.ts';
+import { focusedItemIndex, stepField } from './fieldOrder.ts';
+import { actionFor } from './shortcuts.ts';
+import type { ShortcutAction } from './shortcuts.ts';
+import type { UndoStack } from './undo.ts';
+import type { QueuePages } from './useQueuePages.ts';
+import type { ReviewActions } from './useReviewActions.ts';
+
+export interface KeyboardContext {
+  readonly letter: StoredLetter | null;
+  readonly focused: FieldTarget | null;
+  readonly editing: FieldTarget | null;
+  readonly tags: readonly Tag[];
+  readonly queue: QueuePages;
+  readonly selectedId: number | null;
+  readonly filter: QueueFilter;
+  readonly sort: QueueSort;
+  readonly dialog: Dialog;
+  readonly undo: UndoStack;
+  readonly actions: ReviewActions;
+  readonly selection: React.RefObject<Span | null>;
+  readonly searchInput: React.RefObject<HTMLInputElement | null>;
+  readonly setDialog: (dialog: Dialog) => void;
+  readonly setEditing: (target: FieldTarget | null) => void;
+  readonly focus: (target: FieldTarget | null) => void;
+  readonly openLetter: (letterId: number) => Promise<void>;
+  readonly refresh: () => Promise<void>;
+  readonly notify: (message: string) => void;
+  readonly fail: (error: unknown) => void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return element !== null && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
+export function useKeyboard(context: KeyboardContext): void {
+  const latest = useRef(context);
+  latest.current = context;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const c = latest.current;
+      if (c.dialog !== null || c.editing !== null || isTyping(event.target)) return;
+      const action = actionFor(event);
+      if (action) {
+        event.preventDefault();
+        void run(action, c).catch(c.fail);
+        return;
+      }
+      const tag = !event.ctrlKey && !event.metaKey && !event.altKey ? c.tags.find((t) => t.hotkey === event.key) : undefined;
+      if (tag && c.letter) {
+        event.preventDefault();
+        void c.actions.toggleTag(tag, c.focused).catch(c.fail);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
+  const { letter, focused, actions } = c;
+  const itemIndex = letter ? focusedItemIndex(letter, focused) : -1;
+  const item = letter && itemIndex >= 0 ? letter.items[itemIndex] : undefined;
+  const stepLetter = async (step: 1 | -1) => {
+    const index = c.selectedId === null ? -1 : c.queue.indexOf(c.selectedId);
+    const row = c.queue.rowAt(Math.max(0, index + step));
+    c.queue.ensure(index + step, 2);
+    if (row) await c.openLetter(row.id);
+  };
+  const focusItem = (index: number) => {
+    const target = letter?.items[index];
+    if (target) c.focus({ kind: 'item', itemId: target.id, field: 'service' });
+  };
+  switch (action) {
+    case 'nextLetter':
+      return stepLetter(1);
+    case 'previousLetter':
+      return stepLetter(-1);
+    case 'nextToReview': {
+      const next = await api.nextLetterToReview(c.selectedId, c.filter, c.sort);
+      if (next === null) return c.notify('No other letter in this queue needs review.');
+      return c.openLetter(next);
+    }
+    case 'focusSearch':
+      c.searchInput.current?.focus();
+      return;
+    case 'nextItem':
+      return focusItem(Math.min((letter?.items.length ?? 1) - 1, itemIndex + 1));
+    case 'previousItem':
+      return focusItem(Math.max(0, itemIndex - 1));
+    case 'nextField':
+    case 'previousField':
+      if (letter) c.focus(stepField(letter, focused, action === 'nextField' ? 1 : -1));
+      return;
+    case 'editField':
+      if (focused && focused.field !== 'decision' && letter?.status !== 'verified') c.setEditing(focused);
+      return;
+    case 'decideUpheld':
+    case 'decideOverturned':
+      if (item) await actions.decide(item.id, action === 'decideUpheld' ? 'Upheld' : 'Overturned');
+      return;
+    case 'assignSelection':
+      return actions.assignSelection(focused, c.selection.current);
+    case 'addItem':
+      return actions.addItem(itemIndex);
+    case 'deleteItem':
+      if (item) await actions.deleteItem(item.id);
+      return;
+    case 'splitItem':
+      if (item) await actions.splitItem(item.id, c.selection.current);
+      return;
+    case 'mergeWithNext':
+      if (item) await actions.mergeWithNext(item.id);
+      return;
+    case 'moveItemUp':
+    case 'moveItemDown':
+      if (item) await actions.moveItem(item.id, action === 'moveItemUp' ? -1 : 1);
+      return;
+    case 'verify':
+      if (letter && letter.status !== 'verified') await actions.verify();
+      return;
+    case 'flag':
+      if (letter) c.setDialog('flag');
+      return;
+    case 'reopen':
+      if (letter && (letter.status === 'verified' || letter.status === 'flagged')) await actions.reopen();
+      return;
+    case 'tagPicker':
+      if (letter) c.setDialog('tagPicker');
+      return;
+    case 'note':
+      if (letter) c.setDialog('note');
+      return;
+    case 'history':
+      if (letter) c.setDialog('history');
+      return;
+    case 'undo':
+    case 'redo': {
+      const change = action === 'undo' ? await c.undo.undo() : await c.undo.redo();
+      if (!change) return c.notify(action === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      c.notify(`${action === 'undo' ? 'Undone' : 'Redone'}: ${change.label}`);
+      if (change.letterId !== c.selectedId) await c.openLetter(change.letterId);
+      await c.refresh();
+      return;
+    }
+    case 'import':
+      return c.setDialog('import');
+    case 'tags':
+      return c.setDialog('tags');
+    case 'help':
+      return c.setDialog('help');
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * Every change a reviewer makes: saved at once through the API, then pushed on the undo
+ * stack with its inverse, then the letter and the queue are refreshed.
+ */
+import { useMemo } from 'react';
+import { foldWhitespace } from '../../../shared/fold.ts';
+import type { Decision, Span } from '../../../shared/letter.ts';
+import type { ItemField, StoredItem, StoredLetter, Tag } from '../../../shared/library.ts';
+import { ITEM_FIELDS } from '../../../shared/library.ts';
+import { api } from '../api/client.ts';
+import type { FieldTarget } from '../fields.ts';
+import { letterFieldValue } from '../fields.ts';
+import type { UndoStack } from './undo.ts';
+
+export interface ReviewContext {
+  readonly letter: StoredLetter | null;
+  readonly undo: UndoStack;
+  /** Reload the letter being shown and refresh the queue. */
+  readonly refresh: () => Promise<void>;
+  readonly focus: (target: FieldTarget | null) => void;
+  readonly notify: (message: string) => void;
+}
+
+/** A stored item as values and spans, so a deleted or merged item can be put back. */
+function snapshot(item: StoredItem) {
+  const values = Object.fromEntries(ITEM_FIELDS.map((field) => [field, item[field]])) as Record<ItemField, string | null>;
+  const spans = Object.fromEntries(Object.entries(item.spans).filter(([name]) => name === 'item' || (ITEM_FIELDS as readonly string[]).includes(name)));
+  return { values, spans };
+}
+
+export function useReviewActions(context: ReviewContext) {
+  const { letter, undo, refresh, focus, notify } = context;
+  return useMemo(() => {
+    const record = async (label: string, letterId: number, redo: () => Promise<unknown>, inverse: () => Promise<unknown>) => {
+      await redo();
+      undo.push({ label, letterId, redo: async () => void (await redo()), undo: async () => void (await inverse()) });
+      await refresh();
+    };
+    const itemById = (id: number) => letter?.items.find((item) => item.id === id) ?? null;
+
+    const saveField = async (target: FieldTarget, value: string | null, span?: Span | null) => {
+      if (!letter) return;
+      if (target.kind === 'item') {
+        const item = itemById(target.itemId);
+        if (!item) return;
+        const old = item[target.field];
+        const oldSpan = item.spans[target.field] ?? null;
+        if (old === value && span === undefined) return;
+        await record(
+          `edit ${target.field}`,
+          letter.id,
+          () => api.updateItemField(target.itemId, target.field, value, span),
+          () => api.updateItemField(target.itemId, target.field, old, oldSpan),
+        );
+      } else {
+        const old = letterFieldValue(letter, target.field);
+        const oldSpan = letter.spans[target.field] ?? null;
+        if (old === value && span === undefined) return;
+        await record(
+          `edit ${target.field}`,
+          letter.id,
+          () => api.updateLetterField(letter.id, target.field, value, span),
+          () => api.updateLetterField(letter.id, target.field, old, oldSpan),
+        );
+      }
+    };
+
+    const decide = async (itemId: number, decision: Decision) => {
+      const item = itemById(itemId);
+      if (!letter || !item || item.decision === decision) return;
+      const old = item.decision;
+      await record(`set decision ${decision}`, letter.id, () => api.setDecision(itemId, decision), () => api.setDecision(itemId, old));
+    };
+
+    const assignSelection = async (target: FieldTarget | null, span: Span | null) => {
+      if (!letter || !target || !span) return notify('Select text in the source, focus a field, then press s.');
+      if (target.field === 'decision') {
+        const word = foldWhitespace(letter.text.slice(span[0], span[1]));
+        if (word !== 'Upheld' && word !== 'Overturned') return notify('A decision must be "Upheld" or "Overturned".');
+      }
+      await saveField(target, foldWhitespace(letter.text.slice(span[0], span[1])), span);
+    };
+
+    const addItem = async (afterIndex: number) => {
+      if (!letter) return;
+      const letterId = letter.id;
+      const position = afterIndex + 1;
+      let createdId = 0;
+      await record(
+        'add item',
+        letterId,
+        async () => {
+          createdId = await api.addItem(letterId, {}, position);
+        },
+        () => api.deleteItem(createdId),
+      );
+      focus({ kind: 'item', itemId: createdId, field: 'service' });
+    };
+
+    const deleteItem = async (itemId: number) => {
+      const item = itemById(itemId);
+      if (!letter || !item) return;
+      const letterId = letter.id;
+      const saved = snapshot(item);
+      let currentId = itemId;
+      await record(
+        'delete item',
+        letterId,
+        () => api.deleteItem(currentId),
+        async () => {
+          currentId = await api.addItem(letterId, saved, item.position);
+        },
+      );
+    };
+
+    const splitItem = async (itemId: number, span: Span | null) => {
+      if (!letter || !span) return notify("Select the second item's header in the source, then press Shift+S.");
+      const letterId = letter.id;
+      const second = { values: { service: foldWhitespace(letter.text.slice(span[0], span[1])) }, spans: { service: span } };
+      let secondId = 0;
+      await record(
+        'split item',
+        letterId,
+        async () => {
+          secondId = await api.splitItem(itemId, { second });
+        },
+        () => api.deleteItem(secondId),
+      );
+      focus({ kind: 'item', itemId: secondId, field: 'service' });
+    };
+
+    const mergeWithNext = async (itemId: number) => {
+      if (!letter) return;
+      const index = letter.items.findIndex((item) => item.id === itemId);
+      const keep = letter.items[index];
+      const removed = letter.items[index + 1];
+      if (!keep || !removed) return notify('There is no next item to merge with.');
+      const letterId = letter.id;
+      const kept = snapshot(keep);
+      const gone = snapshot(removed);
+      let removedId = removed.id;
+      await record(
+        'merge items',
+        letterId,
+        () => api.mergeItems(keep.id, removedId),
+        async () => {
+          for (const field of ITEM_FIELDS) await api.updateItemField(keep.id, field, kept.values[field], (kept.spans as Record<string, Span>)[field] ?? null);
+          removedId = await api.addItem(letterId, gone, removed.position);
+        },
+      );
+    };
+
+    const moveItem = async (itemId: number, step: -1 | 1) => {
+      if (!letter) return;
+      const before = letter.items.map((item) => item.id);
+      const index = before.indexOf(itemId);
+      const swapWith = index + step;
+      if (index < 0 || swapWith < 0 || swapWith >= before.length) return;
+      const after = [...before];
+      [after[index], after[swapWith]] = [after[swapWith]!, after[index]!];
+      await record('move item', letter.id, () => api.reorderItems(letter.id, after), () => api.reorderItems(letter.id, before));
+    };
+
+    const verify = async () => {
+      if (!letter) return;
+      const letterId = letter.id;
+      await record('verify', letterId, () => api.verifyLetter(letterId), () => api.reopenLetter(letterId));
+    };
+
+    const flag = async (reason: string) => {
+      if (!letter) return;
+      const letterId = letter.id;
+      await record('flag', letterId, () => api.flagLetter(letterId, reason), () => api.reopenLetter(letterId));
+    };
+
+    const reopen = async () => {
+      if (!letter) return;
+      const { id: letterId, status, flagReason } = letter;
+      const restore = () => (status === 'flagged' ? api.flagLetter(letterId, flagReason ?? 'flagged') : api.verifyLetter(letterId));
+      await record('reopen', letterId, () => api.reopenLetter(letterId), restore);
+    };
+
+    const toggleTag = async (tag: Tag, target: FieldTarget | null) => {
+      if (!letter) return;
+      const letterId = letter.id;
+      const onItem = target?.kind === 'item' && tag.scope !== 'letter' ? itemById(target.itemId) : null;
+      if (!onItem && tag.scope === 'item') return notify(`"${tag.name}" is an item tag: focus an item first.`);
+      if (onItem) {
+        const has = onItem.tags.some((t) => t.id === tag.id);
+        const add = () => api.tagItem(onItem.id, tag.id);
+        const remove = () => api.untagItem(onItem.id, tag.id);
+        await record(`${has ? 'untag' : 'tag'} item`, letterId, has ? remove : add, has ? add : remove);
+      } else {
+        const has = letter.tags.some((t) => t.id === tag.id);
+        const add = () => api.tagLetter(letterId, tag.id);
+        const remove = () => api.untagLetter(letterId, tag.id);
+        await record(`${has ? 'untag' : 'tag'} letter`, letterId, has ? remove : add, has ? add : remove);
+      }
+    };
+
+    const untag = async (tagId: number, itemId: number | null) => {
+      if (!letter) return;
+      const letterId = letter.id;
+      const add = () => (itemId === null ? api.tagLetter(letterId, tagId) : api.tagItem(itemId, tagId));
+      const remove = () => (itemId === null ? api.untagLetter(letterId, tagId) : api.untagItem(itemId, tagId));
+      await record('remove tag', letterId, remove, add);
+    };
+
+    const addNote = async (body: string) => {
+      if (!letter) return;
+      const letterId = letter.id;
+      let noteId = 0;
+      await record(
+        'add note',
+        letterId,
+        async () => {
+          noteId = await api.addNote(letterId, body);
+        },
+        () => api.deleteNote(noteId),
+      );
+    };
+
+    const deleteNote = async (noteId: number) => {
+      if (!letter) return;
+      const note = letter.notes.find((n) => n.id === noteId);
+      if (!note) return;
+      const letterId = letter.id;
+      let currentId = noteId;
+      await record(
+        'delete note',
+        letterId,
+        () => api.deleteNote(currentId),
+        async () => {
+          currentId = await api.addNote(letterId, note.body);
+        },
+      );
+    };
+
+    return { saveField, decide, assignSelection, addItem, deleteItem, splitItem, mergeWithNext, moveItem, verify, flag, reopen, toggleTag, untag, addNote, deleteNote };
+  }, [letter, undo, refresh, focus, notify]);
+}
+
+export type ReviewActions = ReturnType<typeof useReviewActions>;
