@@ -98,7 +98,9 @@ export const SourcePane = memo(function SourcePane({ letter, focused, search, on
         return pieces.map((piece, i) => {
           const pieceStart = offset;
           offset += piece.length + 1;
-          const breakBefore = i > 0 ? <div key={`p${pieceStart}`} className="page-label page-break">Page {++page}</div> : null;
+          // A form feed ends a page; only text after it starts a new one.
+          const startsPage = i > 0 && letter.text.slice(pieceStart).trim() !== '';
+          const breakBefore = startsPage ? <div key={`p${pieceStart}`} className="page-label page-break">Page {++page}</div> : null;
           if (piece === '') return breakBefore;
           const h = segment.highlight;
           const active = h !== null && sameTarget(h.target, focused);
