@@ -4,6 +4,7 @@ import type { AppInfo, QueueFilter, QueueSort } from '../../shared/api.ts';
 import type { Span } from '../../shared/letter.ts';
 import type { StoredLetter, Tag } from '../../shared/library.ts';
 import { api } from './api/client.ts';
+import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { LetterPane } from './components/LetterPane.tsx';
 import { QueuePane } from './components/QueuePane.tsx';
@@ -88,6 +89,21 @@ export function App() {
   }, []);
 
   const actions = useReviewActions({ letter, undo, refresh, focus, notify });
+  const fieldHandlers = useMemo<FieldHandlers>(
+    () => ({
+      onFocus: focus,
+      onStartEdit: (target) => {
+        setFocused(target);
+        setEditing(target);
+      },
+      onSave: (target, value) => {
+        setEditing(null);
+        void actions.saveField(target, value).catch(fail);
+      },
+      onCancelEdit: () => setEditing(null),
+    }),
+    [focus, actions, fail],
+  );
 
   // Open the first letter of the queue once there is one.
   useEffect(() => {
@@ -137,16 +153,7 @@ export function App() {
                 letter={letter}
                 focused={focused}
                 editing={editing}
-                onFocus={focus}
-                onStartEdit={(target) => {
-                  setFocused(target);
-                  setEditing(target);
-                }}
-                onSave={(target, value) => {
-                  setEditing(null);
-                  void actions.saveField(target, value).catch(fail);
-                }}
-                onCancelEdit={() => setEditing(null)}
+                handlers={fieldHandlers}
                 onDecide={(itemId, decision) => void actions.decide(itemId, decision).catch(fail)}
                 onVerify={() => void actions.verify().catch(fail)}
                 onFlag={() => setDialog('flag')}

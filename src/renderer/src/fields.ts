@@ -1,5 +1,6 @@
 /** How fields are named and coloured in the UI; the colour ties a value to its highlight in the source. */
 import type { ItemField, LetterField, StoredLetter } from '../../shared/library.ts';
+import { LETTER_FIELDS } from '../../shared/library.ts';
 
 export interface FieldStyle {
   readonly label: string;
@@ -35,6 +36,9 @@ export const LETTER_FIELD_STYLES: Record<LetterField, FieldStyle> = {
   reviewerLicensure: { label: 'Reviewer licensure', colour: 'reviewer' },
   reviewerSubspecialty: { label: 'Reviewer subspecialty', colour: 'reviewer' },
 };
+
+/** The letter fields the fields pane shows, in order (the format is shown in the title). */
+export const LETTER_FIELD_ORDER: readonly LetterField[] = LETTER_FIELDS.filter((field) => field !== 'format');
 
 /** The field the reviewer is working on: it receives text selected in the source. */
 export type FieldTarget =

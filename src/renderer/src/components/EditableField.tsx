@@ -4,6 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ParseWarning } from '../../../shared/letter.ts';
+import type { FieldStyle, FieldTarget } from '../fields.ts';
+import { sameTarget, targetKey } from '../fields.ts';
 
 export interface EditableFieldProps {
   readonly id: string;
@@ -87,5 +89,44 @@ export function EditableField(props: EditableFieldProps) {
         </div>
       ))}
     </div>
+  );
+}
+
+/** What any field does when the reviewer focuses, edits, saves or cancels it. */
+export interface FieldHandlers {
+  readonly onFocus: (target: FieldTarget) => void;
+  readonly onStartEdit: (target: FieldTarget) => void;
+  readonly onSave: (target: FieldTarget, value: string | null) => void;
+  readonly onCancelEdit: () => void;
+}
+
+export interface TargetFieldProps {
+  readonly target: FieldTarget;
+  readonly style: FieldStyle;
+  readonly value: string | null;
+  readonly edited: boolean;
+  readonly readOnly: boolean;
+  readonly warnings: readonly ParseWarning[];
+  readonly multiline?: boolean;
+  readonly focused: FieldTarget | null;
+  readonly editing: FieldTarget | null;
+  readonly handlers: FieldHandlers;
+}
+
+/** An EditableField bound to the letter or item field it shows. */
+export function TargetField({ target, style, focused, editing, handlers, ...rest }: TargetFieldProps) {
+  return (
+    <EditableField
+      id={`field-${targetKey(target)}`}
+      label={style.label}
+      colour={style.colour}
+      focused={sameTarget(focused, target)}
+      editing={sameTarget(editing, target)}
+      onFocus={() => handlers.onFocus(target)}
+      onStartEdit={() => handlers.onStartEdit(target)}
+      onSave={(value) => handlers.onSave(target, value)}
+      onCancel={handlers.onCancelEdit}
+      {...rest}
+    />
   );
 }

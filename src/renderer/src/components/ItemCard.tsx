@@ -2,8 +2,9 @@
 import type { Decision } from '../../../shared/letter.ts';
 import type { ItemField, StoredItem } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
-import { ITEM_FIELD_STYLES, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget, targetKey } from '../fields.ts';
-import { EditableField } from './EditableField.tsx';
+import { ITEM_FIELD_STYLES, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget } from '../fields.ts';
+import type { FieldHandlers } from './EditableField.tsx';
+import { TargetField } from './EditableField.tsx';
 import { TagChips } from './TagChips.tsx';
 
 export interface ItemCardProps {
@@ -12,10 +13,7 @@ export interface ItemCardProps {
   readonly focused: FieldTarget | null;
   readonly editing: FieldTarget | null;
   readonly readOnly: boolean;
-  readonly onFocus: (target: FieldTarget) => void;
-  readonly onStartEdit: (target: FieldTarget) => void;
-  readonly onSave: (target: FieldTarget, value: string | null) => void;
-  readonly onCancelEdit: () => void;
+  readonly handlers: FieldHandlers;
   readonly onDecide: (itemId: number, decision: Decision) => void;
   readonly onUntag: (itemId: number, tagId: number) => void;
 }
@@ -37,7 +35,7 @@ export function ItemCard(props: ItemCardProps) {
           className={`decision${sameTarget(focused, decisionTarget) ? ' field-focused' : ''}`}
           role="radiogroup"
           aria-label={`Item ${index + 1} decision`}
-          onClick={() => props.onFocus(decisionTarget)}
+          onClick={() => props.handlers.onFocus(decisionTarget)}
         >
           {(['Upheld', 'Overturned'] as const).map((decision) => (
             <button
@@ -64,29 +62,21 @@ export function ItemCard(props: ItemCardProps) {
           ⚠ {warning.message}
         </div>
       ))}
-      {fields.map((field) => {
-        const target: FieldTarget = { kind: 'item', itemId: item.id, field };
-        const style = ITEM_FIELD_STYLES[field];
-        return (
-          <EditableField
-            key={field}
-            id={`field-${targetKey(target)}`}
-            label={style.label}
-            colour={style.colour}
-            value={item[field]}
-            focused={sameTarget(focused, target)}
-            editing={sameTarget(editing, target)}
-            edited={item.humanEdited.includes(field)}
-            readOnly={readOnly}
-            multiline={field === 'rationale' || field === 'service'}
-            warnings={item.warnings.filter((w) => w.field === field)}
-            onFocus={() => props.onFocus(target)}
-            onStartEdit={() => props.onStartEdit(target)}
-            onSave={(value) => props.onSave(target, value)}
-            onCancel={props.onCancelEdit}
-          />
-        );
-      })}
+      {fields.map((field) => (
+        <TargetField
+          key={field}
+          target={{ kind: 'item', itemId: item.id, field }}
+          style={ITEM_FIELD_STYLES[field]}
+          value={item[field]}
+          edited={item.humanEdited.includes(field)}
+          readOnly={readOnly}
+          multiline={field === 'rationale' || field === 'service'}
+          warnings={item.warnings.filter((w) => w.field === field)}
+          focused={focused}
+          editing={editing}
+          handlers={props.handlers}
+        />
+      ))}
     </section>
   );
 }

@@ -2,8 +2,9 @@
 import type { Decision } from '../../../shared/letter.ts';
 import type { LetterField, StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
-import { LETTER_FIELD_STYLES, letterFieldValue, sameTarget, targetKey } from '../fields.ts';
-import { EditableField } from './EditableField.tsx';
+import { LETTER_FIELD_ORDER, LETTER_FIELD_STYLES, letterFieldValue } from '../fields.ts';
+import type { FieldHandlers } from './EditableField.tsx';
+import { TargetField } from './EditableField.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { TagChips } from './TagChips.tsx';
 
@@ -11,10 +12,7 @@ export interface LetterPaneProps {
   readonly letter: StoredLetter;
   readonly focused: FieldTarget | null;
   readonly editing: FieldTarget | null;
-  readonly onFocus: (target: FieldTarget) => void;
-  readonly onStartEdit: (target: FieldTarget) => void;
-  readonly onSave: (target: FieldTarget, value: string | null) => void;
-  readonly onCancelEdit: () => void;
+  readonly handlers: FieldHandlers;
   readonly onDecide: (itemId: number, decision: Decision) => void;
   readonly onVerify: () => void;
   readonly onFlag: () => void;
@@ -27,17 +25,6 @@ export interface LetterPaneProps {
   readonly onShowHistory: () => void;
 }
 
-const HEADER_FIELDS: readonly LetterField[] = [
-  'caseNumber',
-  'dateAssigned',
-  'decisionDate',
-  'dateOfInjury',
-  'urDenialDate',
-  'applicationReceived',
-  'priority',
-];
-const REVIEWER_FIELDS: readonly LetterField[] = ['reviewerSpecialty', 'reviewerLicensure', 'reviewerSubspecialty'];
-
 const STATUS_LABELS: Record<StoredLetter['status'], string> = {
   unreviewed: 'Unreviewed',
   in_progress: 'In progress',
@@ -48,29 +35,21 @@ const STATUS_LABELS: Record<StoredLetter['status'], string> = {
 export function LetterPane(props: LetterPaneProps) {
   const { letter, focused, editing } = props;
   const readOnly = letter.status === 'verified';
-  const letterField = (field: LetterField) => {
-    const target: FieldTarget = { kind: 'letter', field };
-    const style = LETTER_FIELD_STYLES[field];
-    return (
-      <EditableField
-        key={field}
-        id={`field-${targetKey(target)}`}
-        label={style.label}
-        colour={style.colour}
-        value={letterFieldValue(letter, field)}
-        focused={sameTarget(focused, target)}
-        editing={sameTarget(editing, target)}
-        edited={letter.humanEdited.includes(field)}
-        readOnly={readOnly}
-        warnings={letter.warnings.filter((w) => w.field === field)}
-        onFocus={() => props.onFocus(target)}
-        onStartEdit={() => props.onStartEdit(target)}
-        onSave={(v) => props.onSave(target, v)}
-        onCancel={props.onCancelEdit}
-      />
-    );
-  };
-  const letterWarnings = letter.warnings.filter((w) => !w.field || ![...HEADER_FIELDS, ...REVIEWER_FIELDS].includes(w.field as LetterField));
+  const letterField = (field: LetterField) => (
+    <TargetField
+      key={field}
+      target={{ kind: 'letter', field }}
+      style={LETTER_FIELD_STYLES[field]}
+      value={letterFieldValue(letter, field)}
+      edited={letter.humanEdited.includes(field)}
+      readOnly={readOnly}
+      warnings={letter.warnings.filter((w) => w.field === field)}
+      focused={focused}
+      editing={editing}
+      handlers={props.handlers}
+    />
+  );
+  const letterWarnings = letter.warnings.filter((w) => !w.field || !LETTER_FIELD_ORDER.includes(w.field as LetterField));
   return (
     <div className="letter-pane" aria-label="Extracted fields">
       <div className="letter-title">
@@ -114,8 +93,7 @@ export function LetterPane(props: LetterPaneProps) {
         </div>
       ))}
       <div className="letter-fields">
-        {HEADER_FIELDS.map(letterField)}
-        {REVIEWER_FIELDS.map(letterField)}
+        {LETTER_FIELD_ORDER.map(letterField)}
       </div>
       <h3 className="section-title">
         Items <span className="muted">{letter.items.length}</span>
@@ -128,10 +106,7 @@ export function LetterPane(props: LetterPaneProps) {
           focused={focused}
           editing={editing}
           readOnly={readOnly}
-          onFocus={props.onFocus}
-          onStartEdit={props.onStartEdit}
-          onSave={props.onSave}
-          onCancelEdit={props.onCancelEdit}
+          handlers={props.handlers}
           onDecide={props.onDecide}
           onUntag={props.onUntagItem}
         />

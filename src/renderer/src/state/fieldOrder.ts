@@ -1,23 +1,10 @@
 /** The order Tab walks through fields: the letter's, then each item's. */
 import type { StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
-import { MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget } from '../fields.ts';
-
-const LETTER_ORDER = [
-  'caseNumber',
-  'dateAssigned',
-  'decisionDate',
-  'dateOfInjury',
-  'urDenialDate',
-  'applicationReceived',
-  'priority',
-  'reviewerSpecialty',
-  'reviewerLicensure',
-  'reviewerSubspecialty',
-] as const;
+import { LETTER_FIELD_ORDER, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget } from '../fields.ts';
 
 export function fieldOrder(letter: StoredLetter): FieldTarget[] {
-  const targets: FieldTarget[] = LETTER_ORDER.map((field) => ({ kind: 'letter', field }));
+  const targets: FieldTarget[] = LETTER_FIELD_ORDER.map((field) => ({ kind: 'letter', field }));
   for (const item of letter.items) {
     targets.push({ kind: 'item', itemId: item.id, field: 'decision' });
     for (const field of MAIN_ITEM_FIELDS) targets.push({ kind: 'item', itemId: item.id, field });
