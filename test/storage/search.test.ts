@@ -88,6 +88,18 @@ describe('searchLetters', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM letters').get()).toEqual({ n: 2 });
   });
 
+  it('ranks by relevance, and by recency once more letters match than ranking is worth', () => {
+    // The newest letter mentions the knee once, deep in a long rationale: it ranks lower on relevance.
+    const filler = Array.from({ length: 120 }, (_, i) => `finding${i}`).join(' ');
+    const third = buildLetter({
+      caseNumber: 'CM17-0000999',
+      items: [{ service: 'Lumbar brace', decision: 'Upheld', rationale: `${filler} and an old knee sprain.` }],
+    });
+    const newestId = insertParsedLetter(db, third.source, third.parsed, null).letterId;
+    expect(searchLetters(db, 'knee').map((hit) => hit.letterId)[0]).toBe(kneeId);
+    expect(searchLetters(db, 'knee', { rankedMatchLimit: 1 }).map((hit) => hit.letterId)).toEqual([newestId, kneeId]);
+  });
+
   it('limits the number of letters returned', () => {
     expect(searchLetters(db, 'decision', { limit: 1 })).toHaveLength(1);
     expect(searchLetters(db, 'decision')).toHaveLength(2);

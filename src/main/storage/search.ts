@@ -10,11 +10,35 @@ export { SNIPPET_MARKERS } from '../../shared/library.ts';
 export interface SearchOptions {
   readonly limit?: number;
   readonly markers?: readonly [open: string, close: string];
+  /** Rank by relevance up to this many matching letters, by recency beyond (default RANKED_MATCH_LIMIT). */
+  readonly rankedMatchLimit?: number;
 }
 
 const SNIPPET_TOKENS = 16;
 /** Item hits read per letter wanted: several items of one letter can outrank other letters. */
 const ITEM_HITS_PER_LETTER = 4;
+/**
+ * Past this many matching letters, bm25 costs more than it tells apart (it reads every
+ * match's size, ~40 ms at 60,000 matches) and common words match near-identical boilerplate:
+ * such searches list the most recently imported letters first instead.
+ */
+const RANKED_MATCH_LIMIT = 20_000;
+
+/** Top hits of each index, best first; lower rank is better (bm25, or minus the rowid for recency). */
+const RANKINGS = {
+  relevance: {
+    letters: 'SELECT rowid AS letterId, rank FROM letter_text_fts WHERE letter_text_fts MATCH ? ORDER BY rank LIMIT ?',
+    items: `SELECT i.letter_id AS letterId, hits.itemId, hits.rank
+      FROM (SELECT rowid AS itemId, rank FROM item_fts WHERE item_fts MATCH ? ORDER BY rank LIMIT ?) hits
+      JOIN items i ON i.id = hits.itemId ORDER BY hits.rank`,
+  },
+  recency: {
+    letters: 'SELECT rowid AS letterId, -rowid AS rank FROM letter_text_fts WHERE letter_text_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    items: `SELECT i.letter_id AS letterId, hits.itemId, -i.letter_id AS rank
+      FROM (SELECT rowid AS itemId FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT ?) hits
+      JOIN items i ON i.id = hits.itemId ORDER BY i.letter_id DESC`,
+  },
+} as const;
 
 /**
  * Best matches first (bm25), from the top hits of the letter-text index and of the item
@@ -26,18 +50,18 @@ export function searchLetters(db: Db, query: string, options: SearchOptions = {}
   const limit = options.limit ?? 50;
   const [open, close] = options.markers ?? SNIPPET_MARKERS;
 
+  const matches = (
+    statement(db, 'SELECT COUNT(*) AS n FROM letter_text_fts WHERE letter_text_fts MATCH ?').get(match) as { n: number }
+  ).n;
+  const ranking = matches > (options.rankedMatchLimit ?? RANKED_MATCH_LIMIT) ? RANKINGS.recency : RANKINGS.relevance;
   const best = new Map<number, { rank: number; itemId: number | null }>();
-  const textHits = statement(
-    db,
-    'SELECT rowid AS letterId, rank FROM letter_text_fts WHERE letter_text_fts MATCH ? ORDER BY rank LIMIT ?',
-  ).all(match, limit) as { letterId: number; rank: number }[];
+  const textHits = statement(db, ranking.letters).all(match, limit) as { letterId: number; rank: number }[];
   for (const { letterId, rank } of textHits) best.set(letterId, { rank, itemId: null });
-  const itemHits = statement(
-    db,
-    `SELECT i.letter_id AS letterId, hits.itemId, hits.rank
-     FROM (SELECT rowid AS itemId, rank FROM item_fts WHERE item_fts MATCH ? ORDER BY rank LIMIT ?) hits
-     JOIN items i ON i.id = hits.itemId ORDER BY hits.rank`,
-  ).all(match, limit * ITEM_HITS_PER_LETTER) as { letterId: number; itemId: number; rank: number }[];
+  const itemHits = statement(db, ranking.items).all(match, limit * ITEM_HITS_PER_LETTER) as {
+    letterId: number;
+    itemId: number;
+    rank: number;
+  }[];
   for (const { letterId, itemId, rank } of itemHits) {
     // Item hits come best first: the first one per letter names the item.
     const current = best.get(letterId);
