@@ -3,19 +3,28 @@
  * filter and sort, and full-text search. Targets: open < 1 s, page < 20 ms, search < 50 ms.
  */
 import type { Library, QueueQuery } from '../src/main/storage/index.ts';
-import { openLibrary, queryQueue, searchLetters } from '../src/main/storage/index.ts';
+import { countQueue, getLibraryStats, openLibrary, queryQueue, searchLetters } from '../src/main/storage/index.ts';
 import { LIBRARY_LETTERS, libraryFile } from './data.ts';
 import type { BenchResult } from './result.ts';
 
 export async function benchLibrary(): Promise<BenchResult[]> {
   const file = libraryFile();
 
+  // What the app does at start: open (and check) the file, then show counts and the first page.
   const openStarted = performance.now();
   const library = openLibrary(file);
+  getLibraryStats(library.db);
+  queryQueue(library.db, { sort: 'import', offset: 0, limit: 100 });
+  countQueue(library.db, {});
   const openMs = performance.now() - openStarted;
   try {
     return [
-      { name: `open a library of ${LIBRARY_LETTERS} letters`, value: openMs, unit: 'ms', target: { atMost: 1000 } },
+      {
+        name: `open a library of ${LIBRARY_LETTERS} letters, with its counts and first queue page`,
+        value: openMs,
+        unit: 'ms',
+        target: { atMost: 1000 },
+      },
       ...queueResults(library),
       ...searchResults(library),
     ];
