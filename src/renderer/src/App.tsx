@@ -6,6 +6,7 @@ import type { StoredLetter, Tag } from '../../shared/library.ts';
 import { api } from './api/client.ts';
 import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
+import type { ItemStructureHandlers } from './components/ItemCard.tsx';
 import { LetterPane } from './components/LetterPane.tsx';
 import { QueuePane } from './components/QueuePane.tsx';
 import { SourcePane } from './components/SourcePane.tsx';
@@ -89,6 +90,15 @@ export function App() {
   }, []);
 
   const actions = useReviewActions({ letter, undo, refresh, focus, notify });
+  const structureHandlers = useMemo<ItemStructureHandlers>(
+    () => ({
+      onMove: (itemId, step) => void actions.moveItem(itemId, step).catch(fail),
+      onSplit: (itemId) => void actions.splitItem(itemId, selection.current).catch(fail),
+      onMergeWithNext: (itemId) => void actions.mergeWithNext(itemId).catch(fail),
+      onDelete: (itemId) => void actions.deleteItem(itemId).catch(fail),
+    }),
+    [actions, fail],
+  );
   const fieldHandlers = useMemo<FieldHandlers>(
     () => ({
       onFocus: focus,
@@ -154,6 +164,7 @@ export function App() {
                 focused={focused}
                 editing={editing}
                 handlers={fieldHandlers}
+                structure={structureHandlers}
                 onDecide={(itemId, decision) => void actions.decide(itemId, decision).catch(fail)}
                 onVerify={() => void actions.verify().catch(fail)}
                 onFlag={() => setDialog('flag')}

@@ -80,7 +80,7 @@ export function EditableField(props: EditableFieldProps) {
         />
       ) : (
         <div className={`field-value${value === null ? ' field-empty' : ''}${multiline ? ' field-long' : ''}`}>
-          {value ?? 'not found'}
+          {value ?? '—'}
         </div>
       )}
       {warnings.map((warning, i) => (

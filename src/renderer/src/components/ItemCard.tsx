@@ -16,6 +16,16 @@ export interface ItemCardProps {
   readonly handlers: FieldHandlers;
   readonly onDecide: (itemId: number, decision: Decision) => void;
   readonly onUntag: (itemId: number, tagId: number) => void;
+  readonly structure: ItemStructureHandlers;
+  readonly isLast: boolean;
+}
+
+/** Changes to the list of items, offered as buttons beside each item (and as keys). */
+export interface ItemStructureHandlers {
+  readonly onMove: (itemId: number, step: -1 | 1) => void;
+  readonly onSplit: (itemId: number) => void;
+  readonly onMergeWithNext: (itemId: number) => void;
+  readonly onDelete: (itemId: number) => void;
 }
 
 export function ItemCard(props: ItemCardProps) {
@@ -56,6 +66,25 @@ export function ItemCard(props: ItemCardProps) {
         </div>
         <TagChips tags={item.tags} onRemove={(tagId) => props.onUntag(item.id, tagId)} />
         {item.addedByReviewer && <span className="badge">added by reviewer</span>}
+        {!readOnly && (
+          <span className="item-tools">
+            <button type="button" className="tool" aria-label={`Move item ${index + 1} up`} title="Move up (Alt+↑)" disabled={index === 0} onClick={() => props.structure.onMove(item.id, -1)}>
+              ↑
+            </button>
+            <button type="button" className="tool" aria-label={`Move item ${index + 1} down`} title="Move down (Alt+↓)" disabled={props.isLast} onClick={() => props.structure.onMove(item.id, 1)}>
+              ↓
+            </button>
+            <button type="button" className="tool" aria-label={`Split item ${index + 1} at the source selection`} title="Split at the source selection (Shift+S)" onClick={() => props.structure.onSplit(item.id)}>
+              Split
+            </button>
+            <button type="button" className="tool" aria-label={`Merge item ${index + 1} with the next`} title="Merge with the next item (Shift+M)" disabled={props.isLast} onClick={() => props.structure.onMergeWithNext(item.id)}>
+              Merge ↓
+            </button>
+            <button type="button" className="tool danger" aria-label={`Delete item ${index + 1}`} title="Delete (Shift+Delete)" onClick={() => props.structure.onDelete(item.id)}>
+              Delete
+            </button>
+          </span>
+        )}
       </header>
       {itemWarnings.map((warning, i) => (
         <div key={i} className="warning" role="note">

@@ -4,6 +4,7 @@ import type { LetterField, StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
 import { LETTER_FIELD_ORDER, LETTER_FIELD_STYLES, letterFieldValue } from '../fields.ts';
 import type { FieldHandlers } from './EditableField.tsx';
+import type { ItemStructureHandlers } from './ItemCard.tsx';
 import { TargetField } from './EditableField.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { TagChips } from './TagChips.tsx';
@@ -13,6 +14,7 @@ export interface LetterPaneProps {
   readonly focused: FieldTarget | null;
   readonly editing: FieldTarget | null;
   readonly handlers: FieldHandlers;
+  readonly structure: ItemStructureHandlers;
   readonly onDecide: (itemId: number, decision: Decision) => void;
   readonly onVerify: () => void;
   readonly onFlag: () => void;
@@ -107,6 +109,8 @@ export function LetterPane(props: LetterPaneProps) {
           editing={editing}
           readOnly={readOnly}
           handlers={props.handlers}
+          structure={props.structure}
+          isLast={index === letter.items.length - 1}
           onDecide={props.onDecide}
           onUntag={props.onUntagItem}
         />
