@@ -1,0 +1,143 @@
+/**
+ * The tabular exports' columns (CSV and Parquet), in their stable order, each with its type and
+ * the description the dataset card prints. Values come from the JSONL record, so every format
+ * says the same thing.
+ */
+import { HEADER_FIELDS } from '../../shared/letter.ts';
+import type { HeaderFieldName } from '../../shared/letter.ts';
+import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
+import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
+import { isoDate } from './dates.ts';
+
+/** `date` values are ISO `YYYY-MM-DD` strings and `timestamp` values ISO instants, until a writer types them. */
+export type ColumnType = 'string' | 'integer' | 'boolean' | 'date' | 'timestamp';
+export type CellValue = string | number | boolean | null;
+
+export interface Column<Source> {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly description: string;
+  readonly value: (source: Source) => CellValue;
+}
+
+export type LetterColumn = Column<ExportedLetter>;
+export type ItemColumn = Column<{ readonly item: ExportedItem; readonly index: number }>;
+
+const DATE_DESCRIPTIONS: Record<HeaderFieldName, string> = {
+  dateAssigned: 'date the case was assigned for review (header table)',
+  decisionDate: 'date of the IMR final determination (header table)',
+  priority: 'review priority as printed, e.g. Standard or Expedited (header table)',
+  dateOfInjury: "date of the worker's injury (header table)",
+  urDenialDate: 'date of the utilization review denial (header table)',
+  applicationReceived: 'date the IMR application was received (header table)',
+};
+
+const headerColumns: LetterColumn[] = HEADER_FIELDS.map((field) =>
+  field === 'priority'
+    ? { name: field, type: 'string', description: DATE_DESCRIPTIONS[field], value: (l) => l.header?.priority ?? null }
+    : {
+        name: field,
+        type: 'date',
+        description: `${DATE_DESCRIPTIONS[field]}; empty when the printed value is not an MM/DD/YYYY date (JSONL keeps it as printed)`,
+        value: (l) => isoDate(l.header?.[field] ?? null),
+      },
+);
+
+export const LETTER_COLUMNS: readonly LetterColumn[] = [
+  { name: 'sha256', type: 'string', description: "SHA-256 of the source file's bytes: the letter's identity", value: (l) => l.sha256 },
+  { name: 'file', type: 'string', description: 'source file name', value: (l) => l.file },
+  { name: 'fileSize', type: 'integer', description: 'source file size in bytes', value: (l) => l.fileSize },
+  { name: 'sourceKind', type: 'string', description: 'pdf or text', value: (l) => l.sourceKind },
+  { name: 'pageCount', type: 'integer', description: 'pages in the source', value: (l) => l.pageCount },
+  { name: 'format', type: 'string', description: 'letter format: F1-credentials-block, F1-prose-credentials, F2, F3, F2013 or unknown', value: (l) => l.format },
+  { name: 'caseNumber', type: 'string', description: 'IMR case number, e.g. CM16-0224814', value: (l) => l.caseNumber },
+  ...headerColumns,
+  { name: 'reviewerSpecialty', type: 'string', description: "expert reviewer's certification or specialty as printed", value: (l) => l.reviewerSpecialty },
+  { name: 'reviewerLicensure', type: 'string', description: "expert reviewer's state(s) of licensure as printed", value: (l) => l.reviewerLicensure },
+  { name: 'reviewerSubspecialty', type: 'string', description: "expert reviewer's subspecialty (prose credentials only)", value: (l) => l.reviewerSubspecialty },
+  { name: 'itemCount', type: 'integer', description: 'decision items in the letter', value: (l) => l.items.length },
+  { name: 'status', type: 'string', description: 'review status: unreviewed, in_progress, verified or flagged', value: (l) => l.status },
+  { name: 'flagReason', type: 'string', description: 'why a reviewer flagged the letter', value: (l) => l.flagReason },
+  { name: 'verifiedBy', type: 'string', description: 'reviewer who verified the letter', value: (l) => l.verifiedBy },
+  { name: 'verifiedAt', type: 'timestamp', description: 'when the letter was verified (UTC)', value: (l) => l.verifiedAt },
+  { name: 'parserVersion', type: 'string', description: 'version of the parser that read the letter', value: (l) => l.parserVersion },
+  ...LETTER_FIELDS.map(
+    (field): LetterColumn => ({
+      name: `${field}Edited`,
+      type: 'boolean',
+      description: `true when a person changed ${field} from the parser's value`,
+      value: (l) => l.editedFields.includes(field),
+    }),
+  ),
+  { name: 'tags', type: 'string', description: 'tags on the letter, by name, joined with "; "', value: (l) => joinTags(l.tags) },
+  { name: 'notes', type: 'string', description: 'reviewer notes, one per line: "[createdAt author] body"', value: (l) => joinNotes(l.notes) },
+];
+
+export const LETTER_SPANS_COLUMN: LetterColumn = {
+  name: 'letterSpans',
+  type: 'string',
+  description: 'with spans only: JSON {field: [start, end)} of character offsets of the letter values in the extracted text',
+  value: (l) => (l.spans ? JSON.stringify(l.spans) : null),
+};
+
+const ITEM_VALUE_DESCRIPTIONS = {
+  service: 'the item header: the service or treatment requested, without the decision word',
+  decision: 'Upheld or Overturned (empty when missing)',
+  claimsAdministratorGuideline: "text after 'Claims Administrator guideline:'",
+  maximusGuideline: "text after 'MAXIMUS guideline:'",
+  rationale: "text after 'Decision rationale:'",
+  originalRequest: 'partial certification: the original request',
+  authorizedByClaimsAdministrator: 'partial certification: the part the claims administrator authorized',
+  imrEligiblePortion: 'partial certification: the part eligible for IMR',
+} as const;
+
+export const ITEM_COLUMNS: readonly ItemColumn[] = [
+  { name: 'itemNumber', type: 'integer', description: "the item's order in the letter, from 1", value: ({ index }) => index + 1 },
+  { name: 'service', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.service, value: ({ item }) => item.service },
+  { name: 'decision', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.decision, value: ({ item }) => item.decision },
+  { name: 'claimsAdministratorGuideline', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.claimsAdministratorGuideline, value: ({ item }) => item.claimsAdministratorGuideline },
+  { name: 'maximusGuideline', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.maximusGuideline, value: ({ item }) => item.maximusGuideline },
+  { name: 'rationale', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.rationale, value: ({ item }) => item.rationale },
+  { name: 'originalRequest', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.originalRequest, value: ({ item }) => item.partial?.originalRequest ?? null },
+  { name: 'authorizedByClaimsAdministrator', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.authorizedByClaimsAdministrator, value: ({ item }) => item.partial?.authorizedByClaimsAdministrator ?? null },
+  { name: 'imrEligiblePortion', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.imrEligiblePortion, value: ({ item }) => item.partial?.imrEligiblePortion ?? null },
+  { name: 'itemStatus', type: 'string', description: "the item's review status: unreviewed, confirmed or flagged", value: ({ item }) => item.status },
+  { name: 'addedByReviewer', type: 'boolean', description: 'true when a person added the item (the parser did not find it)', value: ({ item }) => item.addedByReviewer },
+  ...ITEM_FIELDS.map(
+    (field): ItemColumn => ({
+      name: `${field}Edited`,
+      type: 'boolean',
+      description: `true when a person changed the item's ${field} from the parser's value`,
+      value: ({ item }) => item.editedFields.includes(field),
+    }),
+  ),
+  { name: 'itemTags', type: 'string', description: 'tags on the item, by name, joined with "; "', value: ({ item }) => joinTags(item.tags) },
+];
+
+export const ITEM_SPANS_COLUMN: ItemColumn = {
+  name: 'itemSpans',
+  type: 'string',
+  description: 'with spans only: JSON {field: [start, end)} of the item values in the extracted text; `item` is the whole item',
+  value: ({ item }) => (item.spans ? JSON.stringify(item.spans) : null),
+};
+
+/** The item table's key back to the letter, for the Parquet items file. */
+export const ITEM_KEY_COLUMNS: readonly LetterColumn[] = LETTER_COLUMNS.filter(
+  (column) => column.name === 'sha256' || column.name === 'caseNumber',
+);
+
+export function letterColumns(withSpans: boolean): readonly LetterColumn[] {
+  return withSpans ? [...LETTER_COLUMNS, LETTER_SPANS_COLUMN] : LETTER_COLUMNS;
+}
+
+export function itemColumns(withSpans: boolean): readonly ItemColumn[] {
+  return withSpans ? [...ITEM_COLUMNS, ITEM_SPANS_COLUMN] : ITEM_COLUMNS;
+}
+
+function joinTags(tags: readonly string[]): string | null {
+  return tags.length === 0 ? null : tags.join('; ');
+}
+
+function joinNotes(notes: readonly ExportedNote[]): string | null {
+  return notes.length === 0 ? null : notes.map((note) => `[${note.createdAt} ${note.author}] ${note.body}`).join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * Exports letters from a library as JSONL, CSV or Parquet with a dataset card, streaming one
+ * letter at a time from one read snapshot, reporting progress, cancellable, and atomic: the
+ * files appear whole at the end or not at all.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import packageJson from '../../../package.json' with { type: 'json' };
+import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '../../shared/export.ts';
+import type { Library } from '../storage/index.ts';
+import { NotFoundError } from '../storage/index.ts';
+import type { Db } from '../storage/sql.ts';
+import { atomicFile } from './atomicFile.ts';
+import type { AtomicFile } from './atomicFile.ts';
+import { datasetCard } from './datasetCard.ts';
+import { countLetters, readLetters } from './records.ts';
+import { scopeSql } from './scope.ts';
+import { countLetter, newTally } from './tally.ts';
+import { csvWriter } from './writers/csv.ts';
+import { jsonlWriter } from './writers/jsonl.ts';
+import { parquetWriter } from './writers/parquet.ts';
+import type { DatasetWriter, WriterOptions } from './writers/writer.ts';
+
+export const CARD_FILE = 'README.md';
+export const APP_VERSION: string = packageJson.version;
+
+export interface ExportControl {
+  readonly onProgress?: (progress: ExportProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** Progress is reported every this many letters (and at the start and end). */
+const PROGRESS_EVERY = 500;
+
+export async function exportDataset(
+  library: Library,
+  options: ExportOptions,
+  control: ExportControl = {},
+): Promise<ExportResult> {
+  const scope = options.scope ?? 'verified';
+  const filter = options.filter ?? {};
+  const where = scopeSql(scope, filter);
+  const writerOptions: WriterOptions = {
+    outDir: path.resolve(options.outDir),
+    withSpans: options.withSpans ?? false,
+    bom: options.bom ?? false,
+  };
+  control.signal?.throwIfAborted();
+  await mkdir(writerOptions.outDir, { recursive: true });
+  // A connection of its own: one snapshot for the whole export, and the app's connection stays free for edits.
+  const reader = new Database(library.file, { readonly: true, fileMustExist: true });
+  let writer: DatasetWriter | null = null;
+  const card = atomicFile(path.join(writerOptions.outDir, CARD_FILE));
+  try {
+    reader.exec('BEGIN');
+    const filters = describeFilters(reader, filter);
+    const total = countLetters(reader, where);
+    writer = await openWriter(options, writerOptions);
+    const tally = newTally();
+    control.onProgress?.({ done: 0, total });
+    for (const letter of readLetters(reader, where, writerOptions.withSpans)) {
+      control.signal?.throwIfAborted();
+      await writer.add(letter);
+      countLetter(tally, letter);
+      if (tally.letters % PROGRESS_EVERY === 0) control.onProgress?.({ done: tally.letters, total });
+    }
+    await writer.finish();
+    control.signal?.throwIfAborted();
+    const exportedAt = new Date().toISOString();
+    await writeFile(
+      card.tempPath,
+      datasetCard({ format: options.format, scope, filters, ...writerOptions, appVersion: APP_VERSION, exportedAt, tally }),
+    );
+    const files: ExportedFile[] = [];
+    for (const data of writer.files) files.push({ path: data.file.finalPath, bytes: await data.file.commit(), rows: data.rows });
+    files.push({ path: card.finalPath, bytes: await card.commit(), rows: 0 });
+    control.onProgress?.({ done: tally.letters, total });
+    return { files, letters: tally.letters, items: tally.items, exportedAt };
+  } catch (error) {
+    await writer?.abandon();
+    await discardAll([...(writer?.files.map((data) => data.file) ?? []), card]);
+    throw error;
+  } finally {
+    reader.close();
+  }
+}
+
+async function openWriter(options: ExportOptions, writerOptions: WriterOptions): Promise<DatasetWriter> {
+  if (options.format === 'jsonl') return jsonlWriter(writerOptions);
+  if (options.format === 'csv') return csvWriter(writerOptions);
+  if (options.format === 'parquet') return parquetWriter(writerOptions, `IMR Review Workstation ${APP_VERSION}`);
+  throw new RangeError(`Unknown export format "${String(options.format)}"`);
+}
+
+async function discardAll(files: readonly AtomicFile[]): Promise<void> {
+  await Promise.all(files.map((file) => file.discard()));
+}
+
+function describeFilters(db: Db, filter: NonNullable<ExportOptions['filter']>): string[] {
+  const described: string[] = [];
+  if (filter.tagId !== undefined) {
+    const tag = db.prepare('SELECT name FROM tags WHERE id = ?').get(filter.tagId) as { name: string } | undefined;
+    if (!tag) throw new NotFoundError('tag', filter.tagId);
+    described.push(`tag "${tag.name}"`);
+  }
+  if (filter.decision !== undefined) described.push(`letters with an item ${filter.decision}`);
+  if (filter.format !== undefined) described.push(`format ${filter.format}`);
+  if (filter.status !== undefined) described.push(`status ${filter.status}`);
+  return described;
+}

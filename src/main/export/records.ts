@@ -1,0 +1,192 @@
+/**
+ * Reads letters out of a library as export records, one at a time in sha256 order, so an
+ * export of any size holds one letter in memory and the same library always gives the same order.
+ */
+import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, Span } from '../../shared/letter.ts';
+import type { ItemField, ItemStatus, LetterField, LetterStatus } from '../../shared/library.ts';
+import type { SourceKind } from '../../shared/source.ts';
+import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
+import { parseJson, statement } from '../storage/sql.ts';
+import type { Db } from '../storage/sql.ts';
+import type { ScopeSql } from './scope.ts';
+
+interface LetterRow {
+  id: number;
+  sha256: string;
+  file_name: string;
+  file_size: number;
+  source_kind: SourceKind;
+  page_count: number;
+  format: LetterFormat;
+  case_number: string | null;
+  has_header: number;
+  date_assigned: string | null;
+  decision_date: string | null;
+  priority: string | null;
+  date_of_injury: string | null;
+  ur_denial_date: string | null;
+  application_received: string | null;
+  reviewer_specialty: string | null;
+  reviewer_licensure: string | null;
+  reviewer_subspecialty: string | null;
+  spans: string;
+  warnings: string;
+  human_edited: string;
+  parser_version: string;
+  status: LetterStatus;
+  flag_reason: string | null;
+  verified_at: string | null;
+  verified_by: string | null;
+}
+
+interface ItemRow {
+  id: number;
+  letter_id: number;
+  service: string | null;
+  decision: Decision | null;
+  claims_administrator_guideline: string | null;
+  maximus_guideline: string | null;
+  rationale: string | null;
+  original_request: string | null;
+  authorized_by_claims_administrator: string | null;
+  imr_eligible_portion: string | null;
+  spans: string;
+  warnings: string;
+  status: ItemStatus;
+  human_edited: string;
+  added_by_reviewer: number;
+}
+
+const LETTER_COLUMNS = `l.id, l.sha256, l.file_name, l.file_size, l.source_kind, l.page_count, l.format,
+  l.case_number, l.has_header, l.date_assigned, l.decision_date, l.priority, l.date_of_injury, l.ur_denial_date,
+  l.application_received, l.reviewer_specialty, l.reviewer_licensure, l.reviewer_subspecialty, l.spans,
+  l.warnings, l.human_edited, l.parser_version, l.status, l.flag_reason, l.verified_at, l.verified_by`;
+
+export function countLetters(db: Db, scope: ScopeSql): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM letters l ${scope.where}`).get(scope.params) as { n: number }).n;
+}
+
+/** Whether the letter has tags, item tags or notes: most have none, and a check in SQL is cheaper than a query. */
+const EXTRAS = `,
+  EXISTS (SELECT 1 FROM letter_tags WHERE letter_id = l.id) AS has_tags,
+  EXISTS (SELECT 1 FROM items x JOIN item_tags it ON it.item_id = x.id WHERE x.letter_id = l.id) AS has_item_tags,
+  EXISTS (SELECT 1 FROM notes WHERE letter_id = l.id) AS has_notes`;
+
+interface ScopedLetterRow extends LetterRow {
+  has_tags: number;
+  has_item_tags: number;
+  has_notes: number;
+}
+
+/**
+ * The letters in scope, in sha256 order, read row by row. Items come from a second cursor in
+ * the same order, merged as they arrive: one pass over each table instead of a query per letter.
+ */
+export function* readLetters(db: Db, scope: ScopeSql, withSpans: boolean): Generator<ExportedLetter> {
+  const letters = db
+    .prepare(`SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l ${scope.where} ORDER BY l.sha256`)
+    .iterate(scope.params) as IterableIterator<ScopedLetterRow>;
+  const items = db
+    .prepare(`SELECT i.* FROM letters l JOIN items i ON i.letter_id = l.id ${scope.where} ORDER BY l.sha256, i.position`)
+    .iterate(scope.params) as IterableIterator<ItemRow>;
+  let nextItem = items.next();
+  try {
+    for (const row of letters) {
+      const itemRows: ItemRow[] = [];
+      while (!nextItem.done && nextItem.value.letter_id === row.id) {
+        itemRows.push(nextItem.value);
+        nextItem = items.next();
+      }
+      yield toExportedLetter(db, row, itemRows, withSpans);
+    }
+  } finally {
+    items.return?.();
+  }
+}
+
+/** One letter by sha256, or null. */
+export function readLetterBySha256(db: Db, sha256: string, withSpans: boolean): ExportedLetter | null {
+  const row = statement(db, `SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l WHERE l.sha256 = ?`).get(sha256) as
+    | ScopedLetterRow
+    | undefined;
+  if (!row) return null;
+  const itemRows = statement(db, 'SELECT * FROM items WHERE letter_id = ? ORDER BY position').all(row.id) as ItemRow[];
+  return toExportedLetter(db, row, itemRows, withSpans);
+}
+
+function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ItemRow[], withSpans: boolean): ExportedLetter {
+  const header: Record<HeaderFieldName, string | null> = {
+    dateAssigned: row.date_assigned,
+    decisionDate: row.decision_date,
+    priority: row.priority,
+    dateOfInjury: row.date_of_injury,
+    urDenialDate: row.ur_denial_date,
+    applicationReceived: row.application_received,
+  };
+  const hasHeader = row.has_header === 1 || Object.values(header).some((value) => value !== null);
+  const letter: ExportedLetter = {
+    file: row.file_name,
+    sha256: row.sha256,
+    format: row.format,
+    caseNumber: row.case_number,
+    reviewerSpecialty: row.reviewer_specialty,
+    reviewerLicensure: row.reviewer_licensure,
+    reviewerSubspecialty: row.reviewer_subspecialty,
+    header: hasHeader ? header : null,
+    items: toExportedItems(db, row, itemRows, withSpans),
+    warnings: parseJson<ParseWarning[]>(row.warnings),
+    parserVersion: row.parser_version,
+    fileSize: row.file_size,
+    sourceKind: row.source_kind,
+    pageCount: row.page_count,
+    status: row.status,
+    flagReason: row.flag_reason,
+    verifiedBy: row.verified_by,
+    verifiedAt: row.verified_at,
+    editedFields: parseJson<LetterField[]>(row.human_edited),
+    tags: row.has_tags ? (statement(db, LETTER_TAGS_SQL).all(row.id) as { name: string }[]).map((tag) => tag.name) : [],
+    notes: row.has_notes ? (statement(db, NOTES_SQL).all(row.id) as ExportedNote[]) : [],
+  };
+  return withSpans ? { ...letter, spans: parseJson<Record<string, Span>>(row.spans) } : letter;
+}
+
+const LETTER_TAGS_SQL = `SELECT t.name FROM letter_tags lt JOIN tags t ON t.id = lt.tag_id
+  WHERE lt.letter_id = ? ORDER BY t.name`;
+const ITEM_TAGS_SQL = `SELECT it.item_id AS itemId, t.name FROM items i
+  JOIN item_tags it ON it.item_id = i.id JOIN tags t ON t.id = it.tag_id
+  WHERE i.letter_id = ? ORDER BY i.position, t.name`;
+const NOTES_SQL = `SELECT author, created_at AS createdAt, body FROM notes WHERE letter_id = ? ORDER BY created_at, id`;
+
+function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemRow[], withSpans: boolean): ExportedItem[] {
+  const tagsByItem = new Map<number, string[]>();
+  const tagRows = letter.has_item_tags ? (statement(db, ITEM_TAGS_SQL).all(letter.id) as { itemId: number; name: string }[]) : [];
+  for (const { itemId, name } of tagRows) {
+    const names = tagsByItem.get(itemId) ?? [];
+    names.push(name);
+    tagsByItem.set(itemId, names);
+  }
+  return rows.map((row) => {
+    const partial =
+      row.original_request === null && row.authorized_by_claims_administrator === null && row.imr_eligible_portion === null
+        ? null
+        : {
+            originalRequest: row.original_request,
+            authorizedByClaimsAdministrator: row.authorized_by_claims_administrator,
+            imrEligiblePortion: row.imr_eligible_portion,
+          };
+    const item: ExportedItem = {
+      service: row.service,
+      decision: row.decision,
+      claimsAdministratorGuideline: row.claims_administrator_guideline,
+      maximusGuideline: row.maximus_guideline,
+      rationale: row.rationale,
+      partial,
+      warnings: parseJson<ParseWarning[]>(row.warnings),
+      status: row.status,
+      addedByReviewer: row.added_by_reviewer === 1,
+      editedFields: parseJson<ItemField[]>(row.human_edited),
+      tags: tagsByItem.get(row.id) ?? [],
+    };
+    return withSpans ? { ...item, spans: parseJson<Record<string, Span>>(row.spans) } : item;
+  });
+}

@@ -1,0 +1,49 @@
+/** Counts taken while the letters stream past, so the dataset card describes exactly what was written. */
+import { HEADER_FIELDS } from '../../shared/letter.ts';
+import type { ExportedLetter } from '../../shared/export.ts';
+import { isoDate } from './dates.ts';
+
+export interface ExportTally {
+  letters: number;
+  items: number;
+  readonly decisions: Map<string, number>;
+  readonly statuses: Map<string, number>;
+  readonly parserVersions: Map<string, number>;
+  /** verifiedBy -> letters. */
+  readonly reviewers: Map<string, number>;
+  /** Date column -> printed values that are not MM/DD/YYYY dates. */
+  readonly unreadableDates: Map<string, number>;
+}
+
+export function newTally(): ExportTally {
+  return {
+    letters: 0,
+    items: 0,
+    decisions: new Map([
+      ['Upheld', 0],
+      ['Overturned', 0],
+      ['none', 0],
+    ]),
+    statuses: new Map(),
+    parserVersions: new Map(),
+    reviewers: new Map(),
+    unreadableDates: new Map(),
+  };
+}
+
+export function countLetter(tally: ExportTally, letter: ExportedLetter): void {
+  tally.letters++;
+  tally.items += letter.items.length;
+  for (const item of letter.items) increment(tally.decisions, item.decision ?? 'none');
+  increment(tally.statuses, letter.status);
+  increment(tally.parserVersions, letter.parserVersion);
+  if (letter.verifiedBy !== null) increment(tally.reviewers, letter.verifiedBy);
+  for (const field of HEADER_FIELDS) {
+    const printed = letter.header?.[field] ?? null;
+    if (field !== 'priority' && printed !== null && isoDate(printed) === null) increment(tally.unreadableDates, field);
+  }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}

@@ -1,0 +1,116 @@
+/**
+ * letters.parquet and items.parquet, typed (DATE, TIMESTAMP, INT32, BOOLEAN, UTF-8 strings).
+ *
+ * Written with hyparquet-writer: pure JavaScript (nothing native or WebAssembly to package with
+ * Electron), kept up by the hyparquet project, with an incremental ParquetWriter that takes one
+ * row group at a time, so memory stays at one row group whatever the dataset's size. The
+ * alternative, parquet-wasm + apache-arrow, needs the whole table (or an Arrow stream) in memory
+ * and a 5 MB WebAssembly module for what these two flat tables need.
+ */
+import path from 'node:path';
+import { fileWriter, ParquetWriter } from 'hyparquet-writer';
+import type { SchemaElement } from 'hyparquet';
+import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
+import { atomicFile } from '../atomicFile.ts';
+import type { CellValue, Column, ColumnType } from '../columns.ts';
+import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
+import { epochDays } from '../dates.ts';
+import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
+
+export const PARQUET_LETTERS_FILE = 'letters.parquet';
+export const PARQUET_ITEMS_FILE = 'items.parquet';
+/** Rows per row group: readers skip whole groups by their statistics; memory holds one group. */
+const ROW_GROUP_ROWS = 20_000;
+
+type ParquetCell = string | number | boolean | null;
+
+const SCHEMA_ELEMENTS: Record<ColumnType, Omit<SchemaElement, 'name'>> = {
+  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' }, repetition_type: 'OPTIONAL' },
+  integer: { type: 'INT32', repetition_type: 'OPTIONAL' },
+  boolean: { type: 'BOOLEAN', repetition_type: 'OPTIONAL' },
+  date: { type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' }, repetition_type: 'OPTIONAL' },
+  timestamp: {
+    type: 'INT64',
+    converted_type: 'TIMESTAMP_MILLIS',
+    logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
+    repetition_type: 'OPTIONAL',
+  },
+};
+
+/** Dates become days since the epoch and instants milliseconds, as Parquet stores them. */
+function parquetCell(type: ColumnType, value: CellValue): ParquetCell {
+  if (value === null) return null;
+  if (type === 'date') return epochDays(String(value));
+  if (type === 'timestamp') return Date.parse(String(value));
+  return value;
+}
+
+/** One Parquet file filled a row group at a time from rows of a fixed column list. */
+interface TableWriter<Row> {
+  readonly data: DataFile;
+  add(row: Row): Promise<void>;
+  finish(): Promise<void>;
+}
+
+function tableWriter<Row>(finalPath: string, columns: readonly Column<Row>[], createdBy: string): TableWriter<Row> {
+  const data: DataFile = { file: atomicFile(finalPath), rows: 0 };
+  const writer = new ParquetWriter({
+    writer: fileWriter(data.file.tempPath),
+    schema: [
+      { name: 'root', num_children: columns.length },
+      ...columns.map((column) => ({ name: column.name, ...SCHEMA_ELEMENTS[column.type] })),
+    ],
+    createdBy,
+  });
+  let group: ParquetCell[][] = columns.map(() => []);
+  let groupRows = 0;
+  const flush = async () => {
+    if (groupRows === 0) return;
+    const columnData = columns.map((column, index) => ({ name: column.name, data: group[index] ?? [] }));
+    group = columns.map(() => []);
+    const rows = groupRows;
+    groupRows = 0;
+    await writer.write({ columnData, rowGroupSize: rows });
+  };
+  return {
+    data,
+    async add(row) {
+      columns.forEach((column, index) => group[index]?.push(parquetCell(column.type, column.value(row))));
+      groupRows++;
+      data.rows++;
+      if (groupRows >= ROW_GROUP_ROWS) await flush();
+    },
+    async finish() {
+      await flush();
+      await writer.finish();
+    },
+  };
+}
+
+interface ItemRow {
+  readonly letter: ExportedLetter;
+  readonly item: ExportedItem;
+  readonly index: number;
+}
+
+export function parquetWriter(options: WriterOptions, createdBy: string): DatasetWriter {
+  const letters = tableWriter(path.join(options.outDir, PARQUET_LETTERS_FILE), letterColumns(options.withSpans), createdBy);
+  const itemTableColumns: Column<ItemRow>[] = [
+    ...ITEM_KEY_COLUMNS.map((column) => ({ ...column, value: (row: ItemRow) => column.value(row.letter) })),
+    ...itemColumns(options.withSpans),
+  ];
+  const items = tableWriter(path.join(options.outDir, PARQUET_ITEMS_FILE), itemTableColumns, createdBy);
+  return {
+    files: [letters.data, items.data],
+    async add(letter) {
+      await letters.add(letter);
+      for (const [index, item] of letter.items.entries()) await items.add({ letter, item, index });
+    },
+    async finish() {
+      await letters.finish();
+      await items.finish();
+    },
+    // fileWriter writes synchronously and holds no open descriptor between writes.
+    abandon: async () => {},
+  };
+}
