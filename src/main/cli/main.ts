@@ -1,6 +1,7 @@
 /** The headless command line: the same services as the app, no Electron. */
 import { defaultLibraryPath } from '../appData.ts';
 import { runEvaluate } from './evaluate.ts';
+import { runExport } from './exportCommand.ts';
 import { runExtract } from './extract.ts';
 import { runImport } from './importCommand.ts';
 import { runReparse } from './reparseCommand.ts';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   stats: { run: runStats, summary: 'stats [--db <file>] [--json]     letters by status and format, items by decision' },
   search: { run: runSearch, summary: 'search [--db <file>] <query>     full-text search with snippets' },
   reparse: { run: runReparse, summary: 'reparse [--db <file>]            re-run the parser over letters nobody has touched' },
+  export: { run: runExport, summary: 'export --format F --out <folder>  write the reviewed dataset (jsonl, csv, parquet) with its card' },
 };
 
 export function usage(): string {

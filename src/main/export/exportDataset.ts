@@ -11,7 +11,7 @@ import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '
 import type { Library } from '../storage/index.ts';
 import { NotFoundError } from '../storage/index.ts';
 import type { Db } from '../storage/sql.ts';
-import { atomicFile } from './atomicFile.ts';
+import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
 import { countLetters, readLetters } from './records.ts';
@@ -72,9 +72,12 @@ export async function exportDataset(
       card.tempPath,
       datasetCard({ format: options.format, scope, filters, ...writerOptions, appVersion: APP_VERSION, exportedAt, tally }),
     );
-    const files: ExportedFile[] = [];
-    for (const data of writer.files) files.push({ path: data.file.finalPath, bytes: await data.file.commit(), rows: data.rows });
-    files.push({ path: card.finalPath, bytes: await card.commit(), rows: 0 });
+    const sizes = await commitAll([...writer.files.map((data) => data.file), card]);
+    const files: ExportedFile[] = [...writer.files, { file: card, rows: 0 }].map((data, index) => ({
+      path: data.file.finalPath,
+      bytes: sizes[index] ?? 0,
+      rows: data.rows,
+    }));
     control.onProgress?.({ done: tally.letters, total });
     return { files, letters: tally.letters, items: tally.items, exportedAt };
   } catch (error) {

@@ -1,0 +1,99 @@
+/**
+ * Independent readers for the exports: DuckDB (what analysts open them with) for Parquet and
+ * CSV, and a hand-written flattening of the JSONL record that says what each tabular row must hold.
+ */
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ITEM_FIELDS, LETTER_FIELDS } from '../../src/shared/library.ts';
+import type { ExportedItem, ExportedLetter } from '../../src/shared/export.ts';
+
+export type Row = Record<string, string | number | boolean | null>;
+
+/** Rows of a DuckDB query, with dates and instants as ISO strings and big integers as numbers. */
+export async function duckRows(sql: string): Promise<Row[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => {
+          if (value instanceof Date) return [key, value.toISOString()];
+          if (typeof value === 'bigint') return [key, Number(value)];
+          return [key, value as Row[string]];
+        }),
+      ),
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Column name -> DuckDB type, in file order. */
+export async function duckTypes(source: string): Promise<Record<string, string>> {
+  const rows = await duckRows(`DESCRIBE SELECT * FROM ${source}`);
+  return Object.fromEntries(rows.map((row) => [String(row.column_name), String(row.column_type)]));
+}
+
+export function readJsonl(file: string): ExportedLetter[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as ExportedLetter);
+}
+
+function printedDate(printed: string | null | undefined): string | null {
+  const match = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(printed ?? '');
+  return match ? `${match[3]}-${match[1]}-${match[2]}T00:00:00.000Z` : null;
+}
+
+export function expectedLetterRow(letter: ExportedLetter): Row {
+  const edited = Object.fromEntries(LETTER_FIELDS.map((field) => [`${field}Edited`, letter.editedFields.includes(field)]));
+  return {
+    sha256: letter.sha256,
+    file: letter.file,
+    fileSize: letter.fileSize,
+    sourceKind: letter.sourceKind,
+    pageCount: letter.pageCount,
+    format: letter.format,
+    caseNumber: letter.caseNumber,
+    dateAssigned: printedDate(letter.header?.dateAssigned),
+    decisionDate: printedDate(letter.header?.decisionDate),
+    priority: letter.header?.priority ?? null,
+    dateOfInjury: printedDate(letter.header?.dateOfInjury),
+    urDenialDate: printedDate(letter.header?.urDenialDate),
+    applicationReceived: printedDate(letter.header?.applicationReceived),
+    reviewerSpecialty: letter.reviewerSpecialty,
+    reviewerLicensure: letter.reviewerLicensure,
+    reviewerSubspecialty: letter.reviewerSubspecialty,
+    itemCount: letter.items.length,
+    status: letter.status,
+    flagReason: letter.flagReason,
+    verifiedBy: letter.verifiedBy,
+    verifiedAt: letter.verifiedAt,
+    parserVersion: letter.parserVersion,
+    ...edited,
+    tags: letter.tags.length > 0 ? letter.tags.join('; ') : null,
+    notes: letter.notes.length > 0 ? letter.notes.map((n) => `[${n.createdAt} ${n.author}] ${n.body}`).join('\n') : null,
+  };
+}
+
+export function expectedItemRow(item: ExportedItem | null, index: number): Row {
+  const edited = Object.fromEntries(ITEM_FIELDS.map((field) => [`${field}Edited`, item ? item.editedFields.includes(field) : null]));
+  return {
+    itemNumber: item ? index + 1 : null,
+    service: item?.service ?? null,
+    decision: item?.decision ?? null,
+    claimsAdministratorGuideline: item?.claimsAdministratorGuideline ?? null,
+    maximusGuideline: item?.maximusGuideline ?? null,
+    rationale: item?.rationale ?? null,
+    originalRequest: item?.partial?.originalRequest ?? null,
+    authorizedByClaimsAdministrator: item?.partial?.authorizedByClaimsAdministrator ?? null,
+    imrEligiblePortion: item?.partial?.imrEligiblePortion ?? null,
+    itemStatus: item?.status ?? null,
+    addedByReviewer: item ? item.addedByReviewer : null,
+    ...edited,
+    itemTags: item && item.tags.length > 0 ? item.tags.join('; ') : null,
+  };
+}
