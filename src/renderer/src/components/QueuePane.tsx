@@ -36,10 +36,15 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => queue.ensure(first, last - first + 1), [queue, first, last]);
 
+  // Bring a newly selected letter into view once its row is loaded, and only then: the list
+  // re-renders whenever a page of rows arrives, and must not pull the reviewer back each time.
+  const scrolledTo = useRef<number | null>(null);
   useEffect(() => {
-    if (selectedId === null) return;
+    if (selectedId === null || scrolledTo.current === selectedId) return;
     const index = queue.indexOf(selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (index < 0) return;
+    scrolledTo.current = selectedId;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId, queue, virtualizer]);
 
   const set = (changes: Partial<QueueFilter>) => {
