@@ -15,6 +15,20 @@ export class UndoStack {
   #done: UndoableChange[] = [];
   #undone: UndoableChange[] = [];
   #listeners = new Set<() => void>();
+  /** Undoing a delete re-creates the item under a new id; older changes still name the old one. */
+  #itemAliases = new Map<number, number>();
+
+  /** The id an item has now, following every re-creation since a change named it. */
+  itemId(id: number): number {
+    let current = id;
+    for (let next = this.#itemAliases.get(current); next !== undefined; next = this.#itemAliases.get(current)) current = next;
+    return current;
+  }
+
+  /** Records that the item once known as `oldId` now lives as `newId`. */
+  itemRecreated(oldId: number, newId: number): void {
+    if (oldId !== newId) this.#itemAliases.set(this.itemId(oldId), newId);
+  }
 
   push(change: UndoableChange): void {
     this.#done.push(change);

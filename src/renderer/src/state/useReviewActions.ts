@@ -49,8 +49,8 @@ export function useReviewActions(context: ReviewContext) {
         await record(
           `edit ${target.field}`,
           letter.id,
-          () => api.updateItemField(target.itemId, target.field, value, span),
-          () => api.updateItemField(target.itemId, target.field, old, oldSpan),
+          () => api.updateItemField(undo.itemId(target.itemId), target.field, value, span),
+          () => api.updateItemField(undo.itemId(target.itemId), target.field, old, oldSpan),
         );
       } else {
         const old = letterFieldValue(letter, target.field);
@@ -69,7 +69,12 @@ export function useReviewActions(context: ReviewContext) {
       const item = itemById(itemId);
       if (!letter || !item || item.decision === decision) return;
       const old = item.decision;
-      await record(`set decision ${decision}`, letter.id, () => api.setDecision(itemId, decision), () => api.setDecision(itemId, old));
+      await record(
+        `set decision ${decision}`,
+        letter.id,
+        () => api.setDecision(undo.itemId(itemId), decision),
+        () => api.setDecision(undo.itemId(itemId), old),
+      );
     };
 
     const assignSelection = async (target: FieldTarget | null, span: Span | null) => {
@@ -90,9 +95,11 @@ export function useReviewActions(context: ReviewContext) {
         'add item',
         letterId,
         async () => {
-          createdId = await api.addItem(letterId, {}, position);
+          const id = await api.addItem(letterId, {}, position);
+          if (createdId !== 0) undo.itemRecreated(createdId, id);
+          createdId = id;
         },
-        () => api.deleteItem(createdId),
+        () => api.deleteItem(undo.itemId(createdId)),
       );
       focus({ kind: 'item', itemId: createdId, field: 'service' });
     };
@@ -102,14 +109,11 @@ export function useReviewActions(context: ReviewContext) {
       if (!letter || !item) return;
       const letterId = letter.id;
       const saved = snapshot(item);
-      let currentId = itemId;
       await record(
         'delete item',
         letterId,
-        () => api.deleteItem(currentId),
-        async () => {
-          currentId = await api.addItem(letterId, saved, item.position);
-        },
+        () => api.deleteItem(undo.itemId(itemId)),
+        async () => undo.itemRecreated(itemId, await api.addItem(letterId, saved, item.position)),
       );
     };
 
@@ -122,9 +126,11 @@ export function useReviewActions(context: ReviewContext) {
         'split item',
         letterId,
         async () => {
-          secondId = await api.splitItem(itemId, { second });
+          const id = await api.splitItem(undo.itemId(itemId), { second });
+          if (secondId !== 0) undo.itemRecreated(secondId, id);
+          secondId = id;
         },
-        () => api.deleteItem(secondId),
+        () => api.deleteItem(undo.itemId(secondId)),
       );
       focus({ kind: 'item', itemId: secondId, field: 'service' });
     };
@@ -138,14 +144,16 @@ export function useReviewActions(context: ReviewContext) {
       const letterId = letter.id;
       const kept = snapshot(keep);
       const gone = snapshot(removed);
-      let removedId = removed.id;
       await record(
         'merge items',
         letterId,
-        () => api.mergeItems(keep.id, removedId),
+        () => api.mergeItems(undo.itemId(keep.id), undo.itemId(removed.id)),
         async () => {
-          for (const field of ITEM_FIELDS) await api.updateItemField(keep.id, field, kept.values[field], (kept.spans as Record<string, Span>)[field] ?? null);
-          removedId = await api.addItem(letterId, gone, removed.position);
+          const keepId = undo.itemId(keep.id);
+          for (const field of ITEM_FIELDS) {
+            await api.updateItemField(keepId, field, kept.values[field], (kept.spans as Record<string, Span>)[field] ?? null);
+          }
+          undo.itemRecreated(removed.id, await api.addItem(letterId, gone, removed.position));
         },
       );
     };
@@ -158,7 +166,13 @@ export function useReviewActions(context: ReviewContext) {
       if (index < 0 || swapWith < 0 || swapWith >= before.length) return;
       const after = [...before];
       [after[index], after[swapWith]] = [after[swapWith]!, after[index]!];
-      await record('move item', letter.id, () => api.reorderItems(letter.id, after), () => api.reorderItems(letter.id, before));
+      const current = (ids: readonly number[]) => ids.map((id) => undo.itemId(id));
+      await record(
+        'move item',
+        letter.id,
+        () => api.reorderItems(letter.id, current(after)),
+        () => api.reorderItems(letter.id, current(before)),
+      );
     };
 
     const verify = async () => {
@@ -187,8 +201,8 @@ export function useReviewActions(context: ReviewContext) {
       if (!onItem && tag.scope === 'item') return notify(`"${tag.name}" is an item tag: focus an item first.`);
       if (onItem) {
         const has = onItem.tags.some((t) => t.id === tag.id);
-        const add = () => api.tagItem(onItem.id, tag.id);
-        const remove = () => api.untagItem(onItem.id, tag.id);
+        const add = () => api.tagItem(undo.itemId(onItem.id), tag.id);
+        const remove = () => api.untagItem(undo.itemId(onItem.id), tag.id);
         await record(`${has ? 'untag' : 'tag'} item`, letterId, has ? remove : add, has ? add : remove);
       } else {
         const has = letter.tags.some((t) => t.id === tag.id);
@@ -201,8 +215,8 @@ export function useReviewActions(context: ReviewContext) {
     const untag = async (tagId: number, itemId: number | null) => {
       if (!letter) return;
       const letterId = letter.id;
-      const add = () => (itemId === null ? api.tagLetter(letterId, tagId) : api.tagItem(itemId, tagId));
-      const remove = () => (itemId === null ? api.untagLetter(letterId, tagId) : api.untagItem(itemId, tagId));
+      const add = () => (itemId === null ? api.tagLetter(letterId, tagId) : api.tagItem(undo.itemId(itemId), tagId));
+      const remove = () => (itemId === null ? api.untagLetter(letterId, tagId) : api.untagItem(undo.itemId(itemId), tagId));
       await record('remove tag', letterId, remove, add);
     };
 
