@@ -1,9 +1,11 @@
 /** The headless command line: the same services as the app, no Electron. */
 import { defaultLibraryPath } from '../appData.ts';
 import { runEvaluate } from './evaluate.ts';
+import { runAgreement } from './agreementCommand.ts';
 import { runExport } from './exportCommand.ts';
 import { runExtract } from './extract.ts';
 import { runImport } from './importCommand.ts';
+import { runImportDataset } from './importDatasetCommand.ts';
 import { runReparse } from './reparseCommand.ts';
 import { runSearch } from './searchCommand.ts';
 import { runStats } from './statsCommand.ts';
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   search: { run: runSearch, summary: 'search [--db <file>] <query>     full-text search with snippets' },
   reparse: { run: runReparse, summary: 'reparse [--db <file>]            re-run the parser over letters nobody has touched' },
   export: { run: runExport, summary: 'export --format F --out <folder>  write the reviewed dataset (jsonl, csv, parquet) with its card' },
+  'import-dataset': { run: runImportDataset, summary: 'import-dataset <export.jsonl>     merge another reviewer\'s export into the library' },
+  agreement: { run: runAgreement, summary: 'agreement --db <a> --other <b>    per-field agreement and decision kappa on letters both verified' },
 };
 
 export function usage(): string {

@@ -2,7 +2,8 @@
 import type { Migration } from '../migrate.ts';
 import { initialMigration } from './001-initial.ts';
 import { letterSummaryCountsMigration } from './002-letter-summary-counts.ts';
+import { datasetConflictsMigration } from './003-dataset-conflicts.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, letterSummaryCountsMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, letterSummaryCountsMigration, datasetConflictsMigration];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
