@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   parser: benchParser,
   import: benchImport,
   library: benchLibrary,
+  ui: async () => (await import('./ui.ts')).benchUi(),
 };
 
 const wanted = process.argv.slice(2);
