@@ -1,0 +1,69 @@
+/** export, import-dataset and agreement through the real bin script. */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openLibrary } from '../../src/main/storage/index.ts';
+import { buildReviewedDataset, REVIEWER } from './dataset.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/imr-review.js');
+const run = promisify(execFile);
+let dir: string;
+let db: string;
+
+async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    return { ...(await run(process.execPath, [BIN, ...args])), code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'imr-cli-export-'));
+  db = path.join(dir, 'library.sqlite');
+  const library = openLibrary(db, { reviewer: REVIEWER });
+  buildReviewedDataset(library);
+  library.close();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('export prints what it wrote; filters by tag name; refuses bad options with usage', async () => {
+  const out = path.join(dir, 'parquet');
+  const exported = await cli('export', '--db', db, '--format', 'parquet', '--out', out, '--all', '--tag', 'URGENT');
+  expect(exported.code).toBe(0);
+  expect(exported.stdout).toContain('Exported 2 letters, 3 items');
+  expect(exported.stdout).toMatch(/letters\.parquet {2}\d+ bytes, 2 rows/);
+  expect(exported.stdout).toMatch(/items\.parquet {2}\d+ bytes, 3 rows/);
+  expect(existsSync(path.join(out, 'README.md'))).toBe(true);
+
+  expect((await cli('export', '--db', db, '--format', 'xml', '--out', out)).code).toBe(2);
+  const status = await cli('export', '--db', db, '--format', 'csv', '--out', out, '--status', 'flagged');
+  expect(status.code).toBe(2);
+  expect(status.stderr).toContain('--status needs --all');
+  const tag = await cli('export', '--db', db, '--format', 'csv', '--out', out, '--tag', 'nope');
+  expect(tag.code).toBe(2);
+  expect(tag.stderr).toContain('No tag named "nope"');
+});
+
+test('import-dataset loads an export into a new library, and agreement compares the two', async () => {
+  const out = path.join(dir, 'jsonl');
+  expect((await cli('export', '--db', db, '--format', 'jsonl', '--out', out, '--all')).code).toBe(0);
+  const copy = path.join(dir, 'copy.sqlite');
+  const imported = await cli('import-dataset', path.join(out, 'letters.jsonl'), '--db', copy);
+  expect(imported.code).toBe(0);
+  expect(imported.stdout).toMatch(/letters created: 5/);
+  expect(imported.stdout).toMatch(/new conflicts: +0/);
+
+  const agreement = await cli('agreement', '--db', db, '--other', copy, '--json');
+  expect(agreement.code).toBe(0);
+  const report = JSON.parse(agreement.stdout) as { letters: number; items: number; decisionKappa: number };
+  expect(report).toMatchObject({ letters: 3, items: 3, decisionKappa: 1 });
+  const text = await cli('agreement', path.join(out, 'letters.jsonl'), path.join(out, 'letters.jsonl'));
+  expect(text.stdout).toContain('Letters verified on both sides: 3');
+  expect(text.stdout).toMatch(/decision +100\.0% {2}\(3\/3\)/);
+});
