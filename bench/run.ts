@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   parser: benchParser,
   import: benchImport,
   library: benchLibrary,
+  export: async () => (await import('./export.ts')).benchExport(),
   ui: async () => (await import('./ui.ts')).benchUi(),
 };
 
