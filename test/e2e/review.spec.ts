@@ -361,7 +361,7 @@ test('searches and filters the queue, and the counts follow', async () => {
   await expect(queueCount(page)).toHaveText(countText(LETTERS));
 });
 
-test('keeps every change after a reload', async () => {
+test('keeps every change after a reload', async ({}, testInfo) => {
   await page.reload();
   await expect(queueCount(page)).toHaveText(countText(LETTERS));
   await expect(page.getByLabel('Review progress')).toContainText(`1 / ${LETTERS} verified`);
@@ -375,6 +375,7 @@ test('keeps every change after a reload', async () => {
   const stored = await getLetter(ws, target.id);
   expect(stored.items[0]!.spans['service']).toEqual(original.spans['service']);
   expect(stored.items.map((i) => i.id)).toEqual(target.items.map((i) => i.id));
+  await snap(page, 'verified-letter-after-reload', testInfo);
   await page.keyboard.press('g');
   await expect(page.getByRole('dialog', { name: 'Manage tags' }).getByLabel('Hotkey of tag Needs second look')).toHaveValue('x');
   await page.keyboard.press('Escape');
