@@ -43,6 +43,12 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return 7;
   },
+  // Version 2 only added per-letter counts (defaulting to 0) and indexes: the version 1 rows, counted.
+  2: (db) => {
+    const letterId = (SEEDS[1] as (db: Db) => number)(db);
+    db.prepare('UPDATE letters SET item_count = 3, upheld_count = 1, overturned_count = 1, warning_count = 2 WHERE id = ?').run(letterId);
+    return letterId;
+  },
 };
 
 /** A closed library file at `version`, holding that version's seed data. */
@@ -97,6 +103,21 @@ describe('schema migrations', () => {
     const library = openLibrary(file);
     const [row] = queryQueue(library.db, { sort: 'attention', offset: 0, limit: 10, decision: 'Overturned' });
     expect(row).toMatchObject({ id: letterId, itemCount: 3, upheldCount: 1, overturnedCount: 1, warningCount: 2 });
+    library.close();
+  });
+
+  it('003 adds the dataset conflicts table, tied to its letter', () => {
+    const { file, letterId } = libraryAtVersion(2);
+    const library = openLibrary(file);
+    const insert = library.db.prepare(
+      `INSERT INTO dataset_conflicts (letter_id, item_position, field, ours, theirs, their_reviewer, source, detected_at)
+       VALUES (?, 0, 'decision', 'Upheld', 'Overturned', 'Other Reviewer', 'their.jsonl', '2026-01-01')`,
+    );
+    insert.run(letterId);
+    expect(() => insert.run(9999)).toThrow(/FOREIGN KEY/);
+    expect(() => library.db.prepare("UPDATE dataset_conflicts SET resolution = 'maybe'").run()).toThrow(/CHECK/);
+    library.db.prepare('DELETE FROM letters WHERE id = ?').run(letterId);
+    expect(library.db.prepare('SELECT COUNT(*) AS n FROM dataset_conflicts').get()).toEqual({ n: 0 });
     library.close();
   });
 
