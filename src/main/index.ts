@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { createApiHandlers } from './api/handlers.ts';
 import { LIBRARY_FILE_NAME } from './appData.ts';
-import { ImportSession } from './import/session.ts';
+import { createJobs } from './jobs/index.ts';
 import { registerApi } from './ipc/register.ts';
 import { openLibrary } from './storage/index.ts';
 
@@ -31,11 +31,11 @@ function createWindow(): BrowserWindow {
 
 void app.whenReady().then(() => {
   const library = openLibrary(join(app.getPath('userData'), LIBRARY_FILE_NAME));
-  const imports = new ImportSession(library);
+  const jobs = createJobs();
   const samplesFolder = app.isPackaged
     ? join(process.resourcesPath, 'samples')
     : join(app.getAppPath(), 'resources', 'samples');
-  registerApi(ipcMain, createApiHandlers({ library, appVersion: app.getVersion(), imports, samplesFolder }));
+  registerApi(ipcMain, createApiHandlers({ library, appVersion: app.getVersion(), jobs, samplesFolder }));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

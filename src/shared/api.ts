@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { API_ARGS } from './apiSchema.ts';
+import type { DatasetConflict, ExportProgress, ExportResult } from './export.ts';
 import type { ImportProgress, ImportSummary } from './importing.ts';
 import type {
   HistoryEntry,
@@ -53,6 +54,11 @@ export const API_METHODS = [
   'cancelImport',
   'listImportErrors',
   'loadSampleLetters',
+  'startExport',
+  'getExportStatus',
+  'cancelExport',
+  'listConflicts',
+  'resolveConflict',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
@@ -74,11 +80,15 @@ export interface QueuePage {
   readonly total: number;
 }
 
-/** What the import panel shows: the run under way, else the last one's summary. */
-export interface ImportStatus {
-  readonly running: ImportProgress | null;
-  readonly last: ImportSummary | null;
+/** A background job as the UI polls it: the run under way, else how the last one ended. */
+export interface JobStatus<Progress, Result> {
+  readonly running: Progress | null;
+  readonly last: Result | null;
+  /** Why the last run failed, if it did. */
+  readonly error: string | null;
 }
+export type ImportStatus = JobStatus<ImportProgress, ImportSummary>;
+export type ExportStatus = JobStatus<ExportProgress, ExportResult>;
 
 export interface ApiResults {
   getAppInfo: AppInfo;
@@ -118,6 +128,11 @@ export interface ApiResults {
   cancelImport: void;
   listImportErrors: readonly StoredImportError[];
   loadSampleLetters: { readonly started: boolean };
+  startExport: { readonly started: boolean };
+  getExportStatus: ExportStatus;
+  cancelExport: void;
+  listConflicts: readonly DatasetConflict[];
+  resolveConflict: void;
 }
 
 export type ImrApi = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]> };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api.ts';
 import { QUEUE_SORTS } from './api.ts';
+import { EXPORT_FORMATS } from './export.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { ITEM_FIELDS, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './library.ts';
 
@@ -49,6 +50,21 @@ const tagInput = z.strictObject({
 });
 const tagChanges = tagInput.partial();
 const paths = z.array(text(4096).min(1)).min(1).max(10_000);
+const exportOptions = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  outDir: text(4096).min(1),
+  scope: z.enum(['verified', 'all']).optional(),
+  filter: z
+    .strictObject({
+      tagId: id.optional(),
+      decision: z.enum(DECISIONS).optional(),
+      format: z.enum(LETTER_FORMATS).optional(),
+      status: z.enum(LETTER_STATUSES).optional(),
+    })
+    .optional(),
+  withSpans: z.boolean().optional(),
+  bom: z.boolean().optional(),
+});
 
 /** Argument tuples, one schema per method. */
 export const API_ARGS = {
@@ -87,5 +103,10 @@ export const API_ARGS = {
   cancelImport: z.tuple([]),
   listImportErrors: z.tuple([id]),
   loadSampleLetters: z.tuple([]),
+  startExport: z.tuple([exportOptions]),
+  getExportStatus: z.tuple([]),
+  cancelExport: z.tuple([]),
+  listConflicts: z.tuple([z.enum(['open', 'resolved', 'all'])]),
+  resolveConflict: z.tuple([id, z.enum(['ours', 'theirs'])]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 

@@ -49,8 +49,8 @@ test('a valid call runs the real service; service errors come back typed', async
 test('a verified letter refuses edits until reopened', async () => {
   const folder = path.join(api.dir, 'letters');
   await writeFixtureFolder(folder, { count: 1, seed: 77, pdfShare: 0 });
-  expect(api.imports.start([folder])).toBe(true);
-  await api.imports.settled();
+  expect(await api.handlers.startImport([folder])).toEqual({ started: true });
+  await api.jobs.imports.settled();
   const letter = (await api.handlers.getLetter(1)) as StoredLetter;
   const itemId = letter.items[0]!.id;
   await api.handlers.verifyLetter(letter.id);

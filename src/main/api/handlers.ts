@@ -3,7 +3,9 @@
  * into a service. Arguments arrive already validated (see dispatch.ts).
  */
 import type { ImrApi } from '../../shared/api.ts';
-import type { ImportSession } from '../import/session.ts';
+import { exportDataset, listConflicts, resolveConflict } from '../export/index.ts';
+import { importLetters } from '../import/pipeline.ts';
+import type { Jobs } from '../jobs/index.ts';
 import { PARSER_VERSION } from '../letters/parsing/index.ts';
 import type { Library } from '../storage/index.ts';
 import * as store from '../storage/index.ts';
@@ -11,13 +13,15 @@ import * as store from '../storage/index.ts';
 export interface ApiContext {
   readonly library: Library;
   readonly appVersion: string;
-  readonly imports: ImportSession;
+  readonly jobs: Jobs;
   /** Folder of sample letters shipped with the app, offered on an empty library. */
   readonly samplesFolder: string;
 }
 
-export function createApiHandlers({ library, appVersion, imports, samplesFolder }: ApiContext): ImrApi {
+export function createApiHandlers({ library, appVersion, jobs, samplesFolder }: ApiContext): ImrApi {
   const { db } = library;
+  const startImport = (paths: readonly string[]) =>
+    jobs.imports.start((signal, onProgress) => importLetters(library, paths, { signal, onProgress }));
   const tagUses = (tagId: number) => {
     const tag = store.listTags(db).find((t) => t.id === tagId);
     return tag ? tag.letterCount + tag.itemCount : 0;
@@ -68,10 +72,17 @@ export function createApiHandlers({ library, appVersion, imports, samplesFolder 
     untagItem: async (itemId, tagId) => store.untagItem(db, itemId, tagId),
     addNote: async (letterId, body) => store.addNote(db, letterId, body),
     deleteNote: async (noteId) => store.deleteNote(db, noteId),
-    startImport: async (paths) => ({ started: imports.start(paths) }),
-    getImportStatus: async () => imports.status(),
-    cancelImport: async () => imports.cancel(),
+    startImport: async (paths) => ({ started: startImport(paths) }),
+    getImportStatus: async () => jobs.imports.status(),
+    cancelImport: async () => jobs.imports.cancel(),
     listImportErrors: async (runId) => store.listImportErrors(db, runId),
-    loadSampleLetters: async () => ({ started: imports.start([samplesFolder]) }),
+    loadSampleLetters: async () => ({ started: startImport([samplesFolder]) }),
+    startExport: async (options) => ({
+      started: jobs.exports.start((signal, onProgress) => exportDataset(library, options, { signal, onProgress })),
+    }),
+    getExportStatus: async () => jobs.exports.status(),
+    cancelExport: async () => jobs.exports.cancel(),
+    listConflicts: async (state) => listConflicts(db, { state }),
+    resolveConflict: async (conflictId, take) => resolveConflict(db, conflictId, take),
   };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiHandlers } from '../api/handlers.ts';
 import { defaultLibraryPath } from '../appData.ts';
-import { ImportSession } from '../import/session.ts';
+import { createJobs } from '../jobs/index.ts';
 import { openLibrary } from '../storage/index.ts';
 import { startBridge } from './server.ts';
 
@@ -22,20 +22,22 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
 const file = path.resolve(values.db ?? defaultLibraryPath());
 mkdirSync(path.dirname(file), { recursive: true });
 const library = openLibrary(file, values.reviewer === undefined ? {} : { reviewer: values.reviewer });
-const imports = new ImportSession(library);
+const jobs = createJobs();
 const packageJson = (await import('../../../package.json', { with: { type: 'json' } })).default as { version: string };
 const handlers = createApiHandlers({
   library,
   appVersion: packageJson.version,
-  imports,
+  jobs,
   samplesFolder: path.join(ROOT, 'resources/samples'),
 });
 const bridge = await startBridge({ handlers, rendererDir, port: Number(values.port) });
 process.stdout.write(`IMR Review Workstation serving ${file}\nOpen ${bridge.url}\n`);
 
 const shutDown = async () => {
-  imports.cancel();
-  await imports.settled();
+  for (const job of [jobs.imports, jobs.exports]) {
+    job.cancel();
+    await job.settled();
+  }
   await bridge.close();
   library.close();
   process.exit(0);

@@ -11,6 +11,8 @@ import { LetterPane } from './components/LetterPane.tsx';
 import { QueuePane } from './components/QueuePane.tsx';
 import { SourcePane } from './components/SourcePane.tsx';
 import { TopBar } from './components/TopBar.tsx';
+import { ConflictsDialog } from './dialogs/ConflictsDialog.tsx';
+import { ExportDialog } from './dialogs/ExportDialog.tsx';
 import { HistoryDialog } from './dialogs/HistoryDialog.tsx';
 import { ImportDialog } from './dialogs/ImportDialog.tsx';
 import { ShortcutSheet } from './dialogs/ShortcutSheet.tsx';
@@ -23,7 +25,7 @@ import { useQueuePages } from './state/useQueuePages.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
 import { UndoStack } from './state/undo.ts';
 
-export type Dialog = 'help' | 'tags' | 'import' | 'history' | 'flag' | 'note' | 'tagPicker' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | null;
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -193,6 +195,18 @@ export function App() {
       {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
       {dialog === 'tags' && <TagManager tags={tags} onChanged={() => void refresh()} onClose={() => setDialog(null)} onError={notify} />}
       {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} onImported={() => void refresh()} onError={notify} />}
+      {dialog === 'export' && <ExportDialog tags={tags} onClose={() => setDialog(null)} onError={notify} />}
+      {dialog === 'conflicts' && (
+        <ConflictsDialog
+          onResolved={() => void refresh()}
+          onOpenLetter={(id) => {
+            setDialog(null);
+            void openLetter(id).catch(fail);
+          }}
+          onClose={() => setDialog(null)}
+          onError={notify}
+        />
+      )}
       {dialog === 'history' && letter && <HistoryDialog letterId={letter.id} onClose={() => setDialog(null)} />}
       {dialog === 'flag' && (
         <TextPrompt

@@ -32,6 +32,12 @@ export function TopBar({ info, stats, onDialog }: TopBarProps) {
         <button type="button" onClick={() => onDialog('import')} title="Import letters (i)">
           Import…
         </button>
+        <button type="button" onClick={() => onDialog('export')} title="Export the dataset (x)">
+          Export…
+        </button>
+        <button type="button" onClick={() => onDialog('conflicts')} title="Conflicts from merged datasets (c)">
+          Conflicts
+        </button>
         <button type="button" onClick={() => onDialog('tags')} title="Manage tags (g)">
           Tags
         </button>

@@ -81,6 +81,7 @@ export function ImportDialog({ onClose, onImported, onError }: ImportDialogProps
           <div className="muted clip">{running.currentFile}</div>
         </div>
       )}
+      {!running && status?.error && <p className="error">The import stopped: {status.error}</p>}
       {!running && last && (
         <div className="report" aria-label="Import report">
           <h3>

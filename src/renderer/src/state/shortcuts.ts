@@ -36,6 +36,8 @@ export type ShortcutAction =
   | 'undo'
   | 'redo'
   | 'import'
+  | 'export'
+  | 'conflicts'
   | 'tags'
   | 'help';
 
@@ -67,6 +69,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['m'], action: 'note', description: 'Add a note to the letter', group: 'Letter' },
   { keys: ['h'], action: 'history', description: "The letter's edit history", group: 'Letter' },
   { keys: ['i'], action: 'import', description: 'Import letters', group: 'App' },
+  { keys: ['x'], action: 'export', description: 'Export the dataset', group: 'App' },
+  { keys: ['c'], action: 'conflicts', description: 'Conflicts from merged datasets', group: 'App' },
   { keys: ['g'], action: 'tags', description: 'Manage tags', group: 'App' },
   { keys: ['?'], action: 'help', description: 'This shortcut sheet', group: 'App' },
 ];

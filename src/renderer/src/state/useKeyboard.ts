@@ -158,6 +158,10 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
     }
     case 'import':
       return c.setDialog('import');
+    case 'export':
+      return c.setDialog('export');
+    case 'conflicts':
+      return c.setDialog('conflicts');
     case 'tags':
       return c.setDialog('tags');
     case 'help':

@@ -1,0 +1,180 @@
+/** Export the dataset: the CLI's options, progress with cancel, and a summary of what was written. */
+import { useEffect, useState } from 'react';
+import type { ExportStatus } from '../../../shared/api.ts';
+import type { ExportFormat, ExportOptions, ExportScope } from '../../../shared/export.ts';
+import { EXPORT_FORMATS } from '../../../shared/export.ts';
+import type { Decision } from '../../../shared/letter.ts';
+import { DECISIONS } from '../../../shared/letter.ts';
+import type { Tag } from '../../../shared/library.ts';
+import { api } from '../api/client.ts';
+import { Modal } from './Modal.tsx';
+
+export interface ExportDialogProps {
+  readonly tags: readonly Tag[];
+  readonly onClose: () => void;
+  readonly onError: (message: string) => void;
+}
+
+const POLL_MS = 250;
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  jsonl: 'JSONL (one letter per line, items nested)',
+  csv: 'CSV (one row per item)',
+  parquet: 'Parquet (letters and items tables)',
+};
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [outDir, setOutDir] = useState('');
+  const [scope, setScope] = useState<ExportScope>('verified');
+  const [tagId, setTagId] = useState<number | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [withSpans, setWithSpans] = useState(false);
+  const [bom, setBom] = useState(true);
+  const [status, setStatus] = useState<ExportStatus | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    const poll = async () => {
+      if (stopped) return;
+      const next = await api.getExportStatus();
+      if (stopped) return;
+      setStatus(next);
+      setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+    };
+  }, []);
+
+  const start = () => {
+    const options: ExportOptions = {
+      format,
+      outDir: outDir.trim(),
+      scope,
+      withSpans,
+      ...(format === 'csv' ? { bom } : {}),
+      ...(tagId !== null || decision !== null
+        ? { filter: { ...(tagId !== null ? { tagId } : {}), ...(decision !== null ? { decision } : {}) } }
+        : {}),
+    };
+    api.startExport(options).then(
+      ({ started }) => !started && onError('An export is already running.'),
+      (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  const running = status?.running ?? null;
+  const last = status?.last ?? null;
+  return (
+    <Modal title="Export the dataset" onClose={onClose} wide>
+      <form
+        className="export-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          start();
+        }}
+      >
+        <fieldset>
+          <legend>Format</legend>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className="check">
+              <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+              {FORMAT_LABELS[f]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Letters</legend>
+          <label className="check">
+            <input type="radio" name="scope" checked={scope === 'verified'} onChange={() => setScope('verified')} />
+            Verified letters only
+          </label>
+          <label className="check">
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            All letters, with their review status
+          </label>
+          <div className="filters-row">
+            <select aria-label="Only letters with tag" value={tagId ?? ''} onChange={(e) => setTagId(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">Any tag</option>
+              {tags.map((tag) => (
+                <option key={tag.id} value={tag.id}>
+                  {tag.name}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Only letters with decision" value={decision ?? ''} onChange={(e) => setDecision((e.target.value || null) as Decision | null)}>
+              <option value="">Any decision</option>
+              {DECISIONS.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Options</legend>
+          <label className="check">
+            <input type="checkbox" checked={withSpans} onChange={(e) => setWithSpans(e.target.checked)} />
+            Include source spans (character offsets of every value)
+          </label>
+          {format === 'csv' && (
+            <label className="check">
+              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+              Start with a byte order mark (Excel reads UTF-8 right)
+            </label>
+          )}
+        </fieldset>
+        <label className="stacked">
+          Folder to write to (created if missing; a README.md dataset card is written beside the data)
+          <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="/home/me/imr-dataset" />
+        </label>
+        <div className="actions">
+          {running ? (
+            <button type="button" className="danger" onClick={() => void api.cancelExport()}>
+              Cancel export
+            </button>
+          ) : (
+            <button type="submit" className="primary" disabled={!outDir.trim()}>
+              Export
+            </button>
+          )}
+        </div>
+      </form>
+      {running && (
+        <div className="progress-block" aria-live="polite">
+          <progress max={Math.max(1, running.total)} value={running.done} aria-label="Export progress" />
+          <div className="muted">
+            {running.done.toLocaleString()} / {running.total.toLocaleString()} letters
+          </div>
+        </div>
+      )}
+      {!running && status?.error && <p className="error">The export stopped: {status.error}</p>}
+      {!running && last && (
+        <div className="report" aria-label="Export summary">
+          <h3>
+            Exported {last.letters.toLocaleString()} letter{last.letters === 1 ? '' : 's'} and {last.items.toLocaleString()} item
+            {last.items === 1 ? '' : 's'}
+          </h3>
+          <table className="failures">
+            <tbody>
+              {last.files.map((file) => (
+                <tr key={file.path}>
+                  <td className="clip">{file.path}</td>
+                  <td className="nowrap">{file.rows > 0 ? `${file.rows.toLocaleString()} rows` : 'dataset card'}</td>
+                  <td className="nowrap">{formatBytes(file.bytes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Modal>
+  );
+}
