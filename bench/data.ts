@@ -43,7 +43,8 @@ function buildLibrary(file: string): void {
   const tagId = createTag(library.db, { name: 'needs second look', colour: '#d9480f', hotkey: '1', scope: 'letter' });
   let stored = 0;
   for (let seed = 0; seed < DISTINCT && stored < LIBRARY_LETTERS; seed++) {
-    const text = renderLetterText(generateLetter(seed), seed % 3 === 0 ? 'layout' : 'plain');
+    // With a header table, so each copy can get a case number of its own.
+    const text = renderLetterText(generateLetter(seed, { headerTable: true }), seed % 3 === 0 ? 'layout' : 'plain');
     for (let copy = 0; copy < REPEATS && stored < LIBRARY_LETTERS; copy++) {
       // A different case number makes each copy its own letter (and its own sha256).
       const caseNumber = `CM${String(16 + (copy % 2)).padStart(2, '0')}-${String(stored).padStart(7, '0')}`;
@@ -59,7 +60,8 @@ function buildLibrary(file: string): void {
         pageOffsets: [0],
         encoding: 'utf-8',
       };
-      const { letterId } = insertParsedLetter(library.db, source, parseLetter(copyText), runId);
+      const { status, letterId } = insertParsedLetter(library.db, source, parseLetter(copyText), runId);
+      if (status === 'duplicate') throw new Error(`bench library: ${caseNumber} is not a new letter`);
       if (stored % 20 === 0) tagLetter(library.db, letterId, tagId);
       if (stored % 10 === 0) verifyLetter(library.db, letterId);
       stored++;
