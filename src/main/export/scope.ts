@@ -1,10 +1,11 @@
 /**
  * Which letters an export holds: its scope and the queue's filters, as one WHERE clause over
- * `letters l`. The conditions mean what the queue's filters mean (src/main/storage/queue.ts).
+ * `letters l`, built by the queue itself so the filters mean the same in both places.
  */
 import { DECISIONS, LETTER_FORMATS } from '../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../shared/library.ts';
 import type { ExportFilter, ExportScope } from '../../shared/export.ts';
+import { filterSql } from '../storage/queue.ts';
 
 export interface ScopeSql {
   readonly where: string;
@@ -13,26 +14,8 @@ export interface ScopeSql {
 
 export function scopeSql(scope: ExportScope, filter: ExportFilter = {}): ScopeSql {
   checkFilter(scope, filter);
-  const conditions: string[] = [];
-  const params: Record<string, string | number> = {};
   const status = scope === 'verified' ? 'verified' : filter.status;
-  if (status !== undefined) {
-    conditions.push('l.status = @status');
-    params.status = status;
-  }
-  if (filter.decision === 'Upheld') conditions.push('l.upheld_count > 0');
-  if (filter.decision === 'Overturned') conditions.push('l.overturned_count > 0');
-  if (filter.tagId !== undefined) {
-    conditions.push(`l.id IN (
-      SELECT letter_id FROM letter_tags WHERE tag_id = @tagId
-      UNION SELECT i.letter_id FROM item_tags t JOIN items i ON i.id = t.item_id WHERE t.tag_id = @tagId)`);
-    params.tagId = filter.tagId;
-  }
-  if (filter.format !== undefined) {
-    conditions.push('l.format = @format');
-    params.format = filter.format;
-  }
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return filterSql({ ...filter, ...(status === undefined ? {} : { status }) });
 }
 
 function checkFilter(scope: ExportScope, filter: ExportFilter): void {

@@ -135,7 +135,8 @@ export function queueProgress(db: Db): { readonly total: number; readonly verifi
   ).get() as { total: number; verified: number };
 }
 
-function filterSql(filter: QueueFilter): { where: string; params: Record<string, string | number> } {
+/** The queue's filters as a WHERE clause over `letters l`; the export selects letters with it too. */
+export function filterSql(filter: QueueFilter): { where: string; params: Record<string, string | number> } {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.status !== undefined) {
