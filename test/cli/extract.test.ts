@@ -1,25 +1,12 @@
 /** `imr-review extract` and `eval`, run through the real bin script on generated files. */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from './runCli.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtractionFailure, ExtractionRecord } from '../../src/shared/extraction.ts';
 import { generateLetter, writeBadFile, writeLetterPdf, writeLetterText } from '../fixtures/index.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/imr-review.js');
-const run = promisify(execFile);
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
 
 let dir: string;
 const pdfLetter = generateLetter(11, { itemCount: 3, headerTable: true });

@@ -1,26 +1,14 @@
 /** `imr-review import`, `stats` and `search` through the real bin script, on one library file. */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from './runCli.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { LibraryStats } from '../../src/main/storage/index.ts';
 import { generateLetter, writeFixtureFolder } from '../fixtures/index.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/imr-review.js');
-const run = promisify(execFile);
 let dir: string;
 let db: string;
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    return { ...(await run(process.execPath, [BIN, ...args])), code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'imr-cli-lib-'));

@@ -1,26 +1,14 @@
 /** export, import-dataset and agreement through the real bin script. */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from '../cli/runCli.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openLibrary } from '../../src/main/storage/index.ts';
 import { buildReviewedDataset, REVIEWER } from './dataset.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/imr-review.js');
-const run = promisify(execFile);
 let dir: string;
 let db: string;
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    return { ...(await run(process.execPath, [BIN, ...args])), code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'imr-cli-export-'));
