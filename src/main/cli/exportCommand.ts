@@ -10,6 +10,7 @@ import { exportDataset } from '../export/index.ts';
 import { listTags } from '../storage/index.ts';
 import type { Db } from '../storage/sql.ts';
 import type { CliIO } from './io.ts';
+import { interruptSignal } from './io.ts';
 import { withLibrary } from './library.ts';
 
 export const EXPORT_USAGE =
@@ -52,9 +53,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       ...(values['format-filter'] === undefined ? {} : { format: values['format-filter'] as LetterFormat }),
       ...(values.status === undefined ? {} : { status: values.status as LetterStatus }),
     };
-    const controller = new AbortController();
-    const cancel = () => controller.abort();
-    process.once('SIGINT', cancel);
+    const interrupt = interruptSignal();
     try {
       const result = await exportDataset(
         library,
@@ -67,7 +66,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
           bom: values.bom ?? false,
         },
         {
-          signal: controller.signal,
+          signal: interrupt.signal,
           onProgress: ({ done, total }) => {
             if (done > 0 && done % PROGRESS_EVERY === 0) io.err(`exported ${done}/${total} letters`);
           },
@@ -79,13 +78,13 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       }
       return 0;
     } catch (error) {
-      if (controller.signal.aborted) {
+      if (interrupt.signal.aborted) {
         io.err('Export cancelled; no files were written.');
         return 1;
       }
       throw error;
     } finally {
-      process.off('SIGINT', cancel);
+      interrupt.dispose();
     }
   });
 }

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import type { ImportProgress, ImportSummary } from '../../shared/importing.ts';
 import { importLetters } from '../import/pipeline.ts';
 import type { CliIO } from './io.ts';
+import { interruptSignal } from './io.ts';
 import { withLibrary } from './library.ts';
 
 const PLAIN_PROGRESS_EVERY_MS = 2000;
@@ -29,13 +30,11 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
     values.db,
     io,
     async (library) => {
-      const controller = new AbortController();
-      const cancel = () => controller.abort();
-      process.once('SIGINT', cancel);
+      const interrupt = interruptSignal();
       const reporter = createProgressReporter(io);
       try {
         const summary = await importLetters(library, positionals, {
-          signal: controller.signal,
+          signal: interrupt.signal,
           onProgress: reporter.update,
           ...(threads === undefined ? {} : { threads }),
         });
@@ -44,7 +43,7 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
         return 0;
       } finally {
         reporter.stop();
-        process.off('SIGINT', cancel);
+        interrupt.dispose();
       }
     },
     values.reviewer === undefined ? {} : { reviewer: values.reviewer },

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DatasetFileError, importDataset, listConflicts } from '../export/index.ts';
 import type { CliIO } from './io.ts';
+import { interruptSignal } from './io.ts';
 import { withLibrary } from './library.ts';
 
 const LISTED_CONFLICTS = 20;
@@ -22,11 +23,9 @@ export async function runImportDataset(args: string[], io: CliIO): Promise<numbe
     values.db,
     io,
     async (library) => {
-      const controller = new AbortController();
-      const cancel = () => controller.abort();
-      process.once('SIGINT', cancel);
+      const interrupt = interruptSignal();
       try {
-        const result = await importDataset(library, file, { signal: controller.signal });
+        const result = await importDataset(library, file, { signal: interrupt.signal });
         io.out(`Imported ${file} into ${library.file}`);
         io.out(`  letters created: ${result.created} (their text is not in the export)`);
         io.out(`  letters merged:  ${result.merged}`);
@@ -45,13 +44,13 @@ export async function runImportDataset(args: string[], io: CliIO): Promise<numbe
           io.err((error as Error).message);
           return 1;
         }
-        if (controller.signal.aborted) {
+        if (interrupt.signal.aborted) {
           io.err('Import cancelled; the letters before the cancel are kept.');
           return 1;
         }
         throw error;
       } finally {
-        process.off('SIGINT', cancel);
+        interrupt.dispose();
       }
     },
     values.reviewer === undefined ? {} : { reviewer: values.reviewer },
