@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { SHORTCUTS } from '../../src/renderer/src/state/shortcuts.ts';
 import { foldWhitespace } from '../../src/shared/fold.ts';
 import type { StoredItem, StoredLetter } from '../../src/shared/library.ts';
 import type { FixtureEntry, GoldLetter } from '../fixtures/index.ts';
@@ -43,6 +44,9 @@ const ITEM_VALUE_FIELDS = [
   'authorizedByClaimsAdministrator',
   'imrEligiblePortion',
 ] as const;
+
+/** A tag hotkey no shortcut uses (a shortcut would win over it). */
+const TAG_HOTKEY = [...'123456789'].find((key) => !SHORTCUTS.some((shortcut) => shortcut.keys.includes(key)))!;
 
 let ws: Workstation;
 let page: Page;
@@ -237,11 +241,11 @@ test('creates a tag with a hotkey in the Tags dialog and tags an item with it', 
   await page.keyboard.press('g');
   const dialog = page.getByRole('dialog', { name: 'Manage tags' });
   await dialog.getByLabel('New tag name').fill('Needs second look');
-  await dialog.getByLabel('New tag hotkey').fill('x');
+  await dialog.getByLabel('New tag hotkey').fill(TAG_HOTKEY);
   await dialog.getByLabel('New tag scope').selectOption('both');
   await dialog.getByRole('button', { name: 'Add tag' }).click();
   await expect(dialog.getByLabel('Name of tag Needs second look')).toHaveValue('Needs second look');
-  await expect(dialog.getByLabel('Hotkey of tag Needs second look')).toHaveValue('x');
+  await expect(dialog.getByLabel('Hotkey of tag Needs second look')).toHaveValue(TAG_HOTKEY);
   await dialog.getByLabel('New tag name').fill('Partial certification');
   await dialog.getByLabel('New tag scope').selectOption('item');
   await dialog.getByRole('button', { name: 'Add tag' }).click();
@@ -252,17 +256,17 @@ test('creates a tag with a hotkey in the Tags dialog and tags an item with it', 
 
   const tags = await ws.call('listTags');
   const tag = tags.find((t) => t.name === 'Needs second look')!;
-  expect(tag).toMatchObject({ hotkey: 'x', scope: 'both' });
+  expect(tag).toMatchObject({ hotkey: TAG_HOTKEY, scope: 'both' });
 
   // The hotkey toggles the tag on the focused item.
   await fieldValue(page, itemKey(original, 'service')).click();
-  await page.keyboard.press('x');
+  await page.keyboard.press(TAG_HOTKEY);
   await expect(itemSection(0).getByRole('list', { name: 'Tags' })).toContainText('Needs second look');
   await expect.poll(async () => (await getLetter(ws, target.id)).items[0]!.tags.map((t) => t.name)).toEqual(['Needs second look']);
-  await page.keyboard.press('x');
+  await page.keyboard.press(TAG_HOTKEY);
   await expect(itemSection(0).getByRole('list', { name: 'Tags' })).toBeHidden();
   await expect.poll(async () => (await getLetter(ws, target.id)).items[0]!.tags).toEqual([]);
-  await page.keyboard.press('x');
+  await page.keyboard.press(TAG_HOTKEY);
   await expect.poll(async () => (await getLetter(ws, target.id)).items[0]!.tags.map((t) => t.name)).toEqual(['Needs second look']);
 });
 
@@ -377,6 +381,6 @@ test('keeps every change after a reload', async ({}, testInfo) => {
   expect(stored.items.map((i) => i.id)).toEqual(target.items.map((i) => i.id));
   await snap(page, 'verified-letter-after-reload', testInfo);
   await page.keyboard.press('g');
-  await expect(page.getByRole('dialog', { name: 'Manage tags' }).getByLabel('Hotkey of tag Needs second look')).toHaveValue('x');
+  await expect(page.getByRole('dialog', { name: 'Manage tags' }).getByLabel('Hotkey of tag Needs second look')).toHaveValue(TAG_HOTKEY);
   await page.keyboard.press('Escape');
 });
