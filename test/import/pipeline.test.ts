@@ -90,6 +90,14 @@ describe('importing a folder with planted bad files', () => {
     expect(getLibraryStats(library.db).letters).toBe(6);
   });
 
+  test('letters are stored in file order, whichever worker finishes first', async () => {
+    const letters = path.join(dir, 'letters');
+    const entries = await writeFixtureFolder(letters, { count: 16, seed: 640, pdfShare: 0.5 });
+    await importLetters(library, [letters], { threads: 2 });
+    const stored = queryQueue(library.db, { sort: 'import', offset: 0, limit: 100 }).map((row) => row.fileName);
+    expect(stored).toEqual(entries.map((entry) => entry.file).sort());
+  });
+
   test('a path that does not exist is reported and the rest is imported', async () => {
     const letters = path.join(dir, 'letters');
     await writeFixtureFolder(letters, { count: 2, seed: 650, pdfShare: 0 });

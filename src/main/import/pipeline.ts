@@ -72,35 +72,51 @@ export async function importLetters(library: Library, paths: readonly string[], 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const seenThisRun = new Set<string>();
 
-  const importOne = async (path: string): Promise<void> => {
+  /** The slow part, run out of order: the duplicate check, then extraction in a worker. */
+  const extract = async (path: string): Promise<Extracted> => {
     currentFile = path;
     const sha256 = await cheapHash(path, maxBytes);
-    if (sha256 !== null && (seenThisRun.has(sha256) || hasLetterWithSha256(db, sha256))) {
-      counts.duplicates++;
-      return;
-    }
+    if (sha256 !== null && (seenThisRun.has(sha256) || hasLetterWithSha256(db, sha256))) return { kind: 'duplicate' };
     if (sha256 !== null) seenThisRun.add(sha256);
     const outcome = await pool.run({ path, maxBytes }, options.signal ? { signal: options.signal } : {});
-    if (!outcome.ok) return fail({ path, code: outcome.code, message: outcome.message });
-    try {
-      const stored = insertParsedLetter(db, outcome.source, outcome.parsed, runId);
-      if (stored.status === 'inserted') counts.imported++;
-      else counts.duplicates++;
-    } catch (error) {
-      fail({ path, code: 'storage-error', message: `${path}: the letter could not be stored (${String(error)})` });
-    }
+    return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path, code: outcome.code, message: outcome.message } };
   };
 
-  try {
-    await forEachConcurrently(discovered.letters, threads * 2, options.signal, async (path) => {
+  /** The quick part, run in file order so letter ids (the queue's import order) follow the files. */
+  const store = (path: string, extracted: Extracted): void => {
+    if (extracted.kind === 'duplicate') counts.duplicates++;
+    else if (extracted.kind === 'failed') fail(extracted.failure);
+    else {
       try {
-        await importOne(path);
+        const stored = insertParsedLetter(db, extracted.outcome.source, extracted.outcome.parsed, runId);
+        if (stored.status === 'inserted') counts.imported++;
+        else counts.duplicates++;
       } catch (error) {
-        if (options.signal?.aborted) return;
-        fail({ path, code: 'unexpected', message: `${path}: ${error instanceof Error ? error.message : String(error)}` });
+        fail({ path, code: 'storage-error', message: `${path}: the letter could not be stored (${String(error)})` });
       }
-      counts.done++;
-      options.onProgress?.(progress());
+    }
+    counts.done++;
+    options.onProgress?.(progress());
+  };
+
+  const turns = createTurnstile();
+  try {
+    await forEachConcurrently(discovered.letters, threads * 2, options.signal, async (path, index) => {
+      let extracted: Extracted | null = null;
+      try {
+        extracted = await extract(path);
+      } catch (error) {
+        if (!options.signal?.aborted) {
+          const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
+          extracted = { kind: 'failed', failure: { path, code: 'unexpected', message } };
+        }
+      }
+      await turns.wait(index);
+      try {
+        if (extracted) store(path, extracted);
+      } finally {
+        turns.pass();
+      }
     });
   } finally {
     await pool.destroy();
@@ -125,16 +141,38 @@ async function cheapHash(path: string, maxBytes: number): Promise<string | null>
   }
 }
 
+type Extracted =
+  | { readonly kind: 'duplicate' }
+  | { readonly kind: 'failed'; readonly failure: ImportFailure }
+  | { readonly kind: 'letter'; readonly outcome: Extract<ExtractOutcome, { ok: true }> };
+
+/** Lets work items take their turn in index order: wait(i) resolves once items 0..i-1 have passed. */
+function createTurnstile(): { wait(index: number): Promise<void>; pass(): void } {
+  let next = 0;
+  const waiting = new Map<number, () => void>();
+  return {
+    wait: (index) => (index === next ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(index, resolve))),
+    pass: () => {
+      next++;
+      waiting.get(next)?.();
+      waiting.delete(next);
+    },
+  };
+}
+
 /** Runs `work` over `items` with at most `limit` in flight; stops taking new items once `signal` aborts. */
 async function forEachConcurrently<T>(
   items: readonly T[],
   limit: number,
   signal: AbortSignal | undefined,
-  work: (item: T) => Promise<void>,
+  work: (item: T, index: number) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < items.length && !signal?.aborted) await work(items[next++] as T);
+    while (next < items.length && !signal?.aborted) {
+      const index = next++;
+      await work(items[index] as T, index);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
