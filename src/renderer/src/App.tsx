@@ -207,7 +207,9 @@ export function App() {
           onError={notify}
         />
       )}
-      {dialog === 'history' && letter && <HistoryDialog letterId={letter.id} onClose={() => setDialog(null)} />}
+      {dialog === 'history' && letter && (
+        <HistoryDialog letterId={letter.id} itemIds={letter.items.map((item) => item.id)} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'flag' && (
         <TextPrompt
           title="Flag this letter"

@@ -4,7 +4,15 @@ import type { HistoryEntry } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
 import { Modal } from './Modal.tsx';
 
-export function HistoryDialog({ letterId, onClose }: { readonly letterId: number; readonly onClose: () => void }) {
+export interface HistoryDialogProps {
+  readonly letterId: number;
+  /** Item ids in the letter's current order, to name items by position. */
+  readonly itemIds: readonly number[];
+  readonly onClose: () => void;
+}
+
+export function HistoryDialog({ letterId, itemIds, onClose }: HistoryDialogProps) {
+  const itemLabel = (id: number) => (itemIds.includes(id) ? `item ${itemIds.indexOf(id) + 1}` : 'a removed item');
   const [entries, setEntries] = useState<readonly HistoryEntry[] | null>(null);
   useEffect(() => {
     void api.listHistory(letterId).then(setEntries);
@@ -29,15 +37,19 @@ export function HistoryDialog({ letterId, onClose }: { readonly letterId: number
           <tbody>
             {[...entries].reverse().map((entry) => (
               <tr key={entry.id}>
-                <td className="nowrap">{entry.at.slice(0, 19).replace('T', ' ')}</td>
-                <td>{entry.reviewer}</td>
+                <td className="nowrap">{new Date(entry.at).toLocaleString()}</td>
+                <td className="nowrap">{entry.reviewer}</td>
                 <td>
                   {entry.action}
                   {entry.field ? ` · ${entry.field}` : ''}
-                  {entry.entityType === 'item' ? ` (item ${entry.entityId})` : ''}
+                  {entry.entityType === 'item' ? ` (${itemLabel(entry.entityId)})` : ''}
                 </td>
-                <td className="clip">{entry.oldValue ?? '—'}</td>
-                <td className="clip">{entry.newValue ?? '—'}</td>
+                <td className="clip" title={entry.oldValue ?? ''}>
+                  {entry.oldValue ?? '—'}
+                </td>
+                <td className="clip" title={entry.newValue ?? ''}>
+                  {entry.newValue ?? '—'}
+                </td>
               </tr>
             ))}
           </tbody>

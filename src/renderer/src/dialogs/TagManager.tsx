@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Tag, TagScope } from '../../../shared/library.ts';
 import { TAG_SCOPES } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
+import { shortcutUsingKey } from '../state/shortcuts.ts';
 import { Modal } from './Modal.tsx';
 
 export interface TagManagerProps {
@@ -21,6 +22,11 @@ export function TagManager({ tags, onChanged, onClose, onError }: TagManagerProp
   const [scope, setScope] = useState<TagScope>('both');
   const [mergeFrom, setMergeFrom] = useState<number | null>(null);
   const run = (work: Promise<unknown>) => work.then(onChanged).catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  /** A hotkey must not be a key another shortcut already uses. */
+  const hotkeyClash = (key: string | null): string | null => {
+    const shortcut = key ? shortcutUsingKey(key) : null;
+    return shortcut ? `"${key}" already means "${shortcut.description}"; choose another key for the tag.` : null;
+  };
   const uses = (tag: Tag) => `${tag.letterCount} letter${tag.letterCount === 1 ? '' : 's'}, ${tag.itemCount} item${tag.itemCount === 1 ? '' : 's'}`;
   return (
     <Modal title="Manage tags" onClose={onClose} wide>
@@ -56,7 +62,11 @@ export function TagManager({ tags, onChanged, onClose, onError }: TagManagerProp
                   defaultValue={tag.hotkey ?? ''}
                   onBlur={(e) => {
                     const key = e.target.value.trim().toLowerCase() || null;
-                    if (key !== tag.hotkey) void run(api.updateTag(tag.id, { hotkey: key }));
+                    const clash = hotkeyClash(key);
+                    if (clash) {
+                      onError(clash);
+                      e.target.value = tag.hotkey ?? '';
+                    } else if (key !== tag.hotkey) void run(api.updateTag(tag.id, { hotkey: key }));
                   }}
                 />
               </td>
@@ -113,6 +123,8 @@ export function TagManager({ tags, onChanged, onClose, onError }: TagManagerProp
         onSubmit={(event) => {
           event.preventDefault();
           if (!name.trim()) return;
+          const clash = hotkeyClash(hotkey.trim().toLowerCase() || null);
+          if (clash) return onError(clash);
           void run(api.createTag({ name: name.trim(), colour, hotkey: hotkey.trim().toLowerCase() || null, scope })).then(() => {
             setName('');
             setHotkey('');
@@ -134,7 +146,7 @@ export function TagManager({ tags, onChanged, onClose, onError }: TagManagerProp
           Add tag
         </button>
       </form>
-      <p className="muted">Hotkeys are single letters or digits not used by other shortcuts (see ?).</p>
+      <p className="muted">A hotkey is a single letter or digit that no other shortcut uses (see ?); digits are always free.</p>
     </Modal>
   );
 }

@@ -92,3 +92,8 @@ export function actionFor(event: KeyboardEvent): ShortcutAction | null {
   const name = keyName(event);
   return SHORTCUTS.find((shortcut) => shortcut.keys.includes(name))?.action ?? null;
 }
+
+/** The shortcut a single key already triggers, so a tag hotkey cannot shadow it. */
+export function shortcutUsingKey(key: string): Shortcut | null {
+  return SHORTCUTS.find((shortcut) => shortcut.keys.includes(key)) ?? null;
+}
