@@ -41,3 +41,24 @@ test('undoes a decision made before an item was deleted and restored', async ({ 
   await expect(decision).toHaveText(item.decision!);
   expect((await getLetter(ws, letter.id)).items[1]!.decision).toBe(item.decision);
 });
+
+test('keys pressed before a change has reloaded act on the changed letter', async ({ page }) => {
+  await page.goto(ws.url);
+  if ((await allLetters(ws)).length === 0) {
+    await page.getByRole('button', { name: 'Load sample letters' }).click();
+    await expect(page.getByLabel('Import report')).toContainText('0 failed');
+    await page.keyboard.press('Escape');
+  }
+  const letter = (await allLetters(ws)).find((l) => l.items.length >= 3 && l.status !== 'verified')!;
+  await openLetter(page, letter);
+  const item = letter.items[2]!;
+  const flipped = item.decision === 'Upheld' ? 'Overturned' : 'Upheld';
+  await fieldValue(page, `item-${item.id}-service`).click();
+  // No waiting between the keys: the delete must snapshot the item with its new decision.
+  await page.keyboard.press(flipped === 'Upheld' ? 'u' : 'o');
+  await page.keyboard.press('Shift+Delete');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.letter-pane section.item')).toHaveCount(letter.items.length);
+  await expect(page.locator('.status-bar')).toContainText('Undone: delete item');
+  expect((await getLetter(ws, letter.id)).items[2]!.decision).toBe(flipped);
+});

@@ -41,6 +41,8 @@ export function App() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
   const selection = useRef<Span | null>(null);
+  /** The letter as last loaded, ahead of React's render, for actions queued behind a change. */
+  const letterRef = useRef<StoredLetter | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const undo = useMemo(() => new UndoStack(), []);
   useSyncExternalStore(
@@ -67,6 +69,7 @@ export function App() {
   const openLetter = useCallback(
     async (letterId: number, keepFocus = false) => {
       const loaded = await api.getLetter(letterId);
+      letterRef.current = loaded;
       setSelectedId(letterId);
       setLetter(loaded);
       setEditing(null);
@@ -80,18 +83,20 @@ export function App() {
   );
 
   const refresh = useCallback(async () => {
-    if (selectedId !== null) await openLetter(selectedId, true);
+    const shown = letterRef.current?.id ?? null;
+    if (shown !== null) await openLetter(shown, true);
     setQueueVersion((v) => v + 1);
     await loadStats();
     await loadTags();
-  }, [selectedId, openLetter, loadStats, loadTags]);
+  }, [openLetter, loadStats, loadTags]);
 
   const focus = useCallback((target: FieldTarget | null) => {
     setFocused(target);
     setEditing(null);
   }, []);
 
-  const actions = useReviewActions({ letter, undo, refresh, focus, notify });
+  const currentLetter = useCallback(() => letterRef.current, []);
+  const actions = useReviewActions({ currentLetter, undo, refresh, focus, notify, openLetter });
   const structureHandlers = useMemo<ItemStructureHandlers>(
     () => ({
       onMove: (itemId, step) => void actions.moveItem(itemId, step).catch(fail),

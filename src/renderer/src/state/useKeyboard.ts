@@ -148,14 +148,8 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       if (letter) c.setDialog('history');
       return;
     case 'undo':
-    case 'redo': {
-      const change = action === 'undo' ? await c.undo.undo() : await c.undo.redo();
-      if (!change) return c.notify(action === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-      c.notify(`${action === 'undo' ? 'Undone' : 'Redone'}: ${change.label}`);
-      if (change.letterId !== c.selectedId) await c.openLetter(change.letterId);
-      await c.refresh();
-      return;
-    }
+    case 'redo':
+      return actions.step(action);
     case 'import':
       return c.setDialog('import');
     case 'export':
