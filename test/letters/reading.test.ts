@@ -44,6 +44,11 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Offsets just after each form feed that has text after it. */
+function pageStarts(text: string): number[] {
+  return [...text.matchAll(/\f/g)].map((m) => m.index + 1).filter((offset) => text.slice(offset).trim() !== '');
+}
+
 describe('text letters', () => {
   test('every encoding decodes to the same text, BOM stripped, CRLF and form feeds kept', async () => {
     const letter = generateLetter(80, { curlyPunctuation: true });
@@ -56,7 +61,10 @@ describe('text letters', () => {
       const source = await readLetterFile(path);
       expect(source.text).toBe(expected);
       expect(source.encoding).toBe(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
-      expect(source).toMatchObject({ kind: 'text', fileName: `letter-${encoding}.txt`, path, size: bytes.length, pageOffsets: [0] });
+      expect(source).toMatchObject({ kind: 'text', fileName: `letter-${encoding}.txt`, path, size: bytes.length });
+      // Each form feed followed by more text starts a page, as in the PDF the text came from.
+      expect(source.pageOffsets).toEqual([0, ...pageStarts(expected)]);
+      expect(source.pageOffsets).toHaveLength(letter.pages.length);
       expect(source.sha256).toBe(sha256(bytes));
     }
   });

@@ -48,7 +48,21 @@ export async function readLetterFile(path: string, options: ReadLetterOptions = 
   }
   const decoded = decodeLetterText(bytes);
   if (!decoded.ok) throw new LetterReadError(decoded.code, path, decoded.reason);
-  return { ...common, kind: 'text', text: decoded.text, pageOffsets: [0], encoding: decoded.encoding };
+  return { ...common, kind: 'text', text: decoded.text, pageOffsets: formFeedPages(decoded.text), encoding: decoded.encoding };
+}
+
+/**
+ * Where each page of a text file starts: text saved from a PDF (pdftotext) ends every page
+ * with a form feed; a feed with nothing after it ends the last page.
+ */
+function formFeedPages(text: string): number[] {
+  const offsets = [0];
+  const nonSpace = /\S/g;
+  for (let feed = text.indexOf('\f'); feed >= 0; feed = text.indexOf('\f', feed + 1)) {
+    nonSpace.lastIndex = feed + 1;
+    if (nonSpace.exec(text) !== null) offsets.push(feed + 1);
+  }
+  return offsets;
 }
 
 async function regularFileSize(path: string): Promise<number> {
