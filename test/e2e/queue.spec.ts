@@ -19,7 +19,8 @@ test.describe.configure({ mode: 'serial' });
 
 const LETTERS = 3000;
 const DISTINCT = 30;
-const ROW_HEIGHT = 52;
+/** The queue's row height in pixels (QueuePane's ROW_HEIGHT). */
+const ROW_HEIGHT = 46;
 
 let folder: string;
 let ws: Workstation;

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { AppInfo, QueueFilter, QueueSort } from '../../shared/api.ts';
 import type { Span } from '../../shared/letter.ts';
 import type { StoredLetter, Tag } from '../../shared/library.ts';
-import { api } from './api/client.ts';
+import { api, ApiCallError } from './api/client.ts';
 import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import type { ItemStructureHandlers } from './components/ItemCard.tsx';
@@ -52,7 +52,11 @@ export function App() {
   const queue = useQueuePages(filter, sort, queueVersion);
 
   const notify = useCallback((text: string) => setMessage(text), []);
-  const fail = useCallback((error: unknown) => setMessage(error instanceof Error ? error.message : String(error)), []);
+  const fail = useCallback((error: unknown) => {
+    if (error instanceof ApiCallError && error.code === 'read-only') {
+      setMessage('This letter is verified and read-only: press r to reopen it before changing it.');
+    } else setMessage(error instanceof Error ? error.message : String(error));
+  }, []);
 
   const loadStats = useCallback(async () => {
     const s = await api.getStats();

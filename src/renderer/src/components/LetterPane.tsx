@@ -55,12 +55,7 @@ export function LetterPane(props: LetterPaneProps) {
   return (
     <div className="letter-pane" aria-label="Extracted fields">
       <div className="letter-title">
-        <div>
-          <h2>{letter.caseNumber ?? letter.fileName}</h2>
-          <div className="muted">
-            {letter.fileName} · {letter.format} · {letter.pageCount} page{letter.pageCount === 1 ? '' : 's'} · parser {letter.parserVersion}
-          </div>
-        </div>
+        <h2>{letter.caseNumber ?? letter.fileName}</h2>
         <div className="status-block">
           <span className={`status status-${letter.status}`}>{STATUS_LABELS[letter.status]}</span>
           {letter.status === 'verified' || letter.status === 'flagged' ? (
@@ -81,6 +76,14 @@ export function LetterPane(props: LetterPaneProps) {
             History
           </button>
         </div>
+      </div>
+      <div className="letter-meta muted">
+        <span>{letter.fileName}</span>
+        <span>{letter.format}</span>
+        <span>
+          {letter.pageCount} page{letter.pageCount === 1 ? '' : 's'}
+        </span>
+        <span>parser {letter.parserVersion}</span>
       </div>
       {letter.status === 'verified' && (
         <div className="notice">

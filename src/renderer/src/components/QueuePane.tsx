@@ -7,7 +7,7 @@ import { LETTER_STATUSES } from '../../../shared/library.ts';
 import type { QueueRow, Tag } from '../../../shared/library.ts';
 import type { QueuePages } from '../state/useQueuePages.ts';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 46;
 
 export interface QueuePaneProps {
   readonly queue: QueuePages;

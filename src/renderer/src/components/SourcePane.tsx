@@ -32,16 +32,24 @@ export interface SourcePaneProps {
   readonly onSelectionChange: (span: Span | null) => void;
 }
 
-export function highlightsOf(letter: StoredLetter): Highlight[] {
+const PARTIAL_FIELDS = new Set<string>(['originalRequest', 'authorizedByClaimsAdministrator', 'imrEligiblePortion']);
+
+/**
+ * Every value's highlight. The parts of a partial certification lie inside its service, so
+ * they show only while one of them is focused; otherwise the service reads as one piece.
+ */
+export function highlightsOf(letter: StoredLetter, focused: FieldTarget | null): Highlight[] {
   const highlights: Highlight[] = [];
   for (const [field, span] of Object.entries(letter.spans)) {
     const style = LETTER_FIELD_STYLES[field as LetterField];
     if (style) highlights.push({ span, colour: style.colour, target: { kind: 'letter', field: field as LetterField }, label: style.label });
   }
   letter.items.forEach((item, index) => {
+    const showParts = focused?.kind === 'item' && focused.itemId === item.id && PARTIAL_FIELDS.has(focused.field);
     for (const [field, span] of Object.entries(item.spans)) {
       const style = ITEM_FIELD_STYLES[field as ItemField];
       if (!style) continue; // the whole-item span is not a value
+      if (PARTIAL_FIELDS.has(field) && !showParts) continue;
       highlights.push({
         span,
         colour: style.colour,
@@ -76,7 +84,7 @@ export function segmentText(length: number, highlights: readonly Highlight[]): S
 
 export const SourcePane = memo(function SourcePane({ letter, focused, search, onFocusField, onSelectionChange }: SourcePaneProps) {
   const container = useRef<HTMLDivElement>(null);
-  const segments = useMemo(() => segmentText(letter.text.length, highlightsOf(letter)), [letter]);
+  const segments = useMemo(() => segmentText(letter.text.length, highlightsOf(letter, focused)), [letter, focused]);
 
   useEffect(() => {
     if (!focused) return;
