@@ -1,48 +1,18 @@
-/** Electron main process: the library, the typed API over IPC, and one secure window. */
+/** Electron main process: hands the real Electron modules to the desktop shell (src/main/shell). */
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
-import { createApiHandlers } from './api/handlers.ts';
-import { LIBRARY_FILE_NAME } from './appData.ts';
-import { createJobs } from './jobs/index.ts';
-import { registerApi } from './ipc/register.ts';
-import { openLibrary } from './storage/index.ts';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { startDesktopApp } from './shell/desktopApp.ts';
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    show: false,
-    title: 'IMR Review Workstation',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  const devServer = process.env['ELECTRON_RENDERER_URL'];
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
-  return window;
-}
+// Lets the end-to-end suite run the app over a throwaway data folder.
+const userDataOverride = process.env['IMR_REVIEW_USER_DATA'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
 
-void app.whenReady().then(() => {
-  const library = openLibrary(join(app.getPath('userData'), LIBRARY_FILE_NAME));
-  const jobs = createJobs();
-  const samplesFolder = app.isPackaged
-    ? join(process.resourcesPath, 'samples')
-    : join(app.getAppPath(), 'resources', 'samples');
-  registerApi(ipcMain, createApiHandlers({ library, appVersion: app.getVersion(), jobs, samplesFolder }));
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-  app.on('will-quit', () => library.close());
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+startDesktopApp(
+  { app, BrowserWindow, Menu, dialog, shell, ipcMain, screen, defaultSession: () => session.defaultSession },
+  {
+    preload: join(__dirname, '../preload/index.cjs'),
+    rendererHtml: join(__dirname, '../renderer/index.html'),
+    devServer: process.env['ELECTRON_RENDERER_URL'],
+    samplesFolder: app.isPackaged ? join(process.resourcesPath, 'samples') : join(app.getAppPath(), 'resources', 'samples'),
+  },
+);

@@ -155,3 +155,38 @@ export function channelOf(method: ApiMethod): string {
 export type ApiTransport = {
   [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResponse<ApiResults[M]>>;
 };
+
+/**
+ * What the desktop menu asks of the renderer. The renderer acts on each as it would on
+ * the matching shortcut; 'libraryChanged' means another library file is now open.
+ */
+export const SHELL_COMMANDS = [
+  'showImport',
+  'showExport',
+  'undo',
+  'redo',
+  'find',
+  'nextLetter',
+  'showShortcuts',
+  'libraryChanged',
+] as const;
+export type ShellCommand = (typeof SHELL_COMMANDS)[number];
+
+/** The IPC channels of the desktop shell, beside the API's own. */
+export const SHELL_CHANNELS = {
+  command: 'shell:command',
+  chooseExportFolder: 'shell:chooseExportFolder',
+  revealLetterFile: 'shell:revealLetterFile',
+} as const;
+
+/** What the Electron preload exposes as `window.imrShell`: only the desktop's own abilities. */
+export interface ShellBridge {
+  /** Calls `listener` for every menu command; returns the unsubscribe. */
+  onCommand(listener: (command: ShellCommand) => void): () => void;
+  /** The file system path of a dropped file or folder (then imported with startImport). */
+  getPathForFile(file: File): string;
+  /** A native folder picker for export; null when cancelled. */
+  chooseExportFolder(): Promise<string | null>;
+  /** Shows the letter's source file in the file manager; false when the file is gone. */
+  revealLetterFile(letterId: number): Promise<boolean>;
+}

@@ -1,0 +1,186 @@
+/**
+ * The desktop app put together: one instance, one secure window over the open library,
+ * the menu, native dialogs, taskbar progress, error logging and a clean shutdown. The
+ * Electron modules come in as a parameter so the wiring reads (and tests) without them.
+ */
+import path from 'node:path';
+import type { App, BrowserWindow, IpcMain, Menu, Screen, Session, Shell } from 'electron';
+import { SHELL_CHANNELS } from '../../shared/api.ts';
+import type { ShellCommand } from '../../shared/api.ts';
+import { dispatch } from '../api/dispatch.ts';
+import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../appData.ts';
+import { registerApi } from '../ipc/register.ts';
+import type { DialogApi } from './dialogs.ts';
+import { askToReload, chooseExportFolder, chooseLetterFiles, chooseLetterFolders, chooseLibraryToOpen, chooseNewLibrary, reportError } from './dialogs.ts';
+import { createErrorLog, logUncaughtErrors } from './errorLog.ts';
+import { followImportProgress } from './importProgress.ts';
+import { readLastLibrary, writeLastLibrary } from './lastLibrary.ts';
+import type { LibrarySession } from './librarySession.ts';
+import { startLibrarySession } from './librarySession.ts';
+import { menuTemplate } from './menu.ts';
+import { guardContents, guardSession, secureWebPreferences } from './security.ts';
+import { registerShellIpc, revealLetterFile } from './shellIpc.ts';
+import { MIN_SIZE, placeWindow, readWindowState, rememberWindowState } from './windowState.ts';
+
+export interface ElectronModules {
+  readonly app: App;
+  readonly BrowserWindow: typeof BrowserWindow;
+  readonly Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  readonly dialog: DialogApi;
+  readonly shell: Pick<Shell, 'showItemInFolder'>;
+  readonly ipcMain: IpcMain;
+  readonly screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
+  readonly defaultSession: () => Session;
+}
+
+export interface AppFiles {
+  readonly preload: string;
+  readonly rendererHtml: string;
+  /** The renderer's dev server while developing (electron-vite dev). */
+  readonly devServer: string | undefined;
+  readonly samplesFolder: string;
+}
+
+export function windowTitle(libraryFile: string): string {
+  return `${path.basename(libraryFile)} — ${PRODUCT_NAME} (${libraryFile})`;
+}
+
+export function startDesktopApp(electron: ElectronModules, files: AppFiles): void {
+  const { app, dialog } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const userData = app.getPath('userData');
+  const log = createErrorLog(path.join(userData, 'logs', 'main.log'));
+  logUncaughtErrors(process, log);
+  const windowStateFile = path.join(userData, 'window-state.json');
+  const lastLibraryFile = path.join(userData, 'last-library.json');
+  let window: BrowserWindow | null = null;
+  let session: LibrarySession | null = null;
+  let closed = false;
+
+  const send = (command: ShellCommand) => window?.webContents.send(SHELL_CHANNELS.command, command);
+
+  const openSession = (): LibrarySession => {
+    const options = { appVersion: app.getVersion(), samplesFolder: files.samplesFolder };
+    const defaultFile = path.join(userData, LIBRARY_FILE_NAME);
+    const chosen = readLastLibrary(lastLibraryFile);
+    if (chosen && chosen !== defaultFile) {
+      try {
+        return startLibrarySession(chosen, options);
+      } catch (error) {
+        log(`could not reopen ${chosen}; opening the default library`, error);
+      }
+    }
+    return startLibrarySession(defaultFile, options);
+  };
+
+  const importChosen = async (choose: typeof chooseLetterFiles) => {
+    if (!window || !session) return;
+    const paths = await choose(dialog, window);
+    if (paths.length === 0) return;
+    const response = await dispatch(session.api, 'startImport', [paths]);
+    if (!response.ok) log('import from the menu', response.error.message);
+    send('showImport');
+  };
+
+  const switchLibrary = async (choose: (owner: BrowserWindow) => Promise<string | null>) => {
+    if (!window || !session) return;
+    const owner = window;
+    const file = await choose(owner);
+    if (!file) return;
+    try {
+      await session.switchTo(file);
+      writeLastLibrary(lastLibraryFile, file);
+      owner.setTitle(windowTitle(file));
+      send('libraryChanged');
+    } catch (error) {
+      log(`opening ${file}`, error);
+      await reportError(dialog, owner, `Could not open ${file}`, error);
+    }
+  };
+
+  const createWindow = (libraryFile: string): BrowserWindow => {
+    const workAreas = [electron.screen.getPrimaryDisplay(), ...electron.screen.getAllDisplays()].map((display) => display.workArea);
+    const placement = placeWindow(readWindowState(windowStateFile), workAreas);
+    const created = new electron.BrowserWindow({
+      ...placement,
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
+      show: false,
+      title: windowTitle(libraryFile),
+      webPreferences: secureWebPreferences(files.preload),
+    });
+    if (placement.maximized) created.maximize();
+    rememberWindowState(created, windowStateFile, (error) => log('saving the window state', error));
+    created.once('ready-to-show', () => created.show());
+    // The page's <title> would replace the library shown in the title bar.
+    created.on('page-title-updated', (event) => event.preventDefault());
+    created.webContents.on('render-process-gone', (_event, details) => {
+      log('renderer gone', `${details.reason} (exit code ${details.exitCode})`);
+      if (details.reason === 'clean-exit') return;
+      void askToReload(dialog, created, details.reason).then((reload) => (reload ? created.webContents.reload() : app.quit()));
+    });
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    if (files.devServer) void created.loadURL(files.devServer);
+    else void created.loadFile(files.rendererHtml);
+    return created;
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+
+  void app.whenReady().then(() => {
+    guardSession(electron.defaultSession(), files.devServer);
+    const opened = openSession();
+    session = opened;
+    registerApi(electron.ipcMain, opened.api);
+    registerShellIpc(electron.ipcMain, {
+      chooseExportFolder: async () => (window ? chooseExportFolder(dialog, window) : null),
+      revealLetterFile: async (letterId) => revealLetterFile(opened.current().library, (file) => electron.shell.showItemInFolder(file), letterId),
+    });
+    const menu = menuTemplate(
+      {
+        importFiles: () => void importChosen(chooseLetterFiles),
+        importFolder: () => void importChosen(chooseLetterFolders),
+        openLibrary: () => void switchLibrary((owner) => chooseLibraryToOpen(dialog, owner)),
+        newLibrary: () => void switchLibrary((owner) => chooseNewLibrary(dialog, owner, path.join(app.getPath('documents'), LIBRARY_FILE_NAME))),
+        send,
+      },
+      { platform: process.platform, productName: PRODUCT_NAME, developer: !app.isPackaged },
+    );
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menu));
+    window = createWindow(opened.current().library.file);
+    const stopProgress = followImportProgress(
+      () => opened.current().jobs.imports.status(),
+      (fraction) => window?.setProgressBar(fraction),
+    );
+    app.on('activate', () => {
+      if (!window) window = createWindow(opened.current().library.file);
+    });
+    app.on('before-quit', (event) => {
+      if (closed) return;
+      // Quit waits for the jobs in flight to stop and the library to close.
+      event.preventDefault();
+      stopProgress();
+      void opened
+        .close()
+        .catch((error: unknown) => log('closing the library', error))
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,31 @@
+/** The desktop-only calls the preload offers beside the API: a folder picker and "reveal source file". */
+import { existsSync } from 'node:fs';
+import type { IpcMain } from 'electron';
+import { SHELL_CHANNELS } from '../../shared/api.ts';
+import type { Library } from '../storage/index.ts';
+import { getLetter } from '../storage/index.ts';
+
+export interface ShellServices {
+  chooseExportFolder(): Promise<string | null>;
+  revealLetterFile(letterId: number): Promise<boolean>;
+}
+
+export function isLetterId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+/** Shows the stored letter's own file, never a path the renderer names; false when the letter or its file is gone. */
+export function revealLetterFile(library: Library, showItemInFolder: (path: string) => void, letterId: number): boolean {
+  const letter = getLetter(library.db, letterId);
+  if (!letter || !existsSync(letter.filePath)) return false;
+  showItemInFolder(letter.filePath);
+  return true;
+}
+
+export function registerShellIpc(ipcMain: Pick<IpcMain, 'handle'>, services: ShellServices): void {
+  ipcMain.handle(SHELL_CHANNELS.chooseExportFolder, () => services.chooseExportFolder());
+  ipcMain.handle(SHELL_CHANNELS.revealLetterFile, (_event, letterId: unknown) => {
+    if (!isLetterId(letterId)) throw new Error('revealLetterFile takes a letter id (a positive integer).');
+    return services.revealLetterFile(letterId);
+  });
+}
