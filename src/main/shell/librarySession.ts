@@ -55,7 +55,7 @@ export function startLibrarySession(file: string, options: LibrarySessionOptions
   const api = Object.fromEntries(
     API_METHODS.map((method) => [
       method,
-      (...args: unknown[]) => (now().handlers[method] as (...callArgs: unknown[]) => Promise<unknown>)(...args),
+      async (...args: unknown[]) => (now().handlers[method] as (...callArgs: unknown[]) => Promise<unknown>)(...args),
     ]),
   ) as unknown as ImrApi;
   return {
