@@ -96,7 +96,7 @@ test('the shell channels validate the letter id and reveal only the stored file'
   await session.current().jobs.imports.settled();
   const shown: string[] = [];
   const ipc = fakeIpcMain();
-  registerShellIpc(ipc, {
+  registerShellIpc(ipc as never, {
     chooseExportFolder: async () => path.join(dir, 'out'),
     revealLetterFile: async (letterId) => revealLetterFile(session.current().library, (file) => shown.push(file), letterId),
   });
