@@ -179,12 +179,13 @@ export const SHELL_CHANNELS = {
   revealLetterFile: 'shell:revealLetterFile',
 } as const;
 
-/** What the Electron preload exposes as `window.imrShell`: only the desktop's own abilities. */
+/**
+ * What the Electron preload exposes as `window.imrShell`: only the desktop's own abilities.
+ * Files dropped on the window are imported by the preload, which then sends 'showImport'.
+ */
 export interface ShellBridge {
   /** Calls `listener` for every menu command; returns the unsubscribe. */
   onCommand(listener: (command: ShellCommand) => void): () => void;
-  /** The file system path of a dropped file or folder (then imported with startImport). */
-  getPathForFile(file: File): string;
   /** A native folder picker for export; null when cancelled. */
   chooseExportFolder(): Promise<string | null>;
   /** Shows the letter's source file in the file manager; false when the file is gone. */

@@ -79,7 +79,7 @@ test('the window is sandboxed, shows the library in its title and offers only th
       process: typeof (window as unknown as { process?: unknown }).process,
       shell: Object.keys((window as unknown as { imrShell: object }).imrShell).sort(),
     }));
-    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', shell: ['chooseExportFolder', 'getPathForFile', 'onCommand', 'revealLetterFile'] });
+    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', shell: ['chooseExportFolder', 'onCommand', 'revealLetterFile'] });
     const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getTitle());
     expect(title).toContain(path.join(userData, 'library.sqlite'));
     const opened = await page.evaluate(() => window.open('https://example.com/') === null);

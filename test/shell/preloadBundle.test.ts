@@ -22,19 +22,36 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+interface FakeDragEvent {
+  dataTransfer: { types: string[]; files: { name: string }[] };
+  prevented: boolean;
+  preventDefault(): void;
+}
+
+function dragEvent(types: string[], names: string[]): FakeDragEvent {
+  return {
+    dataTransfer: { types, files: names.map((name) => ({ name })) },
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
+}
+
 function loadPreload() {
   const required: string[] = [];
   const exposed = new Map<string, unknown>();
   const invoked: unknown[][] = [];
   const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+  const documentListeners = new Map<string, (event: FakeDragEvent) => void>();
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
     ipcRenderer: {
       invoke: async (...args: unknown[]) => invoked.push(args),
       on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => listeners.set(channel, listener),
-      off: (channel: string) => listeners.delete(channel),
     },
-    webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
+    // An empty path is what Electron gives for a File that is not on disk.
+    webUtils: { getPathForFile: (file: { name: string }) => (file.name === 'pasted' ? '' : `/dropped/${file.name}`) },
   };
   const module = { exports: {} };
   runInNewContext(bundle, {
@@ -44,8 +61,9 @@ function loadPreload() {
     },
     module,
     exports: module.exports,
+    document: { addEventListener: (type: string, listener: (event: FakeDragEvent) => void) => documentListeners.set(type, listener) },
   });
-  return { required, exposed, invoked, listeners };
+  return { required, exposed, invoked, listeners, documentListeners };
 }
 
 test('the bundle requires only electron and exposes only the API and the shell bridge', async () => {
@@ -57,7 +75,7 @@ test('the bundle requires only electron and exposes only the API and the shell b
   await api['getLetter']!(7);
   expect(invoked).toEqual([[channelOf('getLetter'), 7]]);
   const shell = exposed.get('imrShell') as ShellBridge;
-  expect(Object.keys(shell).sort()).toEqual(['chooseExportFolder', 'getPathForFile', 'onCommand', 'revealLetterFile']);
+  expect(Object.keys(shell).sort()).toEqual(['chooseExportFolder', 'onCommand', 'revealLetterFile']);
 });
 
 test('the shell bridge passes known menu commands on, drops others, and unsubscribes', async () => {
@@ -69,12 +87,36 @@ test('the shell bridge passes known menu commands on, drops others, and unsubscr
   deliver({}, 'showExport');
   deliver({}, 'rm -rf /');
   deliver({}, 'undo');
-  expect(received).toEqual(['showExport', 'undo']);
   stop();
-  expect(listeners.has(SHELL_CHANNELS.command)).toBe(false);
+  deliver({}, 'redo');
+  expect(received).toEqual(['showExport', 'undo']);
 
-  expect(shell.getPathForFile({ name: 'letters' } as File)).toBe('/dropped/letters');
   await shell.revealLetterFile(3);
   await shell.chooseExportFolder();
   expect(invoked).toEqual([[SHELL_CHANNELS.revealLetterFile, 3], [SHELL_CHANNELS.chooseExportFolder]]);
+});
+
+test('files dropped on the window are imported by path and the import dialog is asked for; dragged text is left alone', async () => {
+  const { exposed, invoked, documentListeners } = loadPreload();
+  const received: ShellCommand[] = [];
+  (exposed.get('imrShell') as ShellBridge).onCommand((command) => received.push(command));
+
+  const textOver = dragEvent(['text/plain'], []);
+  documentListeners.get('dragover')!(textOver);
+  const textDrop = dragEvent(['text/plain'], []);
+  documentListeners.get('drop')!(textDrop);
+  expect([textOver.prevented, textDrop.prevented]).toEqual([false, false]);
+
+  const filesOver = dragEvent(['Files'], ['a.pdf']);
+  documentListeners.get('dragover')!(filesOver);
+  expect(filesOver.prevented).toBe(true);
+  const drop = dragEvent(['Files'], ['a.pdf', 'pasted', 'letters']);
+  documentListeners.get('drop')!(drop);
+  expect(drop.prevented).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(invoked).toEqual([[channelOf('startImport'), ['/dropped/a.pdf', '/dropped/letters']]]);
+  expect(received).toEqual(['showImport']);
+
+  documentListeners.get('drop')!(dragEvent(['Files'], ['pasted']));
+  expect(invoked).toHaveLength(1);
 });
