@@ -3,6 +3,7 @@
  * the menu, native dialogs, taskbar progress, error logging and a clean shutdown. The
  * Electron modules come in as a parameter so the wiring reads (and tests) without them.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { App, BrowserWindow, IpcMain, Menu, Screen, Session, Shell } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/api.ts';
@@ -12,6 +13,7 @@ import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../appData.ts';
 import { registerApi } from '../ipc/register.ts';
 import type { DialogApi } from './dialogs.ts';
 import { askToReload, chooseExportFolder, chooseLetterFiles, chooseLetterFolders, chooseLibraryToOpen, chooseNewLibrary, reportError } from './dialogs.ts';
+import type { ErrorSource } from './errorLog.ts';
 import { createErrorLog, logUncaughtErrors } from './errorLog.ts';
 import { followImportProgress } from './importProgress.ts';
 import { readLastLibrary, writeLastLibrary } from './lastLibrary.ts';
@@ -45,7 +47,8 @@ export function windowTitle(libraryFile: string): string {
   return `${path.basename(libraryFile)} — ${PRODUCT_NAME} (${libraryFile})`;
 }
 
-export function startDesktopApp(electron: ElectronModules, files: AppFiles): void {
+/** @param errorSource where uncaught main-process errors are heard (the process itself) */
+export function startDesktopApp(electron: ElectronModules, files: AppFiles, errorSource: ErrorSource = process): void {
   const { app, dialog } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -53,7 +56,7 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles): voi
   }
   const userData = app.getPath('userData');
   const log = createErrorLog(path.join(userData, 'logs', 'main.log'));
-  logUncaughtErrors(process, log);
+  logUncaughtErrors(errorSource, log);
   const windowStateFile = path.join(userData, 'window-state.json');
   const lastLibraryFile = path.join(userData, 'last-library.json');
   let window: BrowserWindow | null = null;
@@ -137,8 +140,9 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles): voi
   });
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
-  void app.whenReady().then(() => {
+  const whenStarted = app.whenReady().then(() => {
     guardSession(electron.defaultSession(), files.devServer);
+    mkdirSync(userData, { recursive: true });
     const opened = openSession();
     session = opened;
     registerApi(electron.ipcMain, opened.api);
@@ -178,6 +182,11 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles): voi
           app.quit();
         });
     });
+  });
+  whenStarted.catch((error: unknown) => {
+    log('starting', error);
+    dialog.showErrorBox(`${PRODUCT_NAME} could not start`, error instanceof Error ? error.message : String(error));
+    app.exit(1);
   });
 
   app.on('window-all-closed', () => {

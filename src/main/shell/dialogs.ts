@@ -1,7 +1,7 @@
 /** The native file pickers and message boxes the shell uses, each a plain question with a plain answer. */
 import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 
-export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
+export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showErrorBox'>;
 
 const LETTER_FILTERS = [
   { name: 'Letters', extensions: ['pdf', 'txt'] },
