@@ -69,12 +69,16 @@ class FakeWindow extends EventEmitter {
 
 class FakeApp extends EventEmitter {
   quits = 0;
+  sandboxed = false;
   readonly userData: string;
   readonly hasLock: boolean;
   constructor(userData: string, hasLock: boolean) {
     super();
     this.userData = userData;
     this.hasLock = hasLock;
+  }
+  enableSandbox() {
+    this.sandboxed = true;
   }
   requestSingleInstanceLock() {
     return this.hasLock;
@@ -185,6 +189,7 @@ test('one secure window over the library in userData, with every API and shell c
   await ready();
   const [window] = FakeWindow.created;
   const libraryFile = path.join(dir, 'userData', 'library.sqlite');
+  expect(fakes.app.sandboxed).toBe(true);
   expect(window!.options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false });
   expect(window!.title).toBe(windowTitle(libraryFile));
   expect(window!.loaded).toEqual(['/app/index.html']);

@@ -54,6 +54,8 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
     app.quit();
     return;
   }
+  // Every renderer sandboxed, whatever options a window is created with.
+  app.enableSandbox();
   const userData = app.getPath('userData');
   const log = createErrorLog(path.join(userData, 'logs', 'main.log'));
   logUncaughtErrors(errorSource, log);
