@@ -146,8 +146,10 @@ async function ready() {
   await new Promise((resolve) => setImmediate(resolve));
 }
 
+const APP_FRAME = { senderFrame: { url: 'file:///app/index.html' } };
+
 async function call(channel: string, ...args: unknown[]) {
-  return fakes.handlers.get(channel)!({}, ...args);
+  return fakes.handlers.get(channel)!(APP_FRAME, ...args);
 }
 
 function click(label: string) {
@@ -195,6 +197,8 @@ test('one secure window over the library in userData, with every API and shell c
   expect(window!.loaded).toEqual(['/app/index.html']);
   expect([...fakes.handlers.keys()].sort()).toEqual([...API_METHODS.map(channelOf), SHELL_CHANNELS.chooseExportFolder, SHELL_CHANNELS.revealLetterFile].sort());
   expect(await call(channelOf('getAppInfo'))).toMatchObject({ ok: true, result: { libraryFile, appVersion: '1.2.3' } });
+  const getAppInfo = fakes.handlers.get(channelOf('getAppInfo'))!;
+  expect(() => getAppInfo({ senderFrame: { url: 'https://example.com/' } })).toThrow('Refused imr:getAppInfo from https://example.com/');
 });
 
 test('"Import Folder…" imports what the native dialog chose and opens the import dialog', async () => {

@@ -5,6 +5,7 @@ import {
   denyPermission,
   denyPermissionCheck,
   denyWindowOpen,
+  fromAppFramesOnly,
   guardContents,
   guardSession,
   isAppUrl,
@@ -105,4 +106,15 @@ test("the renderer's Content-Security-Policy allows no eval, no inline script an
   expect(directives.get('default-src')).toEqual(["'self'"]);
   expect(directives.get('script-src')).toEqual(["'self'"]);
   expect(policy).not.toMatch(/unsafe-eval|https?:|\*/);
+});
+
+test('IPC handlers answer only frames showing the app', async () => {
+  type Listener = (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown;
+  const handlers = new Map<string, Listener>();
+  const ipcMain = fromAppFramesOnly({ handle: (channel: string, listener: Listener) => void handlers.set(channel, listener) }, undefined);
+  ipcMain.handle('imr:getStats', (_event, ...args) => ({ answered: args }));
+  const handler = handlers.get('imr:getStats')!;
+  expect(handler({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, 1)).toEqual({ answered: [1] });
+  expect(() => handler({ senderFrame: { url: 'https://example.com/' } })).toThrow('Refused imr:getStats from https://example.com/');
+  expect(() => handler({ senderFrame: null })).toThrow('Refused imr:getStats from an unknown frame');
 });

@@ -20,7 +20,7 @@ import { readLastLibrary, writeLastLibrary } from './lastLibrary.ts';
 import type { LibrarySession } from './librarySession.ts';
 import { startLibrarySession } from './librarySession.ts';
 import { menuTemplate } from './menu.ts';
-import { guardContents, guardSession, secureWebPreferences } from './security.ts';
+import { fromAppFramesOnly, guardContents, guardSession, secureWebPreferences } from './security.ts';
 import { registerShellIpc, revealLetterFile } from './shellIpc.ts';
 import { MIN_SIZE, placeWindow, readWindowState, rememberWindowState } from './windowState.ts';
 
@@ -147,8 +147,9 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
     mkdirSync(userData, { recursive: true });
     const opened = openSession();
     session = opened;
-    registerApi(electron.ipcMain, opened.api);
-    registerShellIpc(electron.ipcMain, {
+    const ipcMain = fromAppFramesOnly(electron.ipcMain, files.devServer);
+    registerApi(ipcMain, opened.api);
+    registerShellIpc(ipcMain, {
       chooseExportFolder: async () => (window ? chooseExportFolder(dialog, window) : null),
       revealLetterFile: async (letterId) => revealLetterFile(opened.current().library, (file) => electron.shell.showItemInFolder(file), letterId),
     });

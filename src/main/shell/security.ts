@@ -92,3 +92,25 @@ export function guardSession(session: GuardedSession, devServer: string | undefi
   session.setPermissionCheckHandler(denyPermissionCheck);
   session.webRequest.onBeforeRequest(requestFilter(devServer));
 }
+
+export interface IpcHandlerHost {
+  handle(channel: string, listener: (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown): void;
+}
+
+/**
+ * ipcMain's handle(), except that every handler first checks the call comes from a frame
+ * showing the app itself, so no other content could reach the API even if it loaded.
+ * Only handle() is carried over: the API and the shell register nothing else.
+ */
+export function fromAppFramesOnly<Host extends IpcHandlerHost>(ipcMain: Host, devServer: string | undefined): Host {
+  const guarded: IpcHandlerHost = {
+    handle(channel, listener) {
+      ipcMain.handle(channel, (event, ...args) => {
+        const url = event.senderFrame?.url ?? '';
+        if (!isAppUrl(url, devServer)) throw new Error(`Refused ${channel} from ${url || 'an unknown frame'}.`);
+        return listener(event, ...args);
+      });
+    },
+  };
+  return guarded as Host;
+}
