@@ -3,7 +3,9 @@
  * building: electron-builder's own schema accepts it, and it names the targets, the
  * unpacked native module, the shipped samples and icons that exist.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -12,6 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(path.join(ROOT, 'package.json'));
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   main: string;
+  dependencies: Record<string, string>;
   scripts: Record<string, string>;
   build: Record<string, unknown> & {
     files: string[];
@@ -59,5 +62,28 @@ test('every icon named exists and is a PNG big enough for each platform (at leas
     const header = readFileSync(file).subarray(0, 24);
     expect(header.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(Math.min(header.readUInt32BE(16), header.readUInt32BE(20))).toBeGreaterThanOrEqual(512);
+  }
+});
+
+test('every package the built main process imports is a runtime dependency, so the installer carries it', () => {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'imr-main-'));
+  try {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--outDir', outDir], { cwd: ROOT, stdio: 'pipe' });
+    const mainDir = path.join(outDir, 'main');
+    const bundles = readdirSync(mainDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'));
+    expect(bundles).toContain('extractWorker.js');
+    const packages = new Set<string>();
+    for (const bundle of bundles) {
+      const code = readFileSync(path.join(mainDir, bundle), 'utf8');
+      for (const [, specifier] of code.matchAll(/^import\s(?:[^"]*?\sfrom\s)?"([^".][^"]*)"/gm)) {
+        if (specifier!.startsWith('node:') || specifier === 'electron') continue;
+        const parts = specifier!.split('/');
+        packages.add(specifier!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+      }
+    }
+    expect([...packages].sort()).toEqual(['better-sqlite3', 'csv-stringify', 'hyparquet-writer', 'pdf-parse', 'piscina', 'zod']);
+    expect([...packages].filter((name) => !(name in pkg.dependencies))).toEqual([]);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
   }
 });
