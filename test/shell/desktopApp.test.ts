@@ -106,6 +106,7 @@ interface Fakes {
   menu: MenuItemConstructorOptions[];
   openAnswers: string[][];
   messageAnswers: number[];
+  messages: string[];
   errors: EventEmitter;
 }
 
@@ -114,7 +115,7 @@ let fakes: Fakes;
 
 function start(hasLock = true): Fakes {
   const app = new FakeApp(path.join(dir, 'userData'), hasLock);
-  const made: Fakes = { app, handlers: new Map(), menu: [], openAnswers: [], messageAnswers: [], errors: new EventEmitter() };
+  const made: Fakes = { app, handlers: new Map(), menu: [], openAnswers: [], messageAnswers: [], messages: [], errors: new EventEmitter() };
   const electron = {
     app,
     BrowserWindow: FakeWindow,
@@ -125,7 +126,10 @@ function start(hasLock = true): Fakes {
         return { canceled: filePaths.length === 0, filePaths };
       },
       showSaveDialog: async () => ({ canceled: true }),
-      showMessageBox: async () => ({ response: made.messageAnswers.shift() ?? 1 }),
+      showMessageBox: async (_window: unknown, options: { message: string }) => {
+        made.messages.push(options.message);
+        return { response: made.messageAnswers.shift() ?? 1 };
+      },
       showErrorBox: () => {},
     },
     shell: { showItemInFolder: () => {} },
@@ -219,6 +223,18 @@ test('"Import Folder…" imports what the native dialog chose and opens the impo
     status = await importStatus();
   }
   expect(status.last?.imported).toBe(2);
+});
+
+test('"Import Files…" while an import runs says so instead of dropping the choice silently', async () => {
+  fakes = start();
+  await ready();
+  const letters = path.join(dir, 'letters');
+  const entries = await writeFixtureFolder(letters, { count: 30, seed: 6200, pdfShare: 0 });
+  fakes.openAnswers.push([letters], [entries[0]!.file]);
+  click('Import Folder…');
+  click('Import Files…');
+  await until(() => FakeWindow.created[0]!.webContents.sent.length === 2);
+  expect(fakes.messages).toEqual(['An import is already running.']);
 });
 
 test('"Open Database…" switches the library, retitles the window, tells the renderer and is remembered', async () => {

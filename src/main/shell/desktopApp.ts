@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { App, BrowserWindow, IpcMain, Menu, Screen, Session, Shell } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/api.ts';
-import type { ShellCommand } from '../../shared/api.ts';
+import type { ApiResults, ShellCommand } from '../../shared/api.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../appData.ts';
 import { registerApi } from '../ipc/register.ts';
@@ -87,6 +87,9 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
     if (paths.length === 0) return;
     const response = await dispatch(session.api, 'startImport', [paths]);
     if (!response.ok) log('import from the menu', response.error.message);
+    else if (!(response.result as ApiResults['startImport']).started) {
+      await reportError(dialog, window, 'An import is already running.', 'Wait for it to finish, or cancel it, then import these letters.');
+    }
     send('showImport');
   };
 
@@ -108,7 +111,7 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
 
   const createWindow = (libraryFile: string): BrowserWindow => {
     const workAreas = [electron.screen.getPrimaryDisplay(), ...electron.screen.getAllDisplays()].map((display) => display.workArea);
-    const placement = placeWindow(readWindowState(windowStateFile), workAreas);
+    const { maximized, ...placement } = placeWindow(readWindowState(windowStateFile), workAreas);
     const created = new electron.BrowserWindow({
       ...placement,
       minWidth: MIN_SIZE.width,
@@ -117,7 +120,7 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
       title: windowTitle(libraryFile),
       webPreferences: secureWebPreferences(files.preload),
     });
-    if (placement.maximized) created.maximize();
+    if (maximized) created.maximize();
     rememberWindowState(created, windowStateFile, (error) => log('saving the window state', error));
     created.once('ready-to-show', () => created.show());
     // The page's <title> would replace the library shown in the title bar.
