@@ -1,9 +1,9 @@
 /** The workstation: queue on the left, source text in the middle, extracted fields on the right. */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { AppInfo, QueueFilter, QueueSort } from '../../shared/api.ts';
+import type { AppInfo, QueueFilter, QueueSort, ShellCommand } from '../../shared/api.ts';
 import type { Span } from '../../shared/letter.ts';
 import type { StoredLetter, Tag } from '../../shared/library.ts';
-import { api, ApiCallError } from './api/client.ts';
+import { api, ApiCallError, desktop } from './api/client.ts';
 import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import type { ItemStructureHandlers } from './components/ItemCard.tsx';
@@ -20,10 +20,21 @@ import { TagManager } from './dialogs/TagManager.tsx';
 import { TagPicker } from './dialogs/TagPicker.tsx';
 import { TextPrompt } from './dialogs/TextPrompt.tsx';
 import type { FieldTarget } from './fields.ts';
+import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
 import { useQueuePages } from './state/useQueuePages.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
 import { UndoStack } from './state/undo.ts';
+
+const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, ShortcutAction> = {
+  showImport: 'import',
+  showExport: 'export',
+  undo: 'undo',
+  redo: 'redo',
+  find: 'focusSearch',
+  nextLetter: 'nextToReview',
+  showShortcuts: 'help',
+};
 
 export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | null;
 
@@ -134,7 +145,17 @@ export function App() {
     }
   }, [queue, queue.total, selectedId, openLetter, fail]);
 
-  useKeyboard({ letter, focused, editing, tags, queue, selectedId, filter, sort, dialog, undo, actions, selection, searchInput, setDialog, setEditing, focus, openLetter, refresh, notify, fail });
+  const perform = useKeyboard({ letter, focused, editing, tags, queue, selectedId, filter, sort, dialog, undo, actions, selection, searchInput, setDialog, setEditing, focus, openLetter, refresh, notify, fail });
+
+  // Menu commands of the desktop shell run the same actions as their keys.
+  useEffect(
+    () =>
+      desktop?.onCommand((command) => {
+        if (command === 'libraryChanged') window.location.reload();
+        else perform(SHELL_COMMAND_ACTIONS[command]);
+      }),
+    [perform],
+  );
 
   const empty = stats !== null && stats.letters === 0;
   const needsReviewer = info !== null && info.reviewer === null;

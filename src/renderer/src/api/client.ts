@@ -4,7 +4,7 @@
  * way a failed call throws an ApiCallError the UI can show.
  */
 import { API_METHODS } from '../../../shared/api.ts';
-import type { ApiError, ApiMethod, ApiResponse, ApiTransport, ImrApi } from '../../../shared/api.ts';
+import type { ApiError, ApiMethod, ApiResponse, ApiTransport, ImrApi, ShellBridge } from '../../../shared/api.ts';
 import { createHttpTransport } from './http.ts';
 
 export class ApiCallError extends Error {
@@ -22,6 +22,8 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in a browser. */
     imr?: ApiTransport;
+    /** The desktop shell's own abilities (menu commands, native pickers); absent in a browser. */
+    imrShell?: ShellBridge;
   }
 }
 
@@ -40,3 +42,6 @@ function unwrap(transport: ApiTransport): ImrApi {
 }
 
 export const api: ImrApi = unwrap(window.imr ?? createHttpTransport());
+
+/** The desktop shell, or null in a browser over the loopback bridge. */
+export const desktop: ShellBridge | null = window.imrShell ?? null;

@@ -1,5 +1,6 @@
 /** The extracted side of the split view: the letter's fields, its review status, its items and notes. */
 import type { Decision } from '../../../shared/letter.ts';
+import { desktop } from '../api/client.ts';
 import type { LetterField, StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
 import { LETTER_FIELD_ORDER, LETTER_FIELD_STYLES, letterFieldValue } from '../fields.ts';
@@ -75,6 +76,11 @@ export function LetterPane(props: LetterPaneProps) {
           <button type="button" onClick={props.onShowHistory} title="Edit history (h)">
             History
           </button>
+          {desktop && (
+            <button type="button" onClick={() => void desktop?.revealLetterFile(letter.id)} title="Show the source file in the file manager">
+              Reveal file
+            </button>
+          )}
         </div>
       </div>
       <div className="letter-meta muted">

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS } from '../../../shared/export.ts';
 import type { Decision } from '../../../shared/letter.ts';
 import { DECISIONS } from '../../../shared/letter.ts';
 import type { Tag } from '../../../shared/library.ts';
-import { api } from '../api/client.ts';
+import { api, desktop } from '../api/client.ts';
 import { Modal } from './Modal.tsx';
 
 export interface ExportDialogProps {
@@ -133,7 +133,14 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
         </fieldset>
         <label className="stacked">
           Folder to write to (created if missing; a README.md dataset card is written beside the data)
-          <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="/home/me/imr-dataset" />
+          <span className="path-row">
+            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="/home/me/imr-dataset" />
+            {desktop && (
+              <button type="button" onClick={() => void desktop?.chooseExportFolder().then((folder) => folder && setOutDir(folder))}>
+                Choose…
+              </button>
+            )}
+          </span>
         </label>
         <div className="actions">
           {running ? (

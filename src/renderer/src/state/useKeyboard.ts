@@ -3,7 +3,7 @@
  * shortcuts.ts), or toggles the tag whose hotkey it is. Keys typed into inputs are left
  * alone, so typing never triggers a command.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
 import type { Span } from '../../../shared/letter.ts';
 import type { StoredLetter, Tag } from '../../../shared/library.ts';
@@ -45,9 +45,11 @@ function isTyping(target: EventTarget | null): boolean {
   return element !== null && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
-export function useKeyboard(context: KeyboardContext): void {
+/** Handles the keyboard, and returns a way to run any shortcut's action (for menu commands). */
+export function useKeyboard(context: KeyboardContext): (action: ShortcutAction) => void {
   const latest = useRef(context);
   latest.current = context;
+  const perform = useCallback((action: ShortcutAction) => void run(action, latest.current).catch(latest.current.fail), []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -68,6 +70,7 @@ export function useKeyboard(context: KeyboardContext): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+  return perform;
 }
 
 async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
