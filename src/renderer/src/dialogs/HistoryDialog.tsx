@@ -4,6 +4,31 @@ import type { HistoryEntry } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
 import { Modal } from './Modal.tsx';
 
+const ACTION_LABELS: Record<HistoryEntry['action'], string> = {
+  'edit-field': 'edited',
+  'set-item-status': 'set item status',
+  'add-item': 'added an item',
+  'delete-item': 'deleted an item',
+  'reorder-items': 'reordered the items',
+  'split-item': 'split an item',
+  'merge-items': 'merged items',
+  'set-status': 'set the letter status',
+};
+
+/** Field values read as they are; an item stored as JSON reads as its service. */
+function describe(entry: HistoryEntry, value: string | null): string {
+  if (value === null) return '—';
+  if (entry.action === 'edit-field' || entry.action === 'set-status' || entry.action === 'set-item-status') return value;
+  if (entry.action === 'reorder-items') return `${(JSON.parse(value) as unknown[]).length} items in a new order`;
+  try {
+    const parsed = JSON.parse(value) as { service?: string | null; values?: { service?: string | null } };
+    const service = parsed.service ?? parsed.values?.service;
+    return service ? `item "${service}"` : 'an item';
+  } catch {
+    return value;
+  }
+}
+
 export interface HistoryDialogProps {
   readonly letterId: number;
   /** Item ids in the letter's current order, to name items by position. */
@@ -40,15 +65,15 @@ export function HistoryDialog({ letterId, itemIds, onClose }: HistoryDialogProps
                 <td className="nowrap">{new Date(entry.at).toLocaleString()}</td>
                 <td className="nowrap">{entry.reviewer}</td>
                 <td>
-                  {entry.action}
-                  {entry.field ? ` · ${entry.field}` : ''}
+                  {ACTION_LABELS[entry.action] ?? entry.action}
+                  {entry.field ? ` ${entry.field}` : ''}
                   {entry.entityType === 'item' ? ` (${itemLabel(entry.entityId)})` : ''}
                 </td>
                 <td className="clip" title={entry.oldValue ?? ''}>
-                  {entry.oldValue ?? '—'}
+                  {describe(entry, entry.oldValue)}
                 </td>
                 <td className="clip" title={entry.newValue ?? ''}>
-                  {entry.newValue ?? '—'}
+                  {describe(entry, entry.newValue)}
                 </td>
               </tr>
             ))}
