@@ -301,8 +301,8 @@ test('shows the edit history with h', async ({}, testInfo) => {
   const dialog = page.getByRole('dialog', { name: 'Edit history' });
   const rows = dialog.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
-  await expect(dialog).toContainText('edit-field · service');
-  await expect(dialog).toContainText('set-status');
+  await expect(dialog).toContainText('edited service');
+  await expect(dialog).toContainText('set the letter status');
   await expect(dialog).toContainText(REVIEWER);
   const history = await ws.call('listHistory', target.id);
   await expect(rows).toHaveCount(history.length);
