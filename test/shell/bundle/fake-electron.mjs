@@ -1,0 +1,132 @@
+// A stand-in for Electron's main-process modules, for running the built main bundle on
+// Node: every call that matters is reported on stdout as one JSON line, and anything
+// else the app touches is a harmless no-op.
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const report = (event, detail = {}) => process.stdout.write(`${JSON.stringify({ event, ...detail })}\n`);
+const noop = () => undefined;
+
+/** Unknown methods are no-ops, so the stand-in does not have to list all of Electron. */
+function lenient(target) {
+  return new Proxy(target, {
+    get: (object, property) => (property in object || typeof property === 'symbol' || property === 'then' ? object[property] : noop),
+  });
+}
+
+const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+const windows = [];
+
+class WebContents extends EventEmitter {
+  setWindowOpenHandler() {}
+  send(channel) {
+    report('send', { channel });
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.webContents = lenient(new WebContents());
+    windows.push(this);
+    report('window', { webPreferences: options.webPreferences, title: options.title });
+    return lenient(this);
+  }
+  static getAllWindows() {
+    return windows;
+  }
+  static getFocusedWindow() {
+    return windows[0] ?? null;
+  }
+  loadFile(file) {
+    report('loadFile', { file });
+    return Promise.resolve();
+  }
+  loadURL(url) {
+    report('loadURL', { url });
+    return Promise.resolve();
+  }
+  getBounds() {
+    return { x: 100, y: 100, width: 1400, height: 900 };
+  }
+  getNormalBounds() {
+    return this.getBounds();
+  }
+  isMaximized() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  isDestroyed() {
+    return false;
+  }
+  setTitle(title) {
+    report('title', { title });
+  }
+}
+
+const appEvents = new EventEmitter();
+export const app = lenient(
+  Object.assign(appEvents, {
+    isPackaged: false,
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    getPath: () => process.env.IMR_REVIEW_USER_DATA,
+    setPath: noop,
+    getVersion: () => '0.0.0-bundle-test',
+    getAppPath: () => process.cwd(),
+    quit: () => report('quit'),
+  }),
+);
+
+const handlers = new Map();
+export const ipcMain = lenient({
+  handle: (channel, handler) => {
+    handlers.set(channel, handler);
+    report('handle', { channel });
+  },
+  on: (channel) => report('on', { channel }),
+});
+
+/** Calls an API method as the renderer would, from the app's own page. */
+function invoke(method, ...args) {
+  const senderFrame = { url: pathToFileURL(path.join(process.cwd(), 'out/renderer/index.html')).href };
+  return handlers.get(`imr:${method}`)({ senderFrame }, ...args);
+}
+
+// With IMR_BUNDLE_TEST_IMPORT set, import that folder through the API once the app is up.
+const importFolder = process.env.IMR_BUNDLE_TEST_IMPORT;
+if (importFolder) {
+  setTimeout(async () => {
+    report('import-started', await invoke('startImport', [importFolder]));
+    for (;;) {
+      const status = await invoke('getImportStatus');
+      if (status.ok && status.result.running === null && (status.result.last || status.result.error)) {
+        return report('import-done', status.result);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 300);
+}
+
+export const Menu = lenient({
+  buildFromTemplate: (template) => ({ items: template }),
+  setApplicationMenu: (menu) => report('menu', { labels: menu.items.map((item) => item.label ?? item.role) }),
+});
+
+export const dialog = lenient({
+  showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+  showSaveDialog: () => Promise.resolve({ canceled: true }),
+  showMessageBox: () => Promise.resolve({ response: 0 }),
+});
+
+export const shell = lenient({});
+export const screen = lenient({ getAllDisplays: () => [display], getPrimaryDisplay: () => display });
+export const session = {
+  defaultSession: lenient({
+    webRequest: lenient({}),
+    setPermissionRequestHandler: () => report('permissions'),
+  }),
+};
