@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseLetter } from '../../src/main/letters/parsing/index.ts';
+import { generateLetter, renderLetterText } from '../fixtures/index.ts';
 
 const value = (field: { value: string } | null) => field?.value ?? null;
 
@@ -102,5 +103,19 @@ describe('letters the parser does not recognise', () => {
     expect(value(first!.service)).toBe('Knee brace');
     expect(second!.warnings.map((w) => w.code)).toEqual(['header-boundary-uncertain']);
     expect(value(second!.service)?.endsWith('Ankle brace')).toBe(true);
+  });
+});
+
+describe('an F1 letter whose items heading was lost', () => {
+  test('is still recognised by its items, and the missing heading is a warning', () => {
+    const generated = generateLetter(61, { credentials: 'block', headerTable: true });
+    const text = renderLetterText(generated, 'plain').replace(
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      '',
+    );
+    const letter = parseLetter(text);
+    expect(letter.format).toBe('F1-credentials-block');
+    expect(letter.items.map((item) => item.service?.value)).toEqual(generated.truth.items.map((item) => item.service));
+    expect(letter.warnings.map((w) => w.code)).toEqual(['items-section-missing']);
   });
 });

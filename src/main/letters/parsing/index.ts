@@ -26,7 +26,7 @@ import { CASE_SUMMARY_INTRO, HEADINGS, ITEMS_INTRO } from './sections.ts';
 import { fieldAt, findIn } from './text.ts';
 
 /** Bump when a change to the parser can change its output: re-parse keys on it. */
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 /** Where the header table can end when no heading follows it. */
 const HEADER_TABLE_MAX_CHARS = 3000;
@@ -70,11 +70,13 @@ function parseF1Like(text: string): ParsedLetter {
     ? fieldAt(text, summaryIntro?.end ?? caseSummary.end, itemsHeading?.start ?? text.length)
     : null;
 
-  const itemsIntro = itemsHeading ? findIn(text, ITEMS_INTRO, itemsHeading.end) : null;
+  // The intro sentence follows the heading; without a heading, look for it after the summary.
+  const itemsIntro = findIn(text, ITEMS_INTRO, itemsHeading?.end ?? caseSummary?.end ?? afterHowMade);
   const itemsFrom = itemsIntro?.end ?? itemsHeading?.end ?? caseSummary?.end ?? afterHowMade;
   const items = parseItems(text, itemsFrom, text.length);
 
-  const format = detectFormat(text, itemsHeading !== null, block, reviewer);
+  // F1 is recognised by its items, whether or not their heading survived extraction.
+  const format = detectFormat(text, itemsHeading !== null || items.length > 0, block, reviewer);
   const header = parseHeader(text, headerEnd);
   const caseNumber = parseCaseNumber(text, headerEnd);
   return {
@@ -90,9 +92,9 @@ function parseF1Like(text: string): ParsedLetter {
   };
 }
 
-function detectFormat(text: string, hasItemsHeading: boolean, block: boolean, reviewer: ReviewerCredentials): LetterFormat {
+function detectFormat(text: string, hasF1Items: boolean, block: boolean, reviewer: ReviewerCredentials): LetterFormat {
   if (findIn(text, HEADINGS.decisionsAndRationales) && findIn(text, HEADINGS.documentsReviewed)) return 'F2';
-  if (!hasItemsHeading) return 'unknown';
+  if (!hasF1Items) return 'unknown';
   if (block) return 'F1-credentials-block';
   return reviewer.specialty ? 'F1-prose-credentials' : 'unknown';
 }
