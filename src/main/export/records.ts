@@ -2,60 +2,45 @@
  * Reads letters out of a library as export records, one at a time in sha256 order, so an
  * export of any size holds one letter in memory and the same library always gives the same order.
  */
-import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, Span } from '../../shared/letter.ts';
-import type { ItemField, ItemStatus, LetterField, LetterStatus } from '../../shared/library.ts';
-import type { SourceKind } from '../../shared/source.ts';
+import type { ParseWarning, Span } from '../../shared/letter.ts';
+import type { ItemField, LetterField } from '../../shared/library.ts';
 import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
 import { parseJson, statement } from '../storage/sql.ts';
 import type { Db } from '../storage/sql.ts';
+import type { ItemsRow, LettersRow } from '../storage/rows.ts';
+import { headerOfRow } from '../storage/rows.ts';
 import type { ScopeSql } from './scope.ts';
 
-interface LetterRow {
-  id: number;
-  sha256: string;
-  file_name: string;
-  file_size: number;
-  source_kind: SourceKind;
-  page_count: number;
-  format: LetterFormat;
-  case_number: string | null;
-  has_header: number;
-  date_assigned: string | null;
-  decision_date: string | null;
-  priority: string | null;
-  date_of_injury: string | null;
-  ur_denial_date: string | null;
-  application_received: string | null;
-  reviewer_specialty: string | null;
-  reviewer_licensure: string | null;
-  reviewer_subspecialty: string | null;
-  spans: string;
-  warnings: string;
-  human_edited: string;
-  parser_version: string;
-  status: LetterStatus;
-  flag_reason: string | null;
-  verified_at: string | null;
-  verified_by: string | null;
-}
-
-interface ItemRow {
-  id: number;
-  letter_id: number;
-  service: string | null;
-  decision: Decision | null;
-  claims_administrator_guideline: string | null;
-  maximus_guideline: string | null;
-  rationale: string | null;
-  original_request: string | null;
-  authorized_by_claims_administrator: string | null;
-  imr_eligible_portion: string | null;
-  spans: string;
-  warnings: string;
-  status: ItemStatus;
-  human_edited: string;
-  added_by_reviewer: number;
-}
+/** The letter columns an export reads (LETTER_COLUMNS): never the text or the case summary. */
+type LetterRow = Pick<
+  LettersRow,
+  | 'id'
+  | 'sha256'
+  | 'file_name'
+  | 'file_size'
+  | 'source_kind'
+  | 'page_count'
+  | 'format'
+  | 'case_number'
+  | 'has_header'
+  | 'date_assigned'
+  | 'decision_date'
+  | 'priority'
+  | 'date_of_injury'
+  | 'ur_denial_date'
+  | 'application_received'
+  | 'reviewer_specialty'
+  | 'reviewer_licensure'
+  | 'reviewer_subspecialty'
+  | 'spans'
+  | 'warnings'
+  | 'human_edited'
+  | 'parser_version'
+  | 'status'
+  | 'flag_reason'
+  | 'verified_at'
+  | 'verified_by'
+>;
 
 const LETTER_COLUMNS = `l.id, l.sha256, l.file_name, l.file_size, l.source_kind, l.page_count, l.format,
   l.case_number, l.has_header, l.date_assigned, l.decision_date, l.priority, l.date_of_injury, l.ur_denial_date,
@@ -88,11 +73,11 @@ export function* readLetters(db: Db, scope: ScopeSql, withSpans: boolean): Gener
     .iterate(scope.params) as IterableIterator<ScopedLetterRow>;
   const items = db
     .prepare(`SELECT i.* FROM letters l JOIN items i ON i.letter_id = l.id ${scope.where} ORDER BY l.sha256, i.position`)
-    .iterate(scope.params) as IterableIterator<ItemRow>;
+    .iterate(scope.params) as IterableIterator<ItemsRow>;
   let nextItem = items.next();
   try {
     for (const row of letters) {
-      const itemRows: ItemRow[] = [];
+      const itemRows: ItemsRow[] = [];
       while (!nextItem.done && nextItem.value.letter_id === row.id) {
         itemRows.push(nextItem.value);
         nextItem = items.next();
@@ -110,20 +95,11 @@ export function readLetterBySha256(db: Db, sha256: string, withSpans: boolean): 
     | ScopedLetterRow
     | undefined;
   if (!row) return null;
-  const itemRows = statement(db, 'SELECT * FROM items WHERE letter_id = ? ORDER BY position').all(row.id) as ItemRow[];
+  const itemRows = statement(db, 'SELECT * FROM items WHERE letter_id = ? ORDER BY position').all(row.id) as ItemsRow[];
   return toExportedLetter(db, row, itemRows, withSpans);
 }
 
-function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ItemRow[], withSpans: boolean): ExportedLetter {
-  const header: Record<HeaderFieldName, string | null> = {
-    dateAssigned: row.date_assigned,
-    decisionDate: row.decision_date,
-    priority: row.priority,
-    dateOfInjury: row.date_of_injury,
-    urDenialDate: row.ur_denial_date,
-    applicationReceived: row.application_received,
-  };
-  const hasHeader = row.has_header === 1 || Object.values(header).some((value) => value !== null);
+function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ItemsRow[], withSpans: boolean): ExportedLetter {
   const letter: ExportedLetter = {
     file: row.file_name,
     sha256: row.sha256,
@@ -132,7 +108,7 @@ function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ItemRow[], wit
     reviewerSpecialty: row.reviewer_specialty,
     reviewerLicensure: row.reviewer_licensure,
     reviewerSubspecialty: row.reviewer_subspecialty,
-    header: hasHeader ? header : null,
+    header: headerOfRow(row),
     items: toExportedItems(db, row, itemRows, withSpans),
     warnings: parseJson<ParseWarning[]>(row.warnings),
     parserVersion: row.parser_version,
@@ -157,7 +133,7 @@ const ITEM_TAGS_SQL = `SELECT it.item_id AS itemId, t.name FROM items i
   WHERE i.letter_id = ? ORDER BY i.position, t.name`;
 const NOTES_SQL = `SELECT author, created_at AS createdAt, body FROM notes WHERE letter_id = ? ORDER BY created_at, id`;
 
-function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemRow[], withSpans: boolean): ExportedItem[] {
+function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemsRow[], withSpans: boolean): ExportedItem[] {
   const tagsByItem = new Map<number, string[]>();
   const tagRows = letter.has_item_tags ? (statement(db, ITEM_TAGS_SQL).all(letter.id) as { itemId: number; name: string }[]) : [];
   for (const { itemId, name } of tagRows) {

@@ -1,12 +1,14 @@
 /** Adding parsed letters to the library and reading one back whole, for the split view and re-parsing. */
-import type { HeaderFieldName, LetterFormat, ParsedLetter, ParseWarning, Span } from '../../shared/letter.ts';
-import type { LetterSource, SourceKind } from '../../shared/source.ts';
-import type { LetterField, LetterStatus } from './fields.ts';
+import type { ParsedLetter, ParseWarning, Span } from '../../shared/letter.ts';
+import type { LetterSource } from '../../shared/source.ts';
+import type { LetterField } from './fields.ts';
 import { listNotes } from './notes.ts';
 import { insertParsedItems, parsedLetterColumns } from './parsedRows.ts';
 import { inWriteTransaction, nowIso, parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
 import { refreshLetterSummary } from './summary.ts';
+import type { LettersRow } from './rows.ts';
+import { headerOfRow } from './rows.ts';
 import { listItems } from './storedItems.ts';
 import { letterTagLabels } from './tags.ts';
 import type { Note, StoredItem, StoredLetter, TagLabel } from '../../shared/library.ts';
@@ -93,49 +95,12 @@ export function getLetterSource(db: Db, letterId: number): LetterSource | null {
   };
 }
 
-interface SourceRow {
-  file_path: string;
-  file_name: string;
-  file_size: number;
-  sha256: string;
-  source_kind: SourceKind;
-  encoding: string | null;
+type SourceRow = Pick<LettersRow, 'file_path' | 'file_name' | 'file_size' | 'sha256' | 'source_kind' | 'encoding'> & {
   text: string;
   page_offsets: string;
-}
+};
 
-interface LetterRow extends SourceRow {
-  id: number;
-  page_count: number;
-  format: LetterFormat;
-  case_number: string | null;
-  has_header: number;
-  date_assigned: string | null;
-  decision_date: string | null;
-  date_of_injury: string | null;
-  ur_denial_date: string | null;
-  application_received: string | null;
-  priority: string | null;
-  reviewer_specialty: string | null;
-  reviewer_licensure: string | null;
-  reviewer_subspecialty: string | null;
-  clinical_case_summary: string | null;
-  spans: string;
-  warnings: string;
-  human_edited: string;
-  parser_version: string;
-  import_run_id: number | null;
-  imported_at: string;
-  status: LetterStatus;
-  flag_reason: string | null;
-  verified_at: string | null;
-  verified_by: string | null;
-  updated_at: string;
-  item_count: number;
-  upheld_count: number;
-  overturned_count: number;
-  warning_count: number;
-}
+type LetterRow = LettersRow & Pick<SourceRow, 'text' | 'page_offsets'>;
 
 function readLetter(db: Db, letterId: number): StoredLetter | null {
   const row = statement(
@@ -144,15 +109,6 @@ function readLetter(db: Db, letterId: number): StoredLetter | null {
   ).get(letterId) as LetterRow | undefined;
   if (!row) return null;
   const items = listItems(db, letterId);
-  const headerValues = {
-    dateAssigned: row.date_assigned,
-    decisionDate: row.decision_date,
-    priority: row.priority,
-    dateOfInjury: row.date_of_injury,
-    urDenialDate: row.ur_denial_date,
-    applicationReceived: row.application_received,
-  };
-  const hasHeader = row.has_header === 1 || Object.values(headerValues).some((value) => value !== null);
   return {
     id: row.id,
     sha256: row.sha256,
@@ -166,7 +122,7 @@ function readLetter(db: Db, letterId: number): StoredLetter | null {
     pageOffsets: parseJson<number[]>(row.page_offsets),
     format: row.format,
     caseNumber: row.case_number,
-    header: hasHeader ? headerValues : null,
+    header: headerOfRow(row),
     reviewerSpecialty: row.reviewer_specialty,
     reviewerLicensure: row.reviewer_licensure,
     reviewerSubspecialty: row.reviewer_subspecialty,

@@ -1,46 +1,28 @@
 /** Reading items back as the UI and the exporter see them. */
-import type { Decision, ParseWarning, Span } from '../../shared/letter.ts';
-import type { ItemField, ItemStatus } from './fields.ts';
+import type { ParseWarning, Span } from '../../shared/letter.ts';
+import type { ItemField } from './fields.ts';
+import type { ItemsRow } from './rows.ts';
 import { parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
 import { itemTagLabels } from './tags.ts';
 import type { StoredItem, TagLabel } from '../../shared/library.ts';
 export type { StoredItem } from '../../shared/library.ts';
 
-interface ItemRow {
-  id: number;
-  letter_id: number;
-  position: number;
-  service: string | null;
-  decision: Decision | null;
-  claims_administrator_guideline: string | null;
-  maximus_guideline: string | null;
-  rationale: string | null;
-  original_request: string | null;
-  authorized_by_claims_administrator: string | null;
-  imr_eligible_portion: string | null;
-  spans: string;
-  warnings: string;
-  status: ItemStatus;
-  human_edited: string;
-  added_by_reviewer: number;
-}
-
 /** The items of a letter in order, with their tags. */
 export function listItems(db: Db, letterId: number): StoredItem[] {
   const tags = itemTagLabels(db, letterId);
-  const rows = statement(db, 'SELECT * FROM items WHERE letter_id = ? ORDER BY position').all(letterId) as ItemRow[];
+  const rows = statement(db, 'SELECT * FROM items WHERE letter_id = ? ORDER BY position').all(letterId) as ItemsRow[];
   return rows.map((row) => toStoredItem(row, tags.get(row.id) ?? []));
 }
 
 /** One item with its tags; null when there is no such item. */
 export function getItem(db: Db, itemId: number): StoredItem | null {
-  const row = statement(db, 'SELECT * FROM items WHERE id = ?').get(itemId) as ItemRow | undefined;
+  const row = statement(db, 'SELECT * FROM items WHERE id = ?').get(itemId) as ItemsRow | undefined;
   if (!row) return null;
   return toStoredItem(row, itemTagLabels(db, row.letter_id).get(itemId) ?? []);
 }
 
-function toStoredItem(row: ItemRow, tags: readonly TagLabel[]): StoredItem {
+function toStoredItem(row: ItemsRow, tags: readonly TagLabel[]): StoredItem {
   return {
     id: row.id,
     letterId: row.letter_id,
