@@ -6,6 +6,7 @@ import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
 import type { QueueRow, Tag } from '../../../shared/library.ts';
 import type { QueuePages } from '../state/useQueuePages.ts';
+import { OptionalSelect, plainChoices } from './OptionalSelect.tsx';
 
 const ROW_HEIGHT = 46;
 
@@ -69,38 +70,22 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           }}
         />
         <div className="filters">
-          <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as QueueFilter['status'] })}>
-            <option value="">Any status</option>
-            {LETTER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Decision" value={filter.decision ?? ''} onChange={(e) => set({ decision: (e.target.value || undefined) as QueueFilter['decision'] })}>
-            <option value="">Any decision</option>
-            {DECISIONS.map((decision) => (
-              <option key={decision} value={decision}>
-                {decision}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Tag" value={filter.tagId ?? ''} onChange={(e) => set({ tagId: e.target.value ? Number(e.target.value) : undefined })}>
-            <option value="">Any tag</option>
-            {tags.map((tag) => (
-              <option key={tag.id} value={tag.id}>
-                {tag.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Format" value={filter.format ?? ''} onChange={(e) => set({ format: (e.target.value || undefined) as QueueFilter['format'] })}>
-            <option value="">Any format</option>
-            {LETTER_FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {format}
-              </option>
-            ))}
-          </select>
+          <OptionalSelect
+            label="Status"
+            anyLabel="Any status"
+            value={filter.status}
+            choices={plainChoices(LETTER_STATUSES, (status) => status.replace('_', ' '))}
+            onChange={(status) => set({ status })}
+          />
+          <OptionalSelect label="Decision" anyLabel="Any decision" value={filter.decision} choices={plainChoices(DECISIONS)} onChange={(decision) => set({ decision })} />
+          <OptionalSelect
+            label="Tag"
+            anyLabel="Any tag"
+            value={filter.tagId}
+            choices={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+            onChange={(tagId) => set({ tagId })}
+          />
+          <OptionalSelect label="Format" anyLabel="Any format" value={filter.format} choices={plainChoices(LETTER_FORMATS)} onChange={(format) => set({ format })} />
           <label className="check">
             <input type="checkbox" checked={filter.hasWarnings === true} onChange={(e) => set({ hasWarnings: e.target.checked ? true : undefined })} />
             With warnings

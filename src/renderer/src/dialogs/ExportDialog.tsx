@@ -7,6 +7,7 @@ import type { Decision } from '../../../shared/letter.ts';
 import { DECISIONS } from '../../../shared/letter.ts';
 import type { Tag } from '../../../shared/library.ts';
 import { api, desktop } from '../api/client.ts';
+import { OptionalSelect, plainChoices } from '../components/OptionalSelect.tsx';
 import { Modal } from './Modal.tsx';
 
 export interface ExportDialogProps {
@@ -32,8 +33,8 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [outDir, setOutDir] = useState('');
   const [scope, setScope] = useState<ExportScope>('verified');
-  const [tagId, setTagId] = useState<number | null>(null);
-  const [decision, setDecision] = useState<Decision | null>(null);
+  const [tagId, setTagId] = useState<number | undefined>(undefined);
+  const [decision, setDecision] = useState<Decision | undefined>(undefined);
   const [withSpans, setWithSpans] = useState(false);
   const [bom, setBom] = useState(true);
   const [status, setStatus] = useState<ExportStatus | null>(null);
@@ -60,8 +61,8 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
       scope,
       withSpans,
       ...(format === 'csv' ? { bom } : {}),
-      ...(tagId !== null || decision !== null
-        ? { filter: { ...(tagId !== null ? { tagId } : {}), ...(decision !== null ? { decision } : {}) } }
+      ...(tagId !== undefined || decision !== undefined
+        ? { filter: { ...(tagId !== undefined ? { tagId } : {}), ...(decision !== undefined ? { decision } : {}) } }
         : {}),
     };
     api.startExport(options).then(
@@ -100,22 +101,20 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
             All letters, with their review status
           </label>
           <div className="filters-row">
-            <select aria-label="Only letters with tag" value={tagId ?? ''} onChange={(e) => setTagId(e.target.value ? Number(e.target.value) : null)}>
-              <option value="">Any tag</option>
-              {tags.map((tag) => (
-                <option key={tag.id} value={tag.id}>
-                  {tag.name}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Only letters with decision" value={decision ?? ''} onChange={(e) => setDecision((e.target.value || null) as Decision | null)}>
-              <option value="">Any decision</option>
-              {DECISIONS.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
+            <OptionalSelect
+              label="Only letters with tag"
+              anyLabel="Any tag"
+              value={tagId}
+              choices={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+              onChange={setTagId}
+            />
+            <OptionalSelect
+              label="Only letters with decision"
+              anyLabel="Any decision"
+              value={decision}
+              choices={plainChoices(DECISIONS)}
+              onChange={setDecision}
+            />
           </div>
         </fieldset>
         <fieldset>
