@@ -1,12 +1,12 @@
 /** Export the dataset: the CLI's options, progress with cancel, and a summary of what was written. */
-import { useEffect, useState } from 'react';
-import type { ExportStatus } from '../../../shared/api.ts';
+import { useState } from 'react';
 import type { ExportFormat, ExportOptions, ExportScope } from '../../../shared/export.ts';
 import { EXPORT_FORMATS } from '../../../shared/export.ts';
 import type { Decision } from '../../../shared/letter.ts';
 import { DECISIONS } from '../../../shared/letter.ts';
 import type { Tag } from '../../../shared/library.ts';
 import { api, desktop } from '../api/client.ts';
+import { useJobStatus } from '../state/useJobStatus.ts';
 import { OptionalSelect, plainChoices } from '../components/OptionalSelect.tsx';
 import { Modal } from './Modal.tsx';
 
@@ -16,7 +16,6 @@ export interface ExportDialogProps {
   readonly onError: (message: string) => void;
 }
 
-const POLL_MS = 250;
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   jsonl: 'JSONL (one letter per line, items nested)',
   csv: 'CSV (one row per item)',
@@ -37,22 +36,7 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
   const [decision, setDecision] = useState<Decision | undefined>(undefined);
   const [withSpans, setWithSpans] = useState(false);
   const [bom, setBom] = useState(true);
-  const [status, setStatus] = useState<ExportStatus | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    const poll = async () => {
-      if (stopped) return;
-      const next = await api.getExportStatus();
-      if (stopped) return;
-      setStatus(next);
-      setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-    };
-  }, []);
+  const status = useJobStatus(api.getExportStatus);
 
   const start = () => {
     const options: ExportOptions = {

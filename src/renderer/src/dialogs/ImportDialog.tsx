@@ -2,9 +2,9 @@
  * Import files or folders by path (the desktop shell adds native pickers and drag and
  * drop), with a progress bar, rate, errors and cancel, then a report of each failed file.
  */
-import { useEffect, useState } from 'react';
-import type { ImportStatus } from '../../../shared/api.ts';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { useJobStatus } from '../state/useJobStatus.ts';
 import { Modal } from './Modal.tsx';
 
 export interface ImportDialogProps {
@@ -13,30 +13,10 @@ export interface ImportDialogProps {
   readonly onError: (message: string) => void;
 }
 
-const POLL_MS = 250;
-
 export function ImportDialog({ onClose, onImported, onError }: ImportDialogProps) {
   const [paths, setPaths] = useState('');
-  const [status, setStatus] = useState<ImportStatus | null>(null);
+  const status = useJobStatus(api.getImportStatus, onImported);
   const running = status?.running ?? null;
-
-  useEffect(() => {
-    let stopped = false;
-    let wasRunning = false;
-    const poll = async () => {
-      if (stopped) return;
-      const next = await api.getImportStatus();
-      if (stopped) return;
-      setStatus(next);
-      if (wasRunning && !next.running) onImported();
-      wasRunning = next.running !== null;
-      setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-    };
-  }, [onImported]);
 
   const start = () => {
     const list = paths.split('\n').map((p) => p.trim()).filter(Boolean);
