@@ -42,7 +42,7 @@ export function createApiHandlers({ library, appVersion, jobs, samplesFolder }: 
     listHistory: async (letterId) => store.listLetterHistory(db, letterId),
     updateItemField: async (itemId, field, value, span) =>
       store.updateItemField(db, itemId, field, value, span === undefined ? {} : { span }),
-    setDecision: async (itemId, decision) => store.updateItemField(db, itemId, 'decision', decision),
+    setDecision: async (itemId, decision) => store.setDecision(db, itemId, decision),
     addItem: async (letterId, item, position) => store.addItem(db, letterId, item, position),
     deleteItem: async (itemId) => store.deleteItem(db, itemId),
     splitItem: async (itemId, split) => store.splitItem(db, itemId, split),
