@@ -66,14 +66,6 @@ export interface PartialCertification {
   readonly imrEligiblePortion: Field;
 }
 
-export const ITEM_TEXT_FIELDS = [
-  'service',
-  'claimsAdministratorGuideline',
-  'maximusGuideline',
-  'rationale',
-] as const;
-export type ItemTextFieldName = (typeof ITEM_TEXT_FIELDS)[number];
-
 export interface ParsedItem {
   readonly service: Field | null;
   readonly decision: Field<Decision> | null;

@@ -58,7 +58,3 @@ export function findAllIn(text: string, pattern: RegExp, from = 0, to = text.len
 export function findIn(text: string, pattern: RegExp, from = 0, to = text.length): Hit | null {
   return findAllIn(text, pattern, from, to, 1)[0] ?? null;
 }
-
-export function isLineBreak(char: string | undefined): boolean {
-  return char === '\n' || char === '\r' || char === '\f';
-}
