@@ -4,7 +4,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseLetter } from '../src/main/letters/parsing/index.ts';
-import { createTag, insertParsedLetter, openLibrary, startImportRun, tagLetter, verifyLetter } from '../src/main/storage/index.ts';
+import { verifyLetter } from '../src/main/review/index.ts';
+import { createTag, insertParsedLetter, openLibrary, startImportRun, tagLetter } from '../src/main/storage/index.ts';
 import { generateLetter, renderLetterText, writeFixtureFolder } from '../test/fixtures/index.ts';
 
 export const DATA_DIR = path.resolve(import.meta.dirname, '.data');
@@ -63,7 +64,7 @@ function buildLibrary(file: string): void {
       const { status, letterId } = insertParsedLetter(library.db, source, parseLetter(copyText), runId);
       if (status === 'duplicate') throw new Error(`bench library: ${caseNumber} is not a new letter`);
       if (stored % 20 === 0) tagLetter(library.db, letterId, tagId);
-      if (stored % 10 === 0) verifyLetter(library.db, letterId);
+      if (stored % 10 === 0) verifyLetter(library.db, { reviewer: 'bench', origin: 'review' }, { letterId, revision: 0 });
       stored++;
     }
   }

@@ -22,7 +22,7 @@ export async function benchExport(): Promise<BenchResult[]> {
       let peakRss = process.memoryUsage.rss();
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
       const started = performance.now();
-      const result = await exportDataset(library, { format, outDir, scope: 'all' });
+      const result = await exportDataset(library.file, { format, outDir, scope: 'all' });
       const seconds = (performance.now() - started) / 1000;
       clearInterval(sampler);
       const megabytes = result.files.reduce((sum, file) => sum + file.bytes, 0) / 1e6;

@@ -2,7 +2,7 @@
  * The verified-dataset export as the UI, the CLI and the services see it: options, progress,
  * results, the JSONL record, dataset-import conflicts and the agreement report.
  */
-import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, Span } from './letter.ts';
+import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, SourceSpans } from './letter.ts';
 import type { ItemField, ItemStatus, LetterField, LetterStatus } from './library.ts';
 import type { SourceKind } from './source.ts';
 
@@ -81,7 +81,7 @@ export interface ExportedItem {
   readonly editedFields: readonly ItemField[];
   readonly tags: readonly string[];
   /** Only in exports made with spans. */
-  readonly spans?: Readonly<Record<string, Span>>;
+  readonly spans?: Readonly<Record<string, SourceSpans>>;
 }
 
 /** One line of the JSONL export: the `imr-review extract` record plus review and provenance fields. */
@@ -108,7 +108,7 @@ export interface ExportedLetter {
   readonly tags: readonly string[];
   readonly notes: readonly ExportedNote[];
   /** Only in exports made with spans. */
-  readonly spans?: Readonly<Record<string, Span>>;
+  readonly spans?: Readonly<Record<string, SourceSpans>>;
 }
 
 export interface ImportDatasetResult {

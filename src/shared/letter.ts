@@ -7,6 +7,12 @@
 /** Half-open character range [start, end) in the letter's source text. */
 export type Span = readonly [start: number, end: number];
 
+/**
+ * Where a stored value came from: the stretches of source text it was read from, in reading
+ * order. The parser gives one; a value a reviewer joined (a merge) keeps every part's.
+ */
+export type SourceSpans = readonly Span[];
+
 /** A value read from the letter: folded per the gold conventions, plus its source span. */
 export interface Field<T extends string = string> {
   readonly value: T;

@@ -2,7 +2,7 @@
  * What the letter library holds, as the UI, the CLI and the exporter see it. The store
  * (src/main/storage) produces these; the API contract carries them to the renderer.
  */
-import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, Span } from './letter.ts';
+import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, SourceSpans } from './letter.ts';
 import type { SourceKind } from './source.ts';
 
 /** The editable fields, by the names the API and the exports use. */
@@ -43,6 +43,17 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const TAG_SCOPES = ['letter', 'item', 'both'] as const;
 export type TagScope = (typeof TAG_SCOPES)[number];
 
+/** Who answered a warning (by correcting or confirming its value), and when. */
+export interface Resolution {
+  readonly by: string;
+  readonly at: string;
+}
+
+/** A parser warning as the library keeps it: an answered one stays, marked, and no longer counts. */
+export interface StoredWarning extends ParseWarning {
+  readonly resolved?: Resolution;
+}
+
 /** What a letter or item shows for each of its tags. */
 export interface TagLabel {
   readonly id: number;
@@ -65,28 +76,91 @@ export interface Note {
   readonly createdAt: string;
 }
 
-export type HistoryAction =
-  | 'edit-field'
-  | 'set-item-status'
-  | 'add-item'
-  | 'delete-item'
-  | 'reorder-items'
-  | 'split-item'
-  | 'merge-items'
-  | 'set-status';
+/** What a recorded change did. 'set-status' only occurs in history kept from before change groups. */
+export const CHANGE_ACTIONS = [
+  'edit-field',
+  'set-item-status',
+  'add-item',
+  'delete-item',
+  'reorder-items',
+  'split-item',
+  'merge-items',
+  'verify',
+  'flag',
+  'reopen',
+  'set-status',
+  'tag',
+  'untag',
+  'add-note',
+  'delete-note',
+  'take-theirs',
+  'keep-ours',
+  'dataset-merge',
+  'create-tag',
+  'update-tag',
+  'delete-tag',
+  'merge-tags',
+] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/** Where a change came from: the app or API (undoable), another reviewer's export, or history older than change groups. */
+export type ChangeOrigin = 'review' | 'dataset' | 'legacy';
+/** A change undone can be redone until a new change discards it. */
+export type ChangeState = 'done' | 'undone' | 'discarded';
+
+/** What a change concerned, for the history and the undo button; every key is optional. */
+export interface ChangeDetails {
+  /** The field, by its API name. */
+  readonly field?: string;
+  readonly itemId?: number;
+  /** The item's place (from 1) when the change was made. */
+  readonly itemNumber?: number;
+  readonly itemService?: string | null;
+  readonly from?: string | null;
+  readonly to?: string | null;
+  /**
+   * What the value's source became: the selection, the span it still reads at, the parser's,
+   * none, both parts' (a merge) or the part before the cut (a split).
+   */
+  readonly source?: 'selection' | 'kept' | 'parser' | 'none' | 'joined' | 'cut';
+  /** The other item of a split or merge: the new second item, or the one merged in. */
+  readonly otherItemService?: string | null;
+  readonly tagName?: string;
+  /** A note's body or a flag's reason. */
+  readonly text?: string;
+  /** The dataset file a change came from. */
+  readonly file?: string;
+  readonly count?: number;
+  /** Only the span changed (history from before change groups). */
+  readonly spanOnly?: boolean;
+}
 
 export interface HistoryEntry {
   readonly id: number;
-  readonly letterId: number;
-  readonly entityType: 'letter' | 'item';
-  readonly entityId: number;
-  readonly action: HistoryAction;
-  readonly field: string | null;
-  /** Field values as stored; structural changes (items added, moved, merged) as JSON. */
-  readonly oldValue: string | null;
-  readonly newValue: string | null;
-  readonly at: string;
+  /** The letter the change was made on; null for a change to the tag list. */
+  readonly letterId: number | null;
+  readonly action: ChangeAction;
+  readonly details: ChangeDetails;
+  readonly origin: ChangeOrigin;
   readonly reviewer: string;
+  readonly at: string;
+  readonly state: ChangeState;
+  readonly undoneAt: string | null;
+}
+
+/** The change Undo (or Redo) would take back (or put back) now. */
+export interface UndoStep {
+  readonly changeId: number;
+  readonly letterId: number | null;
+  /** The letter's case number, else its file name; null for the tag list. */
+  readonly letterLabel: string | null;
+  readonly action: ChangeAction;
+  readonly details: ChangeDetails;
+}
+
+export interface UndoState {
+  readonly undo: UndoStep | null;
+  readonly redo: UndoStep | null;
 }
 
 export interface SearchHit {
@@ -138,8 +212,8 @@ export interface StoredItem {
   readonly authorizedByClaimsAdministrator: string | null;
   readonly imrEligiblePortion: string | null;
   /** Source spans by field name, plus `item` for the whole item. */
-  readonly spans: Readonly<Record<string, Span>>;
-  readonly warnings: readonly ParseWarning[];
+  readonly spans: Readonly<Record<string, SourceSpans>>;
+  readonly warnings: readonly StoredWarning[];
   readonly status: ItemStatus;
   readonly humanEdited: readonly ItemField[];
   readonly addedByReviewer: boolean;
@@ -148,6 +222,8 @@ export interface StoredItem {
 
 export interface StoredLetter {
   readonly id: number;
+  /** Goes up with every change to the letter; a change must name the revision it was made on. */
+  readonly revision: number;
   readonly sha256: string;
   readonly fileName: string;
   readonly filePath: string;
@@ -166,8 +242,8 @@ export interface StoredLetter {
   readonly reviewerSubspecialty: string | null;
   readonly clinicalCaseSummary: string | null;
   /** Source spans by letter field name, plus `clinicalCaseSummary` and `itemsSection`. */
-  readonly spans: Readonly<Record<string, Span>>;
-  readonly warnings: readonly ParseWarning[];
+  readonly spans: Readonly<Record<string, SourceSpans>>;
+  readonly warnings: readonly StoredWarning[];
   readonly humanEdited: readonly LetterField[];
   readonly parserVersion: string;
   readonly importRunId: number | null;
@@ -180,6 +256,7 @@ export interface StoredLetter {
   readonly itemCount: number;
   readonly upheldCount: number;
   readonly overturnedCount: number;
+  /** Warnings not yet answered, on the letter and its items. */
   readonly warningCount: number;
   readonly items: readonly StoredItem[];
   readonly tags: readonly TagLabel[];

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cohensKappa, compareDatasets, exportDataset, verifiedLettersInFile, verifiedLettersOf } from '../../src/main/export/index.ts';
 import type { Library } from '../../src/main/storage/index.ts';
-import { getLetter, insertParsedLetter, updateItemField, updateLetterField, verifyLetter } from '../../src/main/storage/index.ts';
+import { getLetter, insertParsedLetter } from '../../src/main/storage/index.ts';
+import { updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
 import { buildLetter, useTempFolder } from '../storage/helpers.ts';
 
 const temp = useTempFolder();
@@ -71,7 +72,7 @@ describe('agreement report', () => {
     // The same report from the two reviewers' JSONL exports.
     const exported = async (side: { library: Library }) => {
       const outDir = path.join(temp.folder(), 'export');
-      await exportDataset(side.library, { format: 'jsonl', outDir, scope: 'all' });
+      await exportDataset(side.library.file, { format: 'jsonl', outDir, scope: 'all' });
       return path.join(outDir, 'letters.jsonl');
     };
     const fromFiles = await compareDatasets(verifiedLettersInFile(await exported(a)), verifiedLettersInFile(await exported(b)));

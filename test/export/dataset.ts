@@ -3,7 +3,8 @@
  * unreviewed letters, human edits (with commas, quotes, line breaks and non-ASCII text), a
  * partial certification, a letter without items, tags and notes.
  */
-import { addNote, createTag, flagLetter, getLetter, insertParsedLetter, tagItem, tagLetter, updateItemField, updateLetterField, verifyLetter } from '../../src/main/storage/index.ts';
+import { createTag, getLetter, insertParsedLetter, tagItem, tagLetter } from '../../src/main/storage/index.ts';
+import { addNote, flagLetter, updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
 import type { Library } from '../../src/main/storage/index.ts';
 import { buildLetter } from '../storage/helpers.ts';
 import type { PlainLetter } from '../storage/helpers.ts';

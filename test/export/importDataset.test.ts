@@ -2,25 +2,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { exportDataset, importDataset, listConflicts, resolveConflict } from '../../src/main/export/index.ts';
-import type { Library } from '../../src/main/storage/index.ts';
-import {
-  getLetter,
-  insertParsedLetter,
-  LetterReadOnlyError,
-  updateItemField,
-  updateLetterField,
-  verifyLetter,
-} from '../../src/main/storage/index.ts';
+import { exportDataset, importDataset, resolveConflict as resolve } from '../../src/main/export/index.ts';
+import type { Db, Library } from '../../src/main/storage/index.ts';
+import { getLetter, insertParsedLetter, LetterReadOnlyError, listConflicts, listLetterHistory } from '../../src/main/storage/index.ts';
+import { TEST_ACTOR, updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
 import { buildLetter, useTempFolder } from '../storage/helpers.ts';
 import type { PlainLetter } from '../storage/helpers.ts';
 import { buildReviewedDataset, REVIEWER } from './dataset.ts';
 
 const temp = useTempFolder();
 
+const resolveConflict = (db: Db, conflictId: number, take: 'ours' | 'theirs') => resolve(db, { ...TEST_ACTOR, reviewer: 'Ana' }, conflictId, take);
+
 async function exportJsonl(library: Library): Promise<string> {
   const outDir = path.join(temp.folder(), 'export');
-  await exportDataset(library, { format: 'jsonl', outDir, scope: 'all' });
+  await exportDataset(library.file, { format: 'jsonl', outDir, scope: 'all' });
   return path.join(outDir, 'letters.jsonl');
 }
 
@@ -53,7 +49,7 @@ describe('round trip', () => {
   test('a line that is not an exported letter is refused with its line number', async () => {
     const file = path.join(temp.folder(), 'bad.jsonl');
     writeFileSync(file, '{"sha256": "abc", "items": []}\n');
-    await expect(importDataset(temp.library(), file)).rejects.toThrow(/bad\.jsonl:1: not an exported letter/);
+    await expect(importDataset(temp.library(), file)).rejects.toThrow(/bad\.jsonl has 1 bad line; nothing was merged:\n  line 1: not an exported letter/);
   });
 });
 
@@ -96,6 +92,8 @@ describe('merging another reviewer\'s export', () => {
     expect(merged?.items[1]?.humanEdited).toEqual(['decision']);
     expect(merged?.upheldCount).toBe(2);
     expect(merged?.caseNumber).toBe('CM16-0000901');
+    // What came from their export is recorded under their name, not ours.
+    expect(listLetterHistory(ours.library.db, ours.letterId).at(-1)).toMatchObject({ action: 'dataset-merge', origin: 'dataset', reviewer: 'reviewer of letters.jsonl' });
 
     const [conflict, ...others] = listConflicts(ours.library.db);
     expect(others).toEqual([]);

@@ -22,7 +22,7 @@ describe('JSONL export', () => {
     const dataset = buildReviewedDataset(library);
     const outDir = path.join(temp.folder(), 'out');
 
-    const result = await exportDataset(library, { format: 'jsonl', outDir });
+    const result = await exportDataset(library.file, { format: 'jsonl', outDir });
 
     const records = readJsonl(path.join(outDir, 'letters.jsonl'));
     const verified = [dataset.sha.edited, dataset.sha.partial, dataset.sha.empty].sort();
@@ -105,8 +105,8 @@ describe('JSONL export', () => {
     const dataset = buildReviewedDataset(library);
     const plain = path.join(temp.folder(), 'plain');
     const withSpans = path.join(temp.folder(), 'spans');
-    await exportDataset(library, { format: 'jsonl', outDir: plain });
-    await exportDataset(library, { format: 'jsonl', outDir: withSpans, withSpans: true });
+    await exportDataset(library.file, { format: 'jsonl', outDir: plain });
+    await exportDataset(library.file, { format: 'jsonl', outDir: withSpans, withSpans: true });
 
     const [withoutRecord] = readJsonl(path.join(plain, 'letters.jsonl')) as { spans?: unknown; items: { spans?: unknown }[] }[];
     expect(withoutRecord).not.toHaveProperty('spans');
@@ -114,10 +114,11 @@ describe('JSONL export', () => {
 
     const text = getLetter(library.db, dataset.letterIds.partial)?.text ?? '';
     const record = readJsonl(path.join(withSpans, 'letters.jsonl')).find((r) => r.sha256 === dataset.sha.partial) as {
-      spans: Record<string, [number, number]>;
-      items: { spans: Record<string, [number, number]> }[];
+      spans: Record<string, [number, number][]>;
+      items: { spans: Record<string, [number, number][]> }[];
     };
-    const at = (span: [number, number] | undefined) => span && text.slice(span[0], span[1]);
+    // Each value's source is a list of [start, end) spans (one unless a reviewer joined two values).
+    const at = (spans: [number, number][] | undefined) => spans?.map(([start, end]) => text.slice(start, end)).join(' ');
     expect(at(record.spans.caseNumber)).toBe('CM17-0000202');
     expect(at(record.items[0]?.spans.imrEligiblePortion)).toBe(PARTIAL.imrEligiblePortion);
     expect(at(record.items[0]?.spans.decision)).toBe('Overturned');

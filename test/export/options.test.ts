@@ -14,7 +14,7 @@ const temp = useTempFolder();
 
 async function exportedShas(library: Library, scope: 'verified' | 'all', filter: ExportFilter): Promise<string[]> {
   const outDir = path.join(temp.folder(), 'out');
-  await exportDataset(library, { format: 'jsonl', outDir, scope, filter });
+  await exportDataset(library.file, { format: 'jsonl', outDir, scope, filter });
   return readJsonl(path.join(outDir, 'letters.jsonl')).map((letter) => letter.sha256);
 }
 
@@ -47,7 +47,7 @@ describe('scope and filters', () => {
   test('a status filter other than verified needs the all scope', async () => {
     const library = temp.library({ reviewer: REVIEWER });
     const outDir = path.join(temp.folder(), 'out');
-    await expect(exportDataset(library, { format: 'csv', outDir, filter: { status: 'flagged' } })).rejects.toThrow(/all/);
+    await expect(exportDataset(library.file, { format: 'csv', outDir, filter: { status: 'flagged' } })).rejects.toThrow(/all/);
     expect(existsSync(outDir)).toBe(false);
   });
 });
@@ -58,9 +58,9 @@ describe('determinism', () => {
     buildReviewedDataset(library);
     const first = path.join(temp.folder(), 'first');
     const second = path.join(temp.folder(), 'second');
-    const a = await exportDataset(library, { format, outDir: first, scope: 'all', withSpans: true });
+    const a = await exportDataset(library.file, { format, outDir: first, scope: 'all', withSpans: true });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const b = await exportDataset(library, { format, outDir: second, scope: 'all', withSpans: true });
+    const b = await exportDataset(library.file, { format, outDir: second, scope: 'all', withSpans: true });
     const dataFiles = a.files.map((file) => path.basename(file.path)).filter((name) => name !== 'README.md');
     expect(dataFiles.length).toBeGreaterThan(0);
     for (const name of dataFiles) {
@@ -78,7 +78,7 @@ describe('atomic output', () => {
     const lastId = library.db.prepare('SELECT id FROM letters ORDER BY sha256 DESC LIMIT 1').pluck().get();
     library.db.prepare("UPDATE letters SET warnings = 'not json' WHERE id = ?").run(lastId);
     const outDir = temp.folder();
-    await expect(exportDataset(library, { format, outDir, scope: 'all' })).rejects.toThrow(SyntaxError);
+    await expect(exportDataset(library.file, { format, outDir, scope: 'all' })).rejects.toThrow(SyntaxError);
     expect(readdirSync(outDir)).toEqual([]);
   });
 
@@ -88,7 +88,7 @@ describe('atomic output', () => {
     const outDir = temp.folder();
     writeFileSync(path.join(outDir, 'letters.parquet'), 'previous letters');
     mkdirSync(path.join(outDir, 'items.parquet'));
-    await expect(exportDataset(library, { format: 'parquet', outDir })).rejects.toThrow(/is a folder/);
+    await expect(exportDataset(library.file, { format: 'parquet', outDir })).rejects.toThrow(/is a folder/);
     expect(readdirSync(outDir).sort()).toEqual(['items.parquet', 'letters.parquet']);
     expect(readFileSync(path.join(outDir, 'letters.parquet'), 'utf8')).toBe('previous letters');
   });
@@ -97,13 +97,13 @@ describe('atomic output', () => {
     const library = temp.library({ reviewer: REVIEWER });
     buildReviewedDataset(library);
     const outDir = temp.folder();
-    await exportDataset(library, { format: 'jsonl', outDir, scope: 'all' });
+    await exportDataset(library.file, { format: 'jsonl', outDir, scope: 'all' });
     const before = readFileSync(path.join(outDir, 'letters.jsonl'));
 
     const controller = new AbortController();
     const progress: ExportProgress[] = [];
     const run = exportDataset(
-      library,
+      library.file,
       { format: 'jsonl', outDir, scope: 'all' },
       {
         signal: controller.signal,
@@ -123,7 +123,7 @@ describe('atomic output', () => {
     const library = temp.library({ reviewer: REVIEWER });
     buildReviewedDataset(library);
     const progress: ExportProgress[] = [];
-    await exportDataset(library, { format: 'csv', outDir: temp.folder(), scope: 'all' }, { onProgress: (p) => progress.push(p) });
+    await exportDataset(library.file, { format: 'csv', outDir: temp.folder(), scope: 'all' }, { onProgress: (p) => progress.push(p) });
     expect(progress[0]).toEqual({ done: 0, total: 5 });
     expect(progress.at(-1)).toEqual({ done: 5, total: 5 });
   });
@@ -134,7 +134,7 @@ describe('dataset card', () => {
     const library = temp.library({ reviewer: REVIEWER });
     const { tagIds } = buildReviewedDataset(library);
     const outDir = temp.folder();
-    const result = await exportDataset(library, { format: 'csv', outDir, scope: 'all', filter: { tagId: tagIds.urgent } });
+    const result = await exportDataset(library.file, { format: 'csv', outDir, scope: 'all', filter: { tagId: tagIds.urgent } });
     const card = readFileSync(path.join(outDir, 'README.md'), 'utf8');
 
     expect(card).toMatch(/^---\npretty_name: .*\nconfigs:\n- config_name: default\n {2}data_files: items\.csv\n/);
@@ -161,7 +161,7 @@ describe('dataset card', () => {
     const library = temp.library({ reviewer: REVIEWER });
     buildReviewedDataset(library);
     const outDir = temp.folder();
-    await exportDataset(library, { format: 'jsonl', outDir, withSpans: true });
+    await exportDataset(library.file, { format: 'jsonl', outDir, withSpans: true });
     const card = readFileSync(path.join(outDir, 'README.md'), 'utf8');
     const [record] = readJsonl(path.join(outDir, 'letters.jsonl')).filter((letter) => letter.items.length > 0);
     const keys = [...Object.keys(record ?? {}), ...Object.keys(record?.items[0] ?? {})];

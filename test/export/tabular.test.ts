@@ -22,7 +22,7 @@ beforeAll(async () => {
   try {
     buildReviewedDataset(library);
     for (const format of ['jsonl', 'csv', 'parquet'] as const) {
-      await exportDataset(library, { format, outDir: path.join(folder, format), scope: 'all' });
+      await exportDataset(library.file, { format, outDir: path.join(folder, format), scope: 'all' });
     }
   } finally {
     library.close();
@@ -92,8 +92,8 @@ describe('CSV export', () => {
     buildReviewedDataset(library);
     const plain = path.join(temp.folder(), 'plain');
     const bom = path.join(temp.folder(), 'bom');
-    await exportDataset(library, { format: 'csv', outDir: plain });
-    await exportDataset(library, { format: 'csv', outDir: bom, bom: true });
+    await exportDataset(library.file, { format: 'csv', outDir: plain });
+    await exportDataset(library.file, { format: 'csv', outDir: bom, bom: true });
     const withBom = readFileSync(path.join(bom, 'items.csv'));
     expect([...withBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(withBom.subarray(3).equals(readFileSync(path.join(plain, 'items.csv')))).toBe(true);

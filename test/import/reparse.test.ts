@@ -6,7 +6,8 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { importLetters } from '../../src/main/import/pipeline.ts';
 import { reparseUntouchedLetters } from '../../src/main/import/reparse.ts';
 import type { Library } from '../../src/main/storage/index.ts';
-import { getLetter, listLetterHistory, openLibrary, queryQueue, updateItemField, verifyLetter } from '../../src/main/storage/index.ts';
+import { getLetter, listLetterHistory, openLibrary, queryQueue } from '../../src/main/storage/index.ts';
+import { updateItemField, verifyLetter } from '../review/asReviewer.ts';
 import { generateLetter, writeFixtureFolder } from '../fixtures/index.ts';
 
 let dir: string;

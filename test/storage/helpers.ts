@@ -15,6 +15,8 @@ import type {
   ParsedItem,
   ParsedLetter,
   ParseWarning,
+  SourceSpans,
+  Span,
   WarningCode,
 } from '../../src/shared/letter.ts';
 import type { LetterSource } from '../../src/shared/source.ts';
@@ -188,7 +190,13 @@ export function useTempFolder(): { folder(): string; library(options?: { reviewe
   };
 }
 
-/** The text a span points at. */
-export function slice(text: string, span: readonly [number, number] | undefined): string | undefined {
-  return span && text.slice(span[0], span[1]);
+/** The text a span points at; for a value's list of spans, each part's text joined by a space. */
+export function slice(text: string, span: Span | SourceSpans | undefined): string | undefined {
+  if (!span) return undefined;
+  if (isSpanList(span)) return span.map(([start, end]) => text.slice(start, end)).join(' ');
+  return text.slice(span[0], span[1]);
+}
+
+function isSpanList(span: Span | SourceSpans): span is SourceSpans {
+  return Array.isArray(span[0]);
 }

@@ -8,8 +8,7 @@ import {
   recordImportError,
   startImportRun,
 } from '../../src/main/storage/importRuns.ts';
-import { updateItemField } from '../../src/main/storage/itemEdits.ts';
-import { verifyLetter } from '../../src/main/storage/letterEdits.ts';
+import { updateItemField, verifyLetter } from '../review/asReviewer.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/letters.ts';
 import { getLibraryStats } from '../../src/main/storage/stats.ts';
 import { buildLetter, useTempFolder } from './helpers.ts';

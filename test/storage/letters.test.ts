@@ -59,7 +59,7 @@ describe('insertParsedLetter', () => {
     const [therapy, norco] = letter.items;
     expect(slice(letter.text, therapy?.spans.rationale)).toBe('Prior therapy gave no functional improvement.');
     expect(slice(letter.text, therapy?.spans.decision)).toBe('Upheld');
-    expect(letter.text.slice(...(therapy?.spans.item ?? [0, 0]))).toMatch(/^Physical therapy.*improvement\.\n$/s);
+    expect(slice(letter.text, therapy?.spans.item)).toMatch(/^Physical therapy.*improvement\.\n$/s);
     expect(norco?.imrEligiblePortion).toBe('Norco 10/325 #30');
     expect(slice(letter.text, norco?.spans.authorizedByClaimsAdministrator)).toBe('Norco 10/325 #60');
     expect(therapy?.warnings.map((w) => w.code)).toEqual(['rationale-contradicts-decision']);

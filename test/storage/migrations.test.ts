@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/storage/library.ts';
 import { getLetter } from '../../src/main/storage/letters.ts';
+import { listLetterHistory } from '../../src/main/storage/index.ts';
 import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
@@ -47,6 +48,15 @@ const SEEDS: Record<number, (db: Db) => number> = {
   2: (db) => {
     const letterId = (SEEDS[1] as (db: Db) => number)(db);
     db.prepare('UPDATE letters SET item_count = 3, upheld_count = 1, overturned_count = 1, warning_count = 2 WHERE id = ?').run(letterId);
+    return letterId;
+  },
+  // Version 3 only added the dataset conflicts table: the version 2 rows, with one conflict.
+  3: (db) => {
+    const letterId = (SEEDS[2] as (db: Db) => number)(db);
+    db.prepare(
+      `INSERT INTO dataset_conflicts (letter_id, item_position, field, ours, theirs, their_reviewer, source, detected_at)
+       VALUES (?, 0, 'decision', 'Upheld', 'Overturned', 'Ben', 'ben.jsonl', '2025-02-01')`,
+    ).run(letterId);
     return letterId;
   },
 };
@@ -118,6 +128,32 @@ describe('schema migrations', () => {
     expect(() => library.db.prepare("UPDATE dataset_conflicts SET resolution = 'maybe'").run()).toThrow(/CHECK/);
     library.db.prepare('DELETE FROM letters WHERE id = ?').run(letterId);
     expect(library.db.prepare('SELECT COUNT(*) AS n FROM dataset_conflicts').get()).toEqual({ n: 0 });
+    library.close();
+  });
+
+  it('004 gives items, notes and tags ids never used again, turns spans into lists, and keeps the old history as change groups', () => {
+    const { file, letterId } = libraryAtVersion(3);
+    const library = openLibrary(file);
+    const { db } = library;
+    const letter = getLetter(db, letterId)!;
+    expect(letter.revision).toBe(0);
+    expect(letter.spans['caseNumber']).toEqual([[13, 25]]);
+    expect(letter.items.map((item) => item.id)).toEqual([1, 2, 3]);
+    // The highest item deleted, a new one does not take its id.
+    db.prepare('DELETE FROM items WHERE id = 3').run();
+    db.prepare("INSERT INTO items (letter_id, position, service) VALUES (?, 2, 'New')").run(letterId);
+    expect(db.prepare('SELECT MAX(id) AS id FROM items').get()).toEqual({ id: 4 });
+    for (const table of ['notes', 'tags']) {
+      expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(table)).toMatch(/AUTOINCREMENT/);
+    }
+    const [entry, ...others] = listLetterHistory(db, letterId);
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ action: 'edit-field', origin: 'legacy', reviewer: 'Lee', state: 'done', details: { itemId: 1, field: 'rationale', from: 'No instability', to: 'No instability shown.' } });
+    // The first edit's old value is the parser's: putting it back clears the edited mark.
+    expect(JSON.parse(db.prepare('SELECT original FROM items WHERE id = 1').pluck().get() as string)).toEqual({ rationale: { value: 'No instability' } });
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'library_id'").pluck().get()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM dataset_conflicts').get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'edit_history'").get()).toBeUndefined();
     library.close();
   });
 

@@ -1,6 +1,6 @@
 /** "Next letter needing review": queue order and filter, skipping finished letters, wrapping around. */
 import { beforeEach, expect, test } from 'vitest';
-import { flagLetter, verifyLetter } from '../../src/main/storage/letterEdits.ts';
+import { flagLetter, verifyLetter } from '../review/asReviewer.ts';
 import { insertParsedLetter } from '../../src/main/storage/letters.ts';
 import { nextLetterToReview } from '../../src/main/storage/queue.ts';
 import type { Db } from '../../src/main/storage/sql.ts';

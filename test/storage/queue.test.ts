@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Decision, LetterFormat, WarningCode } from '../../src/shared/letter.ts';
-import { flagLetter, verifyLetter } from '../../src/main/storage/letterEdits.ts';
+import { flagLetter, updateItemField, verifyLetter } from '../review/asReviewer.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/letters.ts';
 import { countQueue, queryQueue, queueProgress, queueSql } from '../../src/main/storage/queue.ts';
 import type { QueueQuery } from '../../src/main/storage/queue.ts';
 import type { Db } from '../../src/main/storage/sql.ts';
 import { createTag, tagItem, tagLetter } from '../../src/main/storage/tags.ts';
-import { updateItemField } from '../../src/main/storage/itemEdits.ts';
 import { buildLetter, useTempFolder } from './helpers.ts';
 
 const temp = useTempFolder();
@@ -141,7 +140,8 @@ describe('countQueue and queueProgress', () => {
     verifyLetter(db, ids[4] ?? 0);
     expect(countQueue(db)).toBe(6);
     expect(countQueue(db, { decision: 'Upheld', status: 'verified' })).toBe(2);
-    expect(countQueue(db, { hasWarnings: true })).toBe(3);
+    // Verifying a letter answers its warnings: they no longer count.
+    expect(countQueue(db, { hasWarnings: true })).toBe(2);
     expect(queueProgress(db)).toEqual({ total: 6, verified: 2 });
   });
 });

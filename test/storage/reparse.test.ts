@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/main/storage/errors.ts';
-import { setItemStatus, updateItemField } from '../../src/main/storage/itemEdits.ts';
-import { addItem } from '../../src/main/storage/itemStructure.ts';
-import { flagLetter, reopenLetter } from '../../src/main/storage/letterEdits.ts';
+import { addItem, addNote, flagLetter, reopenLetter, setItemStatus, updateItemField } from '../review/asReviewer.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/letters.ts';
-import { addNote } from '../../src/main/storage/notes.ts';
 import { listReparseCandidates, replaceParse } from '../../src/main/storage/reparse.ts';
 import { searchLetters } from '../../src/main/storage/search.ts';
 import type { Db } from '../../src/main/storage/sql.ts';

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toFtsQuery } from '../../src/main/storage/ftsQuery.ts';
-import { deleteItem } from '../../src/main/storage/itemStructure.ts';
-import { updateItemField } from '../../src/main/storage/itemEdits.ts';
+import { deleteItem, updateItemField } from '../review/asReviewer.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/letters.ts';
 import { searchLetters, SNIPPET_MARKERS } from '../../src/main/storage/search.ts';
 import type { Db } from '../../src/main/storage/sql.ts';

@@ -56,7 +56,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
     const interrupt = interruptSignal();
     try {
       const result = await exportDataset(
-        library,
+        library.file,
         {
           format: values.format as ExportFormat,
           outDir,

@@ -1,6 +1,11 @@
-/** `imr-review import-dataset <export.jsonl> [--db file]`: merges another reviewer's export into the library. */
+/**
+ * `imr-review import-dataset <export.jsonl> [--db file] [--reviewer NAME]`: merges another reviewer's
+ * export into the library, all or nothing. `--reviewer` names whose export it is, for letters
+ * their export does not say who verified; it never changes the library's own reviewer.
+ */
 import { parseArgs } from 'node:util';
-import { DatasetFileError, importDataset, listConflicts } from '../export/index.ts';
+import { DatasetFileError, importDataset } from '../export/index.ts';
+import { listConflicts } from '../storage/index.ts';
 import type { CliIO } from './io.ts';
 import { interruptSignal } from './io.ts';
 import { withLibrary } from './library.ts';
@@ -25,7 +30,7 @@ export async function runImportDataset(args: string[], io: CliIO): Promise<numbe
     async (library) => {
       const interrupt = interruptSignal();
       try {
-        const result = await importDataset(library, file, { signal: interrupt.signal });
+        const result = await importDataset(library, file, { signal: interrupt.signal, ...(values.reviewer === undefined ? {} : { reviewer: values.reviewer }) });
         io.out(`Imported ${file} into ${library.file}`);
         io.out(`  letters created: ${result.created} (their text is not in the export)`);
         io.out(`  letters merged:  ${result.merged}`);
@@ -45,7 +50,7 @@ export async function runImportDataset(args: string[], io: CliIO): Promise<numbe
           return 1;
         }
         if (interrupt.signal.aborted) {
-          io.err('Import cancelled; the letters before the cancel are kept.');
+          io.err('Import cancelled; nothing was merged.');
           return 1;
         }
         throw error;
@@ -53,6 +58,5 @@ export async function runImportDataset(args: string[], io: CliIO): Promise<numbe
         interrupt.dispose();
       }
     },
-    values.reviewer === undefined ? {} : { reviewer: values.reviewer },
   );
 }

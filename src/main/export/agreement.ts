@@ -6,16 +6,16 @@
  */
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
 import type { AgreementReport, ExportedLetter, FieldAgreement } from '../../shared/export.ts';
-import type { Db } from '../storage/sql.ts';
+import type { Db } from '../storage/index.ts';
+import { readRecords } from '../storage/index.ts';
 import { DatasetFileError, readDatasetFile } from './datasetFile.ts';
 import { itemFieldValue, letterFieldValue } from './fieldValues.ts';
 import { cohensKappa } from './kappa.ts';
-import { readLetters } from './records.ts';
-import { scopeSql } from './scope.ts';
+import { scopeFilter } from './scope.ts';
 
 /** The verified letters of a library, in sha256 order. */
 export async function* verifiedLettersOf(db: Db): AsyncGenerator<ExportedLetter> {
-  yield* readLetters(db, scopeSql('verified'), false);
+  yield* readRecords(db, scopeFilter('verified'), false);
 }
 
 /** The verified letters of a JSONL export, which must be in sha256 order (as exports are written). */

@@ -76,7 +76,7 @@ export const LETTER_COLUMNS: readonly LetterColumn[] = [
 export const LETTER_SPANS_COLUMN: LetterColumn = {
   name: 'letterSpans',
   type: 'string',
-  description: 'with spans only: JSON {field: [start, end)} of character offsets of the letter values in the extracted text',
+  description: 'with spans only: JSON {field: [[start, end), ...]}: each letter value\'s character offsets in the extracted text (a list: a value a reviewer joined from two places has two)',
   value: (l) => (l.spans ? JSON.stringify(l.spans) : null),
 };
 
@@ -117,7 +117,7 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
 export const ITEM_SPANS_COLUMN: ItemColumn = {
   name: 'itemSpans',
   type: 'string',
-  description: 'with spans only: JSON {field: [start, end)} of the item values in the extracted text; `item` is the whole item',
+  description: 'with spans only: JSON {field: [[start, end), ...]} of the item values in the extracted text (a merged value lists every part); `item` is the whole item',
   value: ({ item }) => (item.spans ? JSON.stringify(item.spans) : null),
 };
 

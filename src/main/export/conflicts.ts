@@ -1,78 +1,80 @@
-/** The conflicts a dataset import left for a person: listing them and taking one side. */
-import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import type { ItemField, LetterField } from '../../shared/library.ts';
-import type { DatasetConflict, ExportedItem } from '../../shared/export.ts';
-import { InvalidEditError, updateItemField, updateLetterField } from '../storage/index.ts';
-import { beginLetterChange } from '../storage/history.ts';
-import { requireReviewer } from '../storage/reviewer.ts';
-import { inWriteTransaction, nowIso, statement } from '../storage/sql.ts';
-import type { Db } from '../storage/sql.ts';
-import { replaceItems } from './mergeRecord.ts';
-import { itemIdsInOrder } from './storeRecord.ts';
-
-export interface ConflictQuery {
-  /** 'open' (the default): not decided yet; 'resolved': decided; 'all': both. */
-  readonly state?: 'open' | 'resolved' | 'all';
-  readonly letterId?: number;
-}
-
-const CONFLICT_COLUMNS = `c.id, c.letter_id AS letterId, l.sha256, l.case_number AS caseNumber,
-  c.item_position AS itemPosition, c.field, c.ours, c.theirs, c.their_reviewer AS theirReviewer, c.source,
-  c.detected_at AS detectedAt, c.resolution, c.resolved_by AS resolvedBy, c.resolved_at AS resolvedAt`;
-
-const STATE_CONDITIONS = { open: 'c.resolution IS NULL', resolved: 'c.resolution IS NOT NULL', all: '1' } as const;
-
-/** Conflicts in the order they were found (open ones by default). */
-export function listConflicts(db: Db, query: ConflictQuery = {}): DatasetConflict[] {
-  const state = STATE_CONDITIONS[query.state ?? 'open'];
-  if (state === undefined) throw new InvalidEditError(`Unknown conflict state "${query.state}"`);
-  const letter = query.letterId === undefined ? '' : 'AND c.letter_id = @letterId';
-  return statement(
-    db,
-    `SELECT ${CONFLICT_COLUMNS} FROM dataset_conflicts c JOIN letters l ON l.id = c.letter_id
-     WHERE ${state} ${letter} ORDER BY c.id`,
-  ).all(query.letterId === undefined ? {} : { letterId: query.letterId }) as DatasetConflict[];
-}
-
 /**
- * Decides a conflict. 'ours' keeps the library's value; 'theirs' writes the dataset's value
- * through the normal edit services (history, human-edited mark), so a verified letter must be
- * reopened first. Either way the conflict is marked resolved by the reviewer.
+ * Deciding a conflict a dataset merge left: keep ours, or take theirs. Either is a review change
+ * to the letter, bound to the revision the reviewer saw the conflict on (so a value changed
+ * since is not overwritten), recorded, undoable, and refused on a verified letter.
  */
-export function resolveConflict(db: Db, conflictId: number, take: 'ours' | 'theirs'): void {
+import type { ExportedItem } from '../../shared/export.ts';
+import type { ItemField, LetterField } from '../../shared/library.ts';
+import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
+import { planFieldValue } from '../review/fieldPlan.ts';
+import type { Actor, ChangeOutcome, Db } from '../storage/index.ts';
+import {
+  getConflict,
+  InvalidEditError,
+  itemIdsInOrder,
+  letterRevision,
+  markConflictResolved,
+  readItemState,
+  readLetterState,
+  readRecordBySha256,
+  refreshLetterSummary,
+  runChange,
+  writeItemState,
+  writeLetterState,
+} from '../storage/index.ts';
+import { itemFieldValue, letterFieldValue } from './fieldValues.ts';
+import { itemListJson, replaceItems } from './mergeRecord.ts';
+
+export function resolveConflict(db: Db, actor: Actor, conflictId: number, take: 'ours' | 'theirs'): ChangeOutcome<void> {
   if (take !== 'ours' && take !== 'theirs') throw new InvalidEditError(`Take "ours" or "theirs", not "${String(take)}"`);
-  inWriteTransaction(db, () => {
-    const conflict = statement(db, `SELECT ${CONFLICT_COLUMNS} FROM dataset_conflicts c JOIN letters l ON l.id = c.letter_id WHERE c.id = ?`).get(
-      conflictId,
-    ) as DatasetConflict | undefined;
-    if (!conflict) throw new InvalidEditError(`No dataset conflict with id ${conflictId}`);
-    if (conflict.resolution !== null) throw new InvalidEditError(`Conflict ${conflictId} is already resolved (${conflict.resolution})`);
-    const reviewer = requireReviewer(db);
-    if (take === 'theirs') applyTheirs(db, conflict);
-    statement(db, 'UPDATE dataset_conflicts SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?').run(
-      take,
-      reviewer,
-      nowIso(),
-      conflictId,
-    );
+  const conflict = getConflict(db, conflictId);
+  const ref = { letterId: conflict.letterId, revision: letterRevision(db, conflict.letterId) };
+  return runChange(db, { letter: ref, action: take === 'theirs' ? 'take-theirs' : 'keep-ours', actor, allowVerified: take === 'ours' }, () => {
+    const fresh = getConflict(db, conflictId);
+    if (fresh.resolution !== null) throw new InvalidEditError(`Conflict ${conflictId} is already resolved (${fresh.resolution})`);
+    if (currentValue(db, fresh) !== fresh.ours) {
+      throw new InvalidEditError(`The ${fresh.field} of ${fresh.caseNumber ?? fresh.sha256.slice(0, 12)} has changed since the conflict was found; check it and edit it by hand`);
+    }
+    if (take === 'theirs') applyTheirs(db, fresh);
+    markConflictResolved(db, conflictId, take, actor.reviewer);
+    const item = fresh.itemPosition === null ? {} : { itemNumber: fresh.itemPosition + 1 };
+    return { details: { ...item, field: fresh.field, from: fresh.ours, to: take === 'theirs' ? fresh.theirs : fresh.ours }, result: undefined };
   });
 }
 
-function applyTheirs(db: Db, conflict: DatasetConflict): void {
+type Conflict = ReturnType<typeof getConflict>;
+
+/** The value the conflict disputes, as the library holds it now. */
+function currentValue(db: Db, conflict: Conflict): string | null {
+  const record = readRecordBySha256(db, conflict.sha256, false);
+  if (!record) return null;
+  if (conflict.field === 'items') return itemListJson(record.items);
+  if (conflict.itemPosition === null) return letterFieldValue(record, checkedField(conflict.field, LETTER_FIELDS));
+  const item = record.items[conflict.itemPosition];
+  return item ? itemFieldValue(item, checkedField(conflict.field, ITEM_FIELDS)) : null;
+}
+
+function applyTheirs(db: Db, conflict: Conflict): void {
+  const context = { text: readLetterState(db, conflict.letterId).text, addedByReviewer: false, resolvedBy: null };
+  const next = { value: conflict.theirs, spans: null, source: 'none' as const };
   if (conflict.field === 'items') {
-    const context = beginLetterChange(db, conflict.letterId);
-    replaceItems(db, context, conflict.letterId, JSON.parse(conflict.theirs ?? '[]') as ExportedItem[]);
-    return;
+    replaceItems(db, conflict.letterId, JSON.parse(conflict.theirs ?? '[]') as ExportedItem[]);
+  } else if (conflict.itemPosition === null) {
+    const field = checkedField<LetterField>(conflict.field, LETTER_FIELDS);
+    const plan = planFieldValue(readLetterState(db, conflict.letterId), field, next, context);
+    if (plan) writeLetterState(db, conflict.letterId, plan.write);
+  } else {
+    const field = checkedField<ItemField>(conflict.field, ITEM_FIELDS);
+    const itemId = itemIdsInOrder(db, conflict.letterId)[conflict.itemPosition];
+    if (itemId === undefined) throw new InvalidEditError(`The letter has no item ${conflict.itemPosition + 1} any more`);
+    const item = readItemState(db, itemId);
+    const plan = planFieldValue(item, field, next, { ...context, addedByReviewer: item.addedByReviewer });
+    if (plan) writeItemState(db, itemId, plan.write);
   }
-  if (conflict.itemPosition === null) {
-    if (!(LETTER_FIELDS as readonly string[]).includes(conflict.field)) throw new InvalidEditError(`Unknown letter field "${conflict.field}"`);
-    updateLetterField(db, conflict.letterId, conflict.field as LetterField, conflict.theirs);
-    return;
-  }
-  if (!(ITEM_FIELDS as readonly string[]).includes(conflict.field)) throw new InvalidEditError(`Unknown item field "${conflict.field}"`);
-  const itemId = itemIdsInOrder(db, conflict.letterId)[conflict.itemPosition];
-  if (itemId === undefined) {
-    throw new InvalidEditError(`Letter ${conflict.letterId} has no item ${conflict.itemPosition + 1} any more`);
-  }
-  updateItemField(db, itemId, conflict.field as ItemField, conflict.theirs);
+  refreshLetterSummary(db, conflict.letterId);
+}
+
+function checkedField<F extends string>(field: string, fields: readonly F[]): F {
+  if (!(fields as readonly string[]).includes(field)) throw new InvalidEditError(`Unknown field "${field}"`);
+  return field as F;
 }

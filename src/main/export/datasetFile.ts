@@ -1,17 +1,20 @@
 /**
- * Reading a JSONL export back, line by line: each line is checked against the record's shape
- * before anything is stored or compared, and a bad line is reported with its number.
+ * Reading a JSONL export back, line by line: each line must be UTF-8, JSON, and an exported
+ * letter (types, ISO timestamps, tag names), and is reported with its number when it is not.
  */
+import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { DECISIONS, LETTER_FORMATS } from '../../shared/letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES } from '../../shared/library.ts';
 import type { ExportedLetter } from '../../shared/export.ts';
 
 const text = z.string().nullable();
-const span = z.tuple([z.number().int(), z.number().int()]);
+const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+const spans = z.record(z.string(), z.array(span).min(1));
 const warning = z.looseObject({ code: z.string(), message: z.string() });
+const timestamp = z.iso.datetime({ offset: true });
+const tagName = z.string().trim().min(1, 'a tag name cannot be blank').max(80);
 
 const itemSchema = z.object({
   service: text,
@@ -24,8 +27,8 @@ const itemSchema = z.object({
   status: z.enum(ITEM_STATUSES),
   addedByReviewer: z.boolean(),
   editedFields: z.array(z.enum(ITEM_FIELDS)),
-  tags: z.array(z.string()),
-  spans: z.record(z.string(), span).optional(),
+  tags: z.array(tagName),
+  spans: spans.optional(),
 });
 
 const letterSchema = z.object({
@@ -48,32 +51,81 @@ const letterSchema = z.object({
   status: z.enum(LETTER_STATUSES),
   flagReason: text,
   verifiedBy: text,
-  verifiedAt: text,
+  verifiedAt: timestamp.nullable(),
   editedFields: z.array(z.enum(LETTER_FIELDS)),
-  tags: z.array(z.string()),
-  notes: z.array(z.object({ author: z.string(), createdAt: z.string(), body: z.string() })),
-  spans: z.record(z.string(), span).optional(),
+  tags: z.array(tagName),
+  notes: z.array(z.object({ author: z.string().min(1), createdAt: timestamp, body: z.string().min(1) })),
+  spans: spans.optional(),
 });
 
 export class DatasetFileError extends Error {
   override readonly name = 'DatasetFileError';
 }
 
-/** The letters of a JSONL export, in file order; throws DatasetFileError on the first bad line. */
-export async function* readDatasetFile(file: string): AsyncGenerator<ExportedLetter> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber++;
+export interface DatasetLine {
+  readonly lineNumber: number;
+  readonly record: ExportedLetter | null;
+  /** Why the line is not a letter; null when it is. */
+  readonly problem: string | null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Every non-blank line of the file with its number, parsed or with the reason it cannot be; `hash` sees every byte read. */
+export async function* readDatasetLines(file: string, hash?: Hash): AsyncGenerator<DatasetLine> {
+  for await (const { lineNumber, bytes } of rawLines(file, hash)) {
+    let line: string;
+    try {
+      line = utf8.decode(bytes);
+    } catch {
+      yield { lineNumber, record: null, problem: 'not UTF-8 text' };
+      continue;
+    }
     if (line.trim() === '') continue;
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch (error) {
-      throw new DatasetFileError(`${file}:${lineNumber}: not JSON (${(error as Error).message})`);
+      yield { lineNumber, record: null, problem: `not JSON (${(error as Error).message})` };
+      continue;
     }
     const parsed = letterSchema.safeParse(json);
-    if (!parsed.success) throw new DatasetFileError(`${file}:${lineNumber}: not an exported letter: ${z.prettifyError(parsed.error)}`);
-    yield parsed.data as ExportedLetter;
+    yield parsed.success
+      ? { lineNumber, record: parsed.data as ExportedLetter, problem: null }
+      : { lineNumber, record: null, problem: `not an exported letter: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}` };
   }
+}
+
+/** The letters of a JSONL export, in file order; throws DatasetFileError on the first bad line. */
+export async function* readDatasetFile(file: string): AsyncGenerator<ExportedLetter> {
+  for await (const line of readDatasetLines(file)) {
+    if (!line.record) throw new DatasetFileError(`${file}:${line.lineNumber}: ${line.problem}`);
+    yield line.record;
+  }
+}
+
+/** Lines as bytes: a newline byte never occurs inside a UTF-8 character, so splitting first is safe. */
+async function* rawLines(file: string, hash: Hash | undefined): AsyncGenerator<{ lineNumber: number; bytes: Buffer }> {
+  let pending: Buffer[] = [];
+  let lineNumber = 0;
+  try {
+    for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+      hash?.update(chunk);
+      let from = 0;
+      for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, from)) {
+        pending.push(chunk.subarray(from, at));
+        yield { lineNumber: ++lineNumber, bytes: stripCarriageReturn(Buffer.concat(pending)) };
+        pending = [];
+        from = at + 1;
+      }
+      if (from < chunk.length) pending.push(chunk.subarray(from));
+    }
+  } catch (error) {
+    throw new DatasetFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (pending.length > 0) yield { lineNumber: ++lineNumber, bytes: stripCarriageReturn(Buffer.concat(pending)) };
+}
+
+function stripCarriageReturn(bytes: Buffer): Buffer {
+  return bytes.at(-1) === 0x0d ? bytes.subarray(0, -1) : bytes;
 }

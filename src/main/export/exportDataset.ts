@@ -8,14 +8,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '../../shared/export.ts';
-import type { Library } from '../storage/index.ts';
-import { NotFoundError } from '../storage/index.ts';
-import type { Db } from '../storage/sql.ts';
+import type { Db } from '../storage/index.ts';
+import { countRecords, getTag, readRecords } from '../storage/index.ts';
 import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
-import { countLetters, readLetters } from './records.ts';
-import { scopeSql } from './scope.ts';
+import { scopeFilter } from './scope.ts';
 import { countLetter, newTally } from './tally.ts';
 import { csvWriter } from './writers/csv.ts';
 import { jsonlWriter } from './writers/jsonl.ts';
@@ -28,19 +26,21 @@ export const APP_VERSION: string = packageJson.version;
 export interface ExportControl {
   readonly onProgress?: (progress: ExportProgress) => void;
   readonly signal?: AbortSignal;
+  /** Told the temporary files the export writes, so whoever stops it can remove them. */
+  readonly onFiles?: (tempPaths: readonly string[]) => void;
 }
 
 /** Progress is reported every this many letters (and at the start and end). */
 const PROGRESS_EVERY = 500;
 
-export async function exportDataset(
-  library: Library,
-  options: ExportOptions,
-  control: ExportControl = {},
-): Promise<ExportResult> {
+/** Letters between two yields to the event loop, where a cancel can arrive. */
+const YIELD_EVERY = 200;
+
+/** @param libraryFile the library, read through a read-only connection of the export's own */
+export async function exportDataset(libraryFile: string, options: ExportOptions, control: ExportControl = {}): Promise<ExportResult> {
   const scope = options.scope ?? 'verified';
   const filter = options.filter ?? {};
-  const where = scopeSql(scope, filter);
+  const selected = scopeFilter(scope, filter);
   const writerOptions: WriterOptions = {
     outDir: path.resolve(options.outDir),
     withSpans: options.withSpans ?? false,
@@ -49,21 +49,23 @@ export async function exportDataset(
   control.signal?.throwIfAborted();
   await mkdir(writerOptions.outDir, { recursive: true });
   // A connection of its own: one snapshot for the whole export, and the app's connection stays free for edits.
-  const reader = new Database(library.file, { readonly: true, fileMustExist: true });
+  const reader = new Database(libraryFile, { readonly: true, fileMustExist: true });
   let writer: DatasetWriter | null = null;
   const card = atomicFile(path.join(writerOptions.outDir, CARD_FILE));
   try {
     reader.exec('BEGIN');
     const filters = describeFilters(reader, filter);
-    const total = countLetters(reader, where);
+    const total = countRecords(reader, selected);
     writer = await openWriter(options, writerOptions);
+    control.onFiles?.([...writer.files.map((data) => data.file.tempPath), card.tempPath]);
     const tally = newTally();
     control.onProgress?.({ done: 0, total });
-    for (const letter of readLetters(reader, where, writerOptions.withSpans)) {
+    for (const letter of readRecords(reader, selected, writerOptions.withSpans)) {
       control.signal?.throwIfAborted();
       await writer.add(letter);
       countLetter(tally, letter);
       if (tally.letters % PROGRESS_EVERY === 0) control.onProgress?.({ done: tally.letters, total });
+      if (tally.letters % YIELD_EVERY === 0) await new Promise(setImmediate);
     }
     await writer.finish();
     control.signal?.throwIfAborted();
@@ -102,11 +104,7 @@ async function discardAll(files: readonly AtomicFile[]): Promise<void> {
 
 function describeFilters(db: Db, filter: NonNullable<ExportOptions['filter']>): string[] {
   const described: string[] = [];
-  if (filter.tagId !== undefined) {
-    const tag = db.prepare('SELECT name FROM tags WHERE id = ?').get(filter.tagId) as { name: string } | undefined;
-    if (!tag) throw new NotFoundError('tag', filter.tagId);
-    described.push(`tag "${tag.name}"`);
-  }
+  if (filter.tagId !== undefined) described.push(`tag "${getTag(db, filter.tagId).name}"`);
   if (filter.decision !== undefined) described.push(`letters with an item ${filter.decision}`);
   if (filter.format !== undefined) described.push(`format ${filter.format}`);
   if (filter.status !== undefined) described.push(`status ${filter.status}`);

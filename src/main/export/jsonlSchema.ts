@@ -43,7 +43,7 @@ export function jsonlLetterKeys(withSpans: boolean): KeyDoc[] {
     { key: 'notes', type: 'array', description: 'reviewer notes: {author, createdAt, body}, oldest first' },
   ];
   if (withSpans) {
-    keys.push({ key: 'spans', type: 'object', description: '{field: [start, end)} character offsets of the letter values in the extracted text (PDF pages joined with form feeds)' });
+    keys.push({ key: 'spans', type: 'object', description: '{field: [[start, end), ...]}: where each letter value was read in the extracted text (PDF pages joined with form feeds); a list, since a value a reviewer joined from two places has two' });
   }
   return keys;
 }
@@ -67,7 +67,7 @@ export function jsonlItemKeys(withSpans: boolean): KeyDoc[] {
     { key: 'tags', type: 'string[]', description: 'tags on the item, by name' },
   ];
   if (withSpans) {
-    keys.push({ key: 'spans', type: 'object', description: '{field: [start, end)} of the item values; `item` is the whole item' });
+    keys.push({ key: 'spans', type: 'object', description: '{field: [[start, end), ...]} of the item values (a merged value lists every part); `item` is the whole item' });
   }
   return keys;
 }

@@ -2,22 +2,36 @@
  * Merging another reviewer's record of a letter into ours, field by field. A side vouches for
  * a value when a person edited it or verified the letter. When the values differ: only their
  * side vouches -> their value is taken; both vouch -> a conflict is recorded for a person to
- * decide; otherwise ours stays. Nothing either side vouched for is overwritten silently.
+ * decide; otherwise ours stays. Nothing either side vouched for is overwritten silently. The
+ * merge of one letter is one change group, recorded under their reviewer's name.
  */
-import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
 import type { ExportedItem, ExportedLetter } from '../../shared/export.ts';
-import { ITEM_FIELD_COLUMNS, LETTER_FIELD_COLUMNS } from '../storage/fields.ts';
-import { applyFieldEdit } from '../storage/fieldEdits.ts';
-import { recordChange } from '../storage/history.ts';
-import type { ChangeContext } from '../storage/history.ts';
-import { statement } from '../storage/sql.ts';
-import type { Db } from '../storage/sql.ts';
-import { getItem } from '../storage/storedItems.ts';
-import { refreshLetterSummary } from '../storage/summary.ts';
-import { hasOpenConflicts, recordConflict } from './conflictRecords.ts';
+import type { SourceSpans } from '../../shared/letter.ts';
+import type { ItemField, LetterField } from '../../shared/library.ts';
+import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
+import { planFieldValue } from '../review/fieldPlan.ts';
+import type { PlanContext } from '../review/fieldPlan.ts';
+import { isInsideText } from '../review/provenance.ts';
+import type { Db } from '../storage/index.ts';
+import {
+  addRecordNotes,
+  addRecordTags,
+  deleteLetterItems,
+  hasOpenConflicts,
+  insertRecordItems,
+  itemIdsInOrder,
+  letterRevision,
+  readItemState,
+  readLetterState,
+  readRecordBySha256,
+  recordConflict,
+  refreshLetterSummary,
+  runChange,
+  writeItemState,
+  writeLetterReview,
+  writeLetterState,
+} from '../storage/index.ts';
 import { itemFieldValue, letterFieldValue } from './fieldValues.ts';
-import { readLetterBySha256 } from './records.ts';
-import { addRecordNotes, addRecordTags, insertRecordItems, itemIdsInOrder } from './storeRecord.ts';
 
 export interface MergeOutcome {
   readonly fieldsTaken: number;
@@ -33,23 +47,31 @@ function vouches(side: Side, field: string): boolean {
   return side.verified || side.edited.includes(field);
 }
 
+/** Who the history names for what a dataset brought: the person who verified it, else who the caller says, else its file. */
+function theirReviewer(theirs: ExportedLetter, source: string, named: string | undefined): string {
+  return theirs.verifiedBy ?? named ?? `reviewer of ${source}`;
+}
+
 /** Merges `theirs` into the stored letter with the same sha256, inside the caller's transaction. */
-export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, context: ChangeContext, source: string): MergeOutcome {
-  const ours = readLetterBySha256(db, theirs.sha256, false);
+export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, source: string, reviewer?: string): MergeOutcome {
+  const actor = { reviewer: theirReviewer(theirs, source, reviewer), origin: 'dataset' as const };
+  const ref = { letterId, revision: letterRevision(db, letterId) };
+  return runChange(db, { letter: ref, action: 'dataset-merge', actor, allowVerified: true }, () => {
+    const outcome = mergeInto(db, letterId, theirs, source);
+    return { details: { file: source, count: outcome.fieldsTaken }, result: outcome };
+  }).result;
+}
+
+function mergeInto(db: Db, letterId: number, theirs: ExportedLetter, source: string): MergeOutcome {
+  const ours = readRecordBySha256(db, theirs.sha256, false);
   if (!ours) throw new Error(`Letter ${theirs.sha256} vanished during the merge`);
+  const { text } = readLetterState(db, letterId);
+  const context: PlanContext = { text, addedByReviewer: false, resolvedBy: null };
+  const theirSpans = (spans: SourceSpans | undefined) => (spans && spans.every((span) => isInsideText(span, text)) ? spans : null);
   let fieldsTaken = 0;
   let conflicts = 0;
   const conflict = (itemPosition: number | null, field: string, ourValue: string | null, theirValue: string | null) => {
-    const recorded = recordConflict(db, {
-      letterId,
-      itemPosition,
-      field,
-      ours: ourValue,
-      theirs: theirValue,
-      theirReviewer: theirs.verifiedBy,
-      source,
-    });
-    if (recorded) conflicts++;
+    if (recordConflict(db, { letterId, itemPosition, field, ours: ourValue, theirs: theirValue, theirReviewer: theirs.verifiedBy, source })) conflicts++;
   };
 
   const ourLetter: Side = { verified: ours.status === 'verified', edited: ours.editedFields };
@@ -62,8 +84,9 @@ export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, co
       conflict(null, field, ourValue, theirValue);
       continue;
     }
-    const span = theirs.spans?.[field] ?? null;
-    applyFieldEdit(db, context, { entityType: 'letter', entityId: letterId, field, column: LETTER_FIELD_COLUMNS[field], value: theirValue, span });
+    const spans = theirSpans(theirs.spans?.[field]);
+    const plan = planFieldValue<LetterField>(readLetterState(db, letterId), field, { value: theirValue, spans, source: spans ? 'kept' : 'none' }, context);
+    if (plan) writeLetterState(db, letterId, { ...plan.write, humanEdited: withEdited(plan.write.humanEdited, field) });
     fieldsTaken++;
   }
 
@@ -81,9 +104,11 @@ export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, co
           conflict(position, field, ourValue, theirValue);
           continue;
         }
-        const span = theirItem.spans?.[field] ?? null;
-        const entityId = itemIds[position] as number;
-        applyFieldEdit(db, context, { entityType: 'item', entityId, field, column: ITEM_FIELD_COLUMNS[field], value: theirValue, span });
+        const itemId = itemIds[position] as number;
+        const item = readItemState(db, itemId);
+        const spans = theirSpans(theirItem.spans?.[field]);
+        const plan = planFieldValue<ItemField>(item, field, { value: theirValue, spans, source: spans ? 'kept' : 'none' }, { ...context, addedByReviewer: item.addedByReviewer });
+        if (plan) writeItemState(db, itemId, { ...plan.write, humanEdited: withEdited(plan.write.humanEdited, field) });
         fieldsTaken++;
       }
     });
@@ -91,7 +116,7 @@ export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, co
     if (vouchesForItemList(ours)) {
       conflict(null, 'items', itemListJson(ours.items), itemListJson(theirs.items));
     } else {
-      replaceItems(db, context, letterId, theirs.items);
+      replaceItems(db, letterId, theirs.items);
       fieldsTaken++;
     }
   }
@@ -99,8 +124,13 @@ export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, co
   addRecordTags(db, letterId, theirs);
   addRecordNotes(db, letterId, theirs);
   refreshLetterSummary(db, letterId);
-  adoptStatus(db, context, letterId, ours, theirs, fieldsTaken > 0);
+  adoptStatus(db, letterId, ours, theirs);
   return { fieldsTaken, conflicts };
+}
+
+/** A value a person vouched for on their side is a person's value here too, even where it matches the parser's. */
+function withEdited<F extends string>(humanEdited: readonly F[] | undefined, field: F): F[] {
+  return [...new Set([...(humanEdited ?? []), field])];
 }
 
 /** A side vouches for its list of items when the letter is verified or a person added or edited an item. */
@@ -113,45 +143,21 @@ export function itemListJson(items: readonly ExportedItem[]): string {
   return JSON.stringify(items.map(({ spans: _spans, ...item }) => item));
 }
 
-/** Replaces every item of the letter with `items`, recording each removal and addition in the history. */
-export function replaceItems(db: Db, context: ChangeContext, letterId: number, items: readonly ExportedItem[]): void {
-  for (const itemId of itemIdsInOrder(db, letterId)) {
-    recordChange(db, context, { entityType: 'item', entityId: itemId, action: 'delete-item', oldValue: JSON.stringify(getItem(db, itemId)) });
-  }
-  statement(db, 'DELETE FROM items WHERE letter_id = ?').run(letterId);
+/** Replaces every item of the letter with `items`. */
+export function replaceItems(db: Db, letterId: number, items: readonly ExportedItem[]): void {
+  deleteLetterItems(db, letterId);
   insertRecordItems(db, letterId, items);
-  itemIdsInOrder(db, letterId).forEach((itemId, position) => {
-    recordChange(db, context, {
-      entityType: 'item',
-      entityId: itemId,
-      action: 'add-item',
-      newValue: JSON.stringify({ position, ...items[position] }),
-    });
-  });
 }
 
 /**
  * Their verification is adopted when ours is not verified and nothing is left in dispute, since
  * every value then is one their reviewer checked; their flag when ours is still being reviewed.
+ * (Any change marks an unreviewed letter in progress: see runChange.)
  */
-function adoptStatus(db: Db, context: ChangeContext, letterId: number, ours: ExportedLetter, theirs: ExportedLetter, changed: boolean): void {
-  let status = ours.status;
+function adoptStatus(db: Db, letterId: number, ours: ExportedLetter, theirs: ExportedLetter): void {
   if (ours.status !== 'verified' && theirs.status === 'verified' && !hasOpenConflicts(db, letterId)) {
-    statement(db, "UPDATE letters SET status = 'verified', flag_reason = NULL, verified_at = ?, verified_by = ? WHERE id = ?").run(
-      theirs.verifiedAt,
-      theirs.verifiedBy,
-      letterId,
-    );
-    status = 'verified';
+    writeLetterReview(db, letterId, { status: 'verified', flagReason: null, verifiedAt: theirs.verifiedAt, verifiedBy: theirs.verifiedBy });
   } else if ((ours.status === 'unreviewed' || ours.status === 'in_progress') && theirs.status === 'flagged') {
-    statement(db, "UPDATE letters SET status = 'flagged', flag_reason = ? WHERE id = ?").run(theirs.flagReason, letterId);
-    status = 'flagged';
-  } else if (ours.status === 'unreviewed' && changed) {
-    statement(db, "UPDATE letters SET status = 'in_progress' WHERE id = ?").run(letterId);
-    status = 'in_progress';
+    writeLetterReview(db, letterId, { status: 'flagged', flagReason: theirs.flagReason, verifiedAt: null, verifiedBy: null });
   }
-  if (status !== ours.status) {
-    recordChange(db, context, { entityType: 'letter', entityId: letterId, action: 'set-status', field: 'status', oldValue: ours.status, newValue: status });
-  }
-  if (status !== ours.status || changed) statement(db, 'UPDATE letters SET updated_at = ? WHERE id = ?').run(context.at, letterId);
 }

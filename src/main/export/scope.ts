@@ -1,21 +1,16 @@
 /**
- * Which letters an export holds: its scope and the queue's filters, as one WHERE clause over
- * `letters l`, built by the queue itself so the filters mean the same in both places.
+ * Which letters an export holds: its scope and the queue's filters, as a queue filter, so the
+ * filters mean the same in both places.
  */
 import { DECISIONS, LETTER_FORMATS } from '../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../shared/library.ts';
 import type { ExportFilter, ExportScope } from '../../shared/export.ts';
-import { filterSql } from '../storage/queue.ts';
+import type { QueueFilter } from '../storage/index.ts';
 
-export interface ScopeSql {
-  readonly where: string;
-  readonly params: Record<string, string | number>;
-}
-
-export function scopeSql(scope: ExportScope, filter: ExportFilter = {}): ScopeSql {
+export function scopeFilter(scope: ExportScope, filter: ExportFilter = {}): QueueFilter {
   checkFilter(scope, filter);
   const status = scope === 'verified' ? 'verified' : filter.status;
-  return filterSql({ ...filter, ...(status === undefined ? {} : { status }) });
+  return { ...filter, ...(status === undefined ? {} : { status }) };
 }
 
 function checkFilter(scope: ExportScope, filter: ExportFilter): void {

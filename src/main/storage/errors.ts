@@ -34,13 +34,14 @@ export class LetterReadOnlyError extends Error {
   override readonly name = 'LetterReadOnlyError';
   readonly letterId: number;
 
-  constructor(letterId: number) {
-    super(`Letter ${letterId} is verified and read-only; reopen it to edit`);
+  /** @param label how the letter is named to a person: its case number, else its file */
+  constructor(letterId: number, label: string) {
+    super(`${label} is verified and read-only: reopen it (r) to change it`);
     this.letterId = letterId;
   }
 }
 
-export type StoredEntity = 'letter' | 'item' | 'tag' | 'note' | 'import run';
+export type StoredEntity = 'letter' | 'item' | 'tag' | 'note' | 'import run' | 'dataset conflict';
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
@@ -57,4 +58,29 @@ export class NotFoundError extends Error {
 /** A change that the data does not allow (bad value, name taken, items of different letters, ...). */
 export class InvalidEditError extends Error {
   override readonly name = 'InvalidEditError';
+}
+
+/** A change named a revision of its letter that is no longer current (someone changed it since); nothing was written. */
+export class StaleRevisionError extends Error {
+  override readonly name = 'StaleRevisionError';
+  readonly letterId: number;
+  readonly seen: number;
+  readonly current: number;
+
+  constructor(letterId: number, seen: number, current: number, label: string) {
+    super(`${label} changed since you opened it (revision ${seen}, now ${current}); nothing was saved. It has been reloaded: check it and make the change again.`);
+    this.letterId = letterId;
+    this.seen = seen;
+    this.current = current;
+  }
+}
+
+/** Undo or redo would overwrite a change made after it; nothing was written. */
+export class ChangeConflictError extends Error {
+  override readonly name = 'ChangeConflictError';
+}
+
+/** There is no step to undo or redo, or it is not the one the reviewer was shown. */
+export class UndoUnavailableError extends Error {
+  override readonly name = 'UndoUnavailableError';
 }

@@ -1,22 +1,25 @@
-/** The letter library store: the main process's data layer. Services take a better-sqlite3 handle. */
+/**
+ * The letter library store: the SQLite file, its schema, and every read and write of its rows.
+ * Services (review, import, export) use only what this module exports; the SQL stays here.
+ */
 export { openLibrary } from './library.ts';
 export type { Library, OpenLibraryOptions } from './library.ts';
 export * from './errors.ts';
 export * from './fields.ts';
-export { getReviewer, setReviewer } from './reviewer.ts';
-export { getLetter, getLetterSource, hasLetterWithSha256, insertParsedLetter } from './letters.ts';
+export { getReviewer, libraryId, requireReviewer, setReviewer } from './reviewer.ts';
+export { getLetter, getLetterSource, hasLetterWithSha256, insertParsedLetter, letterIdOfSha256 } from './letters.ts';
 export type { InsertLetterResult, StoredLetter } from './letters.ts';
 export { getItem, listItems } from './storedItems.ts';
 export type { StoredItem } from './storedItems.ts';
 export { listReparseCandidates, replaceParse } from './reparse.ts';
 export type { ReparseCandidate } from './reparse.ts';
-export { setDecision, setItemStatus, updateItemField } from './itemEdits.ts';
-export type { FieldEditOptions } from './itemEdits.ts';
-export { addItem, deleteItem, mergeItems, reorderItems, splitItem } from './itemStructure.ts';
-export type { ItemSpans, ItemSplit, ItemValues, NewItem } from './itemStructure.ts';
-export { flagLetter, reopenLetter, updateLetterField, verifyLetter } from './letterEdits.ts';
-export { listLetterHistory } from './history.ts';
-export type { HistoryAction, HistoryEntry } from './history.ts';
+export { readItemState, readLetterState, writeItemState, writeLetterState } from './editableRows.ts';
+export type { EditableState, ItemState, LetterFieldsState, OriginalValue, SpanMap, StateWrite } from './editableRows.ts';
+export { copyItemTags, deleteItemRow, insertItemRow, itemIdsInOrder, renumberItems, writeItemStatus } from './itemRows.ts';
+export type { NewItemRow } from './itemRows.ts';
+export { letterLabel, writeLetterReview } from './letterRows.ts';
+export type { LetterReview } from './letterRows.ts';
+export { refreshLetterSummary } from './summary.ts';
 export * from './tags.ts';
 export * from './notes.ts';
 export * from './queue.ts';
@@ -26,3 +29,15 @@ export { toFtsQuery } from './ftsQuery.ts';
 export { getLibraryStats } from './stats.ts';
 export type { LibraryStats } from './stats.ts';
 export * from './importRuns.ts';
+export { inWriteTransaction, nowIso } from './sql.ts';
+export type { Db } from './sql.ts';
+export { runChange, letterRevision } from './changes/run.ts';
+export type { Actor, ChangeOutcome, ChangeRequest, ChangeWork, LetterRef, LetterState } from './changes/run.ts';
+export { redoChange, undoChange } from './changes/undo.ts';
+export type { UndoOutcome } from './changes/undo.ts';
+export { listLetterHistory, redoCandidate, undoCandidate } from './changes/groups.ts';
+export type { ChangeGroup } from './changes/groups.ts';
+export { countRecords, readRecordBySha256, readRecords } from './exportRecords.ts';
+export { addRecordNotes, addRecordTags, createLetterFromRecord, deleteLetterItems, insertRecordItems } from './datasetRows.ts';
+export { getConflict, hasOpenConflicts, listConflicts, markConflictResolved, recordConflict } from './conflictRows.ts';
+export type { ConflictQuery, NewConflict } from './conflictRows.ts';

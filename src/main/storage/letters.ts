@@ -1,5 +1,5 @@
 /** Adding parsed letters to the library and reading one back whole, for the split view and re-parsing. */
-import type { ParsedLetter, ParseWarning, Span } from '../../shared/letter.ts';
+import type { ParsedLetter, ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { LetterSource } from '../../shared/source.ts';
 import type { LetterField } from './fields.ts';
 import { listNotes } from './notes.ts';
@@ -21,6 +21,12 @@ export type InsertLetterResult =
 /** Cheap check before extracting a file: is a file with these bytes already in the library? */
 export function hasLetterWithSha256(db: Db, sha256: string): boolean {
   return statement(db, 'SELECT 1 FROM letters WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
+/** The id of the letter with these bytes, or null. */
+export function letterIdOfSha256(db: Db, sha256: string): number | null {
+  const row = statement(db, 'SELECT id FROM letters WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 /** Stores a letter, its text and its items in one transaction; a file already stored is left as it is. */
@@ -111,6 +117,7 @@ function readLetter(db: Db, letterId: number): StoredLetter | null {
   const items = listItems(db, letterId);
   return {
     id: row.id,
+    revision: row.revision,
     sha256: row.sha256,
     fileName: row.file_name,
     filePath: row.file_path,
@@ -127,7 +134,7 @@ function readLetter(db: Db, letterId: number): StoredLetter | null {
     reviewerLicensure: row.reviewer_licensure,
     reviewerSubspecialty: row.reviewer_subspecialty,
     clinicalCaseSummary: row.clinical_case_summary,
-    spans: parseJson<Record<string, Span>>(row.spans),
+    spans: parseJson<Record<string, SourceSpans>>(row.spans),
     warnings: parseJson<ParseWarning[]>(row.warnings),
     humanEdited: parseJson<LetterField[]>(row.human_edited),
     parserVersion: row.parser_version,

@@ -5,6 +5,7 @@
  */
 import { closeSync, copyFileSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { installChangeCapture } from './changes/capture.ts';
 import { LibraryOpenError } from './errors.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { LIBRARY_APPLICATION_ID } from './migrations/001-initial.ts';
@@ -41,6 +42,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Lib
         : null;
     configureConnection(db);
     migrateOrExplain(db, file);
+    installChangeCapture(db);
     if (options.reviewer !== undefined) setReviewer(db, options.reviewer);
     return {
       db,

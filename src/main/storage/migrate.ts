@@ -4,6 +4,11 @@ import type { Db } from './sql.ts';
 export interface Migration {
   readonly version: number;
   readonly name: string;
+  /**
+   * The migration drops and re-creates tables that others reference: it runs with foreign keys
+   * off (else dropping a table would delete the rows that point at it) and is checked after.
+   */
+  readonly rebuildsTables?: boolean;
   up(db: Db): void;
 }
 
@@ -24,10 +29,25 @@ export function migrate(db: Db, migrations: readonly Migration[], targetVersion?
   const target = targetVersion ?? migrations.length;
   for (const migration of migrations) {
     if (migration.version <= schemaVersion(db) || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      // user_version lives in the file header, so it commits or rolls back with the migration.
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    // foreign_keys cannot change inside a transaction, so it is switched around it.
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.rebuildsTables) checkForeignKeys(db, migration);
+        // user_version lives in the file header, so it commits or rolls back with the migration.
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys}`);
+    }
+  }
+}
+
+function checkForeignKeys(db: Db, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) {
+    throw new Error(`Migration ${migration.name} left ${broken.length} rows pointing at missing rows: ${JSON.stringify(broken.slice(0, 3))}`);
   }
 }

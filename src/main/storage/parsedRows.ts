@@ -1,5 +1,5 @@
 /** How a ParsedLetter is laid out in rows: shared by the first import and by re-parsing. */
-import type { Field, ParsedItem, ParsedLetter, Span } from '../../shared/letter.ts';
+import type { Field, ParsedItem, ParsedLetter, SourceSpans } from '../../shared/letter.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
 
@@ -48,7 +48,7 @@ export function parsedLetterColumns(parsed: ParsedLetter): ParsedLetterColumns {
     reviewerSubspecialty: subspecialty,
     clinicalCaseSummary: parsed.clinicalCaseSummary,
   });
-  if (parsed.itemsSection) spans.itemsSection = parsed.itemsSection;
+  if (parsed.itemsSection) spans.itemsSection = [parsed.itemsSection];
   return {
     format: parsed.format,
     caseNumber: valueOf(parsed.caseNumber),
@@ -91,7 +91,7 @@ export function insertParsedItems(db: Db, letterId: number, items: readonly Pars
       authorizedByClaimsAdministrator: item.partial?.authorizedByClaimsAdministrator ?? null,
       imrEligiblePortion: item.partial?.imrEligiblePortion ?? null,
     };
-    const spans = { item: item.span, ...collectSpans(fields) };
+    const spans = { item: [item.span], ...collectSpans(fields) };
     insert.run({
       letterId,
       position,
@@ -106,10 +106,11 @@ function valueOf(field: Field | null | undefined): string | null {
   return field?.value ?? null;
 }
 
-function collectSpans(fields: Record<string, Field | null>): Record<string, Span> {
-  const spans: Record<string, Span> = {};
+/** Each value's source as stored: a list of spans, one for what the parser read. */
+function collectSpans(fields: Record<string, Field | null>): Record<string, SourceSpans> {
+  const spans: Record<string, SourceSpans> = {};
   for (const [name, field] of Object.entries(fields)) {
-    if (field) spans[name] = field.span;
+    if (field) spans[name] = [field.span];
   }
   return spans;
 }

@@ -1,6 +1,7 @@
 /**
  * Re-parsing letters with a newer parser. Only letters nobody has touched are replaced:
- * unreviewed, no edit history, no human-edited, reviewer-added or tagged items.
+ * unreviewed, no recorded change to their data (notes and letter tags are commentary), no
+ * human-edited, reviewer-added or tagged items.
  */
 import type { ParsedLetter } from '../../shared/letter.ts';
 import { NotFoundError } from './errors.ts';
@@ -20,7 +21,9 @@ export interface ReparseCandidate {
 const UNTOUCHED_LETTER = `
   l.status = 'unreviewed'
   AND l.human_edited = '[]'
-  AND NOT EXISTS (SELECT 1 FROM edit_history h WHERE h.letter_id = l.id)
+  AND NOT EXISTS (
+    SELECT 1 FROM change_group_letters h JOIN change_groups g ON g.id = h.group_id
+    WHERE h.letter_id = l.id AND g.commentary = 0 AND g.state = 'done')
   AND NOT EXISTS (
     SELECT 1 FROM items i
     WHERE i.letter_id = l.id
@@ -47,7 +50,7 @@ export function replaceParse(db: Db, letterId: number, parsed: ParsedLetter): bo
     }
     const untouched = statement(db, `SELECT 1 FROM letters l WHERE l.id = ? AND ${UNTOUCHED_LETTER}`).get(letterId);
     if (untouched === undefined) return false;
-    statement(db, `UPDATE letters SET ${PARSED_LETTER_ASSIGNMENTS}, updated_at = @now WHERE id = @letterId`).run({
+    statement(db, `UPDATE letters SET ${PARSED_LETTER_ASSIGNMENTS}, updated_at = @now, revision = revision + 1 WHERE id = @letterId`).run({
       ...parsedLetterColumns(parsed),
       now: nowIso(),
       letterId,

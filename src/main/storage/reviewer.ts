@@ -1,4 +1,4 @@
-/** The reviewer's name: set once per library, stamped on every edit, note and verification. */
+/** The library's settings: the reviewer's name (stamped on every change) and the library's id. */
 import { InvalidEditError, ReviewerNotSetError } from './errors.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
@@ -19,6 +19,13 @@ export function setReviewer(db: Db, name: string): void {
     db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(REVIEWER_SETTING, trimmed);
+}
+
+/** The library's own id, made when the library was (migration 004). */
+export function libraryId(db: Db): string {
+  const row = statement(db, "SELECT value FROM settings WHERE key = 'library_id'").get() as { value: string } | undefined;
+  if (!row) throw new Error('The library has no id');
+  return row.value;
 }
 
 /** The reviewer to stamp on a change; a change without one is refused. */

@@ -43,6 +43,9 @@ export interface LettersRow {
   upheld_count: number;
   overturned_count: number;
   warning_count: number;
+  revision: number;
+  /** JSON: the parser's value and spans of each field a person changed. */
+  original: string;
 }
 
 export interface ItemsRow {
@@ -62,6 +65,8 @@ export interface ItemsRow {
   status: ItemStatus;
   human_edited: string;
   added_by_reviewer: number;
+  /** JSON: the parser's value and spans of each field a person changed. */
+  original: string;
 }
 
 type HeaderColumns = Pick<

@@ -1,5 +1,5 @@
 /** Reading items back as the UI and the exporter see them. */
-import type { ParseWarning, Span } from '../../shared/letter.ts';
+import type { ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { ItemField } from './fields.ts';
 import type { ItemsRow } from './rows.ts';
 import { parseJson, statement } from './sql.ts';
@@ -35,7 +35,7 @@ function toStoredItem(row: ItemsRow, tags: readonly TagLabel[]): StoredItem {
     originalRequest: row.original_request,
     authorizedByClaimsAdministrator: row.authorized_by_claims_administrator,
     imrEligiblePortion: row.imr_eligible_portion,
-    spans: parseJson<Record<string, Span>>(row.spans),
+    spans: parseJson<Record<string, SourceSpans>>(row.spans),
     warnings: parseJson<ParseWarning[]>(row.warnings),
     status: row.status,
     humanEdited: parseJson<ItemField[]>(row.human_edited),

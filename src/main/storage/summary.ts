@@ -2,6 +2,9 @@
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
 
+/** Warnings nobody has answered yet, in a JSON warnings column. */
+const UNANSWERED = (column: string) => `(SELECT COUNT(*) FROM json_each(${column}) WHERE json_extract(value, '$.resolved') IS NULL)`;
+
 /** Recounts one letter from its items; every service that changes items calls this in the same transaction. */
 export function refreshLetterSummary(db: Db, letterId: number): void {
   statement(
@@ -10,8 +13,8 @@ export function refreshLetterSummary(db: Db, letterId: number): void {
        item_count = (SELECT COUNT(*) FROM items WHERE letter_id = @id),
        upheld_count = (SELECT COUNT(*) FROM items WHERE letter_id = @id AND decision = 'Upheld'),
        overturned_count = (SELECT COUNT(*) FROM items WHERE letter_id = @id AND decision = 'Overturned'),
-       warning_count = json_array_length(warnings)
-         + (SELECT COALESCE(SUM(json_array_length(warnings)), 0) FROM items WHERE letter_id = @id)
+       warning_count = ${UNANSWERED('letters.warnings')}
+         + (SELECT COALESCE(SUM(${UNANSWERED('items.warnings')}), 0) FROM items WHERE letter_id = @id)
      WHERE id = @id`,
   ).run({ id: letterId });
 }

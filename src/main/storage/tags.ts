@@ -1,6 +1,6 @@
 /**
  * Tags for letters and items: the reviewer's own labels, with colours and hotkeys for the queue.
- * Tags organise work rather than change the dataset, so verified letters can be tagged.
+ * These are the rows; the review services decide who may change them (see src/main/review).
  */
 import { InvalidEditError, NotFoundError } from './errors.ts';
 import { inWriteTransaction, nowIso, statement } from './sql.ts';
@@ -21,6 +21,7 @@ export interface TagChanges {
   readonly name?: string;
   readonly colour?: string;
   readonly hotkey?: string | null;
+  readonly scope?: TagScope;
 }
 
 const COLOUR_PATTERN = /^#[0-9a-f]{6}$/i;
@@ -39,14 +40,18 @@ export function createTag(db: Db, tag: NewTag): number {
   });
 }
 
-/** Renames, recolours and re-assigns the hotkey of a tag; fields left out are unchanged. */
+/**
+ * Renames, recolours, re-assigns the hotkey or changes the scope of a tag; fields left out are
+ * unchanged. A scope that would strand uses (an item tag made letter-only) is refused.
+ */
 export function updateTag(db: Db, tagId: number, changes: TagChanges): void {
   inWriteTransaction(db, () => {
     const current = requireTag(db, tagId);
     const name = changes.name === undefined ? current.name : checkedName(db, changes.name, tagId);
     const colour = changes.colour === undefined ? current.colour : checkedColour(changes.colour);
     const hotkey = changes.hotkey === undefined ? current.hotkey : checkedHotkey(db, changes.hotkey, tagId);
-    statement(db, 'UPDATE tags SET name = ?, colour = ?, hotkey = ? WHERE id = ?').run(name, colour, hotkey, tagId);
+    const scope = changes.scope === undefined ? current.scope : checkedScope(db, tagId, current.name, changes.scope);
+    statement(db, 'UPDATE tags SET name = ?, colour = ?, hotkey = ?, scope = ? WHERE id = ?').run(name, colour, hotkey, scope, tagId);
   });
 }
 
@@ -94,40 +99,34 @@ export function listTags(db: Db): Tag[] {
   ).all() as Tag[];
 }
 
-export function tagLetter(db: Db, letterId: number, tagId: number): void {
-  inWriteTransaction(db, () => {
-    requireScope(db, tagId, 'letter');
-    if (statement(db, 'SELECT 1 FROM letters WHERE id = ?').get(letterId) === undefined) {
-      throw new NotFoundError('letter', letterId);
-    }
-    statement(db, 'INSERT OR IGNORE INTO letter_tags (letter_id, tag_id, tagged_at) VALUES (?, ?, ?)').run(
-      letterId,
-      tagId,
-      nowIso(),
-    );
-  });
+/** Puts the tag on the letter; false when it was already there. */
+export function tagLetter(db: Db, letterId: number, tagId: number): boolean {
+  requireScope(db, tagId, 'letter');
+  if (statement(db, 'SELECT 1 FROM letters WHERE id = ?').get(letterId) === undefined) throw new NotFoundError('letter', letterId);
+  const { changes } = statement(db, 'INSERT OR IGNORE INTO letter_tags (letter_id, tag_id, tagged_at) VALUES (?, ?, ?)').run(letterId, tagId, nowIso());
+  return changes > 0;
 }
 
-export function untagLetter(db: Db, letterId: number, tagId: number): void {
-  statement(db, 'DELETE FROM letter_tags WHERE letter_id = ? AND tag_id = ?').run(letterId, tagId);
+export function untagLetter(db: Db, letterId: number, tagId: number): boolean {
+  return statement(db, 'DELETE FROM letter_tags WHERE letter_id = ? AND tag_id = ?').run(letterId, tagId).changes > 0;
 }
 
-export function tagItem(db: Db, itemId: number, tagId: number): void {
-  inWriteTransaction(db, () => {
-    requireScope(db, tagId, 'item');
-    if (statement(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId) === undefined) {
-      throw new NotFoundError('item', itemId);
-    }
-    statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id, tagged_at) VALUES (?, ?, ?)').run(
-      itemId,
-      tagId,
-      nowIso(),
-    );
-  });
+/** Puts the tag on the item; false when it was already there. */
+export function tagItem(db: Db, itemId: number, tagId: number): boolean {
+  requireScope(db, tagId, 'item');
+  if (statement(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId) === undefined) throw new NotFoundError('item', itemId);
+  const { changes } = statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id, tagged_at) VALUES (?, ?, ?)').run(itemId, tagId, nowIso());
+  return changes > 0;
 }
 
-export function untagItem(db: Db, itemId: number, tagId: number): void {
-  statement(db, 'DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?').run(itemId, tagId);
+export function untagItem(db: Db, itemId: number, tagId: number): boolean {
+  return statement(db, 'DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?').run(itemId, tagId).changes > 0;
+}
+
+export function getTag(db: Db, tagId: number): Tag {
+  const tag = listTags(db).find((t) => t.id === tagId);
+  if (!tag) throw new NotFoundError('tag', tagId);
+  return tag;
 }
 
 export function letterTagLabels(db: Db, letterId: number): TagLabel[] {
@@ -175,6 +174,18 @@ function requireScope(db: Db, tagId: number, use: 'letter' | 'item'): void {
   if (scope !== 'both' && scope !== use) {
     throw new InvalidEditError(`Tag "${name}" is for ${scope}s, not ${use}s`);
   }
+}
+
+function checkedScope(db: Db, tagId: number, name: string, scope: TagScope): TagScope {
+  if (!TAG_SCOPES.includes(scope)) throw new InvalidEditError(`Unknown tag scope "${scope}"`);
+  const uses = (table: 'letter_tags' | 'item_tags') => (statement(db, `SELECT COUNT(*) AS n FROM ${table} WHERE tag_id = ?`).get(tagId) as { n: number }).n;
+  if (scope === 'letter' && uses('item_tags') > 0) {
+    throw new InvalidEditError(`"${name}" is on ${uses('item_tags')} items: remove it from them before making it a letter tag`);
+  }
+  if (scope === 'item' && uses('letter_tags') > 0) {
+    throw new InvalidEditError(`"${name}" is on ${uses('letter_tags')} letters: remove it from them before making it an item tag`);
+  }
+  return scope;
 }
 
 function checkedName(db: Db, name: string, tagId: number | null): string {

@@ -3,7 +3,13 @@ import type { Migration } from '../migrate.ts';
 import { initialMigration } from './001-initial.ts';
 import { letterSummaryCountsMigration } from './002-letter-summary-counts.ts';
 import { datasetConflictsMigration } from './003-dataset-conflicts.ts';
+import { boundChangesMigration } from './004-bound-changes.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, letterSummaryCountsMigration, datasetConflictsMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  letterSummaryCountsMigration,
+  datasetConflictsMigration,
+  boundChangesMigration,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,10 @@
-/** Writing export records into a library: a letter known only from a dataset, and its items, tags and notes. */
+/** Writing dataset records (JSONL export lines) into a library: a letter known only from a dataset, and its items, tags and notes. */
 import type { ExportedItem, ExportedLetter } from '../../shared/export.ts';
-import { createTag } from '../storage/index.ts';
-import { nowIso, statement } from '../storage/sql.ts';
-import type { Db } from '../storage/sql.ts';
-import { refreshLetterSummary } from '../storage/summary.ts';
+import { itemIdsInOrder } from './itemRows.ts';
+import { nowIso, statement } from './sql.ts';
+import type { Db } from './sql.ts';
+import { refreshLetterSummary } from './summary.ts';
+import { createTag } from './tags.ts';
 
 /** Colour of tags that arrive with a dataset; the reviewer can recolour them. */
 const IMPORTED_TAG_COLOUR = '#868e96';
@@ -58,6 +59,11 @@ export function createLetterFromRecord(db: Db, record: ExportedLetter): number {
   addRecordTags(db, letterId, record);
   addRecordNotes(db, letterId, record);
   return letterId;
+}
+
+/** Deletes every item of the letter (with their tags). */
+export function deleteLetterItems(db: Db, letterId: number): void {
+  statement(db, 'DELETE FROM items WHERE letter_id = ?').run(letterId);
 }
 
 /** Inserts items at positions 0..n-1 (the letter must have none) and recounts the letter. */
@@ -125,8 +131,3 @@ function linkTag(db: Db, table: 'letter_tags' | 'item_tags', column: 'letter_id'
   statement(db, `INSERT OR IGNORE INTO ${table} (${column}, tag_id, tagged_at) VALUES (?, ?, ?)`).run(id, tagId, nowIso());
 }
 
-export function itemIdsInOrder(db: Db, letterId: number): number[] {
-  return (statement(db, 'SELECT id FROM items WHERE letter_id = ? ORDER BY position').all(letterId) as { id: number }[]).map(
-    (row) => row.id,
-  );
-}

@@ -1,15 +1,16 @@
 /**
- * Reads letters out of a library as export records, one at a time in sha256 order, so an
+ * Reads letters out of a library as export records (the JSONL line shape), one at a time in sha256 order, so an
  * export of any size holds one letter in memory and the same library always gives the same order.
  */
-import type { ParseWarning, Span } from '../../shared/letter.ts';
+import type { ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
-import { parseJson, statement } from '../storage/sql.ts';
-import type { Db } from '../storage/sql.ts';
-import type { ItemsRow, LettersRow } from '../storage/rows.ts';
-import { headerOfRow } from '../storage/rows.ts';
-import type { ScopeSql } from './scope.ts';
+import { filterSql } from './queue.ts';
+import type { QueueFilter } from './queue.ts';
+import { parseJson, statement } from './sql.ts';
+import type { Db } from './sql.ts';
+import type { ItemsRow, LettersRow } from './rows.ts';
+import { headerOfRow } from './rows.ts';
 
 /** The letter columns an export reads (LETTER_COLUMNS): never the text or the case summary. */
 type LetterRow = Pick<
@@ -47,7 +48,9 @@ const LETTER_COLUMNS = `l.id, l.sha256, l.file_name, l.file_size, l.source_kind,
   l.application_received, l.reviewer_specialty, l.reviewer_licensure, l.reviewer_subspecialty, l.spans,
   l.warnings, l.human_edited, l.parser_version, l.status, l.flag_reason, l.verified_at, l.verified_by`;
 
-export function countLetters(db: Db, scope: ScopeSql): number {
+/** How many letters the queue filter selects. */
+export function countRecords(db: Db, filter: QueueFilter): number {
+  const scope = filterSql(filter);
   return (db.prepare(`SELECT COUNT(*) AS n FROM letters l ${scope.where}`).get(scope.params) as { n: number }).n;
 }
 
@@ -67,7 +70,8 @@ interface ScopedLetterRow extends LetterRow {
  * The letters in scope, in sha256 order, read row by row. Items come from a second cursor in
  * the same order, merged as they arrive: one pass over each table instead of a query per letter.
  */
-export function* readLetters(db: Db, scope: ScopeSql, withSpans: boolean): Generator<ExportedLetter> {
+export function* readRecords(db: Db, filter: QueueFilter, withSpans: boolean): Generator<ExportedLetter> {
+  const scope = filterSql(filter);
   const letters = db
     .prepare(`SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l ${scope.where} ORDER BY l.sha256`)
     .iterate(scope.params) as IterableIterator<ScopedLetterRow>;
@@ -90,7 +94,7 @@ export function* readLetters(db: Db, scope: ScopeSql, withSpans: boolean): Gener
 }
 
 /** One letter by sha256, or null. */
-export function readLetterBySha256(db: Db, sha256: string, withSpans: boolean): ExportedLetter | null {
+export function readRecordBySha256(db: Db, sha256: string, withSpans: boolean): ExportedLetter | null {
   const row = statement(db, `SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l WHERE l.sha256 = ?`).get(sha256) as
     | ScopedLetterRow
     | undefined;
@@ -123,7 +127,7 @@ function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ItemsRow[], wi
     tags: row.has_tags ? (statement(db, LETTER_TAGS_SQL).all(row.id) as { name: string }[]).map((tag) => tag.name) : [],
     notes: row.has_notes ? (statement(db, NOTES_SQL).all(row.id) as ExportedNote[]) : [],
   };
-  return withSpans ? { ...letter, spans: parseJson<Record<string, Span>>(row.spans) } : letter;
+  return withSpans ? { ...letter, spans: parseJson<Record<string, SourceSpans>>(row.spans) } : letter;
 }
 
 const LETTER_TAGS_SQL = `SELECT t.name FROM letter_tags lt JOIN tags t ON t.id = lt.tag_id
@@ -163,6 +167,6 @@ function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemsRow[], with
       editedFields: parseJson<ItemField[]>(row.human_edited),
       tags: tagsByItem.get(row.id) ?? [],
     };
-    return withSpans ? { ...item, spans: parseJson<Record<string, Span>>(row.spans) } : item;
+    return withSpans ? { ...item, spans: parseJson<Record<string, SourceSpans>>(row.spans) } : item;
   });
 }

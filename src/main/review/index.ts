@@ -1,0 +1,13 @@
+/**
+ * The review services: every change a person makes to a letter, each bound to the letter and
+ * revision it was made on and recorded for undo (see storage/changes). No transport here.
+ */
+export { editItemField, editLetterField, setDecision } from './fieldEdits.ts';
+export type { FieldInput } from './fieldEdits.ts';
+export { addItem, deleteItem, reorderItems } from './itemStructure.ts';
+export type { NewItem } from './itemStructure.ts';
+export { mergeItems, splitItem } from './splitMerge.ts';
+export { flagLetter, reopenLetter, setItemStatus, verifyLetter } from './letterStatus.ts';
+export { addNote, deleteNote, setItemTag, setLetterTag } from './tagging.ts';
+export { createTagChange, deleteTagChange, mergeTagsChange, updateTagChange } from './tagList.ts';
+export { redo, undo, undoState } from './undo.ts';
