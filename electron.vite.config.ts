@@ -5,12 +5,17 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      // The import pool's worker is its own entry: it runs beside the bundle as extractWorker.js.
+      // The library server (a utility process) and the import and export workers are entries of
+      // their own, beside the bundle; shared chunks sit beside them too, so the workers' relative
+      // URLs resolve from any chunk.
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          libraryServer: resolve(__dirname, 'src/main/server/utilityMain.ts'),
           extractWorker: resolve(__dirname, 'src/main/import/extractWorker.ts'),
+          exportWorker: resolve(__dirname, 'src/main/export/exportWorker.ts'),
         },
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -4,12 +4,12 @@
  * Files and folders dropped on the window are imported here, where their paths can be read.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API_METHODS, channelOf, SHELL_CHANNELS, SHELL_COMMANDS } from '../shared/api.ts';
-import type { ApiTransport, ShellBridge, ShellCommand } from '../shared/api.ts';
+import { API_CHANNEL, SHELL_CHANNELS, SHELL_COMMANDS } from '../shared/api.ts';
+import type { ApiResponse, ApiTransport, ShellBridge, ShellCommand } from '../shared/api.ts';
 
-const transport = Object.fromEntries(
-  API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(channelOf(method), ...args)]),
-) as unknown as ApiTransport;
+const transport: ApiTransport = {
+  call: (request) => ipcRenderer.invoke(API_CHANNEL, request) as Promise<ApiResponse<unknown>>,
+};
 
 const commandListeners = new Set<(command: ShellCommand) => void>();
 const announce = (command: ShellCommand) => commandListeners.forEach((listener) => listener(command));
@@ -37,7 +37,7 @@ document.addEventListener('drop', (event) => {
   event.preventDefault();
   const paths = [...(event.dataTransfer?.files ?? [])].map((file) => webUtils.getPathForFile(file)).filter((file) => file.length > 0);
   if (paths.length === 0) return;
-  void ipcRenderer.invoke(channelOf('startImport'), paths).then(() => announce('showImport'));
+  void transport.call({ method: 'startImport', args: [paths] }).then(() => announce('showImport'));
 });
 
 contextBridge.exposeInMainWorld('imr', transport);

@@ -16,6 +16,8 @@ import type {
   StoredImportError,
   StoredLetter,
   Tag,
+  UndoState,
+  UndoStep,
 } from './library.ts';
 
 export const API_METHODS = [
@@ -29,6 +31,7 @@ export const API_METHODS = [
   'listHistory',
   'updateItemField',
   'setDecision',
+  'setItemStatus',
   'addItem',
   'deleteItem',
   'splitItem',
@@ -49,6 +52,9 @@ export const API_METHODS = [
   'untagItem',
   'addNote',
   'deleteNote',
+  'getUndoState',
+  'undo',
+  'redo',
   'startImport',
   'getImportStatus',
   'cancelImport',
@@ -65,13 +71,31 @@ export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
 
 export const QUEUE_SORTS = ['import', 'caseNumber', 'attention'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
-export type { NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
+export type { FieldEdit, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
 
 export interface AppInfo {
   readonly appVersion: string;
   readonly parserVersion: string;
   readonly libraryFile: string;
+  /** The open library's own id: a call made for another library is refused (see ApiRequest). */
+  readonly libraryId: string;
   readonly reviewer: string | null;
+}
+
+/** What every change answers: the change recorded (null when nothing changed) and the letter's revision now. */
+export interface ChangeResult {
+  readonly changeId: number | null;
+  readonly revision: number;
+}
+
+/** A change that created something (an item, a note, a tag) also names it. */
+export interface CreatedResult extends ChangeResult {
+  readonly id: number;
+}
+
+/** Undo and redo answer with the step they took. */
+export interface StepResult {
+  readonly step: UndoStep;
 }
 
 export interface QueuePage {
@@ -99,30 +123,34 @@ export interface ApiResults {
   searchLetters: readonly SearchHit[];
   getLetter: StoredLetter | null;
   listHistory: readonly HistoryEntry[];
-  updateItemField: boolean;
-  setDecision: boolean;
-  addItem: number;
-  deleteItem: void;
-  splitItem: number;
-  mergeItems: void;
-  reorderItems: void;
-  updateLetterField: boolean;
-  verifyLetter: void;
-  flagLetter: void;
-  reopenLetter: void;
+  updateItemField: ChangeResult;
+  setDecision: ChangeResult;
+  setItemStatus: ChangeResult;
+  addItem: CreatedResult;
+  deleteItem: ChangeResult;
+  splitItem: CreatedResult;
+  mergeItems: ChangeResult;
+  reorderItems: ChangeResult;
+  updateLetterField: ChangeResult;
+  verifyLetter: ChangeResult;
+  flagLetter: ChangeResult;
+  reopenLetter: ChangeResult;
   listTags: readonly Tag[];
-  createTag: number;
-  updateTag: void;
+  createTag: CreatedResult;
+  updateTag: ChangeResult;
   /** How many letter and item uses were removed. */
-  deleteTag: { readonly uses: number };
+  deleteTag: ChangeResult & { readonly uses: number };
   /** How many uses moved to the target tag. */
-  mergeTags: { readonly uses: number };
-  tagLetter: void;
-  untagLetter: void;
-  tagItem: void;
-  untagItem: void;
-  addNote: number;
-  deleteNote: void;
+  mergeTags: ChangeResult & { readonly uses: number };
+  tagLetter: ChangeResult;
+  untagLetter: ChangeResult;
+  tagItem: ChangeResult;
+  untagItem: ChangeResult;
+  addNote: CreatedResult;
+  deleteNote: ChangeResult;
+  getUndoState: UndoState;
+  undo: StepResult;
+  redo: StepResult;
   startImport: { readonly started: boolean };
   getImportStatus: ImportStatus;
   cancelImport: void;
@@ -132,29 +160,56 @@ export interface ApiResults {
   getExportStatus: ExportStatus;
   cancelExport: void;
   listConflicts: readonly DatasetConflict[];
-  resolveConflict: void;
+  resolveConflict: ChangeResult;
 }
 
 export type ImrApi = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]> };
 
 /** A failed call as it crosses IPC or HTTP: a code the UI can act on and a message a person can read. */
 export interface ApiError {
-  readonly code: 'invalid-arguments' | 'not-found' | 'read-only' | 'invalid-edit' | 'reviewer-not-set' | 'busy' | 'internal';
+  readonly code: ApiErrorCode;
   readonly message: string;
 }
 
+export const API_ERROR_CODES = [
+  'invalid-arguments',
+  'not-found',
+  'read-only',
+  'invalid-edit',
+  /** The letter changed since the caller read it; nothing was written. */
+  'stale',
+  /** Undo or redo would overwrite a later change, or has nothing to take. */
+  'cannot-undo',
+  'reviewer-not-set',
+  /** The call was made for a library that is no longer open. */
+  'library-changed',
+  /** A library file could not be opened (it is not a library, damaged, from a newer app...); it was not changed. */
+  'cannot-open',
+  'busy',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
 export type ApiResponse<T> = { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: ApiError };
 
-/** The IPC channel a method travels on. */
-export function channelOf(method: ApiMethod): string {
-  return `imr:${method}`;
+/**
+ * One call as it crosses a process boundary. `libraryId` is the library the caller read its
+ * data from (AppInfo.libraryId): after File → Open Database… a call still meant for the old
+ * library is refused, never carried out on the new one.
+ */
+export interface ApiRequest {
+  readonly method: ApiMethod;
+  readonly args: readonly unknown[];
+  readonly libraryId?: string;
 }
 
+/** What the preload exposes as `window.imr`: one function, every call answered with an ApiResponse, never a thrown error. */
+export interface ApiTransport {
+  call(request: ApiRequest): Promise<ApiResponse<unknown>>;
+}
 
-/** What actually crosses the process boundary: each method answers with an ApiResponse, never a thrown error. */
-export type ApiTransport = {
-  [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResponse<ApiResults[M]>>;
-};
+/** The IPC channel every API call travels on. */
+export const API_CHANNEL = 'imr:call';
 
 /**
  * What the desktop menu asks of the renderer. The renderer acts on each as it would on

@@ -7,7 +7,7 @@ import type { ApiMethod } from './api.ts';
 import { QUEUE_SORTS } from './api.ts';
 import { EXPORT_FORMATS } from './export.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
-import { ITEM_FIELDS, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './library.ts';
+import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './library.ts';
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
@@ -18,6 +18,17 @@ const span = z
 const itemField = z.enum(ITEM_FIELDS);
 const letterField = z.enum(LETTER_FIELDS);
 const fieldValue = text(200_000).nullable();
+
+/** The letter a change is made on, and its revision as the reviewer saw it. */
+const letterRef = z.strictObject({ letterId: id, revision: z.number().int().nonnegative() });
+export type LetterRef = z.infer<typeof letterRef>;
+
+/** A typed value, or a selection in the source whose text becomes the value. */
+const fieldEdit = <F extends z.ZodType<string>>(field: F) =>
+  z.union([z.strictObject({ field, value: fieldValue }), z.strictObject({ field, selection: span })]);
+const itemEdit = fieldEdit(itemField);
+const letterEdit = fieldEdit(letterField);
+export type FieldEdit = z.infer<typeof itemEdit> | z.infer<typeof letterEdit>;
 
 export const queueFilterSchema = z.strictObject({
   status: z.enum(LETTER_STATUSES).optional(),
@@ -37,6 +48,7 @@ const queueQuery = queueFilterSchema.extend({
 export type QueueQuery = z.infer<typeof queueQuery>;
 
 const newItem = z.strictObject({
+  position: z.number().int().nonnegative().optional(),
   values: z.partialRecord(itemField, fieldValue).optional(),
   spans: z.partialRecord(z.union([itemField, z.literal('item')]), span).optional(),
 });
@@ -49,6 +61,8 @@ const tagInput = z.strictObject({
   scope: z.enum(TAG_SCOPES).optional(),
 });
 const tagChanges = tagInput.partial();
+/** The step the reviewer was offered ("Undo: …"), so a different one is never taken. */
+const undoExpectation = z.strictObject({ expected: id.optional() });
 const paths = z.array(text(4096).min(1)).min(1).max(10_000);
 const exportOptions = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
@@ -76,28 +90,32 @@ export const API_ARGS = {
   searchLetters: z.tuple([text(500), z.number().int().min(1).max(200)]),
   getLetter: z.tuple([id]),
   listHistory: z.tuple([id]),
-  updateItemField: z.tuple([id, itemField, fieldValue, span.nullable().optional()]),
-  setDecision: z.tuple([id, z.enum(DECISIONS).nullable()]),
-  addItem: z.tuple([id, newItem, z.number().int().nonnegative().optional()]),
-  deleteItem: z.tuple([id]),
-  splitItem: z.tuple([id, z.strictObject({ first: newItem.optional(), second: newItem })]),
-  mergeItems: z.tuple([id, id]),
-  reorderItems: z.tuple([id, z.array(id).max(1000)]),
-  updateLetterField: z.tuple([id, letterField, fieldValue, span.nullable().optional()]),
-  verifyLetter: z.tuple([id]),
-  flagLetter: z.tuple([id, text(2000).min(1)]),
-  reopenLetter: z.tuple([id]),
+  updateItemField: z.tuple([letterRef, id, itemEdit]),
+  setDecision: z.tuple([letterRef, id, z.enum(DECISIONS).nullable()]),
+  setItemStatus: z.tuple([letterRef, id, z.enum(ITEM_STATUSES)]),
+  addItem: z.tuple([letterRef, newItem]),
+  deleteItem: z.tuple([letterRef, id]),
+  splitItem: z.tuple([letterRef, id, span]),
+  mergeItems: z.tuple([letterRef, id, id]),
+  reorderItems: z.tuple([letterRef, z.array(id).max(1000)]),
+  updateLetterField: z.tuple([letterRef, letterEdit]),
+  verifyLetter: z.tuple([letterRef]),
+  flagLetter: z.tuple([letterRef, text(2000).min(1)]),
+  reopenLetter: z.tuple([letterRef]),
   listTags: z.tuple([]),
   createTag: z.tuple([tagInput]),
   updateTag: z.tuple([id, tagChanges]),
   deleteTag: z.tuple([id]),
   mergeTags: z.tuple([id, id]),
-  tagLetter: z.tuple([id, id]),
-  untagLetter: z.tuple([id, id]),
-  tagItem: z.tuple([id, id]),
-  untagItem: z.tuple([id, id]),
-  addNote: z.tuple([id, text(20_000).min(1)]),
-  deleteNote: z.tuple([id]),
+  tagLetter: z.tuple([letterRef, id]),
+  untagLetter: z.tuple([letterRef, id]),
+  tagItem: z.tuple([letterRef, id, id]),
+  untagItem: z.tuple([letterRef, id, id]),
+  addNote: z.tuple([letterRef, text(20_000).min(1)]),
+  deleteNote: z.tuple([letterRef, id]),
+  getUndoState: z.tuple([]),
+  undo: z.tuple([undoExpectation]),
+  redo: z.tuple([undoExpectation]),
   startImport: z.tuple([paths]),
   getImportStatus: z.tuple([]),
   cancelImport: z.tuple([]),

@@ -1,7 +1,8 @@
 /**
- * The desktop app's wiring with stand-ins for Electron's modules and the real services
- * behind them: one instance, a secure window titled with the library, the menu's imports
- * and library switching, crash recovery, and a shutdown that closes the library.
+ * The desktop app's wiring with stand-ins for Electron's modules and the real library server
+ * behind them (in a child process standing in for the utility process): one instance, a secure
+ * window titled with the library, the menu's imports and library switching, crash recovery,
+ * and a shutdown that closes the library.
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +12,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { AppFiles, ElectronModules } from '../../src/main/shell/desktopApp.ts';
 import { startDesktopApp, windowTitle } from '../../src/main/shell/desktopApp.ts';
-import { API_METHODS, channelOf, SHELL_CHANNELS } from '../../src/shared/api.ts';
+import { API_CHANNEL, SHELL_CHANNELS } from '../../src/shared/api.ts';
+// @ts-expect-error: a plain JavaScript stand-in, shared with the bundle test
+import { utilityProcess } from './bundle/utility-process.mjs';
 import { writeFixtureFolder } from '../fixtures/index.ts';
 
 class FakeContents extends EventEmitter {
@@ -140,20 +143,28 @@ function start(hasLock = true): Fakes {
       setPermissionCheckHandler: () => {},
       webRequest: { onBeforeRequest: () => {} },
     }),
+    utilityProcess,
   } as unknown as ElectronModules;
-  const files: AppFiles = { preload: '/app/preload.cjs', rendererHtml: '/app/index.html', devServer: undefined, samplesFolder: path.join(dir, 'samples') };
+  const files: AppFiles = {
+    preload: '/app/preload.cjs',
+    rendererHtml: '/app/index.html',
+    devServer: undefined,
+    samplesFolder: path.join(dir, 'samples'),
+    libraryServer: path.resolve(import.meta.dirname, '../../src/main/server/utilityMain.ts'),
+  };
   startDesktopApp(electron, files, made.errors);
   return made;
 }
 
+/** Until the library server has opened the library and the window is up. */
 async function ready() {
-  await new Promise((resolve) => setImmediate(resolve));
+  await until(() => FakeWindow.created.length > 0 || fakes?.app.quits > 0);
 }
 
 const APP_FRAME = { senderFrame: { url: 'file:///app/index.html' } };
 
-async function call(channel: string, ...args: unknown[]) {
-  return fakes.handlers.get(channel)!(APP_FRAME, ...args);
+async function call(method: string, ...args: unknown[]) {
+  return fakes.handlers.get(API_CHANNEL)!(APP_FRAME, { method, args });
 }
 
 function click(label: string) {
@@ -180,7 +191,7 @@ afterEach(async () => {
 
 test('a second instance quits at once and the first one comes to the front', async () => {
   const second = start(false);
-  await ready();
+  await new Promise((resolve) => setImmediate(resolve));
   expect(second.app.quits).toBe(1);
   expect(FakeWindow.created).toHaveLength(0);
 
@@ -199,10 +210,11 @@ test('one secure window over the library in userData, with every API and shell c
   expect(window!.options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false });
   expect(window!.title).toBe(windowTitle(libraryFile));
   expect(window!.loaded).toEqual(['/app/index.html']);
-  expect([...fakes.handlers.keys()].sort()).toEqual([...API_METHODS.map(channelOf), SHELL_CHANNELS.chooseExportFolder, SHELL_CHANNELS.revealLetterFile].sort());
-  expect(await call(channelOf('getAppInfo'))).toMatchObject({ ok: true, result: { libraryFile, appVersion: '1.2.3' } });
-  const getAppInfo = fakes.handlers.get(channelOf('getAppInfo'))!;
-  expect(() => getAppInfo({ senderFrame: { url: 'https://example.com/' } })).toThrow('Refused imr:getAppInfo from https://example.com/');
+  expect([...fakes.handlers.keys()].sort()).toEqual([API_CHANNEL, SHELL_CHANNELS.chooseExportFolder, SHELL_CHANNELS.revealLetterFile].sort());
+  expect(await call('getAppInfo')).toMatchObject({ ok: true, result: { libraryFile, appVersion: '1.2.3' } });
+  const relay = fakes.handlers.get(API_CHANNEL)!;
+  expect(() => relay({ senderFrame: { url: 'https://example.com/' } }, { method: 'getAppInfo', args: [] })).toThrow('Refused imr:call from https://example.com/');
+  expect(await relay(APP_FRAME, { method: 'getAppInfo', args: 'not a list' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
 });
 
 test('"Import Folder…" imports what the native dialog chose and opens the import dialog', async () => {
@@ -216,7 +228,7 @@ test('"Import Folder…" imports what the native dialog chose and opens the impo
   await until(() => contents.sent.length > 0);
   expect(contents.sent).toEqual([[SHELL_CHANNELS.command, 'showImport']]);
   type Status = { running: unknown; last: { imported: number } | null };
-  const importStatus = async () => ((await call(channelOf('getImportStatus'))) as { result: Status }).result;
+  const importStatus = async () => ((await call('getImportStatus')) as { result: Status }).result;
   let status = await importStatus();
   for (let i = 0; i < 200 && (status.running !== null || status.last === null); i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -247,7 +259,7 @@ test('"Open Database…" switches the library, retitles the window, tells the re
   await until(() => window.webContents.sent.length > 0);
   expect(window.webContents.sent).toEqual([[SHELL_CHANNELS.command, 'libraryChanged']]);
   expect(window.title).toBe(windowTitle(other));
-  expect(await call(channelOf('getAppInfo'))).toMatchObject({ result: { libraryFile: other } });
+  expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: other } });
   expect(JSON.parse(readFileSync(path.join(dir, 'userData', 'last-library.json'), 'utf8'))).toEqual({ libraryFile: other });
 });
 
@@ -271,6 +283,6 @@ test('quitting waits for the library to close, then quits for real', async () =>
   fakes.app.emit('before-quit', event);
   expect(event.defaultPrevented).toBe(true);
   await until(() => fakes.app.quits === 1);
-  expect(await call(channelOf('getStats'))).toMatchObject({ ok: false, error: { code: 'internal' } });
+  expect(await call('getStats')).toMatchObject({ ok: false, error: { code: 'internal' } });
   expect(existsSync(path.join(dir, 'userData', 'library.sqlite'))).toBe(true);
 });

@@ -17,21 +17,21 @@ test('the fraction of letters done', () => {
   expect(progressFraction(progress(100, 100))).toBe(1);
 });
 
-test('polling shows each change once and stops when asked', () => {
+test('polling shows each change once and stops when asked', async () => {
   let running: ImportProgress | null = null;
   const shown: number[] = [];
-  const stop = followImportProgress(() => ({ running }), (fraction) => shown.push(fraction), 100);
-  vi.advanceTimersByTime(100);
+  const stop = followImportProgress(async () => ({ running }), (fraction) => shown.push(fraction), 100);
+  await vi.advanceTimersByTimeAsync(100);
   running = progress(0, 0);
-  vi.advanceTimersByTime(100);
+  await vi.advanceTimersByTimeAsync(100);
   running = progress(1, 4);
-  vi.advanceTimersByTime(300);
+  await vi.advanceTimersByTimeAsync(300);
   running = progress(4, 4);
-  vi.advanceTimersByTime(100);
+  await vi.advanceTimersByTimeAsync(100);
   running = null;
-  vi.advanceTimersByTime(100);
+  await vi.advanceTimersByTimeAsync(100);
   stop();
   running = progress(1, 2);
-  vi.advanceTimersByTime(500);
+  await vi.advanceTimersByTimeAsync(500);
   expect(shown).toEqual([INDETERMINATE, 0.25, 1, NO_PROGRESS]);
 });

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { API_METHODS, channelOf, SHELL_CHANNELS } from '../../src/shared/api.ts';
-import type { ShellBridge, ShellCommand } from '../../src/shared/api.ts';
+import { API_CHANNEL, SHELL_CHANNELS } from '../../src/shared/api.ts';
+import type { ApiTransport, ShellBridge, ShellCommand } from '../../src/shared/api.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let outDir: string;
@@ -70,10 +70,10 @@ test('the bundle requires only electron and exposes only the API and the shell b
   const { required, exposed, invoked } = loadPreload();
   expect(required).toEqual(['electron']);
   expect([...exposed.keys()]).toEqual(['imr', 'imrShell']);
-  const api = exposed.get('imr') as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
-  await api['getLetter']!(7);
-  expect(invoked).toEqual([[channelOf('getLetter'), 7]]);
+  const api = exposed.get('imr') as ApiTransport;
+  expect(Object.keys(api)).toEqual(['call']);
+  await api.call({ method: 'getLetter', args: [7], libraryId: 'lib' });
+  expect(invoked).toEqual([[API_CHANNEL, { method: 'getLetter', args: [7], libraryId: 'lib' }]]);
   const shell = exposed.get('imrShell') as ShellBridge;
   expect(Object.keys(shell).sort()).toEqual(['chooseExportFolder', 'onCommand', 'revealLetterFile']);
 });
@@ -114,7 +114,7 @@ test('files dropped on the window are imported by path and the import dialog is 
   documentListeners.get('drop')!(drop);
   expect(drop.prevented).toBe(true);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(invoked).toEqual([[channelOf('startImport'), ['/dropped/a.pdf', '/dropped/letters']]]);
+  expect(invoked).toEqual([[API_CHANNEL, { method: 'startImport', args: [['/dropped/a.pdf', '/dropped/letters']] }]]);
   expect(received).toEqual(['showImport']);
 
   documentListeners.get('drop')!(dragEvent(['Files'], ['pasted']));

@@ -1,24 +1,26 @@
 /**
- * The desktop app put together: one instance, one secure window over the open library,
- * the menu, native dialogs, taskbar progress, error logging and a clean shutdown. The
- * Electron modules come in as a parameter so the wiring reads (and tests) without them.
+ * The desktop app put together: one instance, one secure window, the library server in a
+ * utility process (this process only relays calls to it), the menu, native dialogs, taskbar
+ * progress, error logging and a clean shutdown. The Electron modules come in as a parameter so
+ * the wiring reads (and tests) without them.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { App, BrowserWindow, IpcMain, Menu, Screen, Session, Shell } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/api.ts';
 import type { ApiResults, ShellCommand } from '../../shared/api.ts';
-import { dispatch } from '../api/dispatch.ts';
+import type { ImportStatus } from '../../shared/api.ts';
 import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../appData.ts';
-import { registerApi } from '../ipc/register.ts';
+import type { LibraryClient } from '../server/client.ts';
+import { relayApi } from '../transport/ipc.ts';
 import type { DialogApi } from './dialogs.ts';
 import { askToReload, chooseExportFolder, chooseLetterFiles, chooseLetterFolders, chooseLibraryToOpen, chooseNewLibrary, reportError } from './dialogs.ts';
 import type { ErrorSource } from './errorLog.ts';
 import { createErrorLog, logUncaughtErrors } from './errorLog.ts';
 import { followImportProgress } from './importProgress.ts';
 import { readLastLibrary, writeLastLibrary } from './lastLibrary.ts';
-import type { LibrarySession } from './librarySession.ts';
-import { startLibrarySession } from './librarySession.ts';
+import type { UtilityProcessApi } from './libraryServerProcess.ts';
+import { startLibraryServer } from './libraryServerProcess.ts';
 import { menuTemplate } from './menu.ts';
 import { fromAppFramesOnly, guardContents, guardSession, secureWebPreferences } from './security.ts';
 import { registerShellIpc, revealLetterFile } from './shellIpc.ts';
@@ -33,6 +35,7 @@ export interface ElectronModules {
   readonly ipcMain: IpcMain;
   readonly screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
   readonly defaultSession: () => Session;
+  readonly utilityProcess: UtilityProcessApi;
 }
 
 export interface AppFiles {
@@ -41,6 +44,8 @@ export interface AppFiles {
   /** The renderer's dev server while developing (electron-vite dev). */
   readonly devServer: string | undefined;
   readonly samplesFolder: string;
+  /** The library server's entry (the built src/main/server/utilityMain.ts). */
+  readonly libraryServer: string;
 }
 
 export function windowTitle(libraryFile: string): string {
@@ -62,30 +67,31 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   const windowStateFile = path.join(userData, 'window-state.json');
   const lastLibraryFile = path.join(userData, 'last-library.json');
   let window: BrowserWindow | null = null;
-  let session: LibrarySession | null = null;
+  let server: LibraryClient | null = null;
+  let libraryFile = '';
   let closed = false;
 
   const send = (command: ShellCommand) => window?.webContents.send(SHELL_CHANNELS.command, command);
 
-  const openSession = (): LibrarySession => {
-    const options = { appVersion: app.getVersion(), samplesFolder: files.samplesFolder };
+  /** The library chosen last, else the default one in the data folder. */
+  const openFirstLibrary = async (client: LibraryClient): Promise<string> => {
     const defaultFile = path.join(userData, LIBRARY_FILE_NAME);
     const chosen = readLastLibrary(lastLibraryFile);
     if (chosen && chosen !== defaultFile) {
-      try {
-        return startLibrarySession(chosen, options);
-      } catch (error) {
-        log(`could not reopen ${chosen}; opening the default library`, error);
-      }
+      const opened = await client.open({ file: chosen });
+      if (opened.ok) return chosen;
+      log(`could not reopen ${chosen}; opening the default library`, opened.error.message);
     }
-    return startLibrarySession(defaultFile, options);
+    const opened = await client.open({ file: defaultFile });
+    if (!opened.ok) throw new Error(opened.error.message);
+    return defaultFile;
   };
 
   const importChosen = async (choose: typeof chooseLetterFiles) => {
-    if (!window || !session) return;
+    if (!window || !server) return;
     const paths = await choose(dialog, window);
     if (paths.length === 0) return;
-    const response = await dispatch(session.api, 'startImport', [paths]);
+    const response = await server.call({ method: 'startImport', args: [paths] });
     if (!response.ok) log('import from the menu', response.error.message);
     else if (!(response.result as ApiResults['startImport']).started) {
       await reportError(dialog, window, 'An import is already running.', 'Wait for it to finish, or cancel it, then import these letters.');
@@ -93,20 +99,22 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
     send('showImport');
   };
 
+  /** Calls in flight finish on the old library first (the server takes requests in order). */
   const switchLibrary = async (choose: (owner: BrowserWindow) => Promise<string | null>) => {
-    if (!window || !session) return;
+    if (!window || !server) return;
     const owner = window;
     const file = await choose(owner);
-    if (!file) return;
-    try {
-      await session.switchTo(file);
-      writeLastLibrary(lastLibraryFile, file);
-      owner.setTitle(windowTitle(file));
-      send('libraryChanged');
-    } catch (error) {
-      log(`opening ${file}`, error);
-      await reportError(dialog, owner, `Could not open ${file}`, error);
+    if (!file || file === libraryFile) return;
+    const opened = await server.open({ file });
+    if (!opened.ok) {
+      log(`opening ${file}`, opened.error.message);
+      await reportError(dialog, owner, `Could not open ${file}`, opened.error.message);
+      return;
     }
+    libraryFile = file;
+    writeLastLibrary(lastLibraryFile, file);
+    owner.setTitle(windowTitle(file));
+    send('libraryChanged');
   };
 
   const createWindow = (libraryFile: string): BrowserWindow => {
@@ -145,16 +153,17 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   });
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
-  const whenStarted = app.whenReady().then(() => {
+  const whenStarted = app.whenReady().then(async () => {
     guardSession(electron.defaultSession(), files.devServer);
     mkdirSync(userData, { recursive: true });
-    const opened = openSession();
-    session = opened;
+    const client = startLibraryServer(electron.utilityProcess, files.libraryServer, { appVersion: app.getVersion(), samplesFolder: files.samplesFolder });
+    server = client;
+    libraryFile = await openFirstLibrary(client);
     const ipcMain = fromAppFramesOnly(electron.ipcMain, files.devServer);
-    registerApi(ipcMain, opened.api);
+    relayApi(ipcMain, client);
     registerShellIpc(ipcMain, {
       chooseExportFolder: async () => (window ? chooseExportFolder(dialog, window) : null),
-      revealLetterFile: async (letterId) => revealLetterFile(opened.current().library, (file) => electron.shell.showItemInFolder(file), letterId),
+      revealLetterFile: (letterId) => revealLetterFile(client, (file) => electron.shell.showItemInFolder(file), letterId),
     });
     const menu = menuTemplate(
       {
@@ -167,20 +176,23 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
       { platform: process.platform, productName: PRODUCT_NAME, developer: !app.isPackaged },
     );
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menu));
-    window = createWindow(opened.current().library.file);
+    window = createWindow(libraryFile);
     const stopProgress = followImportProgress(
-      () => opened.current().jobs.imports.status(),
+      async () => {
+        const response = await client.call({ method: 'getImportStatus', args: [] });
+        return response.ok ? (response.result as ImportStatus) : null;
+      },
       (fraction) => window?.setProgressBar(fraction),
     );
     app.on('activate', () => {
-      if (!window) window = createWindow(opened.current().library.file);
+      if (!window) window = createWindow(libraryFile);
     });
     app.on('before-quit', (event) => {
       if (closed) return;
       // Quit waits for the jobs in flight to stop and the library to close.
       event.preventDefault();
       stopProgress();
-      void opened
+      void client
         .close()
         .catch((error: unknown) => log('closing the library', error))
         .finally(() => {

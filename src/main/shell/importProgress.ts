@@ -11,18 +11,25 @@ export function progressFraction(running: ImportProgress | null): number {
   return Math.min(1, running.done / running.total);
 }
 
-/** Polls `status` every `intervalMs` and passes changes to `show`; returns the stop. */
+/** Polls `status` every `intervalMs` (one poll at a time) and passes changes to `show`; returns the stop. */
 export function followImportProgress(
-  status: () => { readonly running: ImportProgress | null },
+  status: () => Promise<{ readonly running: ImportProgress | null } | null>,
   show: (fraction: number) => void,
   intervalMs = 500,
 ): () => void {
   let shown = NO_PROGRESS;
+  let polling = false;
   const timer = setInterval(() => {
-    const fraction = progressFraction(status().running);
-    if (fraction === shown) return;
-    shown = fraction;
-    show(fraction);
+    if (polling) return;
+    polling = true;
+    void status()
+      .then((current) => {
+        const fraction = progressFraction(current?.running ?? null);
+        if (fraction === shown) return;
+        shown = fraction;
+        show(fraction);
+      })
+      .finally(() => (polling = false));
   }, intervalMs);
   return () => clearInterval(timer);
 }

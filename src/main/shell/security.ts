@@ -4,6 +4,7 @@
  * the app's own files (or the dev server while developing).
  */
 import type { WebPreferences } from 'electron';
+import type { IpcHandlerHost } from '../transport/ipc.ts';
 
 /** Isolated, sandboxed, no Node: the renderer reaches the main process only through the preload's typed API. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -93,9 +94,7 @@ export function guardSession(session: GuardedSession, devServer: string | undefi
   session.webRequest.onBeforeRequest(requestFilter(devServer));
 }
 
-export interface IpcHandlerHost {
-  handle(channel: string, listener: (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown): void;
-}
+export type { IpcHandlerHost };
 
 /**
  * ipcMain's handle(), except that every handler first checks the call comes from a frame

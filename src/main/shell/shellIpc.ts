@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import type { IpcMain } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/api.ts';
-import type { Library } from '../storage/index.ts';
-import { getLetter } from '../storage/index.ts';
+import type { StoredLetter } from '../../shared/library.ts';
+import type { ApiCaller } from '../transport/request.ts';
 
 export interface ShellServices {
   chooseExportFolder(): Promise<string | null>;
@@ -15,8 +15,9 @@ export function isLetterId(value: unknown): value is number {
 }
 
 /** Shows the stored letter's own file, never a path the renderer names; false when the letter or its file is gone. */
-export function revealLetterFile(library: Library, showItemInFolder: (path: string) => void, letterId: number): boolean {
-  const letter = getLetter(library.db, letterId);
+export async function revealLetterFile(server: ApiCaller, showItemInFolder: (path: string) => void, letterId: number): Promise<boolean> {
+  const response = await server.call({ method: 'getLetter', args: [letterId] });
+  const letter = response.ok ? (response.result as StoredLetter | null) : null;
   if (!letter || !existsSync(letter.filePath)) return false;
   showItemInFolder(letter.filePath);
   return true;

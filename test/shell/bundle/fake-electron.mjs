@@ -93,13 +93,15 @@ export const ipcMain = lenient({
 /** Calls an API method as the renderer would, from the app's own page. */
 function invoke(method, ...args) {
   const senderFrame = { url: pathToFileURL(path.join(process.cwd(), 'out/renderer/index.html')).href };
-  return handlers.get(`imr:${method}`)({ senderFrame }, ...args);
+  return handlers.get('imr:call')({ senderFrame }, { method, args });
 }
 
 // With IMR_BUNDLE_TEST_IMPORT set, import that folder through the API once the app is up.
 const importFolder = process.env.IMR_BUNDLE_TEST_IMPORT;
 if (importFolder) {
   setTimeout(async () => {
+    // The window may be up before the library server has opened the library.
+    while (!handlers.has('imr:call')) await new Promise((resolve) => setTimeout(resolve, 50));
     report('import-started', await invoke('startImport', [importFolder]));
     for (;;) {
       const status = await invoke('getImportStatus');
@@ -110,6 +112,8 @@ if (importFolder) {
     }
   }, 300);
 }
+
+export { utilityProcess } from './utility-process.mjs';
 
 export const Menu = lenient({
   buildFromTemplate: (template) => ({ items: template }),

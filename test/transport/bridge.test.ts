@@ -1,27 +1,30 @@
-/** The loopback bridge: serves the app and the API, and refuses calls without the token, from elsewhere or another Host. */
+/**
+ * The loopback bridge in front of a real library server: serves the app and the API, refuses
+ * calls without the token, from elsewhere or another Host, and answers every hostile request.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Bridge } from '../../src/main/bridge/server.ts';
-import { startBridge, TOKEN_HEADER } from '../../src/main/bridge/server.ts';
-import type { ApiFixture } from './context.ts';
-import { createApiFixture } from './context.ts';
+import type { Bridge } from '../../src/main/transport/bridge/server.ts';
+import { startBridge, TOKEN_HEADER } from '../../src/main/transport/bridge/server.ts';
+import type { ServerFixture } from '../server/fixture.ts';
+import { startServerFixture } from '../server/fixture.ts';
 
-let api: ApiFixture;
+let server: ServerFixture;
 let bridge: Bridge;
 
 beforeEach(async () => {
-  api = await createApiFixture();
-  const rendererDir = path.join(api.dir, 'renderer');
+  server = await startServerFixture();
+  const rendererDir = path.join(server.dir, 'renderer');
   await mkdir(rendererDir);
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>IMR</title>');
-  bridge = await startBridge({ handlers: api.handlers, rendererDir });
+  bridge = await startBridge({ server: server.client, rendererDir });
 });
 
 afterEach(async () => {
   await bridge.close();
-  await api.dispose();
+  await server.dispose();
 });
 
 /** A raw request, so the test controls the Host and Origin headers exactly. */
@@ -40,8 +43,8 @@ function send(pathName: string, options: { method?: string; headers?: Record<str
   });
 }
 
-const call = (method: string, args: unknown[], headers: Record<string, string> = {}) =>
-  send(`/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: bridge.token, 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
+const call = (method: string, args: unknown, headers: Record<string, string> = {}) =>
+  send('/api', { method: 'POST', headers: { [TOKEN_HEADER]: bridge.token, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ method, args }) });
 
 test('serves the renderer on 127.0.0.1 with a CSP, and the URL carries the token in its fragment', async () => {
   expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/#token=${bridge.token}`);
@@ -58,18 +61,29 @@ test('an API call with the token reaches the real services', async () => {
 });
 
 test('no token, a wrong token, another Host or another Origin is refused', async () => {
-  expect((await send('/api/getStats', { method: 'POST', body: '[]' })).status).toBe(401);
+  expect((await send('/api', { method: 'POST', body: '{"method":"getStats","args":[]}' })).status).toBe(401);
   expect((await call('getStats', [], { [TOKEN_HEADER]: 'x'.repeat(bridge.token.length) })).status).toBe(401);
   expect((await call('getStats', [], { host: `evil.example:${bridge.port}` })).status).toBe(403);
   expect((await send('/', { headers: { host: 'evil.example' } })).status).toBe(403);
   expect((await call('getStats', [], { origin: 'http://evil.example' })).status).toBe(403);
-  expect((await send('/api/getStats', { method: 'GET', headers: { [TOKEN_HEADER]: bridge.token } })).status).toBe(405);
+  expect((await send('/api', { method: 'GET', headers: { [TOKEN_HEADER]: bridge.token } })).status).toBe(405);
 });
 
-test('bad JSON and bad arguments are answered, not crashed on', async () => {
-  const badJson = await send('/api/getLetter', { method: 'POST', headers: { [TOKEN_HEADER]: bridge.token }, body: '{' });
+test('bad JSON, bad paths and bad arguments are answered with a 4xx and the typed error, and the bridge goes on', async () => {
+  const badJson = await send('/api', { method: 'POST', headers: { [TOKEN_HEADER]: bridge.token }, body: '{' });
   expect(badJson.status).toBe(400);
+  expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   const badArgs = await call('getLetter', ['one']);
+  expect(badArgs.status).toBe(400);
   expect(JSON.parse(badArgs.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  expect((await call('getLetter', 'not a list')).status).toBe(400);
+  expect((await call('noSuchMethod', [])).status).toBe(400);
+  const escape = await send('/api/%ZZ', { method: 'POST', headers: { [TOKEN_HEADER]: bridge.token }, body: '[]' });
+  expect(escape.status).toBe(404);
+  expect((await send('/%E0%A4%A', { headers: {} })).status).toBeLessThan(500);
+  expect((await call('getLetter', [424242])).status).toBe(200);
+  const missing = await call('verifyLetter', [{ letterId: 424242, revision: 0 }]);
+  expect(missing.status).toBe(404);
+  expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   expect(JSON.parse((await call('getStats', [])).body).ok).toBe(true);
 });

@@ -6,10 +6,14 @@ import { z } from 'zod';
 import { API_ARGS } from '../../shared/apiSchema.ts';
 import type { ApiError, ApiMethod, ApiResponse, ImrApi } from '../../shared/api.ts';
 import {
+  ChangeConflictError,
   InvalidEditError,
+  LibraryOpenError,
   LetterReadOnlyError,
   NotFoundError,
   ReviewerNotSetError,
+  StaleRevisionError,
+  UndoUnavailableError,
 } from '../storage/index.ts';
 
 export function isApiMethod(name: unknown): name is ApiMethod {
@@ -32,11 +36,15 @@ export async function dispatch(handlers: ImrApi, method: unknown, args: unknown)
   }
 }
 
-function toApiError(error: unknown): ApiError {
+/** Every failure a service can report, as the code the UI acts on. */
+export function toApiError(error: unknown): ApiError {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof NotFoundError) return { code: 'not-found', message };
   if (error instanceof LetterReadOnlyError) return { code: 'read-only', message };
   if (error instanceof InvalidEditError) return { code: 'invalid-edit', message };
+  if (error instanceof StaleRevisionError) return { code: 'stale', message };
+  if (error instanceof ChangeConflictError || error instanceof UndoUnavailableError) return { code: 'cannot-undo', message };
   if (error instanceof ReviewerNotSetError) return { code: 'reviewer-not-set', message };
+  if (error instanceof LibraryOpenError) return { code: 'cannot-open', message };
   return { code: 'internal', message };
 }
