@@ -1,6 +1,6 @@
 /**
  * The workstation as the end-to-end tests and the UI benchmark see it: the built
- * renderer served by the real bridge (`src/main/bridge/serve.ts`) over a real library
+ * renderer served by the real bridge (`src/main/transport/bridge/serve.ts`) over a real library
  * file, in a child process, and Debian's Chromium to drive it.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -33,7 +33,7 @@ export interface Workstation {
   readonly origin: string;
   readonly token: string;
   readonly libraryFile: string;
-  /** Calls the API the way the renderer does (POST /api/<method> with the token). */
+  /** Calls the API the way the renderer does (POST /api with the token). */
   call<M extends ApiMethod>(method: M, ...args: unknown[]): Promise<ApiResults[M]>;
   stop(): Promise<void>;
 }
@@ -51,7 +51,7 @@ export async function startWorkstation(options: StartOptions = {}): Promise<Work
   const child = spawn(
     process.execPath,
     [
-      path.join(ROOT, 'src/main/bridge/serve.ts'),
+      path.join(ROOT, 'src/main/transport/bridge/serve.ts'),
       '--db',
       libraryFile,
       '--port',
@@ -86,10 +86,10 @@ export async function startWorkstation(options: StartOptions = {}): Promise<Work
     token,
     libraryFile,
     call: async (method, ...args) => {
-      const response = await fetch(`${parsed.origin}/api/${method}`, {
+      const response = await fetch(`${parsed.origin}/api`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-imr-token': token },
-        body: JSON.stringify(args),
+        body: JSON.stringify({ method, args }),
       });
       const body = (await response.json()) as ApiResponse<never>;
       if (!body.ok) throw new Error(`${method}: ${body.error.code}: ${body.error.message}`);

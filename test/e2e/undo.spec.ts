@@ -1,6 +1,6 @@
 /**
- * Undo past a deleted item. Undoing a delete re-creates the item under a new id; the
- * older changes on the undo stack must still find it.
+ * Undo on the library server: past a deleted item (undo puts it back under its own id, so older
+ * changes still find it), with keys pressed before a change has reloaded, and after a reload.
  */
 import { expect, test } from '@playwright/test';
 import { allLetters, fieldValue, getLetter, openLetter } from './helpers.ts';
@@ -37,7 +37,7 @@ test('undoes a decision made before an item was deleted and restored', async ({ 
   await expect(page.locator('.letter-pane section.item')).toHaveCount(letter.items.length);
   await expect(decision).toHaveText(flipped);
   await page.keyboard.press('Control+z');
-  await expect(page.locator('.status-bar')).toContainText('Undone: set decision', { timeout: 3000 });
+  await expect(page.locator('.status-bar')).toContainText('Undone: Changed the decision of item 2', { timeout: 3000 });
   await expect(decision).toHaveText(item.decision!);
   expect((await getLetter(ws, letter.id)).items[1]!.decision).toBe(item.decision);
 });
@@ -59,6 +59,6 @@ test('keys pressed before a change has reloaded act on the changed letter', asyn
   await page.keyboard.press('Shift+Delete');
   await page.keyboard.press('Control+z');
   await expect(page.locator('.letter-pane section.item')).toHaveCount(letter.items.length);
-  await expect(page.locator('.status-bar')).toContainText('Undone: delete item');
+  await expect(page.locator('.status-bar')).toContainText('Undone: Deleted item 3');
   expect((await getLetter(ws, letter.id)).items[2]!.decision).toBe(flipped);
 });

@@ -1,8 +1,8 @@
 /** The workstation: queue on the left, source text in the middle, extracted fields on the right. */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, QueueFilter, QueueSort, ShellCommand } from '../../shared/api.ts';
 import type { Span } from '../../shared/letter.ts';
-import type { StoredLetter, Tag } from '../../shared/library.ts';
+import type { StoredLetter, Tag, UndoState } from '../../shared/library.ts';
 import { api, ApiCallError, desktop } from './api/client.ts';
 import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
@@ -23,8 +23,8 @@ import type { FieldTarget } from './fields.ts';
 import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
 import { useQueuePages } from './state/useQueuePages.ts';
+import type { LetterRevisions } from './state/letterRevisions.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
-import { UndoStack } from './state/undo.ts';
 
 const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, ShortcutAction> = {
   showImport: 'import',
@@ -52,21 +52,18 @@ export function App() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
   const selection = useRef<Span | null>(null);
-  /** The letter as last loaded, ahead of React's render, for actions queued behind a change. */
+  /** The letter as last loaded, ahead of React's render. */
   const letterRef = useRef<StoredLetter | null>(null);
+  const revisions = useRef<LetterRevisions | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const undo = useMemo(() => new UndoStack(), []);
-  useSyncExternalStore(
-    (listener) => undo.subscribe(listener),
-    () => `${undo.canUndo}${undo.canRedo}`,
-  );
+  const [undoState, setUndoState] = useState<UndoState | null>(null);
+  const undoRef = useRef<UndoState | null>(null);
   const queue = useQueuePages(filter, sort, queueVersion);
 
   const notify = useCallback((text: string) => setMessage(text), []);
   const fail = useCallback((error: unknown) => {
-    if (error instanceof ApiCallError && error.code === 'read-only') {
-      setMessage('This letter is verified and read-only: press r to reopen it before changing it.');
-    } else setMessage(error instanceof Error ? error.message : String(error));
+    if (error instanceof ApiCallError && error.code === 'library-changed') window.location.reload();
+    else setMessage(error instanceof Error ? error.message : String(error));
   }, []);
 
   const loadStats = useCallback(async () => {
@@ -74,16 +71,23 @@ export function App() {
     setStats({ letters: s.letters, verified: s.verified });
   }, []);
   const loadTags = useCallback(async () => setTags(await api.listTags()), []);
+  const loadUndoState = useCallback(async () => {
+    const state = await api.getUndoState();
+    undoRef.current = state;
+    setUndoState(state);
+  }, []);
 
   useEffect(() => {
     void api.getAppInfo().then(setInfo, fail);
     void loadStats().catch(fail);
     void loadTags().catch(fail);
-  }, [fail, loadStats, loadTags]);
+    void loadUndoState().catch(fail);
+  }, [fail, loadStats, loadTags, loadUndoState]);
 
   const openLetter = useCallback(
     async (letterId: number, keepFocus = false) => {
       const loaded = await api.getLetter(letterId);
+      if (loaded) revisions.current?.loaded(loaded.id, loaded.revision);
       letterRef.current = loaded;
       setSelectedId(letterId);
       setLetter(loaded);
@@ -101,40 +105,49 @@ export function App() {
     const shown = letterRef.current?.id ?? null;
     if (shown !== null) await openLetter(shown, true);
     setQueueVersion((v) => v + 1);
-    await loadStats();
-    await loadTags();
-  }, [openLetter, loadStats, loadTags]);
+    await Promise.all([loadStats(), loadTags(), loadUndoState()]);
+  }, [openLetter, loadStats, loadTags, loadUndoState]);
 
   const focus = useCallback((target: FieldTarget | null) => {
     setFocused(target);
     setEditing(null);
   }, []);
 
-  const currentLetter = useCallback(() => letterRef.current, []);
-  const actions = useReviewActions({ currentLetter, undo, refresh, focus, notify, openLetter });
-  const structureHandlers = useMemo<ItemStructureHandlers>(
-    () => ({
-      onMove: (itemId, step) => void actions.moveItem(itemId, step).catch(fail),
-      onSplit: (itemId) => void actions.splitItem(itemId, selection.current).catch(fail),
-      onMergeWithNext: (itemId) => void actions.mergeWithNext(itemId).catch(fail),
-      onDelete: (itemId) => void actions.deleteItem(itemId).catch(fail),
-    }),
-    [actions, fail],
+  const actions = useReviewActions({
+    refresh,
+    focus,
+    notify,
+    openLetter,
+    shownLetterId: () => letterRef.current?.id ?? null,
+    undoState: () => undoRef.current,
+  });
+  revisions.current = actions.revisions;
+  // Handlers bind the letter shown when they were made: a change always names the letter it was made on.
+  const structureHandlers = useMemo<ItemStructureHandlers | null>(
+    () =>
+      letter && {
+        onMove: (itemId, step) => void actions.moveItem(letter, itemId, step).catch(fail),
+        onSplit: (itemId) => void actions.splitItem(letter, itemId, selection.current).catch(fail),
+        onMergeWithNext: (itemId) => void actions.mergeWithNext(letter, itemId).catch(fail),
+        onDelete: (itemId) => void actions.deleteItem(letter, itemId).catch(fail),
+      },
+    [letter, actions, fail],
   );
-  const fieldHandlers = useMemo<FieldHandlers>(
-    () => ({
-      onFocus: focus,
-      onStartEdit: (target) => {
-        setFocused(target);
-        setEditing(target);
+  const fieldHandlers = useMemo<FieldHandlers | null>(
+    () =>
+      letter && {
+        onFocus: focus,
+        onStartEdit: (target) => {
+          setFocused(target);
+          setEditing(target);
+        },
+        onSave: (target, value) => {
+          setEditing(null);
+          void actions.saveField(letter, target, value).catch(fail);
+        },
+        onCancelEdit: () => setEditing(null),
       },
-      onSave: (target, value) => {
-        setEditing(null);
-        void actions.saveField(target, value).catch(fail);
-      },
-      onCancelEdit: () => setEditing(null),
-    }),
-    [focus, actions, fail],
+    [letter, focus, actions, fail],
   );
 
   // Open the first letter of the queue once there is one.
@@ -145,7 +158,7 @@ export function App() {
     }
   }, [queue, queue.total, selectedId, openLetter, fail]);
 
-  const perform = useKeyboard({ letter, focused, editing, tags, queue, selectedId, filter, sort, dialog, undo, actions, selection, searchInput, setDialog, setEditing, focus, openLetter, refresh, notify, fail });
+  const perform = useKeyboard({ letter, focused, editing, tags, queue, selectedId, filter, sort, dialog, actions, selection, searchInput, setDialog, setEditing, focus, openLetter, refresh, notify, fail });
 
   // Menu commands of the desktop shell run the same actions as their keys.
   useEffect(
@@ -161,7 +174,7 @@ export function App() {
   const needsReviewer = info !== null && info.reviewer === null;
   return (
     <div className="app">
-      <TopBar info={info} stats={stats} canUndo={undo.canUndo} canRedo={undo.canRedo} onDialog={setDialog} />
+      <TopBar info={info} stats={stats} undoState={undoState} onDialog={setDialog} onStep={(direction) => void actions.step(direction).catch(fail)} />
       {empty ? (
         <EmptyState
           onLoadSamples={() => api.loadSampleLetters().then(() => setDialog('import'), fail)}
@@ -180,7 +193,7 @@ export function App() {
             onSort={setSort}
             onSelect={(id) => void openLetter(id).catch(fail)}
           />
-          {letter ? (
+          {letter && fieldHandlers && structureHandlers ? (
             <>
               <SourcePane
                 letter={letter}
@@ -197,14 +210,14 @@ export function App() {
                 editing={editing}
                 handlers={fieldHandlers}
                 structure={structureHandlers}
-                onDecide={(itemId, decision) => void actions.decide(itemId, decision).catch(fail)}
-                onVerify={() => void actions.verify().catch(fail)}
+                onDecide={(itemId, decision) => void actions.decide(letter, itemId, decision).catch(fail)}
+                onVerify={() => void actions.verify(letter).catch(fail)}
                 onFlag={() => setDialog('flag')}
-                onReopen={() => void actions.reopen().catch(fail)}
-                onAddItem={() => void actions.addItem(letter.items.length - 1).catch(fail)}
-                onUntagLetter={(tagId) => void actions.untag(tagId, null).catch(fail)}
-                onUntagItem={(itemId, tagId) => void actions.untag(tagId, itemId).catch(fail)}
-                onDeleteNote={(noteId) => void actions.deleteNote(noteId).catch(fail)}
+                onReopen={() => void actions.reopen(letter).catch(fail)}
+                onAddItem={() => void actions.addItem(letter, letter.items.length).catch(fail)}
+                onUntagLetter={(tagId) => void actions.untag(letter, tagId, null).catch(fail)}
+                onUntagItem={(itemId, tagId) => void actions.untag(letter, tagId, itemId).catch(fail)}
+                onDeleteNote={(noteId) => void actions.deleteNote(letter, noteId).catch(fail)}
                 onAddNote={() => setDialog('note')}
                 onShowHistory={() => setDialog('history')}
               />
@@ -238,9 +251,9 @@ export function App() {
         />
       )}
       {dialog === 'history' && letter && (
-        <HistoryDialog letterId={letter.id} itemIds={letter.items.map((item) => item.id)} onClose={() => setDialog(null)} />
+        <HistoryDialog letterId={letter.id} onClose={() => setDialog(null)} />
       )}
-      {dialog === 'flag' && (
+      {dialog === 'flag' && letter && (
         <TextPrompt
           title="Flag this letter"
           label="Why does it need attention?"
@@ -248,11 +261,11 @@ export function App() {
           onClose={() => setDialog(null)}
           onSubmit={(reason) => {
             setDialog(null);
-            void actions.flag(reason).catch(fail);
+            void actions.flag(letter, reason).catch(fail);
           }}
         />
       )}
-      {dialog === 'note' && (
+      {dialog === 'note' && letter && (
         <TextPrompt
           title="Add a note"
           label="Note on this letter"
@@ -261,7 +274,7 @@ export function App() {
           onClose={() => setDialog(null)}
           onSubmit={(body) => {
             setDialog(null);
-            void actions.addNote(body).catch(fail);
+            void actions.addNote(letter, body).catch(fail);
           }}
         />
       )}
@@ -271,7 +284,7 @@ export function App() {
           scope={focused?.kind === 'item' ? 'item' : 'letter'}
           subject={focused?.kind === 'item' ? `item ${letter.items.findIndex((i) => i.id === focused.itemId) + 1}` : 'the letter'}
           current={focused?.kind === 'item' ? (letter.items.find((i) => i.id === focused.itemId)?.tags ?? []) : letter.tags}
-          onToggle={(tag) => void actions.toggleTag(tag, focused).catch(fail)}
+          onToggle={(tag) => void actions.toggleTag(letter, tag, focused).catch(fail)}
           onClose={() => setDialog(null)}
         />
       )}

@@ -1,5 +1,4 @@
-/** The API over the loopback bridge: POST /api/<method> with the token from the page's URL fragment. */
-import { API_METHODS } from '../../../shared/api.ts';
+/** The API over the loopback bridge: POST /api with the call, and the token from the page's URL fragment. */
 import type { ApiResponse, ApiTransport } from '../../../shared/api.ts';
 
 const TOKEN_KEY = 'imr-token';
@@ -17,14 +16,15 @@ function bridgeToken(): string {
 
 export function createHttpTransport(): ApiTransport {
   const token = bridgeToken();
-  const call = async (method: string, args: unknown[]): Promise<ApiResponse<unknown>> => {
-    const response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-imr-token': token },
-      body: JSON.stringify(args),
-    });
-    if (response.headers.get('content-type')?.includes('application/json')) return (await response.json()) as ApiResponse<unknown>;
-    return { ok: false, error: { code: 'internal', message: `The bridge answered ${response.status}` } };
+  return {
+    async call(request) {
+      const response = await fetch('/api', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-imr-token': token },
+        body: JSON.stringify(request),
+      });
+      if (response.headers.get('content-type')?.includes('application/json')) return (await response.json()) as ApiResponse<unknown>;
+      return { ok: false, error: { code: 'internal', message: `The bridge answered ${response.status}` } };
+    },
   };
-  return Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as ApiTransport;
 }

@@ -40,22 +40,21 @@ const PARTIAL_FIELDS = new Set<string>(['originalRequest', 'authorizedByClaimsAd
  */
 export function highlightsOf(letter: StoredLetter, focused: FieldTarget | null): Highlight[] {
   const highlights: Highlight[] = [];
-  for (const [field, span] of Object.entries(letter.spans)) {
+  for (const [field, spans] of Object.entries(letter.spans)) {
     const style = LETTER_FIELD_STYLES[field as LetterField];
-    if (style) highlights.push({ span, colour: style.colour, target: { kind: 'letter', field: field as LetterField }, label: style.label });
+    if (!style) continue;
+    for (const span of spans) highlights.push({ span, colour: style.colour, target: { kind: 'letter', field: field as LetterField }, label: style.label });
   }
   letter.items.forEach((item, index) => {
     const showParts = focused?.kind === 'item' && focused.itemId === item.id && PARTIAL_FIELDS.has(focused.field);
-    for (const [field, span] of Object.entries(item.spans)) {
+    for (const [field, spans] of Object.entries(item.spans)) {
       const style = ITEM_FIELD_STYLES[field as ItemField];
       if (!style) continue; // the whole-item span is not a value
       if (PARTIAL_FIELDS.has(field) && !showParts) continue;
-      highlights.push({
-        span,
-        colour: style.colour,
-        target: { kind: 'item', itemId: item.id, field: field as ItemField },
-        label: `Item ${index + 1}: ${style.label}`,
-      });
+      // A merged value comes from several places: every part is highlighted.
+      for (const span of spans) {
+        highlights.push({ span, colour: style.colour, target: { kind: 'item', itemId: item.id, field: field as ItemField }, label: `Item ${index + 1}: ${style.label}` });
+      }
     }
   });
   return highlights;

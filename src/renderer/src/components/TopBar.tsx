@@ -1,16 +1,19 @@
 /** Library name, review progress and the app-level commands. */
 import type { AppInfo } from '../../../shared/api.ts';
+import type { UndoState } from '../../../shared/library.ts';
 import type { Dialog } from '../App.tsx';
+import { describeStep } from '../history.ts';
 
 export interface TopBarProps {
   readonly info: AppInfo | null;
   readonly stats: { letters: number; verified: number } | null;
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
+  /** Kept by the library server, so it survives a reload. */
+  readonly undoState: UndoState | null;
   readonly onDialog: (dialog: Dialog) => void;
+  readonly onStep: (direction: 'undo' | 'redo') => void;
 }
 
-export function TopBar({ info, stats, onDialog }: TopBarProps) {
+export function TopBar({ info, stats, undoState, onDialog, onStep }: TopBarProps) {
   const share = stats && stats.letters > 0 ? stats.verified / stats.letters : 0;
   return (
     <header className="top-bar">
@@ -29,6 +32,24 @@ export function TopBar({ info, stats, onDialog }: TopBarProps) {
         </div>
       )}
       <div className="top-actions">
+        <button
+          type="button"
+          disabled={!undoState?.undo}
+          onClick={() => onStep('undo')}
+          aria-label={undoState?.undo ? `Undo: ${describeStep(undoState.undo)}` : 'Nothing to undo'}
+          title={undoState?.undo ? `Undo: ${describeStep(undoState.undo)} (Ctrl+Z)` : 'Nothing to undo'}
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          disabled={!undoState?.redo}
+          onClick={() => onStep('redo')}
+          aria-label={undoState?.redo ? `Redo: ${describeStep(undoState.redo)}` : 'Nothing to redo'}
+          title={undoState?.redo ? `Redo: ${describeStep(undoState.redo)} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        >
+          ↷ Redo
+        </button>
         <button type="button" onClick={() => onDialog('import')} title="Import letters (i)">
           Import…
         </button>

@@ -1,43 +1,25 @@
-/** Who changed what in a letter, and when. */
+/** Who changed what in a letter, and when: one row per change, newest first, undone ones marked. */
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
+import { describeChange } from '../history.ts';
 import { Modal } from './Modal.tsx';
-
-const ACTION_LABELS: Record<HistoryEntry['action'], string> = {
-  'edit-field': 'edited',
-  'set-item-status': 'set item status',
-  'add-item': 'added an item',
-  'delete-item': 'deleted an item',
-  'reorder-items': 'reordered the items',
-  'split-item': 'split an item',
-  'merge-items': 'merged items',
-  'set-status': 'set the letter status',
-};
-
-/** Field values read as they are; an item stored as JSON reads as its service. */
-function describe(entry: HistoryEntry, value: string | null): string {
-  if (value === null) return '—';
-  if (entry.action === 'edit-field' || entry.action === 'set-status' || entry.action === 'set-item-status') return value;
-  if (entry.action === 'reorder-items') return `${(JSON.parse(value) as unknown[]).length} items in a new order`;
-  try {
-    const parsed = JSON.parse(value) as { service?: string | null; values?: { service?: string | null } };
-    const service = parsed.service ?? parsed.values?.service;
-    return service ? `item "${service}"` : 'an item';
-  } catch {
-    return value;
-  }
-}
 
 export interface HistoryDialogProps {
   readonly letterId: number;
-  /** Item ids in the letter's current order, to name items by position. */
-  readonly itemIds: readonly number[];
   readonly onClose: () => void;
 }
 
-export function HistoryDialog({ letterId, itemIds, onClose }: HistoryDialogProps) {
-  const itemLabel = (id: number) => (itemIds.includes(id) ? `item ${itemIds.indexOf(id) + 1}` : 'a removed item');
+const ORIGIN_NOTES: Partial<Record<HistoryEntry['origin'], string>> = {
+  dataset: 'from a merged dataset',
+  legacy: 'recorded before undo was kept; cannot be undone',
+};
+
+function value(text: string | null | undefined): string {
+  return text === null || text === undefined || text === '' ? '—' : text;
+}
+
+export function HistoryDialog({ letterId, onClose }: HistoryDialogProps) {
   const [entries, setEntries] = useState<readonly HistoryEntry[] | null>(null);
   useEffect(() => {
     void api.listHistory(letterId).then(setEntries);
@@ -60,23 +42,22 @@ export function HistoryDialog({ letterId, itemIds, onClose }: HistoryDialogProps
             </tr>
           </thead>
           <tbody>
-            {[...entries].reverse().map((entry) => (
-              <tr key={entry.id}>
-                <td className="nowrap">{new Date(entry.at).toLocaleString()}</td>
-                <td className="nowrap">{entry.reviewer}</td>
-                <td>
-                  {ACTION_LABELS[entry.action] ?? entry.action}
-                  {entry.field ? ` ${entry.field}` : ''}
-                  {entry.entityType === 'item' ? ` (${itemLabel(entry.entityId)})` : ''}
-                </td>
-                <td className="clip" title={entry.oldValue ?? ''}>
-                  {describe(entry, entry.oldValue)}
-                </td>
-                <td className="clip" title={entry.newValue ?? ''}>
-                  {describe(entry, entry.newValue)}
-                </td>
-              </tr>
-            ))}
+            {[...entries].reverse().map((entry) => {
+              const note = entry.state !== 'done' ? `${entry.state === 'undone' ? 'undone' : 'undone, then replaced by a later change'}` : ORIGIN_NOTES[entry.origin];
+              const showsValues = entry.action === 'edit-field' || entry.action === 'take-theirs' || entry.action === 'keep-ours';
+              return (
+                <tr key={entry.id} className={entry.state === 'done' ? undefined : 'undone'}>
+                  <td className="nowrap">{new Date(entry.at).toLocaleString()}</td>
+                  <td className="nowrap">{entry.reviewer}</td>
+                  <td>
+                    {describeChange(entry.action, entry.details)}
+                    {note && <span className="muted"> ({note})</span>}
+                  </td>
+                  <td className="history-value">{showsValues ? value(entry.details.from) : ''}</td>
+                  <td className="history-value">{showsValues ? value(entry.details.to) : ''}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -13,7 +13,6 @@ import type { FieldTarget } from '../fields.ts';
 import { focusedItemIndex, stepField } from './fieldOrder.ts';
 import { actionFor } from './shortcuts.ts';
 import type { ShortcutAction } from './shortcuts.ts';
-import type { UndoStack } from './undo.ts';
 import type { QueuePages } from './useQueuePages.ts';
 import type { ReviewActions } from './useReviewActions.ts';
 
@@ -27,7 +26,6 @@ export interface KeyboardContext {
   readonly filter: QueueFilter;
   readonly sort: QueueSort;
   readonly dialog: Dialog;
-  readonly undo: UndoStack;
   readonly actions: ReviewActions;
   readonly selection: React.RefObject<Span | null>;
   readonly searchInput: React.RefObject<HTMLInputElement | null>;
@@ -64,7 +62,7 @@ export function useKeyboard(context: KeyboardContext): (action: ShortcutAction) 
       const tag = !event.ctrlKey && !event.metaKey && !event.altKey ? c.tags.find((t) => t.hotkey === event.key) : undefined;
       if (tag && c.letter) {
         event.preventDefault();
-        void c.actions.toggleTag(tag, c.focused).catch(c.fail);
+        void c.actions.toggleTag(c.letter, tag, c.focused).catch(c.fail);
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -113,33 +111,35 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       return;
     case 'decideUpheld':
     case 'decideOverturned':
-      if (item) await actions.decide(item.id, action === 'decideUpheld' ? 'Upheld' : 'Overturned');
+      if (letter && item) await actions.decide(letter, item.id, action === 'decideUpheld' ? 'Upheld' : 'Overturned');
       return;
     case 'assignSelection':
-      return actions.assignSelection(focused, c.selection.current);
+      if (letter) await actions.assignSelection(letter, focused, c.selection.current);
+      return;
     case 'addItem':
-      return actions.addItem(itemIndex);
+      if (letter) await actions.addItem(letter, itemIndex < 0 ? letter.items.length : itemIndex + 1);
+      return;
     case 'deleteItem':
-      if (item) await actions.deleteItem(item.id);
+      if (letter && item) await actions.deleteItem(letter, item.id);
       return;
     case 'splitItem':
-      if (item) await actions.splitItem(item.id, c.selection.current);
+      if (letter && item) await actions.splitItem(letter, item.id, c.selection.current);
       return;
     case 'mergeWithNext':
-      if (item) await actions.mergeWithNext(item.id);
+      if (letter && item) await actions.mergeWithNext(letter, item.id);
       return;
     case 'moveItemUp':
     case 'moveItemDown':
-      if (item) await actions.moveItem(item.id, action === 'moveItemUp' ? -1 : 1);
+      if (letter && item) await actions.moveItem(letter, item.id, action === 'moveItemUp' ? -1 : 1);
       return;
     case 'verify':
-      if (letter && letter.status !== 'verified') await actions.verify();
+      if (letter && letter.status !== 'verified') await actions.verify(letter);
       return;
     case 'flag':
       if (letter) c.setDialog('flag');
       return;
     case 'reopen':
-      if (letter && (letter.status === 'verified' || letter.status === 'flagged')) await actions.reopen();
+      if (letter && (letter.status === 'verified' || letter.status === 'flagged')) await actions.reopen(letter);
       return;
     case 'tagPicker':
       if (letter) c.setDialog('tagPicker');

@@ -1,291 +1,177 @@
 /**
- * Every change a reviewer makes: saved at once through the API, then pushed on the undo
- * stack with its inverse, then the letter and the queue are refreshed.
+ * Every change a reviewer makes, sent to the library server bound to the letter it was made on
+ * (and, for an item, the item's id), then the screen is refreshed. Undo and redo are the
+ * server's: they survive a reload and a restart, and never act on a step the reviewer was not
+ * shown. Actions run one after another; each names the letter the reviewer was looking at
+ * when they asked, whatever is on screen by the time it runs.
  */
 import { useMemo, useRef } from 'react';
-import { foldWhitespace } from '../../../shared/fold.ts';
+import type { ChangeResult, LetterRef } from '../../../shared/api.ts';
 import type { Decision, Span } from '../../../shared/letter.ts';
-import type { ItemField, StoredItem, StoredLetter, Tag } from '../../../shared/library.ts';
-import { ITEM_FIELDS } from '../../../shared/library.ts';
-import { api } from '../api/client.ts';
+import type { StoredLetter, Tag, UndoState } from '../../../shared/library.ts';
+import { api, ApiCallError } from '../api/client.ts';
 import type { FieldTarget } from '../fields.ts';
-import { letterFieldValue } from '../fields.ts';
-import type { UndoStack } from './undo.ts';
+import { describeStep } from '../history.ts';
+import { LetterRevisions } from './letterRevisions.ts';
 
 export interface ReviewContext {
-  /** The letter as last loaded: read when an action starts, not when it was asked for. */
-  readonly currentLetter: () => StoredLetter | null;
-  readonly undo: UndoStack;
-  /** Reload the letter being shown and refresh the queue. */
+  /** Reload the letter being shown and refresh the queue, the counts and the undo state. */
   readonly refresh: () => Promise<void>;
   readonly focus: (target: FieldTarget | null) => void;
   readonly notify: (message: string) => void;
   /** Show another letter (undo can concern one that is not on screen). */
   readonly openLetter: (letterId: number) => Promise<void>;
+  /** The letter on screen now. */
+  readonly shownLetterId: () => number | null;
+  /** The undo and redo steps on offer, as last loaded. */
+  readonly undoState: () => UndoState | null;
 }
 
-/** A stored item as values and spans, so a deleted or merged item can be put back. */
-function snapshot(item: StoredItem) {
-  const values = Object.fromEntries(ITEM_FIELDS.map((field) => [field, item[field]])) as Record<ItemField, string | null>;
-  const spans = Object.fromEntries(Object.entries(item.spans).filter(([name]) => name === 'item' || (ITEM_FIELDS as readonly string[]).includes(name)));
-  return { values, spans };
+export interface ReviewActions {
+  readonly revisions: LetterRevisions;
+  saveField(letter: StoredLetter, target: FieldTarget, value: string | null): Promise<void>;
+  assignSelection(letter: StoredLetter, target: FieldTarget | null, span: Span | null): Promise<void>;
+  decide(letter: StoredLetter, itemId: number, decision: Decision): Promise<void>;
+  addItem(letter: StoredLetter, position: number): Promise<void>;
+  deleteItem(letter: StoredLetter, itemId: number): Promise<void>;
+  splitItem(letter: StoredLetter, itemId: number, span: Span | null): Promise<void>;
+  mergeWithNext(letter: StoredLetter, itemId: number): Promise<void>;
+  moveItem(letter: StoredLetter, itemId: number, step: -1 | 1): Promise<void>;
+  verify(letter: StoredLetter): Promise<void>;
+  flag(letter: StoredLetter, reason: string): Promise<void>;
+  reopen(letter: StoredLetter): Promise<void>;
+  toggleTag(letter: StoredLetter, tag: Tag, target: FieldTarget | null): Promise<void>;
+  untag(letter: StoredLetter, tagId: number, itemId: number | null): Promise<void>;
+  addNote(letter: StoredLetter, body: string): Promise<void>;
+  deleteNote(letter: StoredLetter, noteId: number): Promise<void>;
+  step(direction: 'undo' | 'redo'): Promise<void>;
 }
 
-/**
- * Actions run one after another, each on the letter as the previous one left it: a key
- * pressed before the last change has reloaded must not act on the old state.
- */
-export function useReviewActions(context: ReviewContext) {
-  const { currentLetter, undo, refresh, focus, notify, openLetter } = context;
+export function useReviewActions(context: ReviewContext): ReviewActions {
+  const latest = useRef(context);
+  latest.current = context;
   const chain = useRef<Promise<unknown>>(Promise.resolve());
-  return useMemo(() => {
-    const deps = { undo, refresh, focus, notify, openLetter };
-    const names = Object.keys(actionsOn(currentLetter, deps)) as (keyof ReviewActions)[];
-    const serial = (name: keyof ReviewActions) => (...args: unknown[]) => {
-      const run = chain.current
-        .catch(() => undefined)
-        .then(() => (actionsOn(currentLetter, deps)[name] as (...a: unknown[]) => Promise<void>)(...args));
-      chain.current = run;
-      return run;
-    };
-    return Object.fromEntries(names.map((name) => [name, serial(name)])) as ReviewActions;
-  }, [currentLetter, undo, refresh, focus, notify, openLetter]);
+  return useMemo(() => createActions(() => latest.current, chain), []);
 }
 
-type ActionDeps = Omit<ReviewContext, 'currentLetter'>;
-
-/** Every action, bound to the letter as it is when the action starts. */
-function actionsOn(currentLetter: () => StoredLetter | null, { undo, refresh, focus, notify, openLetter }: ActionDeps) {
-  const letter = currentLetter();
-  const record = async (label: string, letterId: number, redo: () => Promise<unknown>, inverse: () => Promise<unknown>) => {
-    await redo();
-    undo.push({ label, letterId, redo: async () => void (await redo()), undo: async () => void (await inverse()) });
-    await refresh();
-  };
-  const itemById = (id: number) => letter?.items.find((item) => item.id === id) ?? null;
-
-  const saveField = async (target: FieldTarget, value: string | null, span?: Span | null) => {
-    if (!letter) return;
-    if (target.kind === 'item') {
-      const item = itemById(target.itemId);
-      if (!item) return;
-      const old = item[target.field];
-      const oldSpan = item.spans[target.field] ?? null;
-      if (old === value && span === undefined) return;
-      await record(
-        `edit ${target.field}`,
-        letter.id,
-        () => api.updateItemField(undo.itemId(target.itemId), target.field, value, span),
-        () => api.updateItemField(undo.itemId(target.itemId), target.field, old, oldSpan),
-      );
-    } else {
-      const old = letterFieldValue(letter, target.field);
-      const oldSpan = letter.spans[target.field] ?? null;
-      if (old === value && span === undefined) return;
-      await record(
-        `edit ${target.field}`,
-        letter.id,
-        () => api.updateLetterField(letter.id, target.field, value, span),
-        () => api.updateLetterField(letter.id, target.field, old, oldSpan),
-      );
-    }
-  };
-
-  const decide = async (itemId: number, decision: Decision) => {
-    const item = itemById(itemId);
-    if (!letter || !item || item.decision === decision) return;
-    const old = item.decision;
-    await record(
-      `set decision ${decision}`,
-      letter.id,
-      () => api.setDecision(undo.itemId(itemId), decision),
-      () => api.setDecision(undo.itemId(itemId), old),
-    );
-  };
-
-  const assignSelection = async (target: FieldTarget | null, span: Span | null) => {
-    if (!letter || !target || !span) return notify('Select text in the source, focus a field, then press s.');
-    if (target.field === 'decision') {
-      const word = foldWhitespace(letter.text.slice(span[0], span[1]));
-      if (word !== 'Upheld' && word !== 'Overturned') return notify('A decision must be "Upheld" or "Overturned".');
-    }
-    await saveField(target, foldWhitespace(letter.text.slice(span[0], span[1])), span);
-  };
-
-  const addItem = async (afterIndex: number) => {
-    if (!letter) return;
-    const letterId = letter.id;
-    const position = afterIndex + 1;
-    let createdId = 0;
-    await record(
-      'add item',
-      letterId,
-      async () => {
-        const id = await api.addItem(letterId, {}, position);
-        if (createdId !== 0) undo.itemRecreated(createdId, id);
-        createdId = id;
-      },
-      () => api.deleteItem(undo.itemId(createdId)),
-    );
-    focus({ kind: 'item', itemId: createdId, field: 'service' });
-  };
-
-  const deleteItem = async (itemId: number) => {
-    const item = itemById(itemId);
-    if (!letter || !item) return;
-    const letterId = letter.id;
-    const saved = snapshot(item);
-    await record(
-      'delete item',
-      letterId,
-      () => api.deleteItem(undo.itemId(itemId)),
-      async () => undo.itemRecreated(itemId, await api.addItem(letterId, saved, item.position)),
-    );
-  };
-
-  const splitItem = async (itemId: number, span: Span | null) => {
-    if (!letter || !span) return notify("Select the second item's header in the source, then press Shift+S.");
-    const letterId = letter.id;
-    const second = { values: { service: foldWhitespace(letter.text.slice(span[0], span[1])) }, spans: { service: span } };
-    let secondId = 0;
-    await record(
-      'split item',
-      letterId,
-      async () => {
-        const id = await api.splitItem(undo.itemId(itemId), { second });
-        if (secondId !== 0) undo.itemRecreated(secondId, id);
-        secondId = id;
-      },
-      () => api.deleteItem(undo.itemId(secondId)),
-    );
-    focus({ kind: 'item', itemId: secondId, field: 'service' });
-  };
-
-  const mergeWithNext = async (itemId: number) => {
-    if (!letter) return;
-    const index = letter.items.findIndex((item) => item.id === itemId);
-    const keep = letter.items[index];
-    const removed = letter.items[index + 1];
-    if (!keep || !removed) return notify('There is no next item to merge with.');
-    const letterId = letter.id;
-    const kept = snapshot(keep);
-    const gone = snapshot(removed);
-    await record(
-      'merge items',
-      letterId,
-      () => api.mergeItems(undo.itemId(keep.id), undo.itemId(removed.id)),
-      async () => {
-        const keepId = undo.itemId(keep.id);
-        for (const field of ITEM_FIELDS) {
-          await api.updateItemField(keepId, field, kept.values[field], (kept.spans as Record<string, Span>)[field] ?? null);
-        }
-        undo.itemRecreated(removed.id, await api.addItem(letterId, gone, removed.position));
-      },
-    );
-  };
-
-  const moveItem = async (itemId: number, step: -1 | 1) => {
-    if (!letter) return;
-    const before = letter.items.map((item) => item.id);
-    const index = before.indexOf(itemId);
-    const swapWith = index + step;
-    if (index < 0 || swapWith < 0 || swapWith >= before.length) return;
-    const after = [...before];
-    [after[index], after[swapWith]] = [after[swapWith]!, after[index]!];
-    const current = (ids: readonly number[]) => ids.map((id) => undo.itemId(id));
-    await record(
-      'move item',
-      letter.id,
-      () => api.reorderItems(letter.id, current(after)),
-      () => api.reorderItems(letter.id, current(before)),
-    );
-  };
-
-  const verify = async () => {
-    if (!letter) return;
-    const letterId = letter.id;
-    await record('verify', letterId, () => api.verifyLetter(letterId), () => api.reopenLetter(letterId));
-  };
-
-  const flag = async (reason: string) => {
-    if (!letter) return;
-    const letterId = letter.id;
-    await record('flag', letterId, () => api.flagLetter(letterId, reason), () => api.reopenLetter(letterId));
-  };
-
-  const reopen = async () => {
-    if (!letter) return;
-    const { id: letterId, status, flagReason } = letter;
-    const restore = () => (status === 'flagged' ? api.flagLetter(letterId, flagReason ?? 'flagged') : api.verifyLetter(letterId));
-    await record('reopen', letterId, () => api.reopenLetter(letterId), restore);
-  };
-
-  const toggleTag = async (tag: Tag, target: FieldTarget | null) => {
-    if (!letter) return;
-    const letterId = letter.id;
-    const onItem = target?.kind === 'item' && tag.scope !== 'letter' ? itemById(target.itemId) : null;
-    if (!onItem && tag.scope === 'item') return notify(`"${tag.name}" is an item tag: focus an item first.`);
-    if (onItem) {
-      const has = onItem.tags.some((t) => t.id === tag.id);
-      const add = () => api.tagItem(undo.itemId(onItem.id), tag.id);
-      const remove = () => api.untagItem(undo.itemId(onItem.id), tag.id);
-      await record(`${has ? 'untag' : 'tag'} item`, letterId, has ? remove : add, has ? add : remove);
-    } else {
-      const has = letter.tags.some((t) => t.id === tag.id);
-      const add = () => api.tagLetter(letterId, tag.id);
-      const remove = () => api.untagLetter(letterId, tag.id);
-      await record(`${has ? 'untag' : 'tag'} letter`, letterId, has ? remove : add, has ? add : remove);
-    }
-  };
-
-  const untag = async (tagId: number, itemId: number | null) => {
-    if (!letter) return;
-    const letterId = letter.id;
-    const add = () => (itemId === null ? api.tagLetter(letterId, tagId) : api.tagItem(undo.itemId(itemId), tagId));
-    const remove = () => (itemId === null ? api.untagLetter(letterId, tagId) : api.untagItem(undo.itemId(itemId), tagId));
-    await record('remove tag', letterId, remove, add);
-  };
-
-  const addNote = async (body: string) => {
-    if (!letter) return;
-    const letterId = letter.id;
-    let noteId = 0;
-    await record(
-      'add note',
-      letterId,
-      async () => {
-        noteId = await api.addNote(letterId, body);
-      },
-      () => api.deleteNote(noteId),
-    );
-  };
-
-  const deleteNote = async (noteId: number) => {
-    if (!letter) return;
-    const note = letter.notes.find((n) => n.id === noteId);
-    if (!note) return;
-    const letterId = letter.id;
-    let currentId = noteId;
-    await record(
-      'delete note',
-      letterId,
-      () => api.deleteNote(currentId),
-      async () => {
-        currentId = await api.addNote(letterId, note.body);
-      },
-    );
-  };
-
-  /** Undo or redo the session's last change, and show the letter it concerned. */
-  const step = async (direction: 'undo' | 'redo') => {
-    const change = direction === 'undo' ? await undo.undo() : await undo.redo();
-    if (!change) return notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-    notify(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${change.label}`);
-    if (change.letterId !== letter?.id) await openLetter(change.letterId);
-    await refresh();
-  };
-
-  return { step, saveField, decide, assignSelection, addItem, deleteItem, splitItem, mergeWithNext, moveItem, verify, flag, reopen, toggleTag, untag, addNote, deleteNote };
+function label(letter: StoredLetter): string {
+  return letter.caseNumber ?? letter.fileName;
 }
 
-export type ReviewActions = ReturnType<typeof actionsOn>;
+function createActions(context: () => ReviewContext, chain: { current: Promise<unknown> }): ReviewActions {
+  const revisions = new LetterRevisions();
+  /** Runs after every action asked for before it. */
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.current.catch(() => undefined).then(work);
+    chain.current = run;
+    return run;
+  };
+  /** Sends a change made on `letter` as the reviewer saw it; a stale one reloads the letter and says so. */
+  const change = <R extends ChangeResult>(letter: StoredLetter, send: (ref: LetterRef) => Promise<R>): Promise<R | null> =>
+    serial(async () => {
+      const ref = { letterId: letter.id, revision: revisions.current(letter.id, letter.revision) };
+      let stale = false;
+      try {
+        const result = await send(ref);
+        if (result.changeId !== null) revisions.changed(letter.id, ref.revision, result.revision);
+        return result;
+      } catch (error) {
+        if (!(error instanceof ApiCallError && error.code === 'stale')) throw error;
+        stale = true;
+        return null;
+      } finally {
+        await context().refresh();
+        if (stale) context().notify(`${label(letter)} changed since it was shown (another window or program changed it); nothing was saved. It has been reloaded: check it and make the change again.`);
+      }
+    });
+
+  const item = (letter: StoredLetter, itemId: number) => letter.items.find((candidate) => candidate.id === itemId) ?? null;
+
+  return {
+    revisions,
+    async saveField(letter, target, value) {
+      if (target.kind === 'item') {
+        if (!item(letter, target.itemId)) return;
+        await change(letter, (ref) => api.updateItemField(ref, target.itemId, { field: target.field, value }));
+      } else {
+        await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, value }));
+      }
+    },
+    async assignSelection(letter, target, span) {
+      if (!target || !span) return context().notify('Select text in the source, focus a field, then press s.');
+      if (target.kind === 'item') await change(letter, (ref) => api.updateItemField(ref, target.itemId, { field: target.field, selection: span }));
+      else await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, selection: span }));
+    },
+    async decide(letter, itemId, decision) {
+      if (item(letter, itemId)?.decision === decision) return;
+      await change(letter, (ref) => api.setDecision(ref, itemId, decision));
+    },
+    async addItem(letter, position) {
+      const result = await change(letter, (ref) => api.addItem(ref, { position }));
+      if (result) context().focus({ kind: 'item', itemId: result.id, field: 'service' });
+    },
+    async deleteItem(letter, itemId) {
+      const index = letter.items.findIndex((candidate) => candidate.id === itemId);
+      await change(letter, (ref) => api.deleteItem(ref, itemId));
+      const next = letter.items[index + 1] ?? letter.items[index - 1];
+      if (next) context().focus({ kind: 'item', itemId: next.id, field: 'service' });
+    },
+    async splitItem(letter, itemId, span) {
+      if (!span) return context().notify("Select the second item's header in the source, then press Shift+S.");
+      const result = await change(letter, (ref) => api.splitItem(ref, itemId, span));
+      if (result) context().focus({ kind: 'item', itemId: result.id, field: 'service' });
+    },
+    async mergeWithNext(letter, itemId) {
+      const index = letter.items.findIndex((candidate) => candidate.id === itemId);
+      const next = letter.items[index + 1];
+      if (!next) return context().notify('There is no next item to merge with.');
+      await change(letter, (ref) => api.mergeItems(ref, itemId, next.id));
+    },
+    async moveItem(letter, itemId, step) {
+      const order = letter.items.map((candidate) => candidate.id);
+      const index = order.indexOf(itemId);
+      const swapWith = index + step;
+      if (index < 0 || swapWith < 0 || swapWith >= order.length) return;
+      [order[index], order[swapWith]] = [order[swapWith]!, order[index]!];
+      await change(letter, (ref) => api.reorderItems(ref, order));
+    },
+    async verify(letter) {
+      await change(letter, (ref) => api.verifyLetter(ref));
+    },
+    async flag(letter, reason) {
+      await change(letter, (ref) => api.flagLetter(ref, reason));
+    },
+    async reopen(letter) {
+      await change(letter, (ref) => api.reopenLetter(ref));
+    },
+    async toggleTag(letter, tag, target) {
+      const onItem = target?.kind === 'item' && tag.scope !== 'letter' ? item(letter, target.itemId) : null;
+      if (!onItem && tag.scope === 'item') return context().notify(`"${tag.name}" is an item tag: focus an item first.`);
+      if (onItem) {
+        const has = onItem.tags.some((t) => t.id === tag.id);
+        await change(letter, (ref) => (has ? api.untagItem(ref, onItem.id, tag.id) : api.tagItem(ref, onItem.id, tag.id)));
+      } else {
+        const has = letter.tags.some((t) => t.id === tag.id);
+        await change(letter, (ref) => (has ? api.untagLetter(ref, tag.id) : api.tagLetter(ref, tag.id)));
+      }
+    },
+    async untag(letter, tagId, itemId) {
+      await change(letter, (ref) => (itemId === null ? api.untagLetter(ref, tagId) : api.untagItem(ref, itemId, tagId)));
+    },
+    async addNote(letter, body) {
+      await change(letter, (ref) => api.addNote(ref, body));
+    },
+    async deleteNote(letter, noteId) {
+      await change(letter, (ref) => api.deleteNote(ref, noteId));
+    },
+    step: (direction) =>
+      serial(async () => {
+        const offered = context().undoState()?.[direction] ?? null;
+        if (!offered) return context().notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        const { step } = await (direction === 'undo' ? api.undo({ expected: offered.changeId }) : api.redo({ expected: offered.changeId }));
+        context().notify(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${describeStep(step)}`);
+        if (step.letterId !== null && step.letterId !== context().shownLetterId()) await context().openLetter(step.letterId);
+        await context().refresh();
+      }),
+  };
+}
