@@ -376,11 +376,15 @@ test('keeps every change after a reload', async ({}, testInfo) => {
   await expect(page.locator('.letter-pane .status')).toHaveText('Verified');
   await expect(page.locator('.letter-pane section.item')).toHaveCount(target.items.length);
   await expect(fieldValue(page, itemKey(original, 'service'))).toHaveText(original.service!);
-  await expect(page.locator(`#field-${itemKey(original, 'service')} .edited-mark`)).toBeVisible();
+  // The service was put back to the parser's value: it is no longer marked edited.
+  await expect(page.locator(`#field-${itemKey(original, 'service')} .edited-mark`)).toBeHidden();
   await expect(decisionOf(0)).toHaveText(original.decision!);
+  // Undo is kept by the library server, so the reload still offers the last change.
+  await expect(page.getByRole('button', { name: `Undo: Verified the letter (${rowLabel(target)})` })).toBeEnabled();
   await expect(itemSection(0).getByRole('list', { name: 'Tags' })).toContainText('Needs second look');
   const stored = await getLetter(ws, target.id);
   expect(stored.items[0]!.spans['service']).toEqual(original.spans['service']);
+  expect(stored.items[0]!.humanEdited).not.toContain('service');
   expect(stored.items.map((i) => i.id)).toEqual(target.items.map((i) => i.id));
   await snap(page, 'verified-letter-after-reload', testInfo);
   await page.keyboard.press('g');

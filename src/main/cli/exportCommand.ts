@@ -8,7 +8,7 @@ import { LETTER_STATUSES } from '../../shared/library.ts';
 import type { LetterStatus } from '../../shared/library.ts';
 import { exportDataset } from '../export/index.ts';
 import { listTags } from '../storage/index.ts';
-import type { Db } from '../storage/sql.ts';
+import type { Db } from '../storage/index.ts';
 import type { CliIO } from './io.ts';
 import { interruptSignal } from './io.ts';
 import { withLibrary } from './library.ts';

@@ -6,7 +6,7 @@
 import type { ExportedItem } from '../../shared/export.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import { planFieldValue } from '../review/fieldPlan.ts';
+import { planFieldValue } from '../review/index.ts';
 import type { Actor, ChangeOutcome, Db } from '../storage/index.ts';
 import {
   getConflict,

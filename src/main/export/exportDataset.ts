@@ -5,11 +5,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '../../shared/export.ts';
 import type { Db } from '../storage/index.ts';
-import { countRecords, getTag, readRecords } from '../storage/index.ts';
+import { countRecords, getTag, openSnapshot, readRecords } from '../storage/index.ts';
 import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
@@ -48,12 +47,10 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
   };
   control.signal?.throwIfAborted();
   await mkdir(writerOptions.outDir, { recursive: true });
-  // A connection of its own: one snapshot for the whole export, and the app's connection stays free for edits.
-  const reader = new Database(libraryFile, { readonly: true, fileMustExist: true });
+  const reader = openSnapshot(libraryFile);
   let writer: DatasetWriter | null = null;
   const card = atomicFile(path.join(writerOptions.outDir, CARD_FILE));
   try {
-    reader.exec('BEGIN');
     const filters = describeFilters(reader, filter);
     const total = countRecords(reader, selected);
     writer = await openWriter(options, writerOptions);

@@ -9,9 +9,8 @@ import type { ExportedItem, ExportedLetter } from '../../shared/export.ts';
 import type { SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import { planFieldValue } from '../review/fieldPlan.ts';
-import type { PlanContext } from '../review/fieldPlan.ts';
-import { isInsideText } from '../review/provenance.ts';
+import { isInsideText, planFieldValue } from '../review/index.ts';
+import type { PlanContext } from '../review/index.ts';
 import type { Db } from '../storage/index.ts';
 import {
   addRecordNotes,

@@ -11,3 +11,6 @@ export { flagLetter, reopenLetter, setItemStatus, verifyLetter } from './letterS
 export { addNote, deleteNote, setItemTag, setLetterTag } from './tagging.ts';
 export { createTagChange, deleteTagChange, mergeTagsChange, updateTagChange } from './tagList.ts';
 export { redo, undo, undoState } from './undo.ts';
+export { applyPlan, planFieldValue } from './fieldPlan.ts';
+export type { FieldPlan, NewFieldValue, PlanContext } from './fieldPlan.ts';
+export { isInsideText } from './provenance.ts';

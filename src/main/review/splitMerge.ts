@@ -8,8 +8,7 @@ import { foldWhitespace } from '../../shared/fold.ts';
 import type { SourceSpans, Span } from '../../shared/letter.ts';
 import type { ItemField } from '../../shared/library.ts';
 import { ITEM_FIELDS } from '../../shared/library.ts';
-import { parseItems } from '../letters/parsing/items.ts';
-import { trimSpan } from '../letters/parsing/text.ts';
+import { parseItems, trimSpan } from '../letters/parsing/index.ts';
 import type { Actor, ChangeOutcome, Db, ItemState, LetterRef } from '../storage/index.ts';
 import {
   copyItemTags,

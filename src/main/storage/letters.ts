@@ -11,7 +11,7 @@ import type { LettersRow } from './rows.ts';
 import { headerOfRow } from './rows.ts';
 import { listItems } from './storedItems.ts';
 import { letterTagLabels } from './tags.ts';
-import type { Note, StoredItem, StoredLetter, TagLabel } from '../../shared/library.ts';
+import type { StoredLetter } from '../../shared/library.ts';
 export type { StoredLetter } from '../../shared/library.ts';
 
 export type InsertLetterResult =

@@ -28,6 +28,16 @@ export interface OpenLibraryOptions {
   readonly reviewer?: string;
 }
 
+/**
+ * A read-only connection holding one snapshot of the library until it is closed: an export
+ * reads every letter as they were when it started, while edits go on over the app's connection.
+ */
+export function openSnapshot(file: string): Db {
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  reader.exec('BEGIN');
+  return reader;
+}
+
 /** Long enough to wait out an import worker's transaction, short enough to report a stuck lock. */
 const BUSY_TIMEOUT_MS = 5000;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');

@@ -25,6 +25,10 @@ import { parseF2013Items, parseF3Items } from './legacy.ts';
 import { CASE_SUMMARY_INTRO, HEADINGS, ITEMS_INTRO } from './sections.ts';
 import { fieldAt, findIn } from './text.ts';
 
+/** Reading the items of one stretch of text (a split item's second half), and trimming a span, for the review services. */
+export { parseItems } from './items.ts';
+export { trimSpan } from './text.ts';
+
 /** Bump when a change to the parser can change its output: re-parse keys on it. */
 export const PARSER_VERSION = '1.1.0';
 
