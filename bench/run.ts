@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   library: benchLibrary,
   export: async () => (await import('./export.ts')).benchExport(),
   ui: async () => (await import('./ui.ts')).benchUi(),
+  responsiveness: async () => (await import('./responsiveness.ts')).benchResponsiveness(),
 };
 
 const wanted = process.argv.slice(2);
