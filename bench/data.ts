@@ -1,6 +1,6 @@
 /** Generated benchmark inputs, made once and kept in bench/.data (git-ignored). */
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseLetter } from '../src/main/letters/parsing/index.ts';
@@ -37,6 +37,7 @@ export function libraryFile(): string {
 /** Stores generated letters until the library holds LIBRARY_LETTERS, a share of them verified and tagged. */
 function buildLibrary(file: string): void {
   process.stdout.write(`    (building a ${LIBRARY_LETTERS}-letter library at ${file}, once)\n`);
+  mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   const library = openLibrary(partial, { reviewer: 'bench' });

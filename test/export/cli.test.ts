@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../cli/runCli.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openLibrary } from '../../src/main/storage/index.ts';
+import { getReviewer, openLibrary } from '../../src/main/storage/index.ts';
 import { buildReviewedDataset, REVIEWER } from './dataset.ts';
 
 let dir: string;
@@ -54,4 +54,17 @@ test('import-dataset loads an export into a new library, and agreement compares 
   const text = await cli('agreement', path.join(out, 'letters.jsonl'), path.join(out, 'letters.jsonl'));
   expect(text.stdout).toContain('Letters verified on both sides: 3');
   expect(text.stdout).toMatch(/decision +100\.0% {2}\(3\/3\)/);
+});
+
+test('import-dataset --reviewer names whose export it is, and never changes the library\'s own reviewer', async () => {
+  const out = path.join(dir, 'jsonl-reviewer');
+  expect((await cli('export', '--db', db, '--format', 'jsonl', '--out', out, '--all')).code).toBe(0);
+  const target = path.join(dir, 'target.sqlite');
+  const library = openLibrary(target, { reviewer: 'Ana' });
+  library.close();
+  const imported = await cli('import-dataset', path.join(out, 'letters.jsonl'), '--db', target, '--reviewer', 'Ben');
+  expect(imported.code).toBe(0);
+  const after = openLibrary(target);
+  expect(getReviewer(after.db)).toBe('Ana');
+  after.close();
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Bridge } from '../../src/main/transport/bridge/server.ts';
 import { startBridge, TOKEN_HEADER } from '../../src/main/transport/bridge/server.ts';
+import { writeFixtureFolder } from '../fixtures/index.ts';
 import type { ServerFixture } from '../server/fixture.ts';
 import { startServerFixture } from '../server/fixture.ts';
 
@@ -86,4 +87,21 @@ test('bad JSON, bad paths and bad arguments are answered with a 4xx and the type
   expect(missing.status).toBe(404);
   expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   expect(JSON.parse((await call('getStats', [])).body).ok).toBe(true);
+});
+
+test('a typed edit sent as JSON keeps the span its value still reads at (no field of the call is lost on the way)', async () => {
+  const folder = path.join(server.dir, 'letters');
+  await writeFixtureFolder(folder, { count: 1, seed: 4200, pdfShare: 0 });
+  await server.call('startImport', [folder]);
+  await server.settled('import');
+  const letter = (await server.call('getLetter', 1))!;
+  const item = letter.items[0]!;
+  const [span] = item.spans['rationale']!;
+  const words = item.rationale!.split(' ').slice(0, 3).join(' ');
+  const response = await call('updateItemField', [{ letterId: letter.id, revision: letter.revision }, item.id, { field: 'rationale', value: words }]);
+  expect(JSON.parse(response.body)).toMatchObject({ ok: true, result: { changeId: expect.any(Number) } });
+  const edited = (await server.call('getLetter', 1))!.items[0]!;
+  expect(edited.rationale).toBe(words);
+  expect(edited.spans['rationale']?.[0]?.[0]).toBe(span![0]);
+  expect(edited.humanEdited).toEqual(['rationale']);
 });
