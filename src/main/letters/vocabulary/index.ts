@@ -1,0 +1,15 @@
+/**
+ * The domain vocabulary: guideline citations and services read out of a letter's fields.
+ * Pure (no I/O, no storage) and total: every function returns a value for any input,
+ * reporting what it could not read as warnings. Spans are offsets into the field text given.
+ */
+
+export { VOCABULARY_VERSION } from './version.ts';
+export { findNoEvidenceStatement, isNoEvidenceCited } from './noEvidence.ts';
+export {
+  CITATION_SOURCES,
+  DRUG_CLASSES,
+  MTUS_PARTS,
+  OTHER_SOURCE_KINDS,
+  SERVICE_CATEGORIES,
+} from '../../../shared/vocabulary.ts';
