@@ -5,6 +5,7 @@
  */
 
 export { VOCABULARY_VERSION } from './version.ts';
+export { analyzeGuideline } from './guidelines.ts';
 export { findNoEvidenceStatement, isNoEvidenceCited } from './noEvidence.ts';
 export {
   CITATION_SOURCES,
