@@ -7,6 +7,8 @@
 export { VOCABULARY_VERSION } from './version.ts';
 export { analyzeGuideline } from './guidelines.ts';
 export { findNoEvidenceStatement, isNoEvidenceCited } from './noEvidence.ts';
+export { checkInForce, citationsNotInForce, isoDate } from './inForce.ts';
+export { MTUS_PERIODS, type MtusPeriod } from './data/mtusPeriods.ts';
 export {
   CITATION_SOURCES,
   DRUG_CLASSES,
