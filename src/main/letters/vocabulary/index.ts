@@ -8,6 +8,7 @@ export { VOCABULARY_VERSION } from './version.ts';
 export { analyzeGuideline } from './guidelines.ts';
 export { findNoEvidenceStatement, isNoEvidenceCited } from './noEvidence.ts';
 export { checkInForce, citationsNotInForce, isoDate } from './inForce.ts';
+export { analyzeItemService, analyzeService, type ItemServiceTexts } from './services.ts';
 export { MTUS_PERIODS, type MtusPeriod } from './data/mtusPeriods.ts';
 export {
   CITATION_SOURCES,
