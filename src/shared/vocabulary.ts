@@ -97,7 +97,7 @@ export interface GuidelineCitation {
 }
 
 /** Sentences about the basis of the decision that cite nothing themselves. */
-export type GuidelineStatementKind = 'outside-mtus' | 'not-based-on-mtus';
+export type GuidelineStatementKind = 'outside-mtus' | 'not-based-on-mtus' | 'mtus-not-applicable';
 
 export interface GuidelineStatement {
   readonly kind: GuidelineStatementKind;

@@ -354,6 +354,26 @@ describe('no evidence, statements and leftovers', () => {
     expect([relied.statements.map((s) => s.kind), relied.mapped]).toEqual([['outside-mtus'], true]);
   });
 
+  test('2013-14 wordings: MTUS not applicable, the evidence hierarchy, an effective date after "MTUS"', () => {
+    const analysis = analyzeGuideline(
+      'The Expert Reviewer found that no section of the MTUS was applicable. Per the Strength of Evidence hierarchy adopted by the Division, the Expert Reviewer based his/her decision on the Non-MTUS Official Disability Guidelines (ODG), Ankle & Foot, Orthotic devices.',
+    );
+    expect([analysis.statements.map((s) => s.kind), summary(analysis), analysis.unrecognised]).toEqual([
+      ['mtus-not-applicable'],
+      [['odg', null, 'ankle-foot', null, true]],
+      [],
+    ]);
+    const effective = only('Decision based on MTUS (Effective July 18, 2009) Chronic Pain Medical Treatment Guidelines, Page(s): 22.');
+    expect([effective.topic?.id, locators(effective)]).toEqual(['chronic-pain', ['page:22']]);
+  });
+
+  test('ODG\'s long title and an online edition before a "Chapter:" label', () => {
+    const citation = only(
+      "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Treatment in Workers' Compensation, Online Edition, Chapter: Hip & Pelvis (Acute & Chronic).",
+    );
+    expect([citation.topic?.id, citation.mapped, citation.locators]).toEqual(['hip-pelvis', true, []]);
+  });
+
   test('a citation with no lead-in is still read when it names its source', () => {
     const analysis = analyzeGuideline('Official Disability Guidelines, Shoulder Chapter, Ultrasound, diagnostic.');
     expect(summary(analysis)).toEqual([['odg', null, 'shoulder', null, true]]);

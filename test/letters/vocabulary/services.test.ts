@@ -224,6 +224,11 @@ describe('drugs', () => {
     expect(analysis.warnings.map((warning) => warning.code)).toEqual(['drug-not-in-table']);
   });
 
+  test('a "#" in the name is not the quantity', () => {
+    const found = drug('Tylenol #3 #60');
+    expect([found.generic, found.quantity?.value]).toEqual(['acetaminophen/codeine', 60]);
+  });
+
   test('a drug name alone, with no strength, is still a drug', () => {
     expect(drug('Pantoprazole').generic).toBe('pantoprazole');
   });

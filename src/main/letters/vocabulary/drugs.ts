@@ -152,9 +152,11 @@ function mention(text: string, group: readonly NameHit[], strengths: readonly St
     strength: index < inner.length ? (inner[index] ?? null) : perIngredient || group.length === 1 ? following : null,
   }));
   const strength = perIngredient ? null : following;
-  const form = formIn(text, window);
-  const quantity = countIn(text, QUANTITY, window);
-  const amount = amountIn(text, window, strengths);
+  // After the name ("Tylenol #3 #60": the quantity is 60); refills may come first ("Three refills of ...").
+  const rest: Span = [nameEnd, window[1]];
+  const form = formIn(text, rest);
+  const quantity = countIn(text, QUANTITY, rest);
+  const amount = amountIn(text, rest, strengths);
   const entries = group.map((hit) => hit.entry);
   // A percent strength is a concentration in a cream, gel or patch: drugs taken by mouth are dosed by weight.
   const percent = [strength, ...ingredients.map((ingredient) => ingredient.strength)].some((found) => found?.unit === '%');
@@ -173,7 +175,7 @@ function mention(text: string, group: readonly NameHit[], strengths: readonly St
     quantity,
     refills: refillsIn(text, window),
     amount,
-    daysSupply: countIn(text, DAYS_SUPPLY, window),
+    daysSupply: countIn(text, DAYS_SUPPLY, rest),
   };
 }
 

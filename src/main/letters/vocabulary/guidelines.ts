@@ -19,7 +19,12 @@ const MTUS_LEAD_IN = new RegExp(
   'gi',
 );
 const MTUS_LEAD_IN_ANYWHERE = new RegExp(MTUS_LEAD_IN.source, 'i');
-const NON_MTUS_LEAD_IN = /\b(?:Decision\s+(?:was\s+)?based\s+on\s+(?:the\s+)?)?Non[-\s]?MTUS(?:\s+Citations?)?\s*:?\s*/gi;
+/** "Per the Strength of Evidence hierarchy established by ..., the Expert Reviewer based his/her decision on the Non-MTUS ..." */
+const HIERARCHY = String.raw`(?:\b(?:Per|Under|According\s+to)\s+the\s+[^.]{0,40}?Evidence\s+hierarch\w*[^.]*?,\s*)?`;
+const NON_MTUS_LEAD_IN = new RegExp(
+  String.raw`${HIERARCHY}(?:\bDecision\s+(?:was\s+)?based\s+on\s+(?:the\s+)?|${ACTOR}\bbased\s+(?:his\/her|his|her|their|its)\s+decision\s+on\s+(?:the\s+)?)?\bNon[-\s]?MTUS(?:\s+Citations?)?\s*:?\s*`,
+  'gi',
+);
 /**
  * Where an MTUS segment's sentence ends: a full stop before a capital, except before the
  * locators that continue it ("... Relaxants. Page(s): 63") and after a numbered heading
@@ -32,6 +37,10 @@ const SEGMENT_TAIL = /[\s,;.]*(?:\band\s+(?:on\s+)?(?:the\s+)?)?[\s,;.]*$/i;
 const STATEMENTS: readonly { readonly kind: GuidelineStatement['kind']; readonly pattern: RegExp }[] = [
   { kind: 'outside-mtus', pattern: /^[^.]*\boutside\s+(?:of\s+)?(?:the\s+)?MTUS\b[^.]*\.?/i },
   { kind: 'not-based-on-mtus', pattern: /^[^.]*\bnot\s+(?:base|based|rely|relied)\b[^.]*\bMTUS\b[^.]*\.?/i },
+  {
+    kind: 'mtus-not-applicable',
+    pattern: /^[^.]*\b(?:no\s+(?:section|part|guideline)s?\s+of\s+the\s+MTUS\s+(?:was|were|is|are)\s+(?:applicable|relevant)|MTUS\s+(?:does|did)\s+not\s+(?:address|apply|cover)|not\s+addressed\s+(?:in|by)\s+the\s+MTUS)\b[^.]*\.?/i,
+  },
 ];
 
 const EMPTY: GuidelineAnalysis = { citations: [], statements: [], unrecognised: [], mapped: false, warnings: [] };

@@ -22,8 +22,8 @@ const TOPIC_INDEX = aliasIndex<TopicAlias>(
 );
 const BY_CHAPTER = new Map(MTUS_TOPICS.flatMap((topic) => (topic.acoemChapters ?? []).map((chapter) => [chapter, topic] as const)));
 
-/** Words that may precede the part name: "MTUS ACOEM Practice Guidelines, Chapter 12 ...". */
-const PREFIX = /^(?:MTUS|ACOEM|\(ACOEM\)|American\s+College\s+of\s+Occupational\s+and\s+Environmental\s+Medicine|Occupational\s+Medicine|Practice|Guidelines?|the|of|for|(?:2nd|3rd|second|third)\s+edition|\(?(?:19|20)\d{2}\)?)(?![\w])[\s,:;\-–]*/i;
+/** Words that may precede the part name: "MTUS ACOEM Practice Guidelines, Chapter 12 ...", "MTUS (Effective July 18, 2009) ...". */
+const PREFIX = /^(?:MTUS|Citations?|\((?:effective|eff\.)[^)]*\)|ACOEM|\(ACOEM\)|American\s+College\s+of\s+Occupational\s+and\s+Environmental\s+Medicine|Occupational\s+Medicine|Practice|Guidelines?|the|of|for|(?:2nd|3rd|second|third)\s+edition|\(?(?:19|20)\d{2}\)?)(?![\w])[\s,:;\-–]*/i;
 const CHAPTER = /^Chapter\s+(\d{1,2})\b[\s,:\-–]*/i;
 const EDITION = /^\s*,?\s*\(?\s*(?:revised\s+|rev\.\s*)?((?:19|20)\d{2})\s*\)?(?![\d/])/i;
 const LIST_CONNECTOR = /(?:,\s*and|\band|;)\s*$/i;

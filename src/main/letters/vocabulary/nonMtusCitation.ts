@@ -36,7 +36,7 @@ const CHAPTER_INDEX = aliasIndex<OdgChapter>(ODG_CHAPTERS.flatMap((chapter) => c
 
 const SEPARATORS = /^[\s,;:\-–—/.)]+/;
 /** Publisher, edition and version words printed between the source name and the chapter. */
-const METADATA = /^(?:Work\s+Loss\s+Data\s+Institute|MCG|\(?\s*\d+(?:st|nd|rd|th)\s+Annual\s+Edition\s*\)?|\(?\s*(?:web|online)\s+version\s*\)?|Treatment\s+(?:in|for)\s+Workers?(?:['’]s)?\s+Comp(?:ensation)?|\(?\s*(?:ODG(?:[-\s]TWC)?|TWC)\s*\)?)(?![\w])/i;
+const METADATA = /^(?:Work\s+Loss\s+Data\s+Institute|MCG|Integrated\s+Treatment\/Disability\s+Duration\s+Guidelines|\(?\s*\d+(?:st|nd|rd|th)\s+Annual\s+Edition\s*\)?|\(?\s*(?:web|online)\s+(?:version|edition)\s*\)?|Chapter\s*:|Treatment\s+(?:in|for)\s+Worker(?:['’]?s)?['’]?\s+Comp(?:ensation)?|\(?\s*(?:ODG(?:[-\s]TWC)?|TWC)\s*\)?)(?![\w])/i;
 const YEAR_AT = /^\(?((?:19|20)\d{2})\)?(?![\d/])/;
 const UPDATED_AT = /^\(\s*(updated\s+\d{1,2}\/\d{1,2}\/\d{2,4})\s*\)/i;
 const CHAPTER_SUFFIX = /^\s*(?:chapter|section|guidelines?|\((?:acute\s*(?:&|and)\s*chronic|chronic|acute)\)|\(\s*(?:online|web)\s+version\s*\))(?![\w])/i;
