@@ -140,13 +140,13 @@ export const SERVICE_CATEGORIES = [
   { id: 'psychological', description: 'Psychological evaluation, testing and treatment (CBT, biofeedback, psychotherapy)' },
   { id: 'imaging', description: 'Imaging and electrodiagnostic studies: MRI, CT, X-ray, ultrasound, scans, EMG/NCS, SSEP, EEG' },
   { id: 'injection-or-nerve-block', description: 'Injections and nerve blocks: epidural, facet, medial branch, trigger point, joint, PRP, radiofrequency ablation' },
-  { id: 'surgery', description: 'Operative procedures, with their surgical assistants and anaesthesia' },
-  { id: 'durable-medical-equipment', description: 'Equipment and supplies: braces, slings, TENS and cold-therapy units, walkers, beds, commodes' },
+  { id: 'surgery', description: 'Operative procedures, with their surgical assistants, anaesthesia and hospital stay' },
+  { id: 'durable-medical-equipment', description: 'Equipment and supplies: braces, slings, TENS and cold-therapy units, walkers, beds, commodes, hearing aids' },
   { id: 'laboratory', description: 'Laboratory and other non-imaging tests: blood and urine tests, drug screens, EKG' },
   { id: 'consultation-or-referral', description: 'Consultations, referrals, office visits, examinations and pre-operative medical clearance' },
   { id: 'programme', description: 'Programmes: functional restoration, multidisciplinary pain, detoxification, weight loss, gym membership' },
   { id: 'home-health-or-nursing', description: 'Home health aides, nursing visits, skilled nursing facility and inpatient rehabilitation stays' },
-  { id: 'other', description: 'A service the rules cannot place; it always carries a category-unmatched warning' },
+  { id: 'other', description: 'A service the rules cannot place, or one the taxonomy has no category for; always with a category-unmatched warning' },
 ] as const satisfies readonly TaxonomyTerm[];
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number]['id'];
 
@@ -169,7 +169,7 @@ export interface ServiceCategoryMatch {
   readonly value: ServiceCategory;
   /** The rule that placed it (see the rule table), or "none". */
   readonly rule: string;
-  /** The words the rule matched; null for `other`. */
+  /** The words the rule matched; null when no rule matched. */
   readonly span: Span | null;
 }
 

@@ -51,6 +51,11 @@ describe('categories', () => {
     ['Weight loss program for 12 weeks', 'programme'],
     ['Home health aide 4 hours per day, 3 days a week', 'home-health-or-nursing'],
     ['Skilled nursing facility stay for 10 days', 'home-health-or-nursing'],
+    ['Associated surgical service: Inpatient stay 2 days', 'surgery'],
+    ['Aquatherapy 12 visits', 'physical-therapy'],
+    ['Hearing aids, bilateral', 'durable-medical-equipment'],
+    ['Weight Watchers program', 'programme'],
+    ['Vitamin D 50,000 IU #12', 'prescription-drug'],
   ])('%s is %s', (text, expected) => {
     expect(category(text)).toBe(expected);
   });
@@ -81,6 +86,12 @@ describe('categories', () => {
       expect([analysis.category.value, analysis.category.rule, analysis.category.span]).toEqual(['other', 'none', null]);
       expect(analysis.warnings.map((warning) => warning.code)).toContain('category-unmatched');
     }
+  });
+
+  test('a service the taxonomy has no category for is other by its own rule, so no weak rule misplaces it', () => {
+    const analysis = analyzeService('Transportation to and from medical appointments');
+    expect([analysis.category.value, analysis.category.rule]).toEqual(['other', 'outside-taxonomy']);
+    expect(analysis.warnings[0]?.message).toBe('The taxonomy has no category for this service (rule outside-taxonomy); it is counted as other.');
   });
 
   test('an empty or missing service is other, with a warning', () => {

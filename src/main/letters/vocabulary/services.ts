@@ -67,7 +67,10 @@ function analyze(text: string): ServiceAnalysis {
   const anatomy = readAnatomy(text);
   const warnings: VocabularyWarning[] = [...drugs.warnings, ...anatomy.warnings];
   if (category.value === 'other') {
-    warnings.unshift({ code: 'category-unmatched', message: 'No category rule matches this service; it is counted as other.' });
+    const message = category.rule === 'none'
+      ? 'No category rule matches this service; it is counted as other.'
+      : `The taxonomy has no category for this service (rule ${category.rule}); it is counted as other.`;
+    warnings.unshift({ code: 'category-unmatched', message });
   }
   const { count, frequency } = amounts;
   if (count && frequency && (count.max < frequency.total.min || count.min > frequency.total.max)) {

@@ -176,6 +176,8 @@ export const DRUGS: readonly DrugEntry[] = [
   drug('tadalafil', 'other', ['Cialis']),
   drug('testosterone', 'other', ['AndroGel']),
   drug('misoprostol', 'other', ['Cytotec']),
+  drug('cholecalciferol', 'other', ['Vitamin D', 'Vitamin D3']),
+  drug('cyanocobalamin', 'other', ['Vitamin B12', 'B12']),
   drug('theramine', 'other', ['Theramine']),
   drug('sentra', 'other', ['Sentra PM', 'Sentra AM']),
   drug('trepadone', 'other', ['Trepadone']),
