@@ -135,6 +135,12 @@ describe('MTUS citations', () => {
     expectSpansHold(text, analysis);
   });
 
+  test('a year printed before the part name is its edition', () => {
+    const citation = only('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 14, Ankle and Foot Complaints, Page(s): 371.');
+    expect([citation.topic?.id, citation.edition?.value, locators(citation)]).toEqual(['ankle-foot', '2004', ['page:371']]);
+    expect(only('Decision based on MTUS 2009 Chronic Pain Medical Treatment Guidelines.').edition?.value).toBe('2009');
+  });
+
   test('a chapter given only by its ACOEM number resolves through the chapter table', () => {
     const citation = only('Decision based on MTUS ACOEM Chapter 12, Page(s): 303.');
     expect([citation.topic?.id, citation.mapped]).toEqual(['low-back', true]);
@@ -241,6 +247,13 @@ describe('ODG citations', () => {
       'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Work Loss Data Institute (20th Annual Edition), 2015, Web Version, Hip & Pelvis Chapter, Arthroplasty.',
     );
     expect([citation.topic?.id, citation.edition?.value, locators(citation)]).toEqual(['hip-pelvis', '2015', ['topic:Arthroplasty']]);
+  });
+
+  test('the chapter printed after other words is still the chapter; the words before it are kept as topics', () => {
+    const indexed = only('Decision based on Non-MTUS Citation ODG Treatment Index, 13th Edition (web), 2015, Elbow Chapter.');
+    expect([indexed.topic?.id, indexed.edition?.value, indexed.locators]).toEqual(['elbow', '2015', []]);
+    const late = only('Decision based on Non-MTUS Citation ODG, Walking aids, Knee & Leg, 2016.');
+    expect([late.topic?.id, late.edition?.value, locators(late)]).toEqual(['knee-leg', '2016', ['topic:Walking aids']]);
   });
 
   test('a second chapter in the list is a second citation; a guideline set after a chapter is a topic of it', () => {

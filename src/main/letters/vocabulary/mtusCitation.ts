@@ -34,7 +34,10 @@ const CITATION_TAIL = /[\s,;.]*(?:\band\s*)?$/i;
 export function parseMtusSegment(text: string, start: number, end: number): GuidelineCitation[] {
   let cursor = start + (/^[\s,:;\-–]*/.exec(text.slice(start, end))?.[0].length ?? 0);
   let chapter: { number: number; span: Span } | null = null;
+  // "MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 8 ...": a year in the prefix is the first part's edition.
+  let prefixYear: Field | null = null;
   for (let step = PREFIX.exec(text.slice(cursor, end)); step; step = PREFIX.exec(text.slice(cursor, end))) {
+    prefixYear ??= yearIn(text, cursor, cursor + step[0].length);
     cursor += step[0].length;
   }
   const chapterMatch = CHAPTER.exec(text.slice(cursor, end));
@@ -46,12 +49,12 @@ export function parseMtusSegment(text: string, start: number, end: number): Guid
   const citations: GuidelineCitation[] = [];
   const firstAnchor = anchors[0]?.span[0] ?? end;
   if (hasWords(text, cursor, firstAnchor) || anchors.length === 0) {
-    citations.push(unnamedPart(text, start, cursor, citationEnd(text, cursor, firstAnchor), chapter));
+    citations.push(unnamedPart(text, start, cursor, citationEnd(text, cursor, firstAnchor), chapter, prefixYear));
   }
   anchors.forEach((anchor, index) => {
-    const citationStart = index === 0 && citations.length === 0 ? start : anchor.span[0];
+    const first = index === 0 && citations.length === 0;
     const stop = citationEnd(text, anchor.span[1], anchors[index + 1]?.span[0] ?? end);
-    citations.push(namedPart(text, citationStart, anchor, stop, index === 0 ? chapter : null));
+    citations.push(namedPart(text, first ? start : anchor.span[0], anchor, stop, index === 0 ? chapter : null, first ? prefixYear : null));
   });
   return citations;
 }
@@ -74,11 +77,18 @@ function citationEnd(text: string, from: number, next: number): number {
   return next - (tail?.[0].length ?? 0);
 }
 
-function namedPart(text: string, start: number, anchor: AliasHit<TopicAlias>, end: number, chapter: { number: number; span: Span } | null): GuidelineCitation {
+function namedPart(
+  text: string,
+  start: number,
+  anchor: AliasHit<TopicAlias>,
+  end: number,
+  chapter: { number: number; span: Span } | null,
+  prefixYear: Field | null,
+): GuidelineCitation {
   const { topic } = anchor.value;
   const warnings: VocabularyWarning[] = [];
   const editionMatch = EDITION.exec(text.slice(anchor.span[1], end));
-  const edition = editionMatch?.[1] ? editionField(text, anchor.span[1], editionMatch, editionMatch[1]) : null;
+  const edition = editionMatch?.[1] ? editionField(text, anchor.span[1], editionMatch, editionMatch[1]) : prefixYear;
   const part = resolvePart(topic, anchor.value.part, edition, warnings);
   if (chapter && !(topic.acoemChapters ?? []).includes(chapter.number)) {
     warnings.push({ code: 'unknown-topic', message: `Chapter ${chapter.number} is not the ACOEM chapter of ${topic.name}.`, span: chapter.span });
@@ -97,9 +107,16 @@ function namedPart(text: string, start: number, anchor: AliasHit<TopicAlias>, en
 }
 
 /** A citation whose part name is not in the table, or that names only "Chapter 12", or nothing at all. */
-function unnamedPart(text: string, start: number, nameStart: number, end: number, chapter: { number: number; span: Span } | null): GuidelineCitation {
-  const edition = yearIn(text, nameStart, end);
-  const locators = parseLocators(text, edition?.span[1] ?? nameStart, end);
+function unnamedPart(
+  text: string,
+  start: number,
+  nameStart: number,
+  end: number,
+  chapter: { number: number; span: Span } | null,
+  prefixYear: Field | null,
+): GuidelineCitation {
+  const edition = yearIn(text, nameStart, end) ?? prefixYear;
+  const locators = parseLocators(text, edition && edition.span[0] >= nameStart ? edition.span[1] : nameStart, end);
   const byChapter = chapter ? BY_CHAPTER.get(chapter.number) : undefined;
   if (byChapter && chapter) {
     const topic = topicOf(byChapter, chapter.span);

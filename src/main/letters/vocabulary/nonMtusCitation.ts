@@ -36,7 +36,7 @@ const CHAPTER_INDEX = aliasIndex<OdgChapter>(ODG_CHAPTERS.flatMap((chapter) => c
 
 const SEPARATORS = /^[\s,;:\-–—/.)]+/;
 /** Publisher, edition and version words printed between the source name and the chapter. */
-const METADATA = /^(?:Work\s+Loss\s+Data\s+Institute|MCG|Integrated\s+Treatment\/Disability\s+Duration\s+Guidelines|\(?\s*\d+(?:st|nd|rd|th)\s+Annual\s+Edition\s*\)?|\(?\s*(?:web|online)\s+(?:version|edition)\s*\)?|Chapter\s*:|Treatment\s+(?:in|for)\s+Worker(?:['’]?s)?['’]?\s+Comp(?:ensation)?|\(?\s*(?:ODG(?:[-\s]TWC)?|TWC)\s*\)?)(?![\w])/i;
+const METADATA = /^(?:Work\s+Loss\s+Data\s+Institute|MCG|Integrated\s+Treatment\/Disability\s+Duration\s+Guidelines|Treatment\s+Index|\(?\s*\d+(?:st|nd|rd|th)\s+(?:Annual\s+)?Edition(?:\s*\((?:web|online)\))?\s*\)?|\((?:web|online)\)|\(?\s*(?:web|online)\s+(?:version|edition)\s*\)?|Chapter\s*:|Treatment\s+(?:in|for)\s+Worker(?:['’]?s)?['’]?\s+Comp(?:ensation)?|\(?\s*(?:ODG(?:[-\s]TWC)?|TWC)\s*\)?)(?![\w])/i;
 const YEAR_AT = /^\(?((?:19|20)\d{2})\)?(?![\d/])/;
 const UPDATED_AT = /^\(\s*(updated\s+\d{1,2}\/\d{1,2}\/\d{2,4})\s*\)/i;
 const CHAPTER_SUFFIX = /^\s*(?:chapter|section|guidelines?|\((?:acute\s*(?:&|and)\s*chronic|chronic|acute)\)|\(\s*(?:online|web)\s+version\s*\))(?![\w])/i;
@@ -91,10 +91,14 @@ function unit(text: string, marker: Marker | null, start: number, nameEnd: numbe
   return { marker, start, nameEnd, end: Math.max(nameEnd, next - (tail?.[0].length ?? 0)) };
 }
 
-/** ODG: metadata, a chapter with its suffixes, then topics; a later chapter in the list starts another citation. */
+/**
+ * ODG: metadata, a chapter with its suffixes, then topics; a later chapter in the list starts
+ * another citation. Pieces printed before the chapter that are not metadata are kept as topics.
+ */
 function odgCitations(text: string, start: number, from: number, end: number, inferred: boolean): GuidelineCitation[] {
   let cursor = from;
   const editions: Field[] = [];
+  const before: Span[] = [];
   let chapter: { entry: OdgChapter; span: Span } | null = null;
   for (;;) {
     cursor = skip(text, cursor, end, SEPARATORS);
@@ -112,13 +116,19 @@ function odgCitations(text: string, start: number, from: number, end: number, in
       continue;
     }
     const hit: AliasHit<OdgChapter> | null = chapter ? null : aliasAt(text, cursor, CHAPTER_INDEX, end);
-    if (!hit) break;
-    chapter = { entry: hit.value, span: hit.span };
-    cursor = hit.span[1];
+    if (hit) {
+      chapter = { entry: hit.value, span: hit.span };
+      cursor = hit.span[1];
+      continue;
+    }
+    const [piece, ...later] = chapter ? [] : splitList(text, cursor, end);
+    if (!piece || !later.some((candidate) => standaloneChapter(text, candidate[0], end))) break;
+    before.push(unwrapParentheses(text, piece));
+    cursor = piece[1];
   }
   const pieces = splitList(text, cursor, end).map((span) => unwrapParentheses(text, span));
   const nextChapter = chapter ? pieces.findIndex((piece) => standaloneChapter(text, piece[0], end)) : -1;
-  const topics = nextChapter === -1 ? pieces : pieces.slice(0, nextChapter);
+  const topics = [...before, ...(nextChapter === -1 ? pieces : pieces.slice(0, nextChapter))];
   const ownEnd = nextChapter === -1 ? end : (pieces[nextChapter] as Span)[0];
   const locators: Locator[] = topics.map((span) => ({ kind: 'topic', value: text.slice(span[0], span[1]), span }));
   const warnings: VocabularyWarning[] = inferred
