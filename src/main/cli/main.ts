@@ -9,6 +9,7 @@ import { runImportDataset } from './importDatasetCommand.ts';
 import { runReparse } from './reparseCommand.ts';
 import { runSearch } from './searchCommand.ts';
 import { runStats } from './statsCommand.ts';
+import { runVocabulary } from './vocabularyCommand.ts';
 import type { CliIO } from './io.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   export: { run: runExport, summary: 'export --format F --out <folder>  write the reviewed dataset (jsonl, csv, parquet) with its card' },
   'import-dataset': { run: runImportDataset, summary: 'import-dataset <export.jsonl>     merge another reviewer\'s export into the library' },
   agreement: { run: runAgreement, summary: 'agreement --db <a> --other <b>    per-field agreement and decision kappa on letters both verified' },
+  vocabulary: { run: runVocabulary, summary: 'vocabulary <folder> [--json]      share of guideline citations and services the vocabulary reads, on gold files' },
 };
 
 export function usage(): string {
