@@ -7,8 +7,12 @@ import type { Decision, Field, ParsedItem, Span } from '../../../shared/letter.t
 import { checkItem } from './checks.ts';
 import { fieldAt, findAllIn, findIn, phrase } from './text.ts';
 
+/**
+ * The number may not follow another digit and the service must end on a non-space, so
+ * neither a run of digits nor a run of spaces is re-scanned from each of its characters.
+ */
 const F2013_OUTCOME =
-  /\d+\)\s*MAXIMUS\s+Federal\s+Services,\s+Inc\.\s+has\s+determined\s+the\s+request\s+for\s+([\s\S]{1,600}?)\s+(is\s+(not\s*)?medically\s+necessary)/dgi;
+  /(?<!\d)\d{1,3}\)\s*MAXIMUS\s+Federal\s+Services,\s+Inc\.\s+has\s+determined\s+the\s+request\s+for\s+([\s\S]{0,599}?\S)\s+(is\s+(not\s*)?medically\s+necessary)/dgi;
 const F2013_RATIONALE_HEADING = phrase('INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE');
 
 /** The first numbered outcome list; the repeat after the rationale heading is skipped. */
