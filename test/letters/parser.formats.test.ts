@@ -71,20 +71,21 @@ describe('F3 medical professional review', () => {
 });
 
 describe('letters the parser does not recognise', () => {
-  test('empty text', () => {
-    const letter = parseLetter('');
+  test('letter parts without items: every missing part is a warning', () => {
+    const letter = parseLetter('HOW THE IMR FINAL DETERMINATION WAS MADE\nThe reviewer read the file.\n');
     expect(letter.format).toBe('unknown');
     expect(letter.items).toEqual([]);
-    expect(letter.warnings.map((w) => w.code)).toEqual([
-      'unknown-format',
-      'header-missing',
-      'credentials-missing',
-      'items-section-missing',
-      'no-items',
+    expect(letter.warnings.map((w) => [w.code, w.field])).toEqual([
+      ['unknown-format', 'format'],
+      ['header-missing', 'header'],
+      ['credentials-missing', 'reviewerSpecialty'],
+      ['credentials-missing', 'reviewerLicensure'],
+      ['items-section-missing', undefined],
+      ['no-items', undefined],
     ]);
   });
 
-  test('an item whose header start cannot be told is kept and flagged', () => {
+  test('an item whose header start cannot be told is kept, and its service and the rationale before it are flagged', () => {
     const rationaleWithoutFullStop = Array.from({ length: 8 }, (_, i) => `line ${i} of a rationale that never ends a sentence`);
     const text = [
       'IMR ISSUES, DECISIONS AND RATIONALES',
@@ -101,7 +102,8 @@ describe('letters the parser does not recognise', () => {
     ].join('\n');
     const [first, second] = parseLetter(text).items;
     expect(value(first!.service)).toBe('Knee brace');
-    expect(second!.warnings.map((w) => w.code)).toEqual(['header-boundary-uncertain']);
+    expect(first!.warnings.map((w) => [w.code, w.field, w.itemIndex])).toEqual([['header-boundary-uncertain', 'rationale', 0]]);
+    expect(second!.warnings.map((w) => [w.code, w.field, w.itemIndex])).toEqual([['header-boundary-uncertain', 'service', 1]]);
     expect(value(second!.service)?.endsWith('Ankle brace')).toBe(true);
   });
 });

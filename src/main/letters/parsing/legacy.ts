@@ -4,7 +4,7 @@
  * not printed as Upheld/Overturned, so they are read from the wording and flagged.
  */
 import type { Decision, Field, ParsedItem, Span } from '../../../shared/letter.ts';
-import { checkItem } from './checks.ts';
+import { missingFieldWarnings } from './itemWarnings.ts';
 import { fieldAt, findAllIn, findIn, phrase } from './text.ts';
 
 /**
@@ -20,7 +20,7 @@ export function parseF2013Items(text: string): ParsedItem[] {
   const heading = findIn(text, F2013_RATIONALE_HEADING);
   let outcomes = findAllIn(text, F2013_OUTCOME, 0, heading?.start ?? text.length);
   if (outcomes.length === 0) outcomes = findAllIn(text, F2013_OUTCOME);
-  return outcomes.map(({ start, end, match }) => {
+  return outcomes.map(({ start, end, match }, index) => {
     const offset = start - match.index;
     const [serviceStart, serviceEnd] = match.indices?.[1] ?? [0, 0];
     const [verdictStart, verdictEnd] = match.indices?.[2] ?? [0, 0];
@@ -31,7 +31,7 @@ export function parseF2013Items(text: string): ParsedItem[] {
       maximusGuideline: null,
       rationale: null,
       span: [start, end],
-    });
+    }, index);
   });
 }
 
@@ -62,7 +62,7 @@ export function parseF3Items(text: string): { items: ParsedItem[]; qualification
   const start = at.issue?.start ?? at.rationale?.start ?? 0;
   const end = at.qualifications?.start ?? text.length;
   return {
-    items: [legacyItem({ service, decision: null, maximusGuideline, rationale, span: [start, end] })],
+    items: [legacyItem({ service, decision: null, maximusGuideline, rationale, span: [start, end] }, 0)],
     qualifications,
   };
 }
@@ -73,7 +73,7 @@ function legacyItem(fields: {
   maximusGuideline: Field | null;
   rationale: Field | null;
   span: Span;
-}): ParsedItem {
+}, itemIndex: number): ParsedItem {
   const item = { ...fields, claimsAdministratorGuideline: null, partial: null };
   return {
     ...item,
@@ -81,9 +81,10 @@ function legacyItem(fields: {
       {
         code: 'best-effort-format',
         message: 'Older letter format: fields were read best-effort; check every value.',
+        itemIndex,
         span: fields.span,
       },
-      ...checkItem(item),
+      ...missingFieldWarnings(item, itemIndex),
     ],
   };
 }

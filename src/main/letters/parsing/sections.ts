@@ -33,4 +33,6 @@ export const PARTIAL_PHRASES = {
   remaining: /The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\s*,/i,
   administratorAuthorized: /The\s+Claims\s+Administrator\s+authorized\b/i,
   leaving: /,\s*leaving\s+the\s+original\s+request\s+IMR\s+eligible\s*\.\s+The\s+original\s+request\s*,/i,
+  /** Where the eligible portion starts, in either wording. */
+  eligible: /original\s+request\s*,/gi,
 } as const;
