@@ -28,6 +28,8 @@ export type LetterFormat = (typeof LETTER_FORMATS)[number];
 
 export type WarningCode =
   | 'unknown-format'
+  /** The text is no IMR letter at all (empty, a plain list, a DMHC health-plan document). */
+  | 'not-a-letter'
   | 'header-missing'
   | 'case-number-missing'
   /** The header table is there but one of its values could not be read. */

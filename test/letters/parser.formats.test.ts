@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseLetter } from '../../src/main/letters/parsing/index.ts';
-import { generateLetter, renderLetterText } from '../fixtures/index.ts';
+import { generateLetter, generateNonLetter, NON_LETTER_KINDS, renderLetterText } from '../fixtures/index.ts';
 
 const value = (field: { value: string } | null) => field?.value ?? null;
 
@@ -67,6 +67,43 @@ describe('F3 medical professional review', () => {
     expect(item!.decision).toBeNull();
     expect(item!.warnings.map((w) => w.code)).toEqual(['best-effort-format', 'decision-missing', 'guideline-missing']);
     expect(value(letter.reviewer.specialty)).toBe('Physical Medicine and Rehabilitation');
+  });
+});
+
+describe('texts that are not letters', () => {
+  test('each kind of non-letter gets one letter-level warning saying so, and no items', () => {
+    for (const kind of NON_LETTER_KINDS) {
+      for (const seed of [1, 2, 3]) {
+        const letter = parseLetter(generateNonLetter(seed, kind));
+        expect({ kind, format: letter.format, items: letter.items, codes: letter.warnings.map((w) => w.code) }).toEqual({
+          kind,
+          format: 'unknown',
+          items: [],
+          codes: ['not-a-letter'],
+        });
+      }
+    }
+  });
+
+  test('the warning says what the document is', () => {
+    expect(parseLetter(generateNonLetter(1, 'dmhc-health-plan')).warnings[0]?.message).toMatch(/health-plan .*Department of Managed Health Care/);
+    expect(parseLetter(generateNonLetter(1, 'empty')).warnings[0]?.message).toMatch(/empty/);
+    expect(parseLetter(generateNonLetter(1, 'service-list')).warnings[0]?.message).toMatch(/not an IMR Final Determination Letter/);
+  });
+
+  test('a plain "service: decision" list is not read as items, though the same lines in a letter would be', () => {
+    const list = generateNonLetter(4, 'service-list');
+    expect(list).toMatch(/: (Upheld|Overturned)\n/);
+    const inALetter = `IMR ISSUES, DECISIONS AND RATIONALES\n${list}`;
+    expect(parseLetter(inALetter).items.length).toBe(list.match(/: (Upheld|Overturned)\n/g)?.length);
+  });
+
+  test('a letter that mentions the DMHC is still read as a letter', () => {
+    const generated = generateLetter(62, { headerTable: true });
+    const text = renderLetterText(generated, 'layout').replace('CLINICAL CASE SUMMARY', 'CLINICAL CASE SUMMARY\nThe worker also filed a DMHC complaint with the health plan.');
+    const letter = parseLetter(text);
+    expect(letter.items).toHaveLength(generated.truth.items.length);
+    expect(letter.warnings.map((w) => w.code)).not.toContain('not-a-letter');
   });
 });
 

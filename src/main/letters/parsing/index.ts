@@ -24,6 +24,7 @@ import {
 import { parseCaseNumber, parseHeader } from './header.ts';
 import { parseItems } from './items.ts';
 import { parseF2013Items, parseF3Items } from './legacy.ts';
+import { notALetter } from './notALetter.ts';
 import { CASE_SUMMARY_INTRO, HEADINGS, ITEMS_INTRO } from './sections.ts';
 import { fieldAt, findIn } from './text.ts';
 
@@ -48,6 +49,8 @@ export function parseLetter(text: string): ParsedLetter {
 function parseAny(text: string): ParsedLetter {
   if (findIn(text, HEADINGS.professionalReview, 0, 400)) return parseF3(text);
   if (findIn(text, HEADINGS.notice2013, 0, 2000)) return parseF2013(text);
+  const reason = notALetter(text);
+  if (reason) return { ...emptyLetter('unknown'), warnings: [{ code: 'not-a-letter', message: reason, field: 'format' }] };
   return parseF1Like(text);
 }
 
