@@ -29,7 +29,7 @@ import { CASE_SUMMARY_INTRO, HEADINGS, ITEMS_INTRO } from './sections.ts';
 import { fieldAt, findIn } from './text.ts';
 
 /** Bump when a change to the parser can change its output: re-parse keys on it. */
-export const PARSER_VERSION = '1.1.0';
+export const PARSER_VERSION = '1.2.0';
 
 /** Where the header table can end when no heading follows it. */
 const HEADER_TABLE_MAX_CHARS = 3000;
