@@ -69,5 +69,6 @@ describe('the eval report', () => {
     expect(text).toContain('parser warnings: recall (wrong values warned / wrong values): 2/2 100.0%');
     expect(text).toContain('parser warnings: false alarms (right values warned / right values): 1/98 1.0%');
     expect(text).toContain('parser warnings and rule checks: false alarms (right values warned / right values): 3/98 3.1%');
+    expect(text.split('\n').at(-1)).toBe('letters all fields exact: 0/1');
   });
 });

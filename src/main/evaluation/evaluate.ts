@@ -101,15 +101,16 @@ export function formatReport(report: EvaluationReport): string {
   const scored = report.letters.filter((l) => l.score !== null);
   const fieldResults = scored.flatMap((l) => l.score?.fields ?? []);
   const exactLetters = scored.filter((l) => l.score?.allExact).length;
+  // The summary ends with the letters line, which scripts read.
   lines.push(
+    '',
+    ...formatTally('parser warnings:', totalTally(report.letters, 'parser')),
+    ...formatTally('parser warnings and rule checks:', totalTally(report.letters, 'withChecks')),
     '',
     `item count agreement: ${scored.filter((l) => l.score?.itemCountMatches).length}/${report.letters.length}`,
     `fields exact: ${count(fieldResults.filter((f) => f.exact).length, fieldResults.length).trim()}`,
     `fields loose: ${count(fieldResults.filter((f) => f.loose).length, fieldResults.length).trim()}`,
     `letters all fields exact: ${exactLetters}/${report.letters.length}`,
-    '',
-    ...formatTally('parser warnings:', totalTally(report.letters, 'parser')),
-    ...formatTally('parser warnings and rule checks:', totalTally(report.letters, 'withChecks')),
   );
   return lines.join('\n');
 }
