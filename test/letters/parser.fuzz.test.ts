@@ -100,13 +100,30 @@ const SHAPES: Record<string, (size: number) => string> = {
     repeated('', renderLetterText(generateLetter(3, { itemCount: 4, partials: [{ wording: 'remaining', trailingIs: true }] }), 'plain'), '', size),
 };
 
-/** Best of a few runs: the machine is shared, so the fastest run is the honest one. */
-function bestTime(text: string, runs: number): number {
+function timed(text: string): number {
+  const started = performance.now();
+  parseLetter(text);
+  return performance.now() - started;
+}
+
+const MAX_RATIO = 20;
+
+/**
+ * How many times longer `large` takes than `small`: the best of a few runs of each size,
+ * taken in turn after a warm-up, so both see the same load on a shared machine. A burst
+ * of load can still slow every large run, so a ratio over the limit is measured again
+ * (up to three times); a quadratic parser is over it every time.
+ */
+function timeRatio(small: string, large: string, runs = 5): number {
   let best = Infinity;
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    parseLetter(text);
-    best = Math.min(best, performance.now() - started);
+  for (let attempt = 0; attempt < 3 && best >= MAX_RATIO; attempt++) {
+    timed(small);
+    let [smallMs, largeMs] = [Infinity, Infinity];
+    for (let run = 0; run < runs; run++) {
+      smallMs = Math.min(smallMs, timed(small));
+      largeMs = Math.min(largeMs, timed(large));
+    }
+    best = Math.min(best, largeMs / smallMs);
   }
   return best;
 }
@@ -117,9 +134,7 @@ describe('parsing time is linear in the text', () => {
       const small = make(100_000);
       const large = make(1_000_000);
       expect(large.length / small.length).toBeCloseTo(10, 0);
-      const smallMs = bestTime(small, 5);
-      const largeMs = bestTime(large, 3);
-      expect({ name, ratio: largeMs / smallMs < 20 }).toEqual({ name, ratio: true });
+      expect(timeRatio(small, large)).toBeLessThan(MAX_RATIO);
     });
   }
 });

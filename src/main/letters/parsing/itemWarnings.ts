@@ -27,6 +27,8 @@ type TextField = 'service' | 'claimsAdministratorGuideline' | 'maximusGuideline'
 const LABELLED_FIELDS = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'] as const;
 const PARTIAL_FIELDS = ['originalRequest', 'authorizedByClaimsAdministrator', 'imrEligiblePortion'] as const;
 const ORIGINAL_REQUEST = new RegExp(PARTIAL_PHRASES.original.source, 'gi');
+/** One pass over a value for any of the three labels. */
+const ANY_ITEM_LABEL = new RegExp(Object.values(ITEM_LABELS).map((label) => label.source).join('|'), 'i');
 
 function warning(code: WarningCode, message: string, field: string, itemIndex: number): ParseWarning {
   return { code, message, field, itemIndex };
@@ -104,7 +106,7 @@ export function labelWarnings(text: string, item: ItemFields, body: Body, index:
 }
 
 function containsItemLabel(raw: string): boolean {
-  return Object.values(ITEM_LABELS).some((label) => label.test(raw));
+  return ANY_ITEM_LABEL.test(raw);
 }
 
 function lastLabelledField(body: Body): TextField | null {

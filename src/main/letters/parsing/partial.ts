@@ -32,13 +32,13 @@ export function splitPartial(text: string, service: Span): PartialCertification 
  *  The remaining IMR eligible portion of the original request, <C>[ is]"
  */
 function splitRemaining(header: string): [Span, Span, Span] | null {
-  const original = first(header, PARTIAL_PHRASES.original, 0, true);
+  const original = first(header, 'original', 0, true);
   if (!original) return null;
   // B ends at the first "was authorized ..." that the "remaining" sentence follows.
   for (let from = original.end; ; ) {
-    const authorized = first(header, PARTIAL_PHRASES.authorizedBy, from, true);
+    const authorized = first(header, 'authorizedBy', from, true);
     if (!authorized) return null;
-    const remaining = rightAfter(header, PARTIAL_PHRASES.remaining, authorized.end);
+    const remaining = rightAfter(header, 'remaining', authorized.end);
     if (remaining) return [[0, original.start], [original.end, authorized.start], [remaining.end, eligibleEnd(header)]];
     from = authorized.end;
   }
@@ -51,11 +51,11 @@ function splitRemaining(header: string): [Span, Span, Span] | null {
 function splitLeaving(header: string): [Span, Span, Span] | null {
   // A ends at the first "was the original request." that the authorizing sentence follows.
   for (let from = 0; ; ) {
-    const original = first(header, PARTIAL_PHRASES.original, from, true);
+    const original = first(header, 'original', from, true);
     if (!original) return null;
-    const authorized = rightAfter(header, PARTIAL_PHRASES.administratorAuthorized, original.end);
+    const authorized = rightAfter(header, 'administratorAuthorized', original.end);
     if (authorized) {
-      const leaving = first(header, PARTIAL_PHRASES.leaving, authorized.end, false);
+      const leaving = first(header, 'leaving', authorized.end, false);
       if (!leaving) return null;
       return [[0, original.start], [authorized.end, leaving.start], [leaving.end, eligibleEnd(header)]];
     }
@@ -63,9 +63,19 @@ function splitLeaving(header: string): [Span, Span, Span] | null {
   }
 }
 
-/** First match of `pattern` at or after `from`; with `spaceBefore`, only one that follows whitespace. */
-function first(header: string, pattern: RegExp, from: number, spaceBefore: boolean): Phrase | null {
-  const search = new RegExp(pattern.source, 'gi');
+type PhraseName = keyof typeof PARTIAL_PHRASES;
+/** Each phrase compiled once for searching (global) and for matching at a position (sticky). */
+const SEARCH = compiled('gi');
+const AT = compiled('iy');
+
+function compiled(flags: string): Record<PhraseName, RegExp> {
+  const entries = Object.entries(PARTIAL_PHRASES).map(([name, pattern]) => [name, new RegExp(pattern.source, flags)]);
+  return Object.fromEntries(entries) as Record<PhraseName, RegExp>;
+}
+
+/** First match of a phrase at or after `from`; with `spaceBefore`, only one that follows whitespace. */
+function first(header: string, phrase: PhraseName, from: number, spaceBefore: boolean): Phrase | null {
+  const search = SEARCH[phrase];
   search.lastIndex = from;
   for (let match = search.exec(header); match; match = search.exec(header)) {
     if (!spaceBefore || /\s/.test(header[match.index - 1] ?? '')) {
@@ -76,12 +86,12 @@ function first(header: string, pattern: RegExp, from: number, spaceBefore: boole
   return null;
 }
 
-/** `pattern` right after `from`, past whitespace (at least one character of it). */
-function rightAfter(header: string, pattern: RegExp, from: number): Phrase | null {
+/** A phrase right after `from`, past whitespace (at least one character of it). */
+function rightAfter(header: string, phrase: PhraseName, from: number): Phrase | null {
   let start = from;
   while (start < header.length && /\s/.test(header[start] as string)) start++;
   if (start === from) return null;
-  const sticky = new RegExp(pattern.source, 'iy');
+  const sticky = AT[phrase];
   sticky.lastIndex = start;
   const match = sticky.exec(header);
   return match ? { start, end: start + match[0].length } : null;
