@@ -59,7 +59,10 @@ export type WarningCode =
 export interface ParseWarning {
   readonly code: WarningCode;
   readonly message: string;
-  /** The value the warning concerns, when there is one (e.g. "decision", "dateAssigned"). */
+  /**
+   * The value the warning concerns, when there is one (e.g. "decision", "dateAssigned");
+   * "header" stands for the whole header table when none was found.
+   */
   readonly field?: string;
   /** The item (0-based, in letter order) whose value `field` names. */
   readonly itemIndex?: number;
