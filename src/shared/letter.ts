@@ -34,8 +34,12 @@ export type LetterFormat = (typeof LETTER_FORMATS)[number];
 
 export type WarningCode =
   | 'unknown-format'
+  /** The text is no IMR letter at all (empty, a plain list, a DMHC health-plan document). */
+  | 'not-a-letter'
   | 'header-missing'
   | 'case-number-missing'
+  /** The header table is there but one of its values could not be read. */
+  | 'header-field-missing'
   | 'credentials-missing'
   | 'items-section-missing'
   | 'no-items'
@@ -43,15 +47,31 @@ export type WarningCode =
   | 'service-missing'
   | 'guideline-missing'
   | 'rationale-missing'
+  /** Written by parsers before 1.2.0; the rule check `decision-contradicts-rationale` replaces it. */
   | 'rationale-contradicts-decision'
   | 'header-boundary-uncertain'
+  /** A label is missing, so the value before it may run on over the missing field. */
+  | 'field-boundary-uncertain'
+  /** Decision lines and "Decision rationale:" blocks differ in number: an item was not recognised. */
+  | 'item-count-mismatch'
   | 'best-effort-format';
 
+/**
+ * Something the parser is unsure of. `field` (and, on an item's warnings, `itemIndex`)
+ * name the value it belongs to, by the names of LETTER_FIELDS and ITEM_FIELDS in
+ * library.ts, so the app can show it beside that value and resolve it when the value
+ * is corrected or confirmed. Warnings stored before 1.2.0 may lack `itemIndex`.
+ */
 export interface ParseWarning {
   readonly code: WarningCode;
   readonly message: string;
-  /** The field the warning concerns, when there is one (e.g. "decision"). */
+  /**
+   * The value the warning concerns, when there is one (e.g. "decision", "dateAssigned");
+   * "header" stands for the whole header table when none was found.
+   */
   readonly field?: string;
+  /** The item (0-based, in letter order) whose value `field` names. */
+  readonly itemIndex?: number;
   readonly span?: Span;
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseLetter } from '../../src/main/letters/parsing/index.ts';
-import { generateLetter, renderLetterText } from '../fixtures/index.ts';
+import { generateLetter, generateNonLetter, NON_LETTER_KINDS, renderLetterText } from '../fixtures/index.ts';
 
 const value = (field: { value: string } | null) => field?.value ?? null;
 
@@ -70,21 +70,59 @@ describe('F3 medical professional review', () => {
   });
 });
 
+describe('texts that are not letters', () => {
+  test('each kind of non-letter gets one letter-level warning saying so, and no items', () => {
+    for (const kind of NON_LETTER_KINDS) {
+      for (const seed of [1, 2, 3]) {
+        const letter = parseLetter(generateNonLetter(seed, kind));
+        expect({ kind, format: letter.format, items: letter.items, codes: letter.warnings.map((w) => w.code) }).toEqual({
+          kind,
+          format: 'unknown',
+          items: [],
+          codes: ['not-a-letter'],
+        });
+      }
+    }
+  });
+
+  test('the warning says what the document is', () => {
+    expect(parseLetter(generateNonLetter(1, 'dmhc-health-plan')).warnings[0]?.message).toMatch(/health-plan .*Department of Managed Health Care/);
+    expect(parseLetter(generateNonLetter(1, 'empty')).warnings[0]?.message).toMatch(/empty/);
+    expect(parseLetter(generateNonLetter(1, 'service-list')).warnings[0]?.message).toMatch(/not an IMR Final Determination Letter/);
+  });
+
+  test('a plain "service: decision" list is not read as items, though the same lines in a letter would be', () => {
+    const list = generateNonLetter(4, 'service-list');
+    expect(list).toMatch(/: (Upheld|Overturned)\n/);
+    const inALetter = `IMR ISSUES, DECISIONS AND RATIONALES\n${list}`;
+    expect(parseLetter(inALetter).items.length).toBe(list.match(/: (Upheld|Overturned)\n/g)?.length);
+  });
+
+  test('a letter that mentions the DMHC is still read as a letter', () => {
+    const generated = generateLetter(62, { headerTable: true });
+    const text = renderLetterText(generated, 'layout').replace('CLINICAL CASE SUMMARY', 'CLINICAL CASE SUMMARY\nThe worker also filed a DMHC complaint with the health plan.');
+    const letter = parseLetter(text);
+    expect(letter.items).toHaveLength(generated.truth.items.length);
+    expect(letter.warnings.map((w) => w.code)).not.toContain('not-a-letter');
+  });
+});
+
 describe('letters the parser does not recognise', () => {
-  test('empty text', () => {
-    const letter = parseLetter('');
+  test('letter parts without items: every missing part is a warning', () => {
+    const letter = parseLetter('HOW THE IMR FINAL DETERMINATION WAS MADE\nThe reviewer read the file.\n');
     expect(letter.format).toBe('unknown');
     expect(letter.items).toEqual([]);
-    expect(letter.warnings.map((w) => w.code)).toEqual([
-      'unknown-format',
-      'header-missing',
-      'credentials-missing',
-      'items-section-missing',
-      'no-items',
+    expect(letter.warnings.map((w) => [w.code, w.field])).toEqual([
+      ['unknown-format', 'format'],
+      ['header-missing', 'header'],
+      ['credentials-missing', 'reviewerSpecialty'],
+      ['credentials-missing', 'reviewerLicensure'],
+      ['items-section-missing', undefined],
+      ['no-items', undefined],
     ]);
   });
 
-  test('an item whose header start cannot be told is kept and flagged', () => {
+  test('an item whose header start cannot be told is kept, and its service and the rationale before it are flagged', () => {
     const rationaleWithoutFullStop = Array.from({ length: 8 }, (_, i) => `line ${i} of a rationale that never ends a sentence`);
     const text = [
       'IMR ISSUES, DECISIONS AND RATIONALES',
@@ -101,7 +139,8 @@ describe('letters the parser does not recognise', () => {
     ].join('\n');
     const [first, second] = parseLetter(text).items;
     expect(value(first!.service)).toBe('Knee brace');
-    expect(second!.warnings.map((w) => w.code)).toEqual(['header-boundary-uncertain']);
+    expect(first!.warnings.map((w) => [w.code, w.field, w.itemIndex])).toEqual([['header-boundary-uncertain', 'rationale', 0]]);
+    expect(second!.warnings.map((w) => [w.code, w.field, w.itemIndex])).toEqual([['header-boundary-uncertain', 'service', 1]]);
     expect(value(second!.service)?.endsWith('Ankle brace')).toBe(true);
   });
 });

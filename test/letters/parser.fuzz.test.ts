@@ -1,6 +1,7 @@
 /**
  * The parser must never throw and never hang, whatever it is given: random text,
- * letter-shaped text, and real-looking letters cut, spliced and corrupted.
+ * letter-shaped text, and real-looking letters cut, spliced and corrupted. Its time
+ * must grow linearly with the text, also on the inputs that make patterns backtrack.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -70,4 +71,70 @@ describe('parser fuzzing', () => {
       expectWellFormed(unit.repeat(20_000));
     }
   });
+});
+
+const ITEMS_INTRO =
+  'IMR ISSUES, DECISIONS AND RATIONALES\nThe Final Determination was based on decisions for the disputed items/services set forth below:\n';
+const LEAVING_ITEM =
+  ' was the original request. The Claims Administrator authorized B, leaving the original request IMR eligible. The original request, C is: Upheld\n' +
+  'Claims Administrator guideline: a.\nMAXIMUS guideline: b.\nDecision rationale: c is not medically necessary.\n';
+
+/** Text of about `size` characters: `unit` repeated between a head and a tail. */
+function repeated(head: string, unit: string, tail: string, size: number): string {
+  return head + unit.repeat(Math.max(1, Math.round((size - head.length - tail.length) / unit.length))) + tail;
+}
+
+/** Each shape once drove a pattern of the parser into re-scanning the text from every character. */
+const SHAPES: Record<string, (size: number) => string> = {
+  'a partial header holding many "was the original request."': (size) =>
+    repeated(ITEMS_INTRO, 'A was the original request. ', LEAVING_ITEM, size),
+  'a partial header ending in many " is"': (size) =>
+    repeated(ITEMS_INTRO + 'A was the original request. B was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, C', ' is', ': Upheld\nDecision rationale: c.\n', size),
+  'a run of digits in a 2013 notice': (size) => repeated('Notice of Independent Medical Review Determination\n', '1', '', size),
+  'a run of spaces after a 2013 outcome': (size) =>
+    repeated('Notice of Independent Medical Review Determination\n1) MAXIMUS Federal Services, Inc. has determined the request for x', ' ', '', size),
+  'a run of spaces after the prose credentials': (size) =>
+    repeated('HOW THE IMR FINAL DETERMINATION WAS MADE\n' + 'Board Certified in x, '.repeat(10), ' ', '', size),
+  'long lines of words and colons above a decision': (size) => repeated(ITEMS_INTRO, 'word: ', LEAVING_ITEM, size),
+  'a generated letter back to back with itself': (size) =>
+    repeated('', renderLetterText(generateLetter(3, { itemCount: 4, partials: [{ wording: 'remaining', trailingIs: true }] }), 'plain'), '', size),
+};
+
+function timed(text: string): number {
+  const started = performance.now();
+  parseLetter(text);
+  return performance.now() - started;
+}
+
+const MAX_RATIO = 20;
+
+/**
+ * How many times longer `large` takes than `small`: the best of a few runs of each size,
+ * taken in turn after a warm-up, so both see the same load on a shared machine. A burst
+ * of load can still slow every large run, so a ratio over the limit is measured again
+ * (up to three times); a quadratic parser is over it every time.
+ */
+function timeRatio(small: string, large: string, runs = 5): number {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best >= MAX_RATIO; attempt++) {
+    timed(small);
+    let [smallMs, largeMs] = [Infinity, Infinity];
+    for (let run = 0; run < runs; run++) {
+      smallMs = Math.min(smallMs, timed(small));
+      largeMs = Math.min(largeMs, timed(large));
+    }
+    best = Math.min(best, largeMs / smallMs);
+  }
+  return best;
+}
+
+describe('parsing time is linear in the text', () => {
+  for (const [name, make] of Object.entries(SHAPES)) {
+    test(`${name}: 1 MB takes under 20 times what 100 KB takes`, () => {
+      const small = make(100_000);
+      const large = make(1_000_000);
+      expect(large.length / small.length).toBeCloseTo(10, 0);
+      expect(timeRatio(small, large)).toBeLessThan(MAX_RATIO);
+    });
+  }
 });

@@ -1,4 +1,4 @@
-/** `imr-review eval <folder>`: per-field accuracy of the extraction against gold files. */
+/** `imr-review eval <folder>`: per-field accuracy against gold files, and how well the warnings point at the wrong values. */
 import { stat } from 'node:fs/promises';
 import { evaluateFolder, formatReport } from '../evaluation/evaluate.ts';
 import type { CliIO } from './io.ts';

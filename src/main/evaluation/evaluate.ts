@@ -4,16 +4,21 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runChecks, toCheckableLetter } from '../letters/checks/index.ts';
 import { toExtractionRecord } from '../letters/extraction.ts';
 import { parseLetter } from '../letters/parsing/index.ts';
 import { readLetterFile } from '../letters/reading/index.ts';
 import type { GoldLetter, LetterScore } from './compare.ts';
 import { scoreLetter } from './compare.ts';
+import type { WarningTally } from './warnings.ts';
+import { addTallies, EMPTY_TALLY, formatTally, parserFlags, tallyWarnings } from './warnings.ts';
 
 export interface LetterEvaluation {
   readonly name: string;
   readonly file: string;
   readonly score: LetterScore | null;
+  /** Which values the parser's warnings (and, second, also the rule checks) point at. */
+  readonly warnings: { readonly parser: WarningTally; readonly withChecks: WarningTally } | null;
   readonly error: string | null;
 }
 
@@ -45,10 +50,16 @@ async function evaluateLetter(file: string, goldFile: string, name: string): Pro
   const gold = JSON.parse(await readFile(goldFile, 'utf8')) as GoldLetter;
   try {
     const source = await readLetterFile(file);
-    const record = toExtractionRecord(source.fileName, source.sha256, parseLetter(source.text));
-    return { name, file, score: scoreLetter(record, gold), error: null };
+    const parsed = parseLetter(source.text);
+    const record = toExtractionRecord(source.fileName, source.sha256, parsed);
+    const flags = parserFlags(record);
+    const warnings = {
+      parser: tallyWarnings(record, gold, flags),
+      withChecks: tallyWarnings(record, gold, [...flags, ...runChecks(toCheckableLetter(parsed))]),
+    };
+    return { name, file, score: scoreLetter(record, gold), warnings, error: null };
   } catch (error) {
-    return { name, file, score: null, error: error instanceof Error ? error.message : String(error) };
+    return { name, file, score: null, warnings: null, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -90,7 +101,11 @@ export function formatReport(report: EvaluationReport): string {
   const scored = report.letters.filter((l) => l.score !== null);
   const fieldResults = scored.flatMap((l) => l.score?.fields ?? []);
   const exactLetters = scored.filter((l) => l.score?.allExact).length;
+  // The summary ends with the letters line, which scripts read.
   lines.push(
+    '',
+    ...formatTally('parser warnings:', totalTally(report.letters, 'parser')),
+    ...formatTally('parser warnings and rule checks:', totalTally(report.letters, 'withChecks')),
     '',
     `item count agreement: ${scored.filter((l) => l.score?.itemCountMatches).length}/${report.letters.length}`,
     `fields exact: ${count(fieldResults.filter((f) => f.exact).length, fieldResults.length).trim()}`,
@@ -98,4 +113,8 @@ export function formatReport(report: EvaluationReport): string {
     `letters all fields exact: ${exactLetters}/${report.letters.length}`,
   );
   return lines.join('\n');
+}
+
+export function totalTally(letters: readonly LetterEvaluation[], which: 'parser' | 'withChecks'): WarningTally {
+  return letters.reduce((sum, letter) => (letter.warnings ? addTallies(sum, letter.warnings[which]) : sum), EMPTY_TALLY);
 }

@@ -11,10 +11,11 @@ const BLOCK_INTRO = /The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentia
 /**
  * "Board Certified in X[, has a subspecialty in Y][,] and is licensed to practice in Z."
  * The specialty is lazy so "Physical Medicine and Rehabilitation" stays whole: it can
- * only end where the rest of the sentence matches.
+ * only end where the rest of the sentence matches. Each value ends on a non-space, so
+ * a long run of spaces after it is scanned once, not once per character before it.
  */
 const PROSE =
-  /Board\s+Certified\s+in\s+([\s\S]{1,200}?)(?:,\s*has\s+a\s+sub-?specialty\s+in\s+([\s\S]{1,200}?))?,?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+([\s\S]{1,200}?)\.(?=\s|$)/d;
+  /Board\s+Certified\s+in\s+([\s\S]{0,199}?\S)(?:,\s*has\s+a\s+sub-?specialty\s+in\s+([\s\S]{0,199}?\S))?,?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+([\s\S]{0,199}?\S)\.(?=\s|$)/d;
 
 export const NO_CREDENTIALS: ReviewerCredentials = { specialty: null, licensure: null, subspecialty: null };
 

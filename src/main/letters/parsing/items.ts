@@ -4,8 +4,9 @@
  * survives headers over several lines, colons inside services and page breaks.
  */
 import type { Decision, Field, ParsedItem, ParseWarning } from '../../../shared/letter.ts';
-import { checkItem } from './checks.ts';
+import type { HeaderStart } from './itemHeader.ts';
 import { findHeaderStart } from './itemHeader.ts';
+import { boundaryWarnings, labelWarnings, missingFieldWarnings, type Body, type ItemFields } from './itemWarnings.ts';
 import { LineIndex } from './lines.ts';
 import { splitPartial } from './partial.ts';
 import { ITEM_LABELS } from './sections.ts';
@@ -23,10 +24,21 @@ interface Anchor {
   readonly decision: Field<Decision>;
 }
 
-export function parseItems(text: string, from: number, to: number): ParsedItem[] {
+export interface ParsedItems {
+  readonly items: ParsedItem[];
+  /** Letter-level warnings: item structure no single value explains. */
+  readonly warnings: ParseWarning[];
+}
+
+/**
+ * @param sectionKnown `from` ends the items heading or intro: a first header may reach
+ *   back to it, and decisions without field labels are items too. Elsewhere only
+ *   labelled items count, so a plain "X: Upheld" list is not read as items.
+ */
+export function parseItems(text: string, from: number, to: number, sectionKnown: boolean): ParsedItems {
   let anchors = findAnchors(text, DECISION_BEFORE_LABEL, from, to);
-  if (anchors.length === 0) anchors = findAnchors(text, DECISION_AT_LINE_END, from, to);
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0 && sectionKnown) anchors = findAnchors(text, DECISION_AT_LINE_END, from, to);
+  if (anchors.length === 0) return { items: [], warnings: countWarnings(text, from, to, []) };
   const lines = new LineIndex(text);
   const bodies = anchors.map((anchor, i) => {
     const next = anchors[i + 1];
@@ -34,15 +46,21 @@ export function parseItems(text: string, from: number, to: number): ParsedItem[]
   });
   const headerStarts = anchors.map((anchor, i) => {
     const regionStart = i === 0 ? from : (bodies[i - 1] as Body).lastLabelEnd;
-    return findHeaderStart(text, lines, regionStart, anchor.colon);
+    return findHeaderStart(text, lines, regionStart, anchor.colon, i === 0 && sectionKnown);
   });
-  return anchors.map((anchor, i) => {
-    const body = bodies[i] as Body;
-    const headerStart = headerStarts[i] as { start: number; certain: boolean };
+  const fields = anchors.map((anchor, i) => {
     const next = headerStarts[i + 1];
-    const end = next ? next.start : to;
-    return buildItem(text, anchor, headerStart, body, end);
+    return readFields(text, anchor, headerStarts[i] as HeaderStart, bodies[i] as Body, next ? next.start : to);
   });
+  const items = fields.map((item, i) => {
+    const warnings = [
+      ...boundaryWarnings(fields, headerStarts, bodies, i),
+      ...labelWarnings(text, item, bodies[i] as Body, i),
+      ...missingFieldWarnings(item, i),
+    ];
+    return { ...item, warnings };
+  });
+  return { items, warnings: countWarnings(text, from, to, items) };
 }
 
 function findAnchors(text: string, pattern: RegExp, from: number, to: number): Anchor[] {
@@ -54,19 +72,6 @@ function findAnchors(text: string, pattern: RegExp, from: number, to: number): A
   });
 }
 
-interface LabelHit {
-  readonly start: number;
-  readonly end: number;
-}
-
-interface Body {
-  readonly claimsAdministrator: LabelHit | null;
-  readonly maximus: LabelHit | null;
-  readonly rationale: LabelHit | null;
-  /** Where the last label found ends: the rationale (and so the next header) lies after it. */
-  readonly lastLabelEnd: number;
-}
-
 /** Finds the three labels, in order, between the decision word and the next item's colon. */
 function readBody(text: string, from: number, to: number): Body {
   const claimsAdministrator = findIn(text, ITEM_LABELS.claimsAdministrator, from, to);
@@ -76,38 +81,38 @@ function readBody(text: string, from: number, to: number): Body {
   return { claimsAdministrator, maximus, rationale, lastLabelEnd };
 }
 
-function buildItem(
-  text: string,
-  anchor: Anchor,
-  headerStart: { start: number; certain: boolean },
-  body: Body,
-  end: number,
-): ParsedItem {
+function readFields(text: string, anchor: Anchor, headerStart: HeaderStart, body: Body, end: number): ItemFields {
   const labels = [body.claimsAdministrator, body.maximus, body.rationale];
-  const valueAfter = (label: LabelHit | null): Field | null => {
+  const valueAfter = (label: { start: number; end: number } | null): Field | null => {
     if (!label) return null;
     const nextLabel = labels.find((other) => other !== null && other.start >= label.end);
     return fieldAt(text, label.end, nextLabel ? nextLabel.start : end);
   };
   const service = fieldAt(text, headerStart.start, anchor.colon);
-  const span = trimSpan(text, headerStart.start, end);
-  const warnings: ParseWarning[] = [];
-  if (!headerStart.certain) {
-    warnings.push({
-      code: 'header-boundary-uncertain',
-      message: 'Could not tell where this item header starts; the service may include text of the previous rationale.',
-      field: 'service',
-      span: service?.span ?? span,
-    });
-  }
-  const item = {
+  return {
     service,
     decision: anchor.decision,
     claimsAdministratorGuideline: valueAfter(body.claimsAdministrator),
     maximusGuideline: valueAfter(body.maximus),
     rationale: valueAfter(body.rationale),
     partial: service ? splitPartial(text, service.span) : null,
-    span,
+    span: trimSpan(text, headerStart.start, end),
   };
-  return { ...item, warnings: [...warnings, ...checkItem(item)] };
+}
+
+/**
+ * Each item has one "Decision rationale:" block. More blocks than decisions means a
+ * decision was not recognised; when no value holds the extra block, say so for the letter.
+ */
+function countWarnings(text: string, from: number, to: number, items: readonly ParsedItem[]): ParseWarning[] {
+  const blocks = findAllIn(text, ITEM_LABELS.rationale, from, to).length;
+  if (blocks <= items.length) return [];
+  if (items.some((item) => item.warnings.some((w) => w.code === 'item-count-mismatch'))) return [];
+  const where = items.length === 0 ? 'no item could be read' : 'an item before the first one found may be missing';
+  return [
+    {
+      code: 'item-count-mismatch',
+      message: `${items.length} decision lines but ${blocks} "Decision rationale:" blocks: ${where}.`,
+    },
+  ];
 }

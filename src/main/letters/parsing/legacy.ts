@@ -4,11 +4,15 @@
  * not printed as Upheld/Overturned, so they are read from the wording and flagged.
  */
 import type { Decision, Field, ParsedItem, Span } from '../../../shared/letter.ts';
-import { checkItem } from './checks.ts';
+import { missingFieldWarnings } from './itemWarnings.ts';
 import { fieldAt, findAllIn, findIn, phrase } from './text.ts';
 
+/**
+ * The number may not follow another digit and the service must end on a non-space, so
+ * neither a run of digits nor a run of spaces is re-scanned from each of its characters.
+ */
 const F2013_OUTCOME =
-  /\d+\)\s*MAXIMUS\s+Federal\s+Services,\s+Inc\.\s+has\s+determined\s+the\s+request\s+for\s+([\s\S]{1,600}?)\s+(is\s+(not\s*)?medically\s+necessary)/dgi;
+  /(?<!\d)\d{1,3}\)\s*MAXIMUS\s+Federal\s+Services,\s+Inc\.\s+has\s+determined\s+the\s+request\s+for\s+([\s\S]{0,599}?\S)\s+(is\s+(not\s*)?medically\s+necessary)/dgi;
 const F2013_RATIONALE_HEADING = phrase('INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE');
 
 /** The first numbered outcome list; the repeat after the rationale heading is skipped. */
@@ -16,7 +20,7 @@ export function parseF2013Items(text: string): ParsedItem[] {
   const heading = findIn(text, F2013_RATIONALE_HEADING);
   let outcomes = findAllIn(text, F2013_OUTCOME, 0, heading?.start ?? text.length);
   if (outcomes.length === 0) outcomes = findAllIn(text, F2013_OUTCOME);
-  return outcomes.map(({ start, end, match }) => {
+  return outcomes.map(({ start, end, match }, index) => {
     const offset = start - match.index;
     const [serviceStart, serviceEnd] = match.indices?.[1] ?? [0, 0];
     const [verdictStart, verdictEnd] = match.indices?.[2] ?? [0, 0];
@@ -27,7 +31,7 @@ export function parseF2013Items(text: string): ParsedItem[] {
       maximusGuideline: null,
       rationale: null,
       span: [start, end],
-    });
+    }, index);
   });
 }
 
@@ -58,7 +62,7 @@ export function parseF3Items(text: string): { items: ParsedItem[]; qualification
   const start = at.issue?.start ?? at.rationale?.start ?? 0;
   const end = at.qualifications?.start ?? text.length;
   return {
-    items: [legacyItem({ service, decision: null, maximusGuideline, rationale, span: [start, end] })],
+    items: [legacyItem({ service, decision: null, maximusGuideline, rationale, span: [start, end] }, 0)],
     qualifications,
   };
 }
@@ -69,7 +73,7 @@ function legacyItem(fields: {
   maximusGuideline: Field | null;
   rationale: Field | null;
   span: Span;
-}): ParsedItem {
+}, itemIndex: number): ParsedItem {
   const item = { ...fields, claimsAdministratorGuideline: null, partial: null };
   return {
     ...item,
@@ -77,9 +81,10 @@ function legacyItem(fields: {
       {
         code: 'best-effort-format',
         message: 'Older letter format: fields were read best-effort; check every value.',
+        itemIndex,
         span: fields.span,
       },
-      ...checkItem(item),
+      ...missingFieldWarnings(item, itemIndex),
     ],
   };
 }

@@ -5,15 +5,25 @@ export interface Line {
   /** End of the line's content, before its line break. */
   readonly end: number;
   readonly blank: boolean;
+  /** Characters from the first to the last non-space one. */
+  readonly width: number;
 }
 
+const MIN_LINES_FOR_WIDTH = 20;
+/** Wrapped lines fill most of the width; a paragraph's last line usually does not. */
+const SHORT_LINE_SHARE = 0.6;
+
 const BREAK = /\r\n|\r|\n|\f/g;
-const NON_SPACE = /\S/;
 
 export class LineIndex {
   readonly lines: readonly Line[];
   /** True when most line breaks are doubled (text where CRLF was read as two breaks). */
   readonly doubleSpaced: boolean;
+  /**
+   * The length of a full line (the 90th percentile of line lengths), or null when the
+   * text has too few lines to tell. A shorter line ends its paragraph.
+   */
+  readonly fullWidth: number | null;
 
   constructor(text: string) {
     const lines: Line[] = [];
@@ -27,6 +37,13 @@ export class LineIndex {
     this.lines = lines;
     const blank = lines.filter((line) => line.blank).length;
     this.doubleSpaced = lines.length > 20 && blank / lines.length > 0.4;
+    const widths = lines.filter((line) => !line.blank).map((line) => line.width).sort((a, b) => a - b);
+    this.fullWidth = widths.length >= MIN_LINES_FOR_WIDTH ? (widths[Math.floor(widths.length * 0.9)] as number) : null;
+  }
+
+  /** True when the line is clearly shorter than a full line, so a paragraph ends on it. */
+  endsParagraph(index: number): boolean {
+    return this.fullWidth !== null && this.line(index).width < this.fullWidth * SHORT_LINE_SHARE;
   }
 
   /** Index of the line containing offset `pos`. */
@@ -47,5 +64,6 @@ export class LineIndex {
 }
 
 function makeLine(text: string, start: number, end: number): Line {
-  return { start, end, blank: !NON_SPACE.test(text.slice(start, end)) };
+  const width = text.slice(start, end).trim().length;
+  return { start, end, blank: width === 0, width };
 }

@@ -25,3 +25,14 @@ export const ITEM_LABELS = {
   maximus: /MAXIMUS\s+guideline\s*:/i,
   rationale: /Decision\s+rationale\s*:/i,
 } as const;
+
+/** The fixed phrases of a partial-certification header. Each starts with a literal word (see partial.ts). */
+export const PARTIAL_PHRASES = {
+  original: /was\s+the\s+original\s+request\s*\./i,
+  authorizedBy: /was\s+authorized\s+by\s+the\s+Claims\s+Administrator\s*\./i,
+  remaining: /The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\s*,/i,
+  administratorAuthorized: /The\s+Claims\s+Administrator\s+authorized\b/i,
+  leaving: /,\s*leaving\s+the\s+original\s+request\s+IMR\s+eligible\s*\.\s+The\s+original\s+request\s*,/i,
+  /** Where the eligible portion starts, in either wording. */
+  eligible: /original\s+request\s*,/gi,
+} as const;

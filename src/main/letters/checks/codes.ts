@@ -1,0 +1,17 @@
+/** Every rule check, with the one line that describes it (for the docs and the dataset card). */
+
+export const CHECK_CODES = {
+  'case-number-format': 'The case number is "CM", two digits for the year, "-" and seven digits.',
+  'case-number-year': "The case number's year is the year the application was received or assigned.",
+  'date-invalid': 'Each header date is a real calendar date printed as MM/DD/YYYY.',
+  'dates-out-of-order':
+    'Date of injury <= UR denial date <= application received <= date assigned <= decision date.',
+  'decision-outside-window': 'The decision date falls within the configured number of days after the date assigned.',
+  'priority-unknown': 'The priority is Standard or Expedited.',
+  'reviewer-licensure-state': 'The expert reviewer is licensed in the configured state (California by default).',
+  'decision-contradicts-rationale':
+    'An Upheld item\'s rationale concludes "not medically necessary", an Overturned one\'s "medically necessary".',
+  'rationale-without-conclusion': 'The rationale says whether the request is medically necessary.',
+} as const;
+
+export type CheckCode = keyof typeof CHECK_CODES;
