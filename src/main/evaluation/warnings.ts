@@ -115,7 +115,7 @@ function pairItems(parsed: readonly ItemValues[], gold: readonly ItemValues[]): 
   const same = (p: number, g: number) =>
     [...ITEM_FIELDS, ...PARTIAL_FIELDS].filter((f) => foldExact(parsed[p]?.[f]) === foldExact(gold[g]?.[f])).length;
   // best[p][g]: most equal values pairing parsed[p..] with gold[g..].
-  const best = Array.from({ length: parsed.length + 1 }, () => new Array<number>(gold.length + 1).fill(0));
+  const best = Array.from({ length: parsed.length + 1 }, () => Array.from<number>({ length: gold.length + 1 }).fill(0));
   const at = (p: number, g: number) => best[p]?.[g] ?? 0;
   for (let p = parsed.length - 1; p >= 0; p--) {
     for (let g = gold.length - 1; g >= 0; g--) {

@@ -34,8 +34,10 @@ export function splitItem(db: Db, actor: Actor, ref: LetterRef, itemId: number, 
     const { text } = readLetterState(db, ref.letterId);
     const extent = extentOf(item.spans['item']);
     if (!extent) throw new InvalidEditError('This item has no source text to split: split items the parser read');
-    if (!isInsideText(header, text) || header[0] <= extent[0] || header[1] > extent[1]) {
-      throw new InvalidEditError("Select the second item's header inside this item's text, after its own header");
+    // The second item starts after this one's own header and decision, inside its text.
+    const decisionEnd = Math.max(extent[0], ...(item.spans['decision'] ?? []).map(([, end]) => end));
+    if (!isInsideText(header, text) || header[0] <= decisionEnd || header[1] > extent[1]) {
+      throw new InvalidEditError("Select the second item's header inside this item's text, after its own header and decision");
     }
     const context: PlanContext = { text, addedByReviewer: item.addedByReviewer, resolvedBy: null };
     let first: ItemState = item;
@@ -62,7 +64,8 @@ function cutAt(item: ItemState, field: ItemField, at: number, text: string, cont
 
 /** The new item: its header as selected, the rest read again by the parser; values the parser read are not marked edited. */
 function secondItem(text: string, header: Span, end: number) {
-  const [parsed] = parseItems(text, header[0], end);
+  // The selection starts the header: read from there as an items section of its own.
+  const [parsed] = parseItems(text, header[0], end, true).items;
   const service = foldWhitespace(text.slice(header[0], header[1]));
   const read = {
     decision: parsed?.decision ?? null,
@@ -78,7 +81,9 @@ function secondItem(text: string, header: Span, end: number) {
     original[field] = value ? { value: value.value, spans: [value.span] } : { value: null };
     if (value) spans[field] = [value.span];
   }
-  return { values, spans, original, humanEdited: ['service'] as ItemField[], warnings: parsed?.warnings ?? [], addedByReviewer: true };
+  // A warning's item index counted items of that reading, not of the letter: the row says which item it is.
+  const warnings = (parsed?.warnings ?? []).map(({ itemIndex: _index, ...warning }) => warning);
+  return { values, spans, original, humanEdited: ['service'] as ItemField[], warnings, addedByReviewer: true };
 }
 
 /**

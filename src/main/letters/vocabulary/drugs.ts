@@ -17,8 +17,8 @@ const PERCENT_LIST = String.raw`\d+(?:\.\d+)?\s*%(?:\s*[-\/]\s*\d+(?:\.\d+)?\s*%
 const STRENGTH = new RegExp(String.raw`(?<![\w.])(?:${PERCENT_LIST}|${NUMS}\s*${UNIT})(?![\w])`, 'gi');
 const UNIT_AT_END = new RegExp(String.raw`${UNIT}\s*$`, 'i');
 /** "Norco 10/325 #90": a dose pair right after the name, its unit not printed. */
-const UNITLESS_PAIR = /^\s*(\d+(?:\.\d+)?\s*\/\s*\d+(?:\.\d+)?)(?![\d.\/%]|\s*(?:mg|mcg|ml))/;
-const AMOUNT = /(?<![\w.\/])(\d+(?:\.\d+)?)\s*(g|gm|gms|grams?|ml|oz)\b/gi;
+const UNITLESS_PAIR = /^\s*(\d+(?:\.\d+)?\s*\/\s*\d+(?:\.\d+)?)(?![\d./%]|\s*(?:mg|mcg|ml))/;
+const AMOUNT = /(?<![\w./])(\d+(?:\.\d+)?)\s*(g|gm|gms|grams?|ml|oz)\b/gi;
 const QUANTITY = /#\s*(\d+)|\b(?:qty|quantity)\s*:?\s*#?\s*(\d+)/gi;
 const REFILLS = new RegExp(String.raw`\b(?<n>${NUMBER_WORD})\s+refills?\b|\brefills?\s*(?:x|:|#)?\s*(?<m>\d+)|\bx\s*(?<x>\d+)\s+refills?|\b(?<none>no)\s+refills?`, 'gi');
 /** "30 day supply", "day supply: 30"; in "#60 day supply: 30" the 60 is the quantity. */
