@@ -74,6 +74,8 @@ export function expectedLetterRow(letter: ExportedLetter): Row {
     verifiedAt: letter.verifiedAt,
     parserVersion: letter.parserVersion,
     ...edited,
+    checkCount: letter.checks?.length ?? 0,
+    checkCodes: list((letter.checks ?? []).map((check) => check.code)),
     tags: letter.tags.length > 0 ? letter.tags.join('; ') : null,
     notes: letter.notes.length > 0 ? letter.notes.map((n) => `[${n.createdAt} ${n.author}] ${n.body}`).join('\n') : null,
   };
@@ -95,5 +97,20 @@ export function expectedItemRow(item: ExportedItem | null, index: number): Row {
     addedByReviewer: item ? item.addedByReviewer : null,
     ...edited,
     itemTags: item && item.tags.length > 0 ? item.tags.join('; ') : null,
+    serviceCategory: item?.structure?.category ?? null,
+    serviceCategoryCorrected: item ? (item.structure?.categoryCorrected ?? false) : null,
+    drugs: list((item?.structure?.drugs ?? []).map((drug) => drug.generic ?? drug.name)),
+    drugClasses: list(item?.structure?.drugClasses ?? []),
+    sessionsTotal: item?.structure?.sessions?.total ?? null,
+    bodyParts: list((item?.structure?.bodyParts ?? []).map((part) => (part.laterality ? `${part.laterality} ${part.name}` : part.name))),
+    claimsAdministratorSources: list([...new Set((item?.structure?.claimsAdministratorCitations ?? []).map((c) => c.source))]),
+    claimsAdministratorNoEvidence: item ? (item.structure?.claimsAdministratorNoEvidence ?? false) : null,
+    maximusSources: list([...new Set((item?.structure?.maximusCitations ?? []).map((c) => c.source))]),
+    maximusTopics: list([...new Set((item?.structure?.maximusCitations ?? []).flatMap((c) => (c.topic ? [c.topic] : [])))]),
   };
+}
+
+/** A list column: a JSON array of strings, empty when there is nothing. */
+function list(values: readonly string[]): string | null {
+  return values.length === 0 ? null : JSON.stringify(values);
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/storage/library.ts';
 import { getLetter } from '../../src/main/storage/letters.ts';
 import { listLetterHistory } from '../../src/main/storage/index.ts';
+import { bringDerivedUpToDate } from '../../src/main/review/index.ts';
 import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
@@ -58,6 +59,31 @@ const SEEDS: Record<number, (db: Db) => number> = {
        VALUES (?, 0, 'decision', 'Upheld', 'Overturned', 'Ben', 'ben.jsonl', '2025-02-01')`,
     ).run(letterId);
     return letterId;
+  },
+  // Version 4: revisions, change groups, spans as lists, parser originals.
+  4: (db) => {
+    const text = 'Case Number: CM15-0001234\nLumbar fusion: Upheld\nDecision rationale: No instability shown.\n';
+    db.prepare(
+      `INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format, case_number, has_header,
+         spans, warnings, parser_version, imported_at, updated_at, item_count, upheld_count, overturned_count, warning_count, revision)
+       VALUES (7, 'abc123', 'CM15-0001234.pdf', '/old/CM15-0001234.pdf', 2048, 'pdf', 1, 'F1-prose-credentials', 'CM15-0001234', 0,
+         '{"caseNumber":[[13,25]]}', '[{"code":"header-missing","message":"no header"}]', '1.1.0', '2025-01-02', '2025-01-02', 3, 1, 1, 2, 4)`,
+    ).run();
+    db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (7, ?, '[0]')").run(text);
+    db.exec(`
+      INSERT INTO items (letter_id, position, service, decision, rationale, warnings, human_edited, original)
+      VALUES (7, 0, 'Lumbar fusion', 'Upheld', 'No instability shown.', '[{"code":"guideline-missing","message":"x"}]', '["rationale"]',
+                '{"rationale":{"value":"No instability"}}'),
+             (7, 1, 'Post-op brace', 'Overturned', 'Brace indicated after surgery.', '[]', '[]', '{}'),
+             (7, 2, 'Cold therapy', NULL, NULL, '[]', '[]', '{}');
+      INSERT INTO tags (id, name, colour, scope, created_at) VALUES (1, 'Old tag', '#123456', 'both', '2025-01-02');
+      INSERT INTO letter_tags (letter_id, tag_id, tagged_at) VALUES (7, 1, '2025-01-02');
+      INSERT INTO notes (letter_id, body, author, created_at) VALUES (7, 'Checked in 2025.', 'Lee', '2025-01-02');
+      INSERT INTO change_groups (letter_id, action, details, origin, reviewer, at) VALUES (7, 'edit-field', '{"itemId":1,"field":"rationale"}', 'legacy', 'Lee', '2025-01-02');
+      INSERT INTO change_group_letters (letter_id, group_id) VALUES (7, 1);
+      INSERT INTO settings (key, value) VALUES ('reviewer', 'Lee');
+    `);
+    return 7;
   },
 };
 
@@ -154,6 +180,24 @@ describe('schema migrations', () => {
     expect(db.prepare("SELECT value FROM settings WHERE key = 'library_id'").pluck().get()).toMatch(/^[0-9a-f-]{36}$/);
     expect(db.prepare('SELECT COUNT(*) AS n FROM dataset_conflicts').get()).toEqual({ n: 1 });
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'edit_history'").get()).toBeUndefined();
+    library.close();
+  });
+
+  it('005 adds the derived values the queue filters on, and the app works them out after opening', async () => {
+    const { file, letterId } = libraryAtVersion(4);
+    const library = openLibrary(file);
+    expect(library.db.prepare('SELECT checks, check_count, attention_count FROM letters WHERE id = ?').get(letterId)).toEqual({ checks: '[]', check_count: 0, attention_count: 2 });
+    expect(bringDerivedUpToDate(library.db)).toBe(1);
+    const letter = getLetter(library.db, letterId)!;
+    // Two items' rationales conclude nothing about medical necessity: the polarity check finds them.
+    expect(letter.checks.map((check) => [check.code, check.itemIndex])).toEqual([
+      ['rationale-without-conclusion', 0],
+      ['rationale-without-conclusion', 1],
+    ]);
+    expect(library.db.prepare('SELECT check_count, attention_count FROM letters WHERE id = ?').get(letterId)).toEqual({ check_count: 2, attention_count: 4 });
+    const facets = library.db.prepare("SELECT value FROM item_facets WHERE facet = 'category' ORDER BY item_id").pluck().all();
+    expect(facets).toHaveLength(3);
+    expect(bringDerivedUpToDate(library.db)).toBe(0);
     library.close();
   });
 

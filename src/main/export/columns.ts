@@ -6,7 +6,7 @@
 import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { HeaderFieldName } from '../../shared/letter.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
+import type { ExportedCitation, ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
 import { isoDate } from './dates.ts';
 
 /** `date` values are ISO `YYYY-MM-DD` strings and `timestamp` values ISO instants, until a writer types them. */
@@ -69,6 +69,8 @@ export const LETTER_COLUMNS: readonly LetterColumn[] = [
       value: (l) => l.editedFields.includes(field),
     }),
   ),
+  { name: 'checkCount', type: 'integer', description: "how many rule checks found something in the letter's values (see the checks below)", value: (l) => l.checks?.length ?? 0 },
+  { name: 'checkCodes', type: 'string', description: 'the codes of those findings, as a JSON array of strings', value: (l) => jsonList((l.checks ?? []).map((check) => check.code)) },
   { name: 'tags', type: 'string', description: 'tags on the letter, by name, joined with "; "', value: (l) => joinTags(l.tags) },
   { name: 'notes', type: 'string', description: 'reviewer notes, one per line: "[createdAt author] body"', value: (l) => joinNotes(l.notes) },
 ];
@@ -91,6 +93,20 @@ const ITEM_VALUE_DESCRIPTIONS = {
   imrEligiblePortion: 'partial certification: the part eligible for IMR',
 } as const;
 
+/** The vocabulary's reading of the item (see the taxonomy in this card): lists as JSON arrays of strings. */
+const STRUCTURE_COLUMNS: readonly ItemColumn[] = [
+  { name: 'serviceCategory', type: 'string', description: 'the service category (taxonomy below); a reviewer\'s correction when there is one', value: ({ item }) => item.structure?.category ?? null },
+  { name: 'serviceCategoryCorrected', type: 'boolean', description: 'true when a person set the category', value: ({ item }) => item.structure?.categoryCorrected ?? false },
+  { name: 'drugs', type: 'string', description: 'drugs named in the service, by generic name where known, as a JSON array', value: ({ item }) => jsonList((item.structure?.drugs ?? []).map((drug) => drug.generic ?? drug.name)) },
+  { name: 'drugClasses', type: 'string', description: 'their drug classes (taxonomy below), as a JSON array', value: ({ item }) => jsonList(item.structure?.drugClasses ?? []) },
+  { name: 'sessionsTotal', type: 'integer', description: 'visits or sessions requested (frequency x duration, or the count printed)', value: ({ item }) => item.structure?.sessions?.total ?? null },
+  { name: 'bodyParts', type: 'string', description: 'body parts named in the service, as a JSON array', value: ({ item }) => jsonList((item.structure?.bodyParts ?? []).map((part) => (part.laterality ? `${part.laterality} ${part.name}` : part.name))) },
+  { name: 'claimsAdministratorSources', type: 'string', description: "sources the Claims Administrator's guideline cites (mtus, odg, acoem, other, no-evidence), as a JSON array", value: ({ item }) => jsonList(unique((item.structure?.claimsAdministratorCitations ?? []).map((c) => c.source))) },
+  { name: 'claimsAdministratorNoEvidence', type: 'boolean', description: 'true when the Claims Administrator says it cited no medical evidence', value: ({ item }) => item.structure?.claimsAdministratorNoEvidence ?? false },
+  { name: 'maximusSources', type: 'string', description: "sources MAXIMUS's guideline cites, as a JSON array", value: ({ item }) => jsonList(unique((item.structure?.maximusCitations ?? []).map((c) => c.source))) },
+  { name: 'maximusTopics', type: 'string', description: "the chapters or topics MAXIMUS's guideline cites (normalised ids), as a JSON array", value: ({ item }) => jsonList(unique((item.structure?.maximusCitations ?? []).flatMap((c) => (c.topic ? [c.topic] : [])))) },
+];
+
 export const ITEM_COLUMNS: readonly ItemColumn[] = [
   { name: 'itemNumber', type: 'integer', description: "the item's order in the letter, from 1", value: ({ index }) => index + 1 },
   { name: 'service', type: 'string', description: ITEM_VALUE_DESCRIPTIONS.service, value: ({ item }) => item.service },
@@ -112,6 +128,7 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
     }),
   ),
   { name: 'itemTags', type: 'string', description: 'tags on the item, by name, joined with "; "', value: ({ item }) => joinTags(item.tags) },
+  ...STRUCTURE_COLUMNS,
 ];
 
 export const ITEM_SPANS_COLUMN: ItemColumn = {
@@ -126,12 +143,53 @@ export const ITEM_KEY_COLUMNS: readonly LetterColumn[] = LETTER_COLUMNS.filter(
   (column) => column.name === 'sha256' || column.name === 'caseNumber',
 );
 
+/** One guideline citation, with the item and the guideline field it belongs to. */
+export interface CitationRow {
+  readonly letter: ExportedLetter;
+  readonly index: number;
+  readonly guideline: 'claimsAdministrator' | 'maximus';
+  readonly number: number;
+  readonly citation: ExportedCitation;
+}
+
+/** citations.parquet (Parquet only): one row per citation, joined to items on sha256 and itemNumber. */
+export const CITATION_COLUMNS: readonly Column<CitationRow>[] = [
+  { name: 'sha256', type: 'string', description: 'the letter (join key)', value: ({ letter }) => letter.sha256 },
+  { name: 'caseNumber', type: 'string', description: 'IMR case number', value: ({ letter }) => letter.caseNumber },
+  { name: 'itemNumber', type: 'integer', description: 'the item (join key, from 1)', value: ({ index }) => index + 1 },
+  { name: 'guideline', type: 'string', description: 'claimsAdministrator or maximus: which guideline field cites it', value: ({ guideline }) => guideline },
+  { name: 'citationNumber', type: 'integer', description: 'its order in the field, from 1', value: ({ number }) => number },
+  { name: 'source', type: 'string', description: 'mtus, odg, acoem, other or no-evidence (taxonomy below)', value: ({ citation }) => citation.source },
+  { name: 'mtusPart', type: 'string', description: 'for MTUS citations, the part (taxonomy below)', value: ({ citation }) => citation.mtusPart },
+  { name: 'topic', type: 'string', description: 'the chapter or topic, normalised', value: ({ citation }) => citation.topic },
+  { name: 'edition', type: 'string', description: 'the edition or year as printed', value: ({ citation }) => citation.edition },
+  { name: 'locators', type: 'string', description: 'pages, sections and named sub-topics, as a JSON array of {kind, value}', value: ({ citation }) => (citation.locators.length === 0 ? null : JSON.stringify(citation.locators)) },
+  { name: 'text', type: 'string', description: 'the citation as printed', value: ({ citation }) => citation.text },
+];
+
+/** Every citation of an exported letter, in item and field order. */
+export function citationRows(letter: ExportedLetter): CitationRow[] {
+  return letter.items.flatMap((item, index) => {
+    const of = (guideline: CitationRow['guideline'], citations: readonly ExportedCitation[] | undefined) =>
+      (citations ?? []).map((citation, i) => ({ letter, index, guideline, number: i + 1, citation }));
+    return [...of('claimsAdministrator', item.structure?.claimsAdministratorCitations), ...of('maximus', item.structure?.maximusCitations)];
+  });
+}
+
 export function letterColumns(withSpans: boolean): readonly LetterColumn[] {
   return withSpans ? [...LETTER_COLUMNS, LETTER_SPANS_COLUMN] : LETTER_COLUMNS;
 }
 
 export function itemColumns(withSpans: boolean): readonly ItemColumn[] {
   return withSpans ? [...ITEM_COLUMNS, ITEM_SPANS_COLUMN] : ITEM_COLUMNS;
+}
+
+function jsonList(values: readonly string[]): string | null {
+  return values.length === 0 ? null : JSON.stringify(values);
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }
 
 function joinTags(tags: readonly string[]): string | null {

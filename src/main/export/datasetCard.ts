@@ -4,13 +4,15 @@
  */
 import type { ExportFormat, ExportScope } from '../../shared/export.ts';
 import type { Column, ColumnType } from './columns.ts';
-import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from './columns.ts';
+import { CITATION_COLUMNS, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from './columns.ts';
+import { CHECK_CODES } from '../letters/checks/index.ts';
+import { CITATION_SOURCES, DRUG_CLASSES, MTUS_PARTS, SERVICE_CATEGORIES, VOCABULARY_VERSION } from '../letters/vocabulary/index.ts';
 import { jsonlItemKeys, jsonlLetterKeys } from './jsonlSchema.ts';
 import type { KeyDoc } from './jsonlSchema.ts';
 import type { ExportTally } from './tally.ts';
 import { CSV_FILE } from './writers/csv.ts';
 import { JSONL_FILE } from './writers/jsonl.ts';
-import { PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
+import { PARQUET_CITATIONS_FILE, PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
 
 export interface CardFacts {
   readonly format: ExportFormat;
@@ -78,6 +80,8 @@ export function datasetCard(facts: CardFacts): string {
     ...[...tally.statuses].sort().map(([status, n]) => `| ${status} | ${n} |`),
     ...unreadableDates(facts),
     '',
+    ...checksSection(tally),
+    ...vocabularySection(tally),
     ...schema(facts),
     '## Notes',
     '',
@@ -91,7 +95,7 @@ export function datasetCard(facts: CardFacts): string {
 function frontMatter(format: ExportFormat): string {
   const configs =
     format === 'parquet'
-      ? [config('items', PARQUET_ITEMS_FILE, true), config('letters', PARQUET_LETTERS_FILE, false)]
+      ? [config('items', PARQUET_ITEMS_FILE, true), config('letters', PARQUET_LETTERS_FILE, false), config('citations', PARQUET_CITATIONS_FILE, false)]
       : [config('default', format === 'csv' ? CSV_FILE : JSONL_FILE, true)];
   return ['---', 'pretty_name: IMR Final Determination Letters', 'configs:', ...configs, '---', ''].join('\n');
 }
@@ -103,7 +107,43 @@ function config(name: string, file: string, isDefault: boolean): string {
 function dataFiles(format: ExportFormat): string[] {
   if (format === 'jsonl') return [JSONL_FILE];
   if (format === 'csv') return [CSV_FILE];
-  return [PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE];
+  return [PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE, PARQUET_CITATIONS_FILE];
+}
+
+/** Every rule check with its meaning, and how many findings this export holds. */
+function checksSection(tally: ExportTally): string[] {
+  return [
+    '## Rule checks',
+    '',
+    "Checks run over each letter's exported values; a finding flags a value for a person to look at,",
+    'it changes nothing. The decision window is a setting of the library (default 40 days Standard, 4 Expedited).',
+    '',
+    '| check | findings | what it checks |',
+    '| --- | ---: | --- |',
+    ...Object.entries(CHECK_CODES).map(([code, description]) => `| \`${code}\` | ${tally.checks.get(code) ?? 0} | ${escapeCell(description)} |`),
+    '',
+  ];
+}
+
+/** The service taxonomy with this export's counts, and the vocabulary's version. */
+function vocabularySection(tally: ExportTally): string[] {
+  const terms = (title: string, list: readonly { id: string; description: string }[], counts?: ReadonlyMap<string, number>) => [
+    `| ${title} | ${counts ? 'items | ' : ''}meaning |`,
+    `| --- | ${counts ? '---: | ' : ''}--- |`,
+    ...list.map((term) => `| \`${term.id}\` | ${counts ? `${counts.get(term.id) ?? 0} | ` : ''}${escapeCell(term.description)} |`),
+    '',
+  ];
+  return [
+    '## Structured values',
+    '',
+    `Services and guideline citations read by the domain vocabulary, version ${VOCABULARY_VERSION}; a category or drug class a`,
+    'person set wins over the reading (`serviceCategoryCorrected`). A service no rule places is `other`.',
+    '',
+    ...terms('service category', SERVICE_CATEGORIES, tally.categories),
+    ...terms('drug class', DRUG_CLASSES),
+    ...terms('citation source', CITATION_SOURCES),
+    ...terms('MTUS part', MTUS_PARTS),
+  ];
 }
 
 function schema(facts: CardFacts): string[] {
@@ -144,6 +184,10 @@ function schema(facts: CardFacts): string[] {
     `\`${PARQUET_ITEMS_FILE}\`: one row per item; join to the letters on \`sha256\`.`,
     '',
     ...columnTable([...ITEM_KEY_COLUMNS, ...itemColumns(spans)], PARQUET_TYPES),
+    '',
+    `\`${PARQUET_CITATIONS_FILE}\`: one row per guideline citation; join to the items on \`sha256\` and \`itemNumber\`.`,
+    '',
+    ...columnTable(CITATION_COLUMNS, PARQUET_TYPES),
     '',
   ];
 }

@@ -12,6 +12,8 @@ import { countRecords, getTag, openSnapshot, readRecords } from '../storage/inde
 import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
+import { checkSettings } from '../review/index.ts';
+import { withDerived } from './derivedRecord.ts';
 import { scopeFilter } from './scope.ts';
 import { countLetter, newTally } from './tally.ts';
 import { csvWriter } from './writers/csv.ts';
@@ -57,7 +59,9 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     control.onFiles?.([...writer.files.map((data) => data.file.tempPath), card.tempPath]);
     const tally = newTally();
     control.onProgress?.({ done: 0, total });
-    for (const letter of readRecords(reader, selected, writerOptions.withSpans)) {
+    const settings = checkSettings(reader);
+    for (const stored of readRecords(reader, selected, writerOptions.withSpans)) {
+      const letter = withDerived(stored, settings);
       control.signal?.throwIfAborted();
       await writer.add(letter);
       countLetter(tally, letter);

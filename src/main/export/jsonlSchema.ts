@@ -41,6 +41,7 @@ export function jsonlLetterKeys(withSpans: boolean): KeyDoc[] {
     { key: 'editedFields', type: 'string[]', description: "letter fields a person changed from the parser's value" },
     { key: 'tags', type: 'string[]', description: 'tags on the letter, by name' },
     { key: 'notes', type: 'array', description: 'reviewer notes: {author, createdAt, body}, oldest first' },
+    { key: 'checks', type: 'array', description: "the rule checks' findings on the exported values: {code, field, itemIndex?, message} (codes below)" },
   ];
   if (withSpans) {
     keys.push({ key: 'spans', type: 'object', description: '{field: [[start, end), ...]}: where each letter value was read in the extracted text (PDF pages joined with form feeds); a list, since a value a reviewer joined from two places has two' });
@@ -65,6 +66,13 @@ export function jsonlItemKeys(withSpans: boolean): KeyDoc[] {
     { key: 'addedByReviewer', type: 'boolean', description: describedAs('addedByReviewer') },
     { key: 'editedFields', type: 'string[]', description: "item fields a person changed from the parser's value" },
     { key: 'tags', type: 'string[]', description: 'tags on the item, by name' },
+    { key: 'structureCorrections', type: 'object', description: 'structured values a person set: {category?, drugClass?}' },
+    {
+      key: 'structure',
+      type: 'object',
+      description:
+        'the vocabulary\'s reading (version in `vocabularyVersion`): {category, categoryCorrected, drugs: [{name, generic, drugClass, strength, form, quantity, refills}], drugClasses, sessions, bodyParts, spineLevels, claimsAdministratorCitations, maximusCitations: [{source, mtusPart, topic, edition, locators, text, span}], claimsAdministratorNoEvidence}; citation spans are offsets inside the guideline field',
+    },
   ];
   if (withSpans) {
     keys.push({ key: 'spans', type: 'object', description: '{field: [[start, end), ...]} of the item values (a merged value lists every part); `item` is the whole item' });

@@ -10,6 +10,7 @@ import { Piscina } from 'piscina';
 import type { ImportFailure, ImportProgress, ImportSummary } from '../../shared/importing.ts';
 import { discoverLetterFiles } from '../letters/discovery.ts';
 import { DEFAULT_MAX_BYTES } from '../letters/reading/index.ts';
+import { checkSettings } from '../review/index.ts';
 import type { Library } from '../storage/index.ts';
 import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun } from '../storage/index.ts';
 import type { ExtractOutcome, ExtractTask } from './extractWorker.ts';
@@ -70,6 +71,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
     resourceLimits: WORKER_HEAP_LIMITS,
   });
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const settings = checkSettings(db);
   const seenThisRun = new Set<string>();
 
   /** The slow part, run out of order: the duplicate check, then extraction in a worker. */
@@ -78,7 +80,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
     const sha256 = await cheapHash(path, maxBytes);
     if (sha256 !== null && (seenThisRun.has(sha256) || hasLetterWithSha256(db, sha256))) return { kind: 'duplicate' };
     if (sha256 !== null) seenThisRun.add(sha256);
-    const outcome = await pool.run({ path, maxBytes }, options.signal ? { signal: options.signal } : {});
+    const outcome = await pool.run({ path, maxBytes, checkSettings: settings }, options.signal ? { signal: options.signal } : {});
     return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path, code: outcome.code, message: outcome.message } };
   };
 
@@ -88,7 +90,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
     else if (extracted.kind === 'failed') fail(extracted.failure);
     else {
       try {
-        const stored = insertParsedLetter(db, extracted.outcome.source, extracted.outcome.parsed, runId);
+        const stored = insertParsedLetter(db, extracted.outcome.source, extracted.outcome.parsed, runId, extracted.outcome.derived);
         if (stored.status === 'inserted') counts.imported++;
         else counts.duplicates++;
       } catch (error) {

@@ -3,6 +3,7 @@ import type { ImrApi } from '../../shared/api.ts';
 import { createJobs } from '../jobs/index.ts';
 import type { Jobs } from '../jobs/index.ts';
 import type { Actor, Library } from '../storage/index.ts';
+import { bringDerivedUpToDate } from '../review/index.ts';
 import { libraryId, openLibrary, requireReviewer } from '../storage/index.ts';
 import { appHandlers } from './handlers/app.ts';
 import { conflictHandlers } from './handlers/conflicts.ts';
@@ -32,6 +33,8 @@ export interface OpenSession {
 
 export function openSession(request: OpenLibraryRequest, settings: ServerSettings): OpenSession {
   const library = openLibrary(request.file, request.reviewer === undefined ? {} : { reviewer: request.reviewer });
+  // Rule checks and vocabulary newer than the library's: the queue's filters read them.
+  bringDerivedUpToDate(library.db);
   const jobs = createJobs();
   const context: HandlerContext = {
     library,

@@ -4,6 +4,7 @@
  */
 import type { ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
+import type { StructureCorrections } from '../../shared/derived.ts';
 import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
 import { filterSql } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
@@ -166,6 +167,7 @@ function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemsRow[], with
       addedByReviewer: row.added_by_reviewer === 1,
       editedFields: parseJson<ItemField[]>(row.human_edited),
       tags: tagsByItem.get(row.id) ?? [],
+      structureCorrections: parseJson<StructureCorrections>(row.structure_corrections),
     };
     return withSpans ? { ...item, spans: parseJson<Record<string, SourceSpans>>(row.spans) } : item;
   });

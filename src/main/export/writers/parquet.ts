@@ -1,5 +1,6 @@
 /**
- * letters.parquet and items.parquet, typed (DATE, TIMESTAMP, INT32, BOOLEAN, UTF-8 strings).
+ * letters.parquet, items.parquet and citations.parquet, typed (DATE, TIMESTAMP, INT32, BOOLEAN,
+ * UTF-8 strings).
  *
  * Written with hyparquet-writer: pure JavaScript (nothing native or WebAssembly to package with
  * Electron), kept up by the hyparquet project, with an incremental ParquetWriter that takes one
@@ -13,12 +14,13 @@ import type { SchemaElement } from 'hyparquet';
 import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
 import { atomicFile } from '../atomicFile.ts';
 import type { CellValue, Column, ColumnType } from '../columns.ts';
-import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
+import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
 import { epochDays } from '../dates.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
 
 export const PARQUET_LETTERS_FILE = 'letters.parquet';
 export const PARQUET_ITEMS_FILE = 'items.parquet';
+export const PARQUET_CITATIONS_FILE = 'citations.parquet';
 /** Rows per row group: readers skip whole groups by their statistics; memory holds one group. */
 const ROW_GROUP_ROWS = 20_000;
 
@@ -100,15 +102,18 @@ export function parquetWriter(options: WriterOptions, createdBy: string): Datase
     ...itemColumns(options.withSpans),
   ];
   const items = tableWriter(path.join(options.outDir, PARQUET_ITEMS_FILE), itemTableColumns, createdBy);
+  const citations = tableWriter(path.join(options.outDir, PARQUET_CITATIONS_FILE), CITATION_COLUMNS, createdBy);
   return {
-    files: [letters.data, items.data],
+    files: [letters.data, items.data, citations.data],
     async add(letter) {
       await letters.add(letter);
       for (const [index, item] of letter.items.entries()) await items.add({ letter, item, index });
+      for (const row of citationRows(letter)) await citations.add(row);
     },
     async finish() {
       await letters.finish();
       await items.finish();
+      await citations.finish();
     },
     // fileWriter writes synchronously and holds no open descriptor between writes.
     abandon: async () => {},
