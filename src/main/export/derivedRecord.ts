@@ -3,14 +3,12 @@
  * structure (category, drugs, guideline citations), worked out from the exported values
  * themselves, so every export says what its own values mean whatever the library last stored.
  */
-import type { ExportedCitation, ExportedLetter, ExportedStructure } from '../../shared/export.ts';
-import type { ItemVocabulary } from '../../shared/derived.ts';
-import type { GuidelineAnalysis } from '../../shared/vocabulary.ts';
+import type { ExportedLetter } from '../../shared/export.ts';
 import type { CheckSettings } from '../letters/checks/index.ts';
 import { runChecks } from '../letters/checks/index.ts';
 import type { DerivableItem } from '../letters/derive.ts';
 import { itemVocabulary } from '../letters/derive.ts';
-import { VOCABULARY_VERSION } from '../letters/vocabulary/index.ts';
+import { exportedStructure } from '../letters/structureRecord.ts';
 
 export function withDerived(letter: ExportedLetter, settings: CheckSettings): ExportedLetter {
   const items = letter.items.map(
@@ -28,41 +26,4 @@ export function withDerived(letter: ExportedLetter, settings: CheckSettings): Ex
     checks,
     items: letter.items.map((item, index) => ({ ...item, structure: exportedStructure(itemVocabulary(items[index] as DerivableItem)) })),
   };
-}
-
-export function exportedStructure(vocabulary: ItemVocabulary): ExportedStructure {
-  const service = vocabulary.service.service;
-  return {
-    vocabularyVersion: VOCABULARY_VERSION,
-    category: vocabulary.category,
-    categoryCorrected: vocabulary.corrected.includes('category'),
-    drugs: service.drugs.map((drug) => ({
-      name: drug.name.value,
-      generic: drug.generic,
-      drugClass: vocabulary.corrected.includes('drugClass') ? (vocabulary.drugClasses[0] ?? drug.drugClass) : drug.drugClass,
-      strength: drug.strength?.value ?? null,
-      form: drug.form?.value ?? null,
-      quantity: drug.quantity?.value ?? null,
-      refills: drug.refills?.value ?? null,
-    })),
-    drugClasses: [...vocabulary.drugClasses],
-    sessions: service.frequency ? { perWeek: service.frequency.perWeek.max, weeks: service.frequency.weeks.max, total: service.frequency.total.max } : service.count ? { perWeek: null, weeks: null, total: service.count.max } : null,
-    bodyParts: service.bodyParts.map((part) => ({ name: part.name, laterality: part.laterality })),
-    spineLevels: service.spineLevels.flatMap((levels) => levels.levels),
-    claimsAdministratorCitations: citationsOf(vocabulary.claimsAdministratorGuideline),
-    maximusCitations: citationsOf(vocabulary.maximusGuideline),
-    claimsAdministratorNoEvidence: vocabulary.claimsAdministratorGuideline.citations.some((citation) => citation.source === 'no-evidence'),
-  };
-}
-
-function citationsOf(analysis: GuidelineAnalysis): ExportedCitation[] {
-  return analysis.citations.map((citation) => ({
-    source: citation.source,
-    mtusPart: citation.mtusPart,
-    topic: citation.topic?.id ?? null,
-    edition: citation.edition?.value ?? null,
-    locators: citation.locators.map(({ kind, value }) => ({ kind, value })),
-    text: citation.text,
-    span: [citation.span[0], citation.span[1]],
-  }));
 }
