@@ -12,8 +12,6 @@ import { countRecords, getTag, openSnapshot, readRecords } from '../storage/inde
 import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
-import { checkSettings } from '../review/index.ts';
-import { withDerived } from './derivedRecord.ts';
 import { scopeFilter } from './scope.ts';
 import { countLetter, newTally } from './tally.ts';
 import { csvWriter } from './writers/csv.ts';
@@ -59,9 +57,7 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     control.onFiles?.([...writer.files.map((data) => data.file.tempPath), card.tempPath]);
     const tally = newTally();
     control.onProgress?.({ done: 0, total });
-    const settings = checkSettings(reader);
-    for (const stored of readRecords(reader, selected, writerOptions.withSpans)) {
-      const letter = withDerived(stored, settings);
+    for (const letter of readRecords(reader, selected, writerOptions.withSpans)) {
       control.signal?.throwIfAborted();
       await writer.add(letter);
       countLetter(tally, letter);

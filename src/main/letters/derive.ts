@@ -5,6 +5,8 @@
  * every change.
  */
 import type { CheckFinding, ItemFacet, ItemVocabulary, StructureCorrections, StructureKey } from '../../shared/derived.ts';
+import type { ExportedStructure } from '../../shared/export.ts';
+import { exportedStructure } from './structureRecord.ts';
 import type { GuidelineAnalysis } from '../../shared/vocabulary.ts';
 import type { ParsedLetter } from '../../shared/letter.ts';
 import { runChecks, toCheckableLetter } from './checks/index.ts';
@@ -33,8 +35,8 @@ export interface DerivableLetter extends Omit<CheckableLetter, 'items'> {
 
 export interface DerivedValues {
   readonly checks: readonly CheckFinding[];
-  /** Per item, in letter order. */
-  readonly items: readonly { readonly facets: readonly ItemFacet[] }[];
+  /** Per item, in letter order: what the queue filters by, and the structure the exports carry. */
+  readonly items: readonly { readonly facets: readonly ItemFacet[]; readonly structure: ExportedStructure }[];
 }
 
 /** A parsed letter's values as derivation reads them (nobody has corrected anything yet). */
@@ -54,7 +56,10 @@ export function derivableOfParsed(parsed: ParsedLetter): DerivableLetter {
 export function deriveValues(letter: DerivableLetter, settings?: CheckSettings): DerivedValues {
   return {
     checks: runChecks(letter, settings),
-    items: letter.items.map((item) => ({ facets: facetsOf(itemVocabulary(item)) })),
+    items: letter.items.map((item) => {
+      const vocabulary = itemVocabulary(item);
+      return { facets: facetsOf(vocabulary), structure: exportedStructure(vocabulary) };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
  * they follow, so undo puts them back with it.
  */
 import type { CheckFinding, ItemFacet, StructureCorrections } from '../../shared/derived.ts';
+import type { ExportedStructure } from '../../shared/export.ts';
 import { NotFoundError } from './errors.ts';
 import { itemIdsInOrder } from './itemRows.ts';
 import type { Db } from './sql.ts';
@@ -12,7 +13,7 @@ import { statement } from './sql.ts';
 export interface StoredDerived {
   readonly checks: readonly CheckFinding[];
   /** Per item, in letter order. */
-  readonly items: readonly { readonly facets: readonly ItemFacet[] }[];
+  readonly items: readonly { readonly facets: readonly ItemFacet[]; readonly structure: ExportedStructure }[];
 }
 
 export function writeDerived(db: Db, letterId: number, derived: StoredDerived): void {
@@ -25,9 +26,11 @@ export function writeDerived(db: Db, letterId: number, derived: StoredDerived): 
   const current = statement(db, 'SELECT item_id, facet, value FROM item_facets WHERE letter_id = ?').all(letterId) as { item_id: number; facet: string; value: string }[];
   const wanted = new Set<string>();
   const insert = statement(db, 'INSERT OR IGNORE INTO item_facets (item_id, letter_id, facet, value) VALUES (?, ?, ?, ?)');
+  const setStructure = statement(db, 'UPDATE items SET structure = ? WHERE id = ?');
   derived.items.forEach((item, position) => {
     const itemId = itemIds[position];
     if (itemId === undefined) return;
+    setStructure.run(JSON.stringify(item.structure), itemId);
     for (const { facet, value } of item.facets) {
       wanted.add(facetKey(itemId, facet, value));
       insert.run(itemId, letterId, facet, value);

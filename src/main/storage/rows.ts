@@ -73,6 +73,8 @@ export interface ItemsRow {
   original: string;
   /** JSON: structured values a person set (StructureCorrections). */
   structure_corrections: string;
+  /** JSON: the vocabulary's reading as exported (ExportedStructure); null until worked out. */
+  structure: string | null;
 }
 
 type HeaderColumns = Pick<

@@ -1,7 +1,8 @@
 /**
  * Values worked out from a letter's current values (see src/main/letters/derive.ts), kept so
  * the queue can filter and sort by them: the rule checks' findings per letter, and per item
- * the facets of its vocabulary (service category, drug classes, guideline sources, ...), with
+ * the facets of its vocabulary (service category, drug classes, guideline sources, ...) and its
+ * structure as exported, with
  * the reviewer's corrections of structured values. They are filled in after opening, when the
  * library's derived version is not the app's (see review/derived.ts).
  */
@@ -20,6 +21,9 @@ export const derivedValuesMigration: Migration = {
       ALTER TABLE letters ADD COLUMN attention_count INTEGER NOT NULL DEFAULT 0;
       UPDATE letters SET attention_count = warning_count;
       ALTER TABLE items ADD COLUMN structure_corrections TEXT NOT NULL DEFAULT '{}';
+      -- The vocabulary's reading of the item in the exports' compact shape (ExportedStructure), so an
+      -- export of 100,000 letters reads it instead of working it out again.
+      ALTER TABLE items ADD COLUMN structure TEXT;
 
       CREATE TABLE item_facets (
         item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
