@@ -7,7 +7,7 @@ import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, SourceSpans
 import type { ItemField, ItemStatus, LetterField, LetterStatus } from './library.ts';
 import type { SourceKind } from './source.ts';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Verified letters only (the dataset), or every letter with its review status. */

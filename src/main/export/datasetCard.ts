@@ -13,6 +13,7 @@ import type { ExportTally } from './tally.ts';
 import { CSV_FILE } from './writers/csv.ts';
 import { JSONL_FILE } from './writers/jsonl.ts';
 import { PARQUET_CITATIONS_FILE, PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
+import { CELL_LIMIT, XLSX_FILE } from './writers/xlsx.ts';
 
 export interface CardFacts {
   readonly format: ExportFormat;
@@ -24,6 +25,8 @@ export interface CardFacts {
   readonly appVersion: string;
   readonly exportedAt: string;
   readonly tally: ExportTally;
+  /** Texts cut to fit a spreadsheet cell (xlsx only). */
+  readonly cutTexts: number;
 }
 
 const PARQUET_TYPES = {
@@ -32,6 +35,13 @@ const PARQUET_TYPES = {
   boolean: 'BOOLEAN',
   date: 'DATE',
   timestamp: 'TIMESTAMP (UTC, ms)',
+} as const;
+const XLSX_TYPES = {
+  string: 'text',
+  integer: 'number',
+  boolean: 'TRUE / FALSE',
+  date: 'date',
+  timestamp: 'date and time (UTC)',
 } as const;
 const CSV_TYPES = {
   string: 'text',
@@ -96,8 +106,10 @@ function frontMatter(format: ExportFormat): string {
   const configs =
     format === 'parquet'
       ? [config('items', PARQUET_ITEMS_FILE, true), config('letters', PARQUET_LETTERS_FILE, false), config('citations', PARQUET_CITATIONS_FILE, false)]
-      : [config('default', format === 'csv' ? CSV_FILE : JSONL_FILE, true)];
-  return ['---', 'pretty_name: IMR Final Determination Letters', 'configs:', ...configs, '---', ''].join('\n');
+      : format === 'xlsx'
+        ? []
+        : [config('default', format === 'csv' ? CSV_FILE : JSONL_FILE, true)];
+  return ['---', 'pretty_name: IMR Final Determination Letters', ...(configs.length > 0 ? ['configs:', ...configs] : []), '---', ''].join('\n');
 }
 
 function config(name: string, file: string, isDefault: boolean): string {
@@ -107,6 +119,7 @@ function config(name: string, file: string, isDefault: boolean): string {
 function dataFiles(format: ExportFormat): string[] {
   if (format === 'jsonl') return [JSONL_FILE];
   if (format === 'csv') return [CSV_FILE];
+  if (format === 'xlsx') return [XLSX_FILE];
   return [PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE, PARQUET_CITATIONS_FILE];
 }
 
@@ -159,6 +172,27 @@ function schema(facts: CardFacts): string[] {
       'Each element of `items`:',
       '',
       ...keyTable(jsonlItemKeys(spans)),
+      '',
+    ];
+  }
+  if (facts.format === 'xlsx') {
+    return [
+      '## Schema',
+      '',
+      `\`${XLSX_FILE}\`: for spreadsheets (programs should read the CSV, JSONL or Parquet exports). Sheets \`letters\`,`,
+      '`items` (joined to the letters on `sha256`) and `citations`; dates are dates, numbers numbers, every text a string',
+      `(never a formula), the header row frozen with filters. A text longer than a cell holds (${CELL_LIMIT} characters) is`,
+      `cut with a marker: ${facts.cutTexts} text${facts.cutTexts === 1 ? ' was' : 's were'} cut in this export (the JSONL export keeps them whole).`,
+      '',
+      ...columnTable(letterColumns(spans), XLSX_TYPES),
+      '',
+      'Sheet `items`:',
+      '',
+      ...columnTable([...ITEM_KEY_COLUMNS, ...itemColumns(spans)], XLSX_TYPES),
+      '',
+      'Sheet `citations`:',
+      '',
+      ...columnTable(CITATION_COLUMNS, XLSX_TYPES),
       '',
     ];
   }

@@ -17,6 +17,7 @@ import { countLetter, newTally } from './tally.ts';
 import { csvWriter } from './writers/csv.ts';
 import { jsonlWriter } from './writers/jsonl.ts';
 import { parquetWriter } from './writers/parquet.ts';
+import { xlsxWriter } from './writers/xlsx.ts';
 import type { DatasetWriter, WriterOptions } from './writers/writer.ts';
 
 export const CARD_FILE = 'README.md';
@@ -69,7 +70,7 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     const exportedAt = new Date().toISOString();
     await writeFile(
       card.tempPath,
-      datasetCard({ format: options.format, scope, filters, ...writerOptions, appVersion: APP_VERSION, exportedAt, tally }),
+      datasetCard({ format: options.format, scope, filters, ...writerOptions, appVersion: APP_VERSION, exportedAt, tally, cutTexts: writer.cutTexts?.() ?? 0 }),
     );
     const sizes = await commitAll([...writer.files.map((data) => data.file), card]);
     const files: ExportedFile[] = [...writer.files, { file: card, rows: 0 }].map((data, index) => ({
@@ -92,6 +93,7 @@ async function openWriter(options: ExportOptions, writerOptions: WriterOptions):
   if (options.format === 'jsonl') return jsonlWriter(writerOptions);
   if (options.format === 'csv') return csvWriter(writerOptions);
   if (options.format === 'parquet') return parquetWriter(writerOptions, `IMR Review Workstation ${APP_VERSION}`);
+  if (options.format === 'xlsx') return xlsxWriter(writerOptions, `IMR Review Workstation ${APP_VERSION}`);
   throw new RangeError(`Unknown export format "${String(options.format)}"`);
 }
 
