@@ -7,7 +7,19 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../src/shared/library.ts';
 import type { ExportedItem, ExportedLetter } from '../../src/shared/export.ts';
 
-export type Row = Record<string, string | number | boolean | null>;
+export type Row = Record<string, unknown>;
+
+/** How a format writes a list: Parquet as a LIST, CSV and the workbook as JSON array text. */
+export type ListForm = 'array' | 'json';
+
+/** A value as the JS reader hands it over, with dates and instants as ISO strings and big integers as numbers, at any depth. */
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, plain(member)]));
+  return value;
+}
 
 /** Rows of a DuckDB query, with dates and instants as ISO strings and big integers as numbers. */
 export async function duckRows(sql: string): Promise<Row[]> {
@@ -15,15 +27,7 @@ export async function duckRows(sql: string): Promise<Row[]> {
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([key, value]) => {
-          if (value instanceof Date) return [key, value.toISOString()];
-          if (typeof value === 'bigint') return [key, Number(value)];
-          return [key, value as Row[string]];
-        }),
-      ),
-    );
+    return reader.getRowObjectsJS().map((row) => plain(row) as Row);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -48,7 +52,8 @@ function printedDate(printed: string | null | undefined): string | null {
   return match ? `${match[3]}-${match[1]}-${match[2]}T00:00:00.000Z` : null;
 }
 
-export function expectedLetterRow(letter: ExportedLetter): Row {
+export function expectedLetterRow(letter: ExportedLetter, lists: ListForm): Row {
+  const list = listIn(lists);
   const edited = Object.fromEntries(LETTER_FIELDS.map((field) => [`${field}Edited`, letter.editedFields.includes(field)]));
   return {
     sha256: letter.sha256,
@@ -76,12 +81,14 @@ export function expectedLetterRow(letter: ExportedLetter): Row {
     ...edited,
     checkCount: letter.checks?.length ?? 0,
     checkCodes: list((letter.checks ?? []).map((check) => check.code)),
-    tags: letter.tags.length > 0 ? letter.tags.join('; ') : null,
-    notes: letter.notes.length > 0 ? letter.notes.map((n) => `[${n.createdAt} ${n.author}] ${n.body}`).join('\n') : null,
+    tags: list(letter.tags),
+    notes: list(letter.notes.map((note) => ({ author: note.author, createdAt: note.createdAt, body: note.body }))),
   };
 }
 
-export function expectedItemRow(item: ExportedItem | null, index: number): Row {
+/** An item's row; a letter without items has one CSV row whose item cells, lists too, are empty. */
+export function expectedItemRow(item: ExportedItem | null, index: number, lists: ListForm): Row {
+  const list = (values: readonly unknown[]) => (item ? listIn(lists)(values) : null);
   const edited = Object.fromEntries(ITEM_FIELDS.map((field) => [`${field}Edited`, item ? item.editedFields.includes(field) : null]));
   return {
     itemNumber: item ? index + 1 : null,
@@ -96,7 +103,7 @@ export function expectedItemRow(item: ExportedItem | null, index: number): Row {
     itemStatus: item?.status ?? null,
     addedByReviewer: item ? item.addedByReviewer : null,
     ...edited,
-    itemTags: item && item.tags.length > 0 ? item.tags.join('; ') : null,
+    itemTags: list(item?.tags ?? []),
     serviceCategory: item?.structure?.category ?? null,
     serviceCategoryCorrected: item ? (item.structure?.categoryCorrected ?? false) : null,
     drugs: list((item?.structure?.drugs ?? []).map((drug) => drug.generic ?? drug.name)),
@@ -110,7 +117,6 @@ export function expectedItemRow(item: ExportedItem | null, index: number): Row {
   };
 }
 
-/** A list column: a JSON array of strings, empty when there is nothing. */
-function list(values: readonly string[]): string | null {
-  return values.length === 0 ? null : JSON.stringify(values);
+function listIn(form: ListForm): (values: readonly unknown[]) => unknown {
+  return (values) => (form === 'array' ? values : JSON.stringify(values));
 }

@@ -62,11 +62,11 @@ describe('xlsx export', () => {
     expect(sheets.map((sheet) => sheet.sheet)).toEqual(['letters', 'items', 'citations']);
     const [letters, items] = sheets as [(typeof sheets)[0], (typeof sheets)[0]];
     expect(letters.data[0]).toEqual(letterColumns(false).map((column) => column.name));
-    const expectedLetters = records.map((record) => Object.values(expectedLetterRow(record)).map(asRead));
+    const expectedLetters = records.map((record) => Object.values(expectedLetterRow(record, 'json')).map(asRead));
     expect(cellsToSecond(letters.data.slice(1))).toEqual(expectedLetters);
     expect(items.data[0]).toEqual([...ITEM_KEY_COLUMNS, ...itemColumns(false)].map((column) => column.name));
     const expectedItems = records.flatMap((record) =>
-      record.items.map((item, index) => [record.sha256, record.caseNumber, ...Object.values(expectedItemRow(item, index)).map(asRead)]),
+      record.items.map((item, index) => [record.sha256, record.caseNumber, ...Object.values(expectedItemRow(item, index, 'json')).map(asRead)]),
     );
     expect(cellsToSecond(items.data.slice(1))).toEqual(expectedItems);
     // Numbers and dates are typed, and a case number of digits stays text with its zeros.

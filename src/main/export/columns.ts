@@ -1,17 +1,25 @@
 /**
- * The tabular exports' columns (CSV and Parquet), in their stable order, each with its type and
- * the description the dataset card prints. Values come from the JSONL record, so every format
+ * The tabular exports' columns (CSV, Parquet and xlsx), in their stable order, each with its type
+ * and the description the dataset card prints. Values come from the JSONL record, so every format
  * says the same thing.
  */
 import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { HeaderFieldName } from '../../shared/letter.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import type { ExportedCitation, ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
+import type { ExportedCitation, ExportedItem, ExportedLetter } from '../../shared/export.ts';
 import { isoDate } from './dates.ts';
 
 /** `date` values are ISO `YYYY-MM-DD` strings and `timestamp` values ISO instants, until a writer types them. */
-export type ColumnType = 'string' | 'integer' | 'boolean' | 'date' | 'timestamp';
-export type CellValue = string | number | boolean | null;
+export type ScalarType = 'string' | 'integer' | 'boolean' | 'date' | 'timestamp';
+export interface RecordMember {
+  readonly name: string;
+  readonly type: ScalarType;
+}
+/** A value, or a list (never null: an empty list is none) of values or of flat records such as notes. */
+export type ColumnType = ScalarType | { readonly list: ScalarType } | { readonly list: readonly RecordMember[] };
+
+export type ScalarValue = string | number | boolean | null;
+export type CellValue = ScalarValue | readonly ScalarValue[] | readonly Readonly<Record<string, ScalarValue>>[];
 
 export interface Column<Source> {
   readonly name: string;
@@ -19,6 +27,17 @@ export interface Column<Source> {
   readonly description: string;
   readonly value: (source: Source) => CellValue;
 }
+
+const STRINGS = { list: 'string' } as const;
+const NOTE_MEMBERS: readonly RecordMember[] = [
+  { name: 'author', type: 'string' },
+  { name: 'createdAt', type: 'timestamp' },
+  { name: 'body', type: 'string' },
+];
+const LOCATOR_MEMBERS: readonly RecordMember[] = [
+  { name: 'kind', type: 'string' },
+  { name: 'value', type: 'string' },
+];
 
 export type LetterColumn = Column<ExportedLetter>;
 export type ItemColumn = Column<{ readonly item: ExportedItem; readonly index: number }>;
@@ -38,7 +57,7 @@ const headerColumns: LetterColumn[] = HEADER_FIELDS.map((field) =>
     : {
         name: field,
         type: 'date',
-        description: `${DATE_DESCRIPTIONS[field]}; empty when the printed value is not an MM/DD/YYYY date (JSONL keeps it as printed)`,
+        description: `${DATE_DESCRIPTIONS[field]}; missing when the printed value is not an MM/DD/YYYY date (JSONL keeps it as printed)`,
         value: (l) => isoDate(l.header?.[field] ?? null),
       },
 );
@@ -70,9 +89,9 @@ export const LETTER_COLUMNS: readonly LetterColumn[] = [
     }),
   ),
   { name: 'checkCount', type: 'integer', description: "how many rule checks found something in the letter's values (see the checks below)", value: (l) => l.checks?.length ?? 0 },
-  { name: 'checkCodes', type: 'string', description: 'the codes of those findings, as a JSON array of strings', value: (l) => jsonList((l.checks ?? []).map((check) => check.code)) },
-  { name: 'tags', type: 'string', description: 'tags on the letter, by name, joined with "; "', value: (l) => joinTags(l.tags) },
-  { name: 'notes', type: 'string', description: 'reviewer notes, one per line: "[createdAt author] body"', value: (l) => joinNotes(l.notes) },
+  { name: 'checkCodes', type: STRINGS, description: 'the codes of those findings', value: (l) => (l.checks ?? []).map((check) => check.code) },
+  { name: 'tags', type: STRINGS, description: 'tags on the letter, by name', value: (l) => l.tags },
+  { name: 'notes', type: { list: NOTE_MEMBERS }, description: 'reviewer notes, oldest first: {author, createdAt, body}', value: (l) => l.notes.map((note) => ({ ...note })) },
 ];
 
 export const LETTER_SPANS_COLUMN: LetterColumn = {
@@ -84,7 +103,7 @@ export const LETTER_SPANS_COLUMN: LetterColumn = {
 
 const ITEM_VALUE_DESCRIPTIONS = {
   service: 'the item header: the service or treatment requested, without the decision word',
-  decision: 'Upheld or Overturned (empty when missing)',
+  decision: 'Upheld or Overturned; missing when the item states neither',
   claimsAdministratorGuideline: "text after 'Claims Administrator guideline:'",
   maximusGuideline: "text after 'MAXIMUS guideline:'",
   rationale: "text after 'Decision rationale:'",
@@ -93,18 +112,18 @@ const ITEM_VALUE_DESCRIPTIONS = {
   imrEligiblePortion: 'partial certification: the part eligible for IMR',
 } as const;
 
-/** The vocabulary's reading of the item (see the taxonomy in this card): lists as JSON arrays of strings. */
+/** The vocabulary's reading of the item (see the taxonomy in this card). */
 const STRUCTURE_COLUMNS: readonly ItemColumn[] = [
   { name: 'serviceCategory', type: 'string', description: 'the service category (taxonomy below); a reviewer\'s correction when there is one', value: ({ item }) => item.structure?.category ?? null },
   { name: 'serviceCategoryCorrected', type: 'boolean', description: 'true when a person set the category', value: ({ item }) => item.structure?.categoryCorrected ?? false },
-  { name: 'drugs', type: 'string', description: 'drugs named in the service, by generic name where known, as a JSON array', value: ({ item }) => jsonList((item.structure?.drugs ?? []).map((drug) => drug.generic ?? drug.name)) },
-  { name: 'drugClasses', type: 'string', description: 'their drug classes (taxonomy below), as a JSON array', value: ({ item }) => jsonList(item.structure?.drugClasses ?? []) },
+  { name: 'drugs', type: STRINGS, description: 'drugs named in the service, by generic name where known', value: ({ item }) => (item.structure?.drugs ?? []).map((drug) => drug.generic ?? drug.name) },
+  { name: 'drugClasses', type: STRINGS, description: 'their drug classes (taxonomy below)', value: ({ item }) => item.structure?.drugClasses ?? [] },
   { name: 'sessionsTotal', type: 'integer', description: 'visits or sessions requested (frequency x duration, or the count printed)', value: ({ item }) => item.structure?.sessions?.total ?? null },
-  { name: 'bodyParts', type: 'string', description: 'body parts named in the service, as a JSON array', value: ({ item }) => jsonList((item.structure?.bodyParts ?? []).map((part) => (part.laterality ? `${part.laterality} ${part.name}` : part.name))) },
-  { name: 'claimsAdministratorSources', type: 'string', description: "sources the Claims Administrator's guideline cites (mtus, odg, acoem, other, no-evidence), as a JSON array", value: ({ item }) => jsonList(unique((item.structure?.claimsAdministratorCitations ?? []).map((c) => c.source))) },
+  { name: 'bodyParts', type: STRINGS, description: 'body parts named in the service, each with its side when printed', value: ({ item }) => (item.structure?.bodyParts ?? []).map((part) => (part.laterality ? `${part.laterality} ${part.name}` : part.name)) },
+  { name: 'claimsAdministratorSources', type: STRINGS, description: "sources the Claims Administrator's guideline cites (mtus, odg, acoem, other, no-evidence)", value: ({ item }) => unique((item.structure?.claimsAdministratorCitations ?? []).map((c) => c.source)) },
   { name: 'claimsAdministratorNoEvidence', type: 'boolean', description: 'true when the Claims Administrator says it cited no medical evidence', value: ({ item }) => item.structure?.claimsAdministratorNoEvidence ?? false },
-  { name: 'maximusSources', type: 'string', description: "sources MAXIMUS's guideline cites, as a JSON array", value: ({ item }) => jsonList(unique((item.structure?.maximusCitations ?? []).map((c) => c.source))) },
-  { name: 'maximusTopics', type: 'string', description: "the chapters or topics MAXIMUS's guideline cites (normalised ids), as a JSON array", value: ({ item }) => jsonList(unique((item.structure?.maximusCitations ?? []).flatMap((c) => (c.topic ? [c.topic] : [])))) },
+  { name: 'maximusSources', type: STRINGS, description: "sources MAXIMUS's guideline cites", value: ({ item }) => unique((item.structure?.maximusCitations ?? []).map((c) => c.source)) },
+  { name: 'maximusTopics', type: STRINGS, description: "the chapters or topics MAXIMUS's guideline cites (normalised ids)", value: ({ item }) => unique((item.structure?.maximusCitations ?? []).flatMap((c) => (c.topic ? [c.topic] : []))) },
 ];
 
 export const ITEM_COLUMNS: readonly ItemColumn[] = [
@@ -127,7 +146,7 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
       value: ({ item }) => item.editedFields.includes(field),
     }),
   ),
-  { name: 'itemTags', type: 'string', description: 'tags on the item, by name, joined with "; "', value: ({ item }) => joinTags(item.tags) },
+  { name: 'itemTags', type: STRINGS, description: 'tags on the item, by name', value: ({ item }) => item.tags },
   ...STRUCTURE_COLUMNS,
 ];
 
@@ -152,7 +171,7 @@ export interface CitationRow {
   readonly citation: ExportedCitation;
 }
 
-/** citations.parquet (Parquet only): one row per citation, joined to items on sha256 and itemNumber. */
+/** citations.parquet (and the xlsx citations sheet): one row per citation, joined to items on sha256 and itemNumber. */
 export const CITATION_COLUMNS: readonly Column<CitationRow>[] = [
   { name: 'sha256', type: 'string', description: 'the letter (join key)', value: ({ letter }) => letter.sha256 },
   { name: 'caseNumber', type: 'string', description: 'IMR case number', value: ({ letter }) => letter.caseNumber },
@@ -163,7 +182,7 @@ export const CITATION_COLUMNS: readonly Column<CitationRow>[] = [
   { name: 'mtusPart', type: 'string', description: 'for MTUS citations, the part (taxonomy below)', value: ({ citation }) => citation.mtusPart },
   { name: 'topic', type: 'string', description: 'the chapter or topic, normalised', value: ({ citation }) => citation.topic },
   { name: 'edition', type: 'string', description: 'the edition or year as printed', value: ({ citation }) => citation.edition },
-  { name: 'locators', type: 'string', description: 'pages, sections and named sub-topics, as a JSON array of {kind, value}', value: ({ citation }) => (citation.locators.length === 0 ? null : JSON.stringify(citation.locators)) },
+  { name: 'locators', type: { list: LOCATOR_MEMBERS }, description: 'pages, sections and named sub-topics: {kind, value}', value: ({ citation }) => citation.locators.map((locator) => ({ ...locator })) },
   { name: 'text', type: 'string', description: 'the citation as printed', value: ({ citation }) => citation.text },
 ];
 
@@ -184,18 +203,6 @@ export function itemColumns(withSpans: boolean): readonly ItemColumn[] {
   return withSpans ? [...ITEM_COLUMNS, ITEM_SPANS_COLUMN] : ITEM_COLUMNS;
 }
 
-function jsonList(values: readonly string[]): string | null {
-  return values.length === 0 ? null : JSON.stringify(values);
-}
-
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
-}
-
-function joinTags(tags: readonly string[]): string | null {
-  return tags.length === 0 ? null : tags.join('; ');
-}
-
-function joinNotes(notes: readonly ExportedNote[]): string | null {
-  return notes.length === 0 ? null : notes.map((note) => `[${note.createdAt} ${note.author}] ${note.body}`).join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * Exports letters from a library as JSONL, CSV or Parquet with a dataset card, streaming one
+ * Exports letters from a library as JSONL, CSV, Parquet or an Excel workbook with a dataset card, streaming one
  * letter at a time from one read snapshot, reporting progress, cancellable, and atomic: the
  * files appear whole at the end or not at all.
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '../../shared/export.ts';
 import type { Db } from '../storage/index.ts';
-import { countRecords, getTag, openSnapshot, readRecords } from '../storage/index.ts';
+import { countRecords, getReviewer, getTag, openSnapshot, readRecords } from '../storage/index.ts';
 import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
@@ -53,6 +53,7 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
   const card = atomicFile(path.join(writerOptions.outDir, CARD_FILE));
   try {
     const filters = describeFilters(reader, filter);
+    const exportedBy = getReviewer(reader);
     const total = countRecords(reader, selected);
     writer = await openWriter(options, writerOptions);
     control.onFiles?.([...writer.files.map((data) => data.file.tempPath), card.tempPath]);
@@ -70,7 +71,18 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     const exportedAt = new Date().toISOString();
     await writeFile(
       card.tempPath,
-      datasetCard({ format: options.format, scope, filters, ...writerOptions, appVersion: APP_VERSION, exportedAt, tally, cutTexts: writer.cutTexts?.() ?? 0 }),
+      datasetCard({
+        format: options.format,
+        scope,
+        filters,
+        ...writerOptions,
+        appVersion: APP_VERSION,
+        exportedAt,
+        library: libraryFile,
+        exportedBy,
+        tally,
+        cutTexts: writer.cutTexts?.() ?? 0,
+      }),
     );
     const sizes = await commitAll([...writer.files.map((data) => data.file), card]);
     const files: ExportedFile[] = [...writer.files, { file: card, rows: 0 }].map((data, index) => ({

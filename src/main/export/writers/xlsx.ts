@@ -11,7 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
 import { atomicFile } from '../atomicFile.ts';
-import type { CellValue, CitationRow, Column, ColumnType } from '../columns.ts';
+import type { CellValue, CitationRow, Column, ColumnType, ScalarType } from '../columns.ts';
 import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
 
@@ -20,10 +20,12 @@ export const XLSX_FILE = 'dataset.xlsx';
 export const CELL_LIMIT = 32_767;
 const CUT_MARKER = ' […cut: the full text is in the JSONL export]';
 
-const WIDTHS: Record<ColumnType, number> = { string: 28, integer: 10, boolean: 9, date: 12, timestamp: 20 };
+const WIDTHS: Record<ScalarType, number> = { string: 28, integer: 10, boolean: 9, date: 12, timestamp: 20 };
 /** Columns of long prose get more room. */
 const WIDE_COLUMNS = new Set(['service', 'claimsAdministratorGuideline', 'maximusGuideline', 'rationale', 'text', 'notes']);
-const FORMATS: Partial<Record<ColumnType, string>> = { date: 'yyyy-mm-dd', timestamp: 'yyyy-mm-dd hh:mm:ss' };
+const FORMATS: Partial<Record<ScalarType, string>> = { date: 'yyyy-mm-dd', timestamp: 'yyyy-mm-dd hh:mm:ss' };
+/** A list (tags, notes, drugs, ...) is one cell of JSON array text. */
+const cellType = (type: ColumnType): ScalarType => (typeof type === 'string' ? type : 'string');
 
 interface ItemRow {
   readonly letter: ExportedLetter;
@@ -40,9 +42,10 @@ export function xlsxWriter(options: WriterOptions, creator: string): DatasetWrit
     if (value === null) return null;
     if (type === 'date') return new Date(`${String(value)}T00:00:00Z`);
     if (type === 'timestamp') return new Date(String(value));
-    if (typeof value !== 'string') return value;
-    const text = value.length > CELL_LIMIT ? `${value.slice(0, CELL_LIMIT - CUT_MARKER.length)}${CUT_MARKER}` : value;
-    if (text !== value) cut++;
+    if (typeof value !== 'string' && typeof value !== 'object') return value;
+    const full = typeof value === 'string' ? value : JSON.stringify(value);
+    const text = full.length > CELL_LIMIT ? `${full.slice(0, CELL_LIMIT - CUT_MARKER.length)}${CUT_MARKER}` : full;
+    if (text !== full) cut++;
     // An inline rich-text string: a cell type that is text and can never be taken for a formula.
     return { richText: [{ text }] };
   };
@@ -50,8 +53,8 @@ export function xlsxWriter(options: WriterOptions, creator: string): DatasetWrit
     const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     worksheet.columns = columns.map((column) => ({
       key: column.name,
-      width: WIDE_COLUMNS.has(column.name) ? 60 : WIDTHS[column.type],
-      ...(FORMATS[column.type] ? { style: { numFmt: FORMATS[column.type] as string } } : {}),
+      width: WIDE_COLUMNS.has(column.name) ? 60 : WIDTHS[cellType(column.type)],
+      ...(FORMATS[cellType(column.type)] ? { style: { numFmt: FORMATS[cellType(column.type)] as string } } : {}),
     }));
     worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const header = worksheet.addRow(columns.map((column) => ({ richText: [{ text: column.name }] })));
