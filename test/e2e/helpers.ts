@@ -155,3 +155,9 @@ export async function dragSelectSource(page: Page, start: number, end: number): 
 export function selectedText(page: Page): Promise<string> {
   return page.evaluate(() => window.getSelection()?.toString() ?? '');
 }
+
+/** Imports the sample letters through the API and waits until they are in. */
+export async function loadSamples(ws: Workstation): Promise<void> {
+  await ws.call('loadSampleLetters');
+  await expect.poll(async () => (await ws.call('getImportStatus')).running === null && (await ws.call('getStats')).letters > 0, { timeout: 60_000 }).toBe(true);
+}

@@ -101,7 +101,13 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           {queue.error && <span className="error"> · {queue.error}</span>}
         </div>
       </div>
-      <div className="queue-list" ref={scroller} role="listbox" aria-label="Letters" tabIndex={-1}>
+      {queue.total === 0 && queue.loadedFor !== null && (
+        <p className="queue-empty">
+          No letter matches{filter.search ? ` “${filter.search}”` : ''}
+          {Object.keys(filter).length > (filter.search ? 1 : 0) ? ' with these filters' : ''}.
+        </p>
+      )}
+      <div className="queue-list" ref={scroller} role="listbox" aria-label="Letters" tabIndex={0}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((virtual) => {
             const row = queue.rowAt(virtual.index);

@@ -43,7 +43,10 @@ export function Modal({ title, onClose, children, wide, required }: ModalProps) 
           </button>
         )}
       </header>
-      <div className="modal-body">{children}</div>
+      {/* A long body scrolls: it is a Tab stop of its own, so the keyboard can scroll it too. */}
+      <div className="modal-body" tabIndex={0} role="group" aria-label={title}>
+        {children}
+      </div>
     </dialog>
   );
 }
