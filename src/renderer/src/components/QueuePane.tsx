@@ -57,6 +57,7 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
     <nav className="queue" aria-label="Review queue">
       <div className="queue-controls">
         <input
+          key={filter.search ?? ''}
           ref={searchInput}
           type="search"
           className="search"

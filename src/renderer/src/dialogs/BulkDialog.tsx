@@ -76,11 +76,12 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
     },
     ...(kind === 'field' ? { showField: field } : {}),
   });
-  const find = () =>
+  /** Shows what the selection takes now; a new search forgets the change last applied, a refresh after it keeps it. */
+  const find = (afterChange = false) =>
     api.previewBulk(selection(), BULK_MAX_ITEMS).then(
       (result) => {
         setPreview(result);
-        setApplied(null);
+        if (!afterChange) setApplied(null);
       },
       (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
     );
@@ -108,7 +109,7 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
         setApplied(result.changeId === null ? null : { changeId: result.changeId, sentence: `Changed ${plural(result.itemsChanged, 'item')} in ${plural(result.lettersChanged, 'letter')}.` });
         if (result.changeId === null) onError(`Nothing changed: ${describe(count)} was already so.`);
         onApplied();
-        void find();
+        void find(true);
       },
       (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
     );
@@ -119,7 +120,7 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
       () => {
         setApplied(null);
         onApplied();
-        void find();
+        void find(true);
       },
       (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
     );
