@@ -29,7 +29,6 @@ let ids: number[];
 const title = () => page.locator('.letter-title h2');
 const statusBar = () => page.locator('.status-bar');
 const fieldBox = (key: string) => page.locator(`#field-${key}`);
-const focusedFields = () => page.locator('.letter-pane .field-focused');
 
 /** Presses keys and counts them: the keystrokes a reviewer spends, typing aside. */
 function keyCounter() {
