@@ -318,7 +318,7 @@ test('a filter that matches nothing says so and closes the letter; the export di
   await page.keyboard.press('Escape');
 });
 
-test('conflicts show both values whole with the difference marked', async () => {
+test('conflicts show both values whole with the difference marked', async ({}, testInfo) => {
   await page.keyboard.press('c');
   const dialog = page.getByRole('dialog', { name: 'Dataset conflicts' });
   const row = dialog.locator('tbody tr').first();
@@ -326,6 +326,7 @@ test('conflicts show both values whole with the difference marked', async () => 
   await expect(row.locator('td').nth(2)).toHaveText(OURS);
   await expect(row.locator('td').nth(3)).toContainText(THEIRS);
   await expect(row.locator('ins')).toHaveText(['no ', 'not ']);
+  await snap(page, 'conflicts-with-values', testInfo);
   await page.keyboard.press('Escape');
 });
 
@@ -383,18 +384,19 @@ test('bulk: tag every item whose service mentions the lumbar spine across letter
   await page.keyboard.press('Escape');
 });
 
-test('what reviewers corrected: per field how often the parser’s value was changed on verified letters, and the corrections', async () => {
+test('what reviewers corrected: per field how often the parser’s value was changed on verified letters, and the corrections', async ({}, testInfo) => {
   await page.keyboard.press('Shift+C');
   const dialog = page.getByRole('dialog', { name: 'What reviewers corrected' });
   const verified = (await ws.call('getStats')).lettersByStatus.verified;
   await expect(dialog).toContainText(`On ${verified} verified letters`);
   const row = (name: string) => dialog.locator('tbody tr').filter({ has: page.getByRole('button', { name, exact: true }) });
-  await expect(row('Case number').locator('td').nth(2)).toHaveText('1');
-  await expect(row('Item decision').locator('td').nth(2)).toHaveText('1');
-  await row('Item decision').getByRole('button', { name: 'Item decision', exact: true }).click();
-  const list = dialog.getByRole('region', { name: 'Corrections of Item decision' });
+  await expect(row('Case number (letter fields)').locator('td').nth(2)).toHaveText('1');
+  await expect(row('Decision (item fields)').locator('td').nth(2)).toHaveText('1');
+  await row('Decision (item fields)').getByRole('button').click();
+  const list = dialog.getByRole('region', { name: 'Corrections of Decision' });
   await expect(list.locator('tbody tr')).toHaveCount(1);
   await expect(list.locator('tbody tr')).toContainText(built[3]!.caseNumber);
+  await snap(page, 'corrections-listed', testInfo);
   await page.keyboard.press('Escape');
 });
 

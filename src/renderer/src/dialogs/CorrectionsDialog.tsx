@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import type { Correction, CorrectionsReport, FieldCorrections } from '../../../shared/corrections.ts';
 import { api } from '../api/client.ts';
 import { ValueDiff } from '../components/ValueDiff.tsx';
-import { fieldName } from '../history.ts';
+import { ITEM_FIELD_STYLES, LETTER_FIELD_STYLES } from '../fields.ts';
+import type { ItemField, LetterField } from '../../../shared/library.ts';
 import { Modal } from './Modal.tsx';
 
 export interface CorrectionsDialogProps {
@@ -22,10 +23,15 @@ function share(row: FieldCorrections): string {
   return row.values === 0 ? '—' : `${((row.corrected / row.values) * 100).toFixed(1)}%`;
 }
 
-function label(field: string, scope: FieldCorrections['scope']): string {
-  const name = fieldName(field);
-  return `${scope === 'item' ? 'Item ' : ''}${scope === 'item' ? name : name.replace(/^./, (first) => first.toUpperCase())}`;
+/** The field's label as the fields pane shows it. */
+function label(row: Pick<FieldCorrections, 'field' | 'scope'>): string {
+  return row.scope === 'item' ? ITEM_FIELD_STYLES[row.field as ItemField].label : LETTER_FIELD_STYLES[row.field as LetterField].label;
 }
+
+const SCOPES = [
+  { scope: 'letter', title: 'Letter fields' },
+  { scope: 'item', title: 'Item fields' },
+] as const;
 
 export function CorrectionsDialog({ onOpenLetter, onClose, onError }: CorrectionsDialogProps) {
   const [report, setReport] = useState<CorrectionsReport | null>(null);
@@ -39,7 +45,9 @@ export function CorrectionsDialog({ onOpenLetter, onClose, onError }: Correction
     setCorrections(null);
     api.listCorrections(row.field, LISTED).then(setCorrections, (e: unknown) => onError(e instanceof Error ? e.message : String(e)));
   };
-  const rows = report ? [...report.fields].filter((row) => row.values > 0).sort((a, b) => b.corrected / b.values - a.corrected / a.values) : [];
+  /** The fields of one scope that have values, most corrected first. */
+  const rowsOf = (scope: FieldCorrections['scope']) =>
+    report ? report.fields.filter((row) => row.scope === scope && row.values > 0).sort((a, b) => b.corrected / b.values - a.corrected / a.values) : [];
   return (
     <Modal title="What reviewers corrected" onClose={onClose} wide>
       {report === null ? (
@@ -60,13 +68,23 @@ export function CorrectionsDialog({ onOpenLetter, onClose, onError }: Correction
                 <th>Share</th>
               </tr>
             </thead>
-            <tbody>
-              {rows.map((row) => (
+            {SCOPES.map(({ scope, title }) => (
+            <tbody key={scope}>
+              <tr>
+                <th colSpan={4} scope="colgroup" className="group-title">
+                  {title}
+                </th>
+              </tr>
+              {rowsOf(scope).map((row) => (
                 <tr key={`${row.scope}-${row.field}`} className={chosen?.field === row.field ? 'chosen-row' : undefined}>
                   <td>
-                    <button type="button" className="link" onClick={() => show(row)} disabled={row.corrected === 0}>
-                      {label(row.field, row.scope)}
-                    </button>
+                    {row.corrected > 0 ? (
+                      <button type="button" className="link" onClick={() => show(row)} aria-label={`${label(row)} (${title.toLowerCase()})`}>
+                        {label(row)}
+                      </button>
+                    ) : (
+                      label(row)
+                    )}
                   </td>
                   <td>{row.values.toLocaleString()}</td>
                   <td>{row.corrected.toLocaleString()}</td>
@@ -79,10 +97,13 @@ export function CorrectionsDialog({ onOpenLetter, onClose, onError }: Correction
                 </tr>
               ))}
             </tbody>
+            ))}
           </table>
           {chosen && (
-            <section aria-label={`Corrections of ${label(chosen.field, chosen.scope)}`}>
-              <h3>Corrections of {label(chosen.field, chosen.scope).toLowerCase()}</h3>
+            <section aria-label={`Corrections of ${label(chosen)}`}>
+              <h3>
+                Corrections of the {chosen.scope === 'item' ? 'item field' : 'letter field'} “{label(chosen)}”
+              </h3>
               {corrections === null ? (
                 <p className="muted">Loading…</p>
               ) : (
