@@ -150,6 +150,18 @@ export function App() {
   });
   revisions.current = actions.revisions;
 
+  /** Shows the next letter needing review after `currentId`, loaded ahead when it could be; false when there is none. */
+  const showNextToReview = useCallback(
+    async (currentId: number) => {
+      const next = await nextLetter.take(currentId);
+      if (next.letter) showLetter(next.letter, next.letter.id, false);
+      else if (next.id !== null) await openLetter(next.id);
+      else say('No other letter in this queue needs review.');
+      return next.id !== null;
+    },
+    [nextLetter, showLetter, openLetter, say],
+  );
+
   /**
    * Done with this letter: the next letter needing review (loaded ahead) is shown at once, while
    * the items left are confirmed and the letter verified, as one undoable change.
@@ -157,12 +169,9 @@ export function App() {
   const finishLetter = useCallback(async () => {
     const current = letterRef.current;
     if (!current) return;
-    const next = await nextLetter.take(current.id);
-    if (next.letter) showLetter(next.letter, next.letter.id, false);
-    else if (next.id !== null) await openLetter(next.id);
+    await showNextToReview(current.id);
     if (current.status !== 'verified') await actions.verify(current);
-    if (next.id === null) say('No other letter in this queue needs review.');
-  }, [nextLetter, showLetter, openLetter, actions, say]);
+  }, [showNextToReview, actions]);
 
   // Handlers bind the letter shown when they were made: a change always names the letter it was made on.
   const structureHandlers = useMemo<ItemStructureHandlers | null>(
@@ -232,6 +241,7 @@ export function App() {
     focus,
     openLetter,
     finishLetter,
+    showNextToReview,
     refresh,
     notify: say,
     warn: error,

@@ -1,6 +1,6 @@
 /** The review queue: filters, search and a virtualized list that stays smooth at 100,000 letters. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
@@ -26,6 +26,9 @@ const STATUS_ICONS: Record<QueueRow['status'], string> = { unreviewed: '○', in
 
 export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, onFilter, onSort, onSelect }: QueuePaneProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // What is typed in the search box; it follows the filter when the filter changes elsewhere (Clear the filters).
+  const [typed, setTyped] = useState(filter.search ?? '');
+  useEffect(() => setTyped(filter.search ?? ''), [filter.search]);
   const virtualizer = useVirtualizer({
     count: queue.total,
     getScrollElement: () => scroller.current,
@@ -57,13 +60,13 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
     <nav className="queue" aria-label="Review queue">
       <div className="queue-controls">
         <input
-          key={filter.search ?? ''}
           ref={searchInput}
           type="search"
           className="search"
           placeholder="Search letters  ( / )"
           aria-label="Search letters"
-          defaultValue={filter.search ?? ''}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') set({ search: event.currentTarget.value.trim() || undefined });
             if (event.key === 'Escape') event.currentTarget.blur();

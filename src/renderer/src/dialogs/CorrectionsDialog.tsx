@@ -3,7 +3,7 @@
  * changed, and each correction with the parser's value beside the reviewer's, so the parser's
  * weak spots show.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Correction, CorrectionsReport, FieldCorrections } from '../../../shared/corrections.ts';
 import { api } from '../api/client.ts';
 import { ValueDiff } from '../components/ValueDiff.tsx';
@@ -37,6 +37,11 @@ export function CorrectionsDialog({ onOpenLetter, onClose, onError }: Correction
   const [report, setReport] = useState<CorrectionsReport | null>(null);
   const [chosen, setChosen] = useState<FieldCorrections | null>(null);
   const [corrections, setCorrections] = useState<readonly Correction[] | null>(null);
+  const list = useRef<HTMLElement>(null);
+  // The list opens below the table: bring it into view once it has loaded.
+  useEffect(() => {
+    if (corrections) list.current?.scrollIntoView({ block: 'nearest' });
+  }, [corrections]);
   useEffect(() => {
     api.getCorrections().then(setReport, (e: unknown) => onError(e instanceof Error ? e.message : String(e)));
   }, [onError]);
@@ -100,7 +105,7 @@ export function CorrectionsDialog({ onOpenLetter, onClose, onError }: Correction
             ))}
           </table>
           {chosen && (
-            <section aria-label={`Corrections of ${label(chosen)}`}>
+            <section ref={list} aria-label={`Corrections of ${label(chosen)}`}>
               <h3>
                 Corrections of the {chosen.scope === 'item' ? 'item field' : 'letter field'} “{label(chosen)}”
               </h3>

@@ -39,6 +39,8 @@ export interface KeyboardContext {
   readonly openLetter: (letterId: number) => Promise<void>;
   /** Confirms what is left, verifies the letter and shows the next one needing review. */
   readonly finishLetter: () => Promise<void>;
+  /** Shows the next letter needing review after this one (loaded ahead); false when there is none. */
+  readonly showNextToReview: (currentId: number) => Promise<boolean>;
   readonly refresh: () => Promise<void>;
   readonly notify: (message: string) => void;
   readonly warn: (message: string) => void;
@@ -107,8 +109,12 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
     case 'previousLetter':
       return stepLetter(-1);
     case 'nextToReview': {
-      const next = await api.nextLetterToReview(c.selectedId, c.filter, c.sort);
-      if (next === null) return c.notify('No other letter in this queue needs review.');
+      if (c.selectedId !== null) {
+        await c.showNextToReview(c.selectedId);
+        return;
+      }
+      const next = await api.nextLetterToReview(null, c.filter, c.sort);
+      if (next === null) return c.notify('No letter in this queue needs review.');
       return c.openLetter(next);
     }
     case 'focusSearch':
@@ -174,17 +180,17 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       await actions.verify(letter);
       return;
     case 'flag':
-      if (letter) c.setDialog('flag');
-      return;
+      if (!letter) return;
+      if (letter.status === 'verified') return c.warn(`${letter.caseNumber ?? letter.fileName} is verified and read-only: press r to reopen it.`);
+      return c.setDialog('flag');
     case 'reopen':
       if (letter && (letter.status === 'verified' || letter.status === 'flagged')) await actions.reopen(letter);
       return;
     case 'tagPicker':
-      if (letter) c.setDialog('tagPicker');
-      return;
     case 'note':
-      if (letter) c.setDialog('note');
-      return;
+      if (!letter) return;
+      if (letter.status === 'verified') return c.warn(`${letter.caseNumber ?? letter.fileName} is verified and read-only: press r to reopen it.`);
+      return c.setDialog(action);
     case 'history':
       if (letter) c.setDialog('history');
       return;
