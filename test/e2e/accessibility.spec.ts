@@ -2,10 +2,9 @@
  * Accessibility, checked with axe-core on the real page: no violation on the main screen and in
  * every dialog, at 1440x900 and at 1280x720 (where the screenshots of each are taken too).
  */
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { loadSamples, snap } from './helpers.ts';
+import { axeViolations, loadSamples, snap } from './helpers.ts';
 import type { Workstation } from './server.ts';
 import { startWorkstation } from './server.ts';
 
@@ -38,12 +37,6 @@ const DIALOGS = [
   { key: 't', title: 'Tag item 1', name: 'tag-picker', row: 1 },
 ] as const;
 
-async function violations(testInfo: TestInfo, name: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
-
 test.beforeAll(async ({ browser }) => {
   ws = await startWorkstation();
   await loadSamples(ws);
@@ -72,7 +65,7 @@ for (const size of SIZES) {
     // Every screen is checked before the test says what failed, so one run lists them all.
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
-      const list = await violations(testInfo, `${name}-${size.width}`);
+      const list = await axeViolations(page, testInfo, `${name}-${size.width}`);
       if (list.length > 0) found[name] = list;
     };
     await check('main');

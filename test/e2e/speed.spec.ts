@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { NOTICE_MS } from '../../src/renderer/src/state/useNotices.ts';
 import { foldWhitespace } from '../../src/shared/fold.ts';
 import type { StoredLetter } from '../../src/shared/library.ts';
-import { dragSelectSource, getLetter, queueRow, snap } from './helpers.ts';
+import { axeViolations, dragSelectSource, getLetter, queueRow, snap } from './helpers.ts';
 import type { BuiltLetter } from './library.ts';
 import { buildLibrary } from './library.ts';
 import type { Workstation } from './server.ts';
@@ -67,7 +67,8 @@ test.beforeAll(async ({ browser }) => {
   // The letter without a case number is listed by its file name; it is named by it below too.
   built[1] = { ...built[1]!, caseNumber: `${built[1]!.caseNumber}.txt` };
   await ws.call('createTag', { name: 'Lumbar', colour: '#2f6fde', hotkey: null, scope: 'item' });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // A context of its own, which axe needs to check the dialogs as they fill.
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.clock.install();
   await page.goto(ws.url);
@@ -75,7 +76,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page?.close();
+  await page?.context().close();
   await ws?.stop();
 });
 
@@ -327,10 +328,11 @@ test('conflicts show both values whole with the difference marked', async ({}, t
   await expect(row.locator('td').nth(3)).toContainText(THEIRS);
   await expect(row.locator('ins')).toHaveText(['no ', 'not ']);
   await snap(page, 'conflicts-with-values', testInfo);
+  expect(await axeViolations(page, testInfo, 'conflicts-with-values')).toEqual([]);
   await page.keyboard.press('Escape');
 });
 
-test('the history has one row per change, in the fields pane’s words, with whole values', async () => {
+test('the history has one row per change, in the fields pane’s words, with whole values', async ({}, testInfo) => {
   const letter = await open(0);
   const item = letter.items[0]!;
   const longer = `${item.rationale} The reviewer adds a sentence so the value runs well past any clipping width.`;
@@ -346,6 +348,7 @@ test('the history has one row per change, in the fields pane’s words, with who
   await expect(row).toContainText('Changed the decision rationale of item 1');
   await expect(row.locator('td').nth(4)).toHaveText(longer);
   await expect(row.locator('ins')).toContainText('The reviewer adds a sentence');
+  expect(await axeViolations(page, testInfo, 'history-with-values')).toEqual([]);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await getLetter(ws, letter.id)).items[0]!.rationale).toBe(item.rationale);
@@ -367,6 +370,7 @@ test('bulk: tag every item whose service mentions the lumbar spine across letter
   await expect(preview.locator('tbody tr')).toHaveCount(matching.length);
   await expect(preview.locator('tbody tr').first().locator('ins')).toHaveText('+ Lumbar');
   await snap(page, 'bulk-preview', testInfo);
+  expect(await axeViolations(page, testInfo, 'bulk-preview')).toEqual([]);
   await dialog.getByRole('button', { name: `Apply to ${matching.length} items` }).click();
   await expect(dialog.getByText(`Changed ${matching.length} items in ${letterCount} letters.`)).toBeVisible();
   for (const { letter, item } of matching) {
@@ -397,6 +401,7 @@ test('what reviewers corrected: per field how often the parser’s value was cha
   await expect(list.locator('tbody tr')).toHaveCount(1);
   await expect(list.locator('tbody tr')).toContainText(built[3]!.caseNumber);
   await snap(page, 'corrections-listed', testInfo);
+  expect(await axeViolations(page, testInfo, 'corrections-listed')).toEqual([]);
   await page.keyboard.press('Escape');
 });
 

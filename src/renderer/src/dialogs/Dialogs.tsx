@@ -66,7 +66,7 @@ export function Dialogs({ dialog, letter, focused, tags, actions, onClose, onCha
         letter && (
           <TextPrompt
             title="Add a note"
-            label="Note on this letter"
+            label="Note on this letter (Ctrl+Enter adds it)"
             submitLabel="Add note"
             multiline
             onClose={onClose}
