@@ -52,7 +52,13 @@ export function ItemCard(props: ItemCardProps) {
         {item.addedByReviewer && <span className="badge">added by reviewer</span>}
         {!readOnly && (
           <Toolbar label={`Item ${number} tools`} className="item-tools">
-            <button type="button" className="tool" onClick={() => structure.onToggleConfirmed(item.id)} title={item.status === 'confirmed' ? 'Back to not confirmed (y)' : 'Confirm this item (y)'}>
+            <button
+              type="button"
+              className="tool"
+              aria-label={`${item.status === 'confirmed' ? 'Unconfirm' : 'Confirm'} item ${number}`}
+              onClick={() => structure.onToggleConfirmed(item.id)}
+              title={item.status === 'confirmed' ? 'Back to not confirmed (y)' : 'Confirm this item (y)'}
+            >
               {item.status === 'confirmed' ? 'Unconfirm' : 'Confirm'}
             </button>
             <button type="button" className="tool" aria-label={`Move item ${number} up`} title="Move up (Alt+↑)" disabled={index === 0} onClick={() => structure.onMove(item.id, -1)}>

@@ -13,8 +13,8 @@ import type { ItemField, ItemStatus, LetterStatus, Tag } from '../../../shared/l
 import { ITEM_STATUSES } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
 import { OptionalSelect, plainChoices } from '../components/OptionalSelect.tsx';
-import { ValueDiff } from '../components/ValueDiff.tsx';
 import { ITEM_FIELD_STYLES } from '../fields.ts';
+import { BulkPreviewTable, STATUS_WORDS } from './BulkPreviewTable.tsx';
 import { Modal } from './Modal.tsx';
 
 export interface BulkDialogProps {
@@ -29,7 +29,6 @@ export interface BulkDialogProps {
 const SHOWN_ROWS = 200;
 const EDITABLE_STATUSES: readonly LetterStatus[] = ['unreviewed', 'in_progress', 'flagged'];
 const VALUE_FIELDS: readonly ItemField[] = ['decision', 'service', 'claimsAdministratorGuideline', 'maximusGuideline'];
-const STATUS_WORDS: Record<ItemStatus, string> = { unreviewed: 'not confirmed', confirmed: 'confirmed', flagged: 'flagged' };
 
 type OperationKind = BulkOperation['kind'];
 
@@ -107,7 +106,7 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
     api.applyBulk(byLetter(preview.targets), op).then(
       (result) => {
         setApplied(result.changeId === null ? null : { changeId: result.changeId, sentence: `Changed ${plural(result.itemsChanged, 'item')} in ${plural(result.lettersChanged, 'letter')}.` });
-        if (result.changeId === null) onError(`Nothing changed: ${describe(count)} was already so.`);
+        if (result.changeId === null) onError(`Nothing changed: the ${count} were already so.`);
         onApplied();
         void find(true);
       },
@@ -127,16 +126,6 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
   };
 
   const tooMany = preview !== null && preview.total > preview.targets.length;
-  const previewValue = (target: BulkTarget) => {
-    if (!op) return null;
-    if (op.kind === 'tag') {
-      const has = target.tags.some((t) => t.id === op.tagId);
-      return has === op.on ? <span className="muted">{op.on ? 'has it' : 'does not have it'}</span> : <ins>{op.on ? `+ ${tagName}` : `− ${tagName}`}</ins>;
-    }
-    if (op.kind === 'status') return target.status === op.status ? <span className="muted">{STATUS_WORDS[op.status]}</span> : <ins>{STATUS_WORDS[op.status]}</ins>;
-    const current = target.values[op.field] ?? null;
-    return current === op.value ? <span className="muted">unchanged</span> : <ValueDiff before={current} after={op.value} side="after" />;
-  };
   return (
     <Modal title="Bulk actions" onClose={onClose} wide>
       <form
@@ -242,32 +231,7 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
                   Apply to {plural(preview.total, 'item')}
                 </button>
               </div>
-              <table className="history bulk-table">
-                <thead>
-                  <tr>
-                    <th>Letter</th>
-                    <th>Item</th>
-                    <th>Service</th>
-                    <th>Now</th>
-                    <th>After</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.targets.slice(0, SHOWN_ROWS).map((target) => (
-                    <tr key={target.itemId}>
-                      <td>
-                        <button type="button" className="link" onClick={() => onOpenLetter(target.letterId)}>
-                          {target.letterLabel}
-                        </button>
-                      </td>
-                      <td>{target.itemNumber}</td>
-                      <td className="history-value">{target.service ?? '—'}</td>
-                      <td className="history-value">{nowValue(target, op)}</td>
-                      <td className="history-value">{previewValue(target)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <BulkPreviewTable targets={preview.targets.slice(0, SHOWN_ROWS)} operation={op} tagName={tagName} onOpenLetter={onOpenLetter} />
               {preview.targets.length > SHOWN_ROWS && <p className="muted">…and {plural(preview.targets.length - SHOWN_ROWS, 'more item')}.</p>}
             </>
           )}
@@ -282,9 +246,3 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
   );
 }
 
-/** The value the operation would change, as it is now. */
-function nowValue(target: BulkTarget, op: BulkOperation | null) {
-  if (!op || op.kind === 'tag') return target.tags.map((t) => t.name).join(', ') || <span className="muted">no tags</span>;
-  if (op.kind === 'status') return STATUS_WORDS[target.status];
-  return target.values[op.field] ?? <span className="muted">—</span>;
-}
