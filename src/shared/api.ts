@@ -6,8 +6,11 @@
  */
 import type { z } from 'zod';
 import type { API_ARGS } from './apiSchema.ts';
+import type { BulkPreview, BulkResult } from './bulk.ts';
+import type { Correction, CorrectionsReport } from './corrections.ts';
 import type { DatasetConflict, ExportProgress, ExportResult } from './export.ts';
 import type { ImportProgress, ImportSummary } from './importing.ts';
+import type { Span } from './letter.ts';
 import type {
   HistoryEntry,
   LibraryStats,
@@ -66,13 +69,19 @@ export const API_METHODS = [
   'cancelExport',
   'listConflicts',
   'resolveConflict',
+  'confirmAndVerify',
+  'searchMarks',
+  'previewBulk',
+  'applyBulk',
+  'getCorrections',
+  'listCorrections',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
 
 export const QUEUE_SORTS = ['import', 'caseNumber', 'attention'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
-export type { FieldEdit, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
+export type { BulkLetterInput, BulkSelectionInput, FieldEdit, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
 
 export interface AppInfo {
   readonly appVersion: string;
@@ -163,6 +172,14 @@ export interface ApiResults {
   cancelExport: void;
   listConflicts: readonly DatasetConflict[];
   resolveConflict: ChangeResult;
+  /** How many items it confirmed on the way. */
+  confirmAndVerify: ChangeResult & { readonly confirmed: number };
+  /** Where the search matched in the letter's text, as [start, end) offsets. */
+  searchMarks: readonly Span[];
+  previewBulk: BulkPreview;
+  applyBulk: BulkResult;
+  getCorrections: CorrectionsReport;
+  listCorrections: readonly Correction[];
 }
 
 export type ImrApi = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]> };

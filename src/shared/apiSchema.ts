@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api.ts';
 import { QUEUE_SORTS } from './api.ts';
+import { BULK_MAX_ITEMS, BULK_SEARCH_FIELDS } from './bulk.ts';
 import { EXPORT_FORMATS } from './export.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './library.ts';
@@ -87,6 +88,22 @@ const exportOptions = z.strictObject({
   bom: z.boolean().optional(),
 });
 
+const bulkSelection = z.strictObject({
+  search: text(500),
+  searchIn: z.enum(BULK_SEARCH_FIELDS),
+  filter: queueFilterSchema.omit({ search: true }),
+  showField: itemField.optional(),
+});
+export type BulkSelectionInput = z.infer<typeof bulkSelection>;
+/** The items of one letter a bulk action changes, with the letter's revision as previewed. */
+const bulkLetter = z.strictObject({ letterId: id, revision: z.number().int().nonnegative(), itemIds: z.array(id).min(1).max(BULK_MAX_ITEMS) });
+export type BulkLetterInput = z.infer<typeof bulkLetter>;
+const bulkOperation = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('tag'), tagId: id, on: z.boolean() }),
+  z.strictObject({ kind: z.literal('status'), status: z.enum(ITEM_STATUSES) }),
+  z.strictObject({ kind: z.literal('field'), field: itemField, value: fieldValue }),
+]);
+
 /** Argument tuples, one schema per method. */
 export const API_ARGS = {
   getAppInfo: z.tuple([]),
@@ -134,5 +151,11 @@ export const API_ARGS = {
   cancelExport: z.tuple([]),
   listConflicts: z.tuple([z.enum(['open', 'resolved', 'all'])]),
   resolveConflict: z.tuple([id, z.enum(['ours', 'theirs'])]),
+  confirmAndVerify: z.tuple([letterRef]),
+  searchMarks: z.tuple([id, text(500)]),
+  previewBulk: z.tuple([bulkSelection, z.number().int().min(1).max(BULK_MAX_ITEMS)]),
+  applyBulk: z.tuple([z.array(bulkLetter).min(1).max(BULK_MAX_ITEMS), bulkOperation]),
+  getCorrections: z.tuple([]),
+  listCorrections: z.tuple([z.union([itemField, letterField]), z.number().int().min(1).max(1000)]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 

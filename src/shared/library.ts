@@ -102,6 +102,8 @@ export const CHANGE_ACTIONS = [
   'update-tag',
   'delete-tag',
   'merge-tags',
+  /** One change to many items across letters (a bulk action). */
+  'bulk-edit',
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
@@ -133,6 +135,8 @@ export interface ChangeDetails {
   /** The dataset file a change came from. */
   readonly file?: string;
   readonly count?: number;
+  /** How many letters a bulk action changed. */
+  readonly letterCount?: number;
   /** Only the span changed (history from before change groups). */
   readonly spanOnly?: boolean;
 }

@@ -33,7 +33,7 @@ test('an edit saved just as another letter is opened lands on the letter it was 
   const item = a!.items[0]!;
   await fieldValue(page, `item-${item.id}-rationale`).click();
   await page.keyboard.press('Enter');
-  await page.getByRole('textbox', { name: 'Decision rationale' }).fill('Typed into the first letter.');
+  await page.locator('.field-input').fill('Typed into the first letter.');
   // Saving (Enter) and opening the other letter, with no wait between them.
   await page.keyboard.press('Enter');
   await queueRow(page, rowLabel(b!)).click();
@@ -46,7 +46,7 @@ test('an edit saved just as another letter is opened lands on the letter it was 
   await expect(page.locator('.letter-title h2')).toHaveText(rowLabel(a!));
   await fieldValue(page, 'letter-reviewerSubspecialty').click();
   await page.keyboard.press('Enter');
-  await page.getByRole('textbox', { name: 'Reviewer subspecialty' }).fill('Typed into the first letter');
+  await page.locator('.field-input').fill('Typed into the first letter');
   await page.keyboard.press('Enter');
   await queueRow(page, rowLabel(b!)).click();
   await expect.poll(async () => (await getLetter(ws, a!.id)).reviewerSubspecialty).toBe('Typed into the first letter');

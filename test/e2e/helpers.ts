@@ -1,6 +1,7 @@
 /** What the specs share: screenshots, the queue, the source pane's highlights and selections. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { QueueRow, StoredLetter } from '../../src/shared/library.ts';
@@ -154,4 +155,20 @@ export async function dragSelectSource(page: Page, start: number, end: number): 
 /** The text the page currently has selected. */
 export function selectedText(page: Page): Promise<string> {
   return page.evaluate(() => window.getSelection()?.toString() ?? '');
+}
+
+/** Imports the sample letters through the API and waits until they are in. */
+export async function loadSamples(ws: Workstation): Promise<void> {
+  await ws.call('loadSampleLetters');
+  await expect.poll(async () => (await ws.call('getImportStatus')).running === null && (await ws.call('getStats')).letters > 0, { timeout: 60_000 }).toBe(true);
+}
+
+/**
+ * axe-core's violations on the page as it is, one line each (rule, help, first elements), with the
+ * full report attached. The page must come from browser.newContext(): axe reaches frames through it.
+ */
+export async function axeViolations(page: Page, testInfo: TestInfo, name: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  await testInfo.attach(`axe-${name}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }

@@ -380,7 +380,7 @@ test('keeps every change after a reload', async ({}, testInfo) => {
   await expect(page.locator(`#field-${itemKey(original, 'service')} .edited-mark`)).toBeHidden();
   await expect(decisionOf(0)).toHaveText(original.decision!);
   // Undo is kept by the library server, so the reload still offers the last change.
-  await expect(page.getByRole('button', { name: `Undo: Verified the letter (${rowLabel(target)})` })).toBeEnabled();
+  await expect(page.getByRole('button', { name: `Undo: Verified the letter, confirming ${target.items.length} items (${rowLabel(target)})` })).toBeEnabled();
   await expect(itemSection(0).getByRole('list', { name: 'Tags' })).toContainText('Needs second look');
   const stored = await getLetter(ws, target.id);
   expect(stored.items[0]!.spans['service']).toEqual(original.spans['service']);

@@ -65,7 +65,8 @@ export function setItemStatus(db: Db, actor: Actor, ref: LetterRef, itemId: numb
   });
 }
 
-function answerEveryWarning(db: Db, letterId: number, by: { by: string; at: string }): void {
+/** Marks every open warning of the letter and its items answered (verifying confirms every value). */
+export function answerEveryWarning(db: Db, letterId: number, by: { by: string; at: string }): void {
   const letter = readLetterState(db, letterId);
   writeLetterState(db, letterId, { warnings: resolveWarnings(letter.warnings, () => true, by) });
   for (const itemId of itemIdsInOrder(db, letterId)) {

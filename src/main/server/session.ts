@@ -6,7 +6,10 @@ import type { Actor, Library } from '../storage/index.ts';
 import { bringDerivedUpToDate } from '../review/index.ts';
 import { libraryId, openLibrary, requireReviewer } from '../storage/index.ts';
 import { appHandlers } from './handlers/app.ts';
+import { bulkHandlers } from './handlers/bulk.ts';
 import { conflictHandlers } from './handlers/conflicts.ts';
+import { correctionHandlers } from './handlers/corrections.ts';
+import { flowHandlers } from './handlers/flow.ts';
 import { jobHandlers } from './handlers/jobs.ts';
 import { letterHandlers } from './handlers/letters.ts';
 import { reviewHandlers } from './handlers/review.ts';
@@ -51,6 +54,9 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...undoHandlers(context),
     ...jobHandlers(context),
     ...conflictHandlers(context),
+    ...flowHandlers(context),
+    ...bulkHandlers(context),
+    ...correctionHandlers(context),
   };
   return {
     context,

@@ -33,7 +33,7 @@ export type { LibraryStats } from './stats.ts';
 export * from './importRuns.ts';
 export { inWriteTransaction, nowIso } from './sql.ts';
 export type { Db } from './sql.ts';
-export { runChange, letterRevision } from './changes/run.ts';
+export { runChange, runChangeOnLetters, letterRevision } from './changes/run.ts';
 export type { Actor, ChangeOutcome, ChangeRequest, ChangeWork, LetterRef, LetterState } from './changes/run.ts';
 export { redoChange, undoChange } from './changes/undo.ts';
 export type { UndoOutcome } from './changes/undo.ts';
@@ -43,3 +43,7 @@ export { countRecords, readRecordBySha256, readRecords } from './exportRecords.t
 export { addRecordNotes, addRecordTags, createLetterFromRecord, deleteLetterItems, insertRecordItems } from './datasetRows.ts';
 export { getConflict, hasOpenConflicts, listConflicts, markConflictResolved, recordConflict } from './conflictRows.ts';
 export type { ConflictQuery, NewConflict } from './conflictRows.ts';
+export { previewBulkSelection } from './bulkSelection.ts';
+export type { BulkSelection } from './bulkSelection.ts';
+export { correctionsReport, listCorrections } from './corrections.ts';
+export { markedSpans, searchMarks } from './searchMarks.ts';

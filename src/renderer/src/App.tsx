@@ -4,27 +4,25 @@ import type { AppInfo, QueueFilter, QueueSort, ShellCommand } from '../../shared
 import type { Span } from '../../shared/letter.ts';
 import type { StoredLetter, Tag, UndoState } from '../../shared/library.ts';
 import { api, ApiCallError, desktop } from './api/client.ts';
+import { valuesNeedingAttention } from './attention.ts';
 import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import type { ItemStructureHandlers } from './components/ItemCard.tsx';
 import { LetterPane } from './components/LetterPane.tsx';
 import { QueuePane } from './components/QueuePane.tsx';
 import { SourcePane } from './components/SourcePane.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
-import { ConflictsDialog } from './dialogs/ConflictsDialog.tsx';
-import { ExportDialog } from './dialogs/ExportDialog.tsx';
-import { HistoryDialog } from './dialogs/HistoryDialog.tsx';
-import { ImportDialog } from './dialogs/ImportDialog.tsx';
-import { ShortcutSheet } from './dialogs/ShortcutSheet.tsx';
-import { TagManager } from './dialogs/TagManager.tsx';
-import { TagPicker } from './dialogs/TagPicker.tsx';
-import { TextPrompt } from './dialogs/TextPrompt.tsx';
+import { Dialogs, ReviewerPrompt } from './dialogs/Dialogs.tsx';
 import type { FieldTarget } from './fields.ts';
 import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
-import { useQueuePages } from './state/useQueuePages.ts';
+import { useNextLetter } from './state/useNextLetter.ts';
+import { useNotices } from './state/useNotices.ts';
+import { queueKey, useQueuePages } from './state/useQueuePages.ts';
 import type { LetterRevisions } from './state/letterRevisions.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
+import { useSearchMarks } from './state/useSearchMarks.ts';
 
 const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, ShortcutAction> = {
   showImport: 'import',
@@ -36,7 +34,16 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   showShortcuts: 'help',
 };
 
-export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | null;
+
+/** Where a letter opens: at the first value needing attention, else at its first item. */
+function firstTarget(letter: StoredLetter | null): FieldTarget | null {
+  if (!letter) return null;
+  const first = valuesNeedingAttention(letter)[0]?.target;
+  if (first) return first;
+  const item = letter.items[0];
+  return item ? { kind: 'item', itemId: item.id, field: 'decision' } : null;
+}
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -47,10 +54,12 @@ export function App() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [letter, setLetter] = useState<StoredLetter | null>(null);
   const [focused, setFocused] = useState<FieldTarget | null>(null);
+  /** Goes up whenever the keyboard focus should follow `focused` (a key or a click asked for a field). */
+  const [focusRequest, setFocusRequest] = useState(0);
   const [editing, setEditing] = useState<FieldTarget | null>(null);
   const [tags, setTags] = useState<readonly Tag[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const notices = useNotices();
   const selection = useRef<Span | null>(null);
   /** The letter as last loaded, ahead of React's render. */
   const letterRef = useRef<StoredLetter | null>(null);
@@ -59,12 +68,17 @@ export function App() {
   const [undoState, setUndoState] = useState<UndoState | null>(null);
   const undoRef = useRef<UndoState | null>(null);
   const queue = useQueuePages(filter, sort, queueVersion);
+  const nextLetter = useNextLetter(letter, filter, sort, queueVersion);
+  const marks = useSearchMarks(letter?.id ?? null, filter.search ?? null);
 
-  const notify = useCallback((text: string) => setMessage(text), []);
-  const fail = useCallback((error: unknown) => {
-    if (error instanceof ApiCallError && error.code === 'library-changed') window.location.reload();
-    else setMessage(error instanceof Error ? error.message : String(error));
-  }, []);
+  const { say, error } = notices;
+  const fail = useCallback(
+    (problem: unknown) => {
+      if (problem instanceof ApiCallError && problem.code === 'library-changed') window.location.reload();
+      else error(problem instanceof Error ? problem.message : String(problem));
+    },
+    [error],
+  );
 
   const loadStats = useCallback(async () => {
     const s = await api.getStats();
@@ -84,22 +98,39 @@ export function App() {
     void loadUndoState().catch(fail);
   }, [fail, loadStats, loadTags, loadUndoState]);
 
-  const openLetter = useCallback(
-    async (letterId: number, keepFocus = false) => {
-      const loaded = await api.getLetter(letterId);
+  const focus = useCallback((target: FieldTarget | null) => {
+    setFocused(target);
+    setEditing(null);
+    setFocusRequest((n) => n + 1);
+  }, []);
+
+  /** Puts a loaded letter on screen; a new letter opens where its attention starts. */
+  const showLetter = useCallback(
+    (loaded: StoredLetter | null, letterId: number, keepFocus: boolean) => {
       if (loaded) revisions.current?.loaded(loaded.id, loaded.revision);
       letterRef.current = loaded;
       setSelectedId(letterId);
       setLetter(loaded);
       setEditing(null);
       selection.current = null;
-      if (!keepFocus) {
-        const first = loaded?.items[0];
-        setFocused(first ? { kind: 'item', itemId: first.id, field: 'service' } : null);
-      }
+      // Opening a letter does not take the keyboard focus from a control in use (the search box).
+      if (!keepFocus) setFocused(firstTarget(loaded));
     },
     [],
   );
+
+  const openLetter = useCallback(
+    async (letterId: number, keepFocus = false) => showLetter(await api.getLetter(letterId), letterId, keepFocus),
+    [showLetter],
+  );
+
+  const closeLetter = useCallback(() => {
+    letterRef.current = null;
+    setSelectedId(null);
+    setLetter(null);
+    setFocused(null);
+    setEditing(null);
+  }, []);
 
   const refresh = useCallback(async () => {
     const shown = letterRef.current?.id ?? null;
@@ -108,20 +139,40 @@ export function App() {
     await Promise.all([loadStats(), loadTags(), loadUndoState()]);
   }, [openLetter, loadStats, loadTags, loadUndoState]);
 
-  const focus = useCallback((target: FieldTarget | null) => {
-    setFocused(target);
-    setEditing(null);
-  }, []);
-
   const actions = useReviewActions({
     refresh,
     focus,
-    notify,
+    notify: say,
+    warn: error,
     openLetter,
     shownLetterId: () => letterRef.current?.id ?? null,
     undoState: () => undoRef.current,
   });
   revisions.current = actions.revisions;
+
+  /** Shows the next letter needing review after `currentId`, loaded ahead when it could be; false when there is none. */
+  const showNextToReview = useCallback(
+    async (currentId: number) => {
+      const next = await nextLetter.take(currentId);
+      if (next.letter) showLetter(next.letter, next.letter.id, false);
+      else if (next.id !== null) await openLetter(next.id);
+      else say('No other letter in this queue needs review.');
+      return next.id !== null;
+    },
+    [nextLetter, showLetter, openLetter, say],
+  );
+
+  /**
+   * Done with this letter: the next letter needing review (loaded ahead) is shown at once, while
+   * the items left are confirmed and the letter verified, as one undoable change.
+   */
+  const finishLetter = useCallback(async () => {
+    const current = letterRef.current;
+    if (!current) return;
+    await showNextToReview(current.id);
+    if (current.status !== 'verified') await actions.verify(current);
+  }, [showNextToReview, actions]);
+
   // Handlers bind the letter shown when they were made: a change always names the letter it was made on.
   const structureHandlers = useMemo<ItemStructureHandlers | null>(
     () =>
@@ -130,13 +181,14 @@ export function App() {
         onSplit: (itemId) => void actions.splitItem(letter, itemId, selection.current).catch(fail),
         onMergeWithNext: (itemId) => void actions.mergeWithNext(letter, itemId).catch(fail),
         onDelete: (itemId) => void actions.deleteItem(letter, itemId).catch(fail),
+        onToggleConfirmed: (itemId) => void actions.toggleConfirmed(letter, itemId).catch(fail),
       },
     [letter, actions, fail],
   );
   const fieldHandlers = useMemo<FieldHandlers | null>(
     () =>
       letter && {
-        onFocus: focus,
+        onFocus: (target) => setFocused(target),
         onStartEdit: (target) => {
           setFocused(target);
           setEditing(target);
@@ -147,18 +199,54 @@ export function App() {
         },
         onCancelEdit: () => setEditing(null),
       },
-    [letter, focus, actions, fail],
+    [letter, actions, fail],
   );
 
   // Open the first letter of the queue once there is one.
   useEffect(() => {
-    if (selectedId === null && queue.total > 0) {
+    if (selectedId === null && letterRef.current === null && queue.total > 0 && queue.loadedFor === queueKey(filter, sort)) {
       const first = queue.rowAt(0);
       if (first) void openLetter(first.id).catch(fail);
     }
-  }, [queue, queue.total, selectedId, openLetter, fail]);
+  }, [queue, queue.total, selectedId, filter, sort, openLetter, fail]);
 
-  const perform = useKeyboard({ letter, focused, editing, tags, queue, selectedId, filter, sort, dialog, actions, selection, searchInput, setDialog, setEditing, focus, openLetter, refresh, notify, fail });
+  // A new filter or sort: a letter it no longer matches is closed and the first match opened.
+  const settledFor = useRef(queueKey({}, 'import'));
+  useEffect(() => {
+    const key = queueKey(filter, sort);
+    if (queue.loadedFor !== key || settledFor.current === key) return;
+    settledFor.current = key;
+    const shown = letterRef.current?.id ?? null;
+    if (shown !== null && queue.indexOf(shown) >= 0) return;
+    const first = queue.total > 0 ? queue.rowAt(0) : undefined;
+    if (first) void openLetter(first.id).catch(fail);
+    else closeLetter();
+  }, [queue, queue.loadedFor, filter, sort, openLetter, closeLetter, fail]);
+
+  const perform = useKeyboard({
+    letter,
+    focused,
+    editing,
+    tags,
+    queue,
+    selectedId,
+    filter,
+    sort,
+    dialog,
+    actions,
+    selection,
+    searchInput,
+    setDialog,
+    setEditing,
+    focus,
+    openLetter,
+    finishLetter,
+    showNextToReview,
+    refresh,
+    notify: say,
+    warn: error,
+    fail,
+  });
 
   // Menu commands of the desktop shell run the same actions as their keys.
   useEffect(
@@ -172,6 +260,7 @@ export function App() {
 
   const empty = stats !== null && stats.letters === 0;
   const needsReviewer = info !== null && info.reviewer === null;
+  const filtered = Object.keys(filter).length > 0;
   return (
     <div className="app">
       <TopBar info={info} stats={stats} undoState={undoState} onDialog={setDialog} onStep={(direction) => void actions.step(direction).catch(fail)} />
@@ -198,7 +287,7 @@ export function App() {
               <SourcePane
                 letter={letter}
                 focused={focused}
-                search={filter.search ?? null}
+                marks={marks}
                 onFocusField={focus}
                 onSelectionChange={(span) => {
                   selection.current = span;
@@ -207,11 +296,13 @@ export function App() {
               <LetterPane
                 letter={letter}
                 focused={focused}
+                focusRequest={focusRequest}
                 editing={editing}
                 handlers={fieldHandlers}
                 structure={structureHandlers}
                 onDecide={(itemId, decision) => void actions.decide(letter, itemId, decision).catch(fail)}
                 onVerify={() => void actions.verify(letter).catch(fail)}
+                onFinish={() => void finishLetter().catch(fail)}
                 onFlag={() => setDialog('flag')}
                 onReopen={() => void actions.reopen(letter).catch(fail)}
                 onAddItem={() => void actions.addItem(letter, letter.items.length).catch(fail)}
@@ -223,80 +314,41 @@ export function App() {
               />
             </>
           ) : (
-            <div className="placeholder muted">{queue.total === 0 ? 'No letters match the filter.' : 'Loading…'}</div>
+            <div className="placeholder">
+              {queue.total === 0 && queue.loadedFor !== null ? (
+                <div className="no-match">
+                  <p>{filtered ? 'No letter matches these filters.' : 'No letters.'}</p>
+                  {filtered && (
+                    <button type="button" onClick={() => setFilter({})}>
+                      Clear the filters
+                    </button>
+                  )}
+                </div>
+              ) : (
+                <p className="muted">Loading…</p>
+              )}
+            </div>
           )}
         </main>
       )}
-      <footer className="status-bar" aria-live="polite">
-        <span>{message ?? 'Press ? for keyboard shortcuts.'}</span>
-        {message && (
-          <button type="button" className="link" onClick={() => setMessage(null)}>
-            dismiss
-          </button>
-        )}
-      </footer>
-      {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
-      {dialog === 'tags' && <TagManager tags={tags} onChanged={() => void refresh()} onClose={() => setDialog(null)} onError={notify} />}
-      {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} onImported={() => void refresh()} onError={notify} />}
-      {dialog === 'export' && <ExportDialog tags={tags} onClose={() => setDialog(null)} onError={notify} />}
-      {dialog === 'conflicts' && (
-        <ConflictsDialog
-          onResolved={() => void refresh()}
-          onOpenLetter={(id) => {
-            setDialog(null);
-            void openLetter(id).catch(fail);
-          }}
-          onClose={() => setDialog(null)}
-          onError={notify}
-        />
-      )}
-      {dialog === 'history' && letter && (
-        <HistoryDialog letterId={letter.id} onClose={() => setDialog(null)} />
-      )}
-      {dialog === 'flag' && letter && (
-        <TextPrompt
-          title="Flag this letter"
-          label="Why does it need attention?"
-          submitLabel="Flag"
-          onClose={() => setDialog(null)}
-          onSubmit={(reason) => {
-            setDialog(null);
-            void actions.flag(letter, reason).catch(fail);
-          }}
-        />
-      )}
-      {dialog === 'note' && letter && (
-        <TextPrompt
-          title="Add a note"
-          label="Note on this letter"
-          submitLabel="Add note"
-          multiline
-          onClose={() => setDialog(null)}
-          onSubmit={(body) => {
-            setDialog(null);
-            void actions.addNote(letter, body).catch(fail);
-          }}
-        />
-      )}
-      {dialog === 'tagPicker' && letter && (
-        <TagPicker
-          tags={tags}
-          scope={focused?.kind === 'item' ? 'item' : 'letter'}
-          subject={focused?.kind === 'item' ? `item ${letter.items.findIndex((i) => i.id === focused.itemId) + 1}` : 'the letter'}
-          current={focused?.kind === 'item' ? (letter.items.find((i) => i.id === focused.itemId)?.tags ?? []) : letter.tags}
-          onToggle={(tag) => void actions.toggleTag(letter, tag, focused).catch(fail)}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      <StatusBar notice={notices.notice} onUndo={() => void actions.step('undo').catch(fail)} onDismiss={notices.dismiss} />
+      <Dialogs
+        dialog={dialog}
+        letter={letter}
+        focused={focused}
+        tags={tags}
+        actions={actions}
+        onClose={() => setDialog(null)}
+        onChanged={() => void refresh()}
+        onOpenLetter={(id) => {
+          setDialog(null);
+          void openLetter(id).catch(fail);
+        }}
+        onError={error}
+        fail={fail}
+      />
       {needsReviewer && (
-        <TextPrompt
-          title="Who is reviewing?"
-          label="Your name is stamped on every edit and verification."
-          submitLabel="Start reviewing"
-          required
-          onClose={() => undefined}
-          onSubmit={(name) => void api.setReviewer(name).then(() => api.getAppInfo()).then(setInfo, fail)}
-        />
+        <ReviewerPrompt onSubmit={(name) => void api.setReviewer(name).then(() => api.getAppInfo()).then(setInfo, fail)} />
       )}
     </div>
   );

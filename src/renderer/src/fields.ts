@@ -70,3 +70,10 @@ export function letterFieldValue(letter: StoredLetter, field: LetterField): stri
       return letter.header?.[field] ?? null;
   }
 }
+
+/** How a notice or a screen reader names a field: "Case number", "Item 2 decision". */
+export function describeTarget(letter: StoredLetter, target: FieldTarget): string {
+  if (target.kind === 'letter') return LETTER_FIELD_STYLES[target.field].label;
+  const number = letter.items.findIndex((item) => item.id === target.itemId) + 1;
+  return `Item ${number} ${ITEM_FIELD_STYLES[target.field].label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())}`;
+}

@@ -36,7 +36,7 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
     case 'merge-items':
       return `Merged the next item into ${itemName(details)}`;
     case 'verify':
-      return 'Verified the letter';
+      return details.count ? `Verified the letter, confirming ${plural(details.count, 'item')}` : 'Verified the letter';
     case 'flag':
       return `Flagged the letter${details.text ? `: ${details.text}` : ''}`;
     case 'reopen':
@@ -65,7 +65,20 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
       return `Deleted the tag "${details.tagName ?? ''}"`;
     case 'merge-tags':
       return `Merged the tag "${details.tagName ?? ''}" into "${details.to ?? ''}"`;
+    case 'bulk-edit':
+      return `${bulkSentence(details)} on ${plural(details.count ?? 0, 'item')} in ${plural(details.letterCount ?? 0, 'letter')}`;
   }
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** What a bulk action did, before its counts. */
+function bulkSentence(details: ChangeDetails): string {
+  if (details.tagName !== undefined) return details.to === 'untagged' ? `Removed the tag "${details.tagName}"` : `Tagged "${details.tagName}"`;
+  if (details.field === 'status') return `Marked ${details.to ?? 'a status'}`;
+  return `Set the ${fieldName(details.field)} to ${details.to === null || details.to === undefined ? 'nothing' : `"${details.to}"`}`;
 }
 
 /** An undo or redo step, naming its letter. */

@@ -92,6 +92,43 @@ export function runChange<T>(db: Db, request: ChangeRequest, work: ChangeWork<T>
   });
 }
 
+/** A change made on many letters at once (a bulk action), each named with the revision the reviewer previewed. */
+export interface ManyLettersRequest {
+  readonly letters: readonly LetterRef[];
+  readonly action: ChangeAction;
+  readonly actor: Actor;
+}
+
+/**
+ * Like runChange, over many letters in one transaction and one change group: every letter must
+ * still be at the revision named and not verified, or nothing is written. Every row is recorded,
+ * every letter touched moves to its next revision and lists the change in its history, and one
+ * undo takes the whole change back.
+ */
+export function runChangeOnLetters<T>(db: Db, request: ManyLettersRequest, work: (letters: readonly LetterState[]) => { readonly details: ChangeDetails; readonly result: T }): ChangeOutcome<T> {
+  return inWriteTransaction(db, () => {
+    const letters = request.letters.map((ref) => checkedLetter(db, ref, false));
+    const at = nowIso();
+    const { result, rows } = captureChanges(db, () => {
+      const done = work(letters);
+      const changed = new Set(touchedLetters(db, capturedSoFar(db), null));
+      for (const letter of letters) if (changed.has(letter.id)) touchLetter(db, letter.id, at);
+      return done;
+    });
+    if (rows.length === 0) return { result: result.result, changeId: null, revision: 0 };
+    const letterIds = touchedLetters(db, rows, null);
+    if (request.actor.origin === 'review') discardUndone(db);
+    const changeId = recordGroup(
+      db,
+      { letterId: null, action: request.action, details: result.details, origin: request.actor.origin, reviewer: request.actor.reviewer, at, commentary: false },
+      rows,
+      letterIds,
+    );
+    bumpRevisions(db, letterIds);
+    return { result: result.result, changeId, revision: 0 };
+  });
+}
+
 function checkedLetter(db: Db, ref: LetterRef, allowVerified: boolean): LetterState {
   const row = statement(db, 'SELECT id, revision, status, case_number, file_name FROM letters WHERE id = ?').get(ref.letterId) as
     | { id: number; revision: number; status: LetterStatus; case_number: string | null; file_name: string }

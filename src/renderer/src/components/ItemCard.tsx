@@ -1,16 +1,21 @@
-/** One decision item: its decision, its fields with their warnings, its tags. */
+/** One decision item: its review status and tools, its decision, its fields with their open warnings, its tags. */
+import { useRef } from 'react';
 import type { Decision } from '../../../shared/letter.ts';
 import type { ItemField, StoredItem } from '../../../shared/library.ts';
+import { openWarnings } from '../attention.ts';
 import type { FieldTarget } from '../fields.ts';
-import { ITEM_FIELD_STYLES, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget } from '../fields.ts';
+import { ITEM_FIELD_STYLES, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget, targetKey } from '../fields.ts';
 import type { FieldHandlers } from './EditableField.tsx';
 import { TargetField } from './EditableField.tsx';
+import { useFollowFocus } from './focus.ts';
 import { TagChips } from './TagChips.tsx';
+import { Toolbar } from './Toolbar.tsx';
 
 export interface ItemCardProps {
   readonly item: StoredItem;
   readonly index: number;
   readonly focused: FieldTarget | null;
+  readonly focusRequest: number;
   readonly editing: FieldTarget | null;
   readonly readOnly: boolean;
   readonly handlers: FieldHandlers;
@@ -20,38 +25,125 @@ export interface ItemCardProps {
   readonly isLast: boolean;
 }
 
-/** Changes to the list of items, offered as buttons beside each item (and as keys). */
+/** Changes to the item and the list of items, offered as buttons beside each item (and as keys). */
 export interface ItemStructureHandlers {
   readonly onMove: (itemId: number, step: -1 | 1) => void;
   readonly onSplit: (itemId: number) => void;
   readonly onMergeWithNext: (itemId: number) => void;
   readonly onDelete: (itemId: number) => void;
+  readonly onToggleConfirmed: (itemId: number) => void;
 }
 
+const STATUS_LABELS: Record<StoredItem['status'], string> = { unreviewed: 'Not confirmed', confirmed: '✓ Confirmed', flagged: '⚑ Flagged' };
+
 export function ItemCard(props: ItemCardProps) {
-  const { item, index, focused, editing, readOnly } = props;
+  const { item, index, focused, editing, readOnly, structure } = props;
+  const number = index + 1;
   const isFocusedItem = focused?.kind === 'item' && focused.itemId === item.id;
-  const fields: ItemField[] = [
-    ...MAIN_ITEM_FIELDS,
-    ...PARTIAL_ITEM_FIELDS.filter((field) => item[field] !== null),
-  ];
-  const itemWarnings = item.warnings.filter((w) => !w.field || !(fields as string[]).includes(w.field));
-  const decisionTarget: FieldTarget = { kind: 'item', itemId: item.id, field: 'decision' };
+  const fields: ItemField[] = [...MAIN_ITEM_FIELDS, ...PARTIAL_ITEM_FIELDS.filter((field) => item[field] !== null)];
+  const open = openWarnings(item.warnings);
+  const itemWarnings = open.filter((w) => !w.field || (w.field !== 'decision' && !(fields as string[]).includes(w.field)));
   return (
-    <section className={`item${isFocusedItem ? ' item-focused' : ''}`} aria-label={`Item ${index + 1}`} data-item-id={item.id}>
+    <section className={`item item-${item.status}${isFocusedItem ? ' item-focused' : ''}`} aria-label={`Item ${number}`} data-item-id={item.id}>
       <header className="item-header">
-        <span className="item-number">{index + 1}</span>
+        <h3 className="item-number">Item {number}</h3>
+        <span className={`item-status item-status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
+        <TagChips tags={item.tags} onRemove={(tagId) => props.onUntag(item.id, tagId)} />
+        {item.addedByReviewer && <span className="badge">added by reviewer</span>}
+        {!readOnly && (
+          <Toolbar label={`Item ${number} tools`} className="item-tools">
+            <button
+              type="button"
+              className="tool"
+              aria-label={`${item.status === 'confirmed' ? 'Unconfirm' : 'Confirm'} item ${number}`}
+              onClick={() => structure.onToggleConfirmed(item.id)}
+              title={item.status === 'confirmed' ? 'Back to not confirmed (y)' : 'Confirm this item (y)'}
+            >
+              {item.status === 'confirmed' ? 'Unconfirm' : 'Confirm'}
+            </button>
+            <button type="button" className="tool" aria-label={`Move item ${number} up`} title="Move up (Alt+↑)" disabled={index === 0} onClick={() => structure.onMove(item.id, -1)}>
+              ↑
+            </button>
+            <button type="button" className="tool" aria-label={`Move item ${number} down`} title="Move down (Alt+↓)" disabled={props.isLast} onClick={() => structure.onMove(item.id, 1)}>
+              ↓
+            </button>
+            <button type="button" className="tool" aria-label={`Split item ${number} at the source selection`} title="Split at the source selection (Shift+S)" onClick={() => structure.onSplit(item.id)}>
+              Split
+            </button>
+            <button type="button" className="tool" aria-label={`Merge item ${number} with the next`} title="Merge with the next item (Shift+M)" disabled={props.isLast} onClick={() => structure.onMergeWithNext(item.id)}>
+              Merge ↓
+            </button>
+            <button type="button" className="tool danger" aria-label={`Delete item ${number}`} title="Delete (Shift+Delete)" onClick={() => structure.onDelete(item.id)}>
+              Delete
+            </button>
+          </Toolbar>
+        )}
+      </header>
+      {itemWarnings.map((warning, i) => (
+        <div key={i} className="warning" role="note">
+          ⚠ {warning.message}
+        </div>
+      ))}
+      <DecisionField {...props} number={number} warnings={open.filter((w) => w.field === 'decision')} />
+      {fields.map((field) => (
+        <TargetField
+          key={field}
+          target={{ kind: 'item', itemId: item.id, field }}
+          name={`Item ${number} ${ITEM_FIELD_STYLES[field].label}`}
+          style={ITEM_FIELD_STYLES[field]}
+          value={item[field]}
+          edited={item.humanEdited.includes(field)}
+          readOnly={readOnly}
+          multiline={field === 'rationale' || field === 'service'}
+          warnings={item.warnings.filter((w) => w.field === field)}
+          focused={focused}
+          focusRequest={props.focusRequest}
+          editing={editing}
+          handlers={props.handlers}
+        />
+      ))}
+    </section>
+  );
+}
+
+/**
+ * The decision as a field like the others: clicking or tabbing to it focuses it; only the two
+ * choices beside it (or u and o) set it.
+ */
+function DecisionField(props: ItemCardProps & { readonly number: number; readonly warnings: ItemCardProps['item']['warnings'] }) {
+  const { item, number, focused, readOnly } = props;
+  const target: FieldTarget = { kind: 'item', itemId: item.id, field: 'decision' };
+  const isFocused = sameTarget(focused, target);
+  const shown = useRef<HTMLDivElement>(null);
+  useFollowFocus(shown, isFocused, false, props.focusRequest);
+  const key = targetKey(target);
+  return (
+    <div id={`field-${key}`} className={`field field-decision${isFocused ? ' field-focused' : ''}`}>
+      <div className="field-label">
+        <span className="swatch swatch-decision" aria-hidden="true" />
+        Decision
+        {item.humanEdited.includes('decision') && <span className="edited-mark">edited</span>}
+      </div>
+      <div className="decision-row">
         <div
-          className={`decision${sameTarget(focused, decisionTarget) ? ' field-focused' : ''}`}
-          role="radiogroup"
-          aria-label={`Item ${index + 1} decision`}
-          onClick={() => props.handlers.onFocus(decisionTarget)}
+          ref={shown}
+          className={`field-value${item.decision === null ? ' field-empty' : ''}`}
+          role="textbox"
+          aria-readonly="true"
+          aria-label={`Item ${number} decision`}
+          aria-describedby={props.warnings.length > 0 ? `field-${key}-warnings` : undefined}
+          tabIndex={0}
+          onFocus={() => props.handlers.onFocus(target)}
         >
+          {item.decision ?? 'no decision'}
+        </div>
+        <div className="decision" role="radiogroup" aria-label={`Set the decision of item ${number}`}>
           {(['Upheld', 'Overturned'] as const).map((decision) => (
             <button
               key={decision}
               type="button"
               role="radio"
+              tabIndex={-1}
               aria-checked={item.decision === decision}
               className={`decision-option decision-${decision.toLowerCase()}${item.decision === decision ? ' chosen' : ''}`}
               disabled={readOnly}
@@ -61,51 +153,17 @@ export function ItemCard(props: ItemCardProps) {
               {decision}
             </button>
           ))}
-          {item.decision === null && <span className="warning-inline">no decision</span>}
-          {item.humanEdited.includes('decision') && <span className="edited-mark">edited</span>}
         </div>
-        <TagChips tags={item.tags} onRemove={(tagId) => props.onUntag(item.id, tagId)} />
-        {item.addedByReviewer && <span className="badge">added by reviewer</span>}
-        {!readOnly && (
-          <span className="item-tools">
-            <button type="button" className="tool" aria-label={`Move item ${index + 1} up`} title="Move up (Alt+↑)" disabled={index === 0} onClick={() => props.structure.onMove(item.id, -1)}>
-              ↑
-            </button>
-            <button type="button" className="tool" aria-label={`Move item ${index + 1} down`} title="Move down (Alt+↓)" disabled={props.isLast} onClick={() => props.structure.onMove(item.id, 1)}>
-              ↓
-            </button>
-            <button type="button" className="tool" aria-label={`Split item ${index + 1} at the source selection`} title="Split at the source selection (Shift+S)" onClick={() => props.structure.onSplit(item.id)}>
-              Split
-            </button>
-            <button type="button" className="tool" aria-label={`Merge item ${index + 1} with the next`} title="Merge with the next item (Shift+M)" disabled={props.isLast} onClick={() => props.structure.onMergeWithNext(item.id)}>
-              Merge ↓
-            </button>
-            <button type="button" className="tool danger" aria-label={`Delete item ${index + 1}`} title="Delete (Shift+Delete)" onClick={() => props.structure.onDelete(item.id)}>
-              Delete
-            </button>
-          </span>
-        )}
-      </header>
-      {itemWarnings.map((warning, i) => (
-        <div key={i} className="warning" role="note">
-          ⚠ {warning.message}
+      </div>
+      {props.warnings.length > 0 && (
+        <div id={`field-${key}-warnings`}>
+          {props.warnings.map((warning, i) => (
+            <div key={i} className="warning" role="note">
+              ⚠ {warning.message}
+            </div>
+          ))}
         </div>
-      ))}
-      {fields.map((field) => (
-        <TargetField
-          key={field}
-          target={{ kind: 'item', itemId: item.id, field }}
-          style={ITEM_FIELD_STYLES[field]}
-          value={item[field]}
-          edited={item.humanEdited.includes(field)}
-          readOnly={readOnly}
-          multiline={field === 'rationale' || field === 'service'}
-          warnings={item.warnings.filter((w) => w.field === field)}
-          focused={focused}
-          editing={editing}
-          handlers={props.handlers}
-        />
-      ))}
-    </section>
+      )}
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { Decision } from '../../../shared/letter.ts';
 import { desktop } from '../api/client.ts';
 import type { LetterField, StoredLetter } from '../../../shared/library.ts';
+import { openWarnings } from '../attention.ts';
 import type { FieldTarget } from '../fields.ts';
 import { LETTER_FIELD_ORDER, LETTER_FIELD_STYLES, letterFieldValue } from '../fields.ts';
 import type { FieldHandlers } from './EditableField.tsx';
@@ -13,11 +14,13 @@ import { TagChips } from './TagChips.tsx';
 export interface LetterPaneProps {
   readonly letter: StoredLetter;
   readonly focused: FieldTarget | null;
+  readonly focusRequest: number;
   readonly editing: FieldTarget | null;
   readonly handlers: FieldHandlers;
   readonly structure: ItemStructureHandlers;
   readonly onDecide: (itemId: number, decision: Decision) => void;
   readonly onVerify: () => void;
+  readonly onFinish: () => void;
   readonly onFlag: () => void;
   readonly onReopen: () => void;
   readonly onAddItem: () => void;
@@ -42,19 +45,22 @@ export function LetterPane(props: LetterPaneProps) {
     <TargetField
       key={field}
       target={{ kind: 'letter', field }}
+      name={LETTER_FIELD_STYLES[field].label}
       style={LETTER_FIELD_STYLES[field]}
+      inline
       value={letterFieldValue(letter, field)}
       edited={letter.humanEdited.includes(field)}
       readOnly={readOnly}
       warnings={letter.warnings.filter((w) => w.field === field)}
       focused={focused}
+      focusRequest={props.focusRequest}
       editing={editing}
       handlers={props.handlers}
     />
   );
-  const letterWarnings = letter.warnings.filter((w) => !w.field || !LETTER_FIELD_ORDER.includes(w.field as LetterField));
+  const letterWarnings = openWarnings(letter.warnings).filter((w) => !w.field || !LETTER_FIELD_ORDER.includes(w.field as LetterField));
   return (
-    <div className="letter-pane" aria-label="Extracted fields">
+    <section className="letter-pane" aria-label="Extracted fields">
       <div className="letter-title">
         <h2>{letter.caseNumber ?? letter.fileName}</h2>
         <div className="status-block">
@@ -65,7 +71,10 @@ export function LetterPane(props: LetterPaneProps) {
             </button>
           ) : (
             <>
-              <button type="button" className="primary" onClick={props.onVerify} title="Mark verified (v)">
+              <button type="button" className="primary" onClick={props.onFinish} title="Confirm the items left, verify, open the next letter needing review (d)">
+                Done, next
+              </button>
+              <button type="button" onClick={props.onVerify} title="Confirm the items left and mark verified (v)">
                 Verify
               </button>
               <button type="button" onClick={props.onFlag} title="Flag with a reason (f)">
@@ -106,15 +115,16 @@ export function LetterPane(props: LetterPaneProps) {
       <div className="letter-fields">
         {LETTER_FIELD_ORDER.map(letterField)}
       </div>
-      <h3 className="section-title">
+      <h2 className="section-title">
         Items <span className="muted">{letter.items.length}</span>
-      </h3>
+      </h2>
       {letter.items.map((item, index) => (
         <ItemCard
           key={item.id}
           item={item}
           index={index}
           focused={focused}
+          focusRequest={props.focusRequest}
           editing={editing}
           readOnly={readOnly}
           handlers={props.handlers}
@@ -129,7 +139,7 @@ export function LetterPane(props: LetterPaneProps) {
           + Add item
         </button>
       )}
-      <h3 className="section-title">Notes</h3>
+      <h2 className="section-title">Notes</h2>
       {letter.notes.map((note) => (
         <div key={note.id} className="note">
           <div className="muted">
@@ -144,6 +154,6 @@ export function LetterPane(props: LetterPaneProps) {
       <button type="button" className="link" onClick={props.onAddNote} title="Add a note (m)">
         + Add note
       </button>
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 /** The review queue: filters, search and a virtualized list that stays smooth at 100,000 letters. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
@@ -26,6 +26,9 @@ const STATUS_ICONS: Record<QueueRow['status'], string> = { unreviewed: '○', in
 
 export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, onFilter, onSort, onSelect }: QueuePaneProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // What is typed in the search box; it follows the filter when the filter changes elsewhere (Clear the filters).
+  const [typed, setTyped] = useState(filter.search ?? '');
+  useEffect(() => setTyped(filter.search ?? ''), [filter.search]);
   const virtualizer = useVirtualizer({
     count: queue.total,
     getScrollElement: () => scroller.current,
@@ -62,7 +65,8 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           className="search"
           placeholder="Search letters  ( / )"
           aria-label="Search letters"
-          defaultValue={filter.search ?? ''}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') set({ search: event.currentTarget.value.trim() || undefined });
             if (event.key === 'Escape') event.currentTarget.blur();
@@ -101,7 +105,13 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           {queue.error && <span className="error"> · {queue.error}</span>}
         </div>
       </div>
-      <div className="queue-list" ref={scroller} role="listbox" aria-label="Letters" tabIndex={-1}>
+      {queue.total === 0 && queue.loadedFor !== null && (
+        <p className="queue-empty">
+          No letter matches{filter.search ? ` “${filter.search}”` : ''}
+          {Object.keys(filter).length > (filter.search ? 1 : 0) ? ' with these filters' : ''}.
+        </p>
+      )}
+      <div className="queue-list" ref={scroller} role="listbox" aria-label="Letters" tabIndex={0}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((virtual) => {
             const row = queue.rowAt(virtual.index);

@@ -1,7 +1,9 @@
 /**
- * The letter's source text, page by page, with every extracted value highlighted in its
- * field's colour. Clicking a highlight focuses its field; text selected here can be
- * assigned to the focused field (its offsets become the field's new span).
+ * The letter's source text, page by page, its paragraphs reflowed to the pane (see
+ * sourceLayout.ts), with every extracted value highlighted in its field's colour, underline
+ * pattern and a short label. Clicking a highlight focuses its field, but selecting text never
+ * does: text selected here can be assigned to the focused field (its offsets become the field's
+ * new span). The queue's search is marked where the full-text index matched.
  */
 import { Fragment, memo, useEffect, useMemo, useRef } from 'react';
 import type { Span } from '../../../shared/letter.ts';
@@ -9,6 +11,7 @@ import type { StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
 import { ITEM_FIELD_STYLES, LETTER_FIELD_STYLES, sameTarget, targetKey } from '../fields.ts';
 import type { ItemField, LetterField } from '../../../shared/library.ts';
+import { softBreaks } from '../sourceLayout.ts';
 
 interface Highlight {
   readonly span: Span;
@@ -21,13 +24,15 @@ interface Segment {
   readonly start: number;
   readonly end: number;
   readonly highlight: Highlight | null;
+  /** A printed line break inside a paragraph, shown as a space. */
+  readonly soft: boolean;
 }
 
 export interface SourcePaneProps {
   readonly letter: StoredLetter;
   readonly focused: FieldTarget | null;
-  /** The queue's search, whose words are marked in the text. */
-  readonly search: string | null;
+  /** Where the queue's search matched, as [start, end) offsets. */
+  readonly marks: readonly Span[];
   readonly onFocusField: (target: FieldTarget) => void;
   readonly onSelectionChange: (span: Span | null) => void;
 }
@@ -60,12 +65,32 @@ export function highlightsOf(letter: StoredLetter, focused: FieldTarget | null):
   return highlights;
 }
 
-/** Cuts the text at every highlight edge; each piece shows its innermost (shortest) highlight. */
-export function segmentText(length: number, highlights: readonly Highlight[]): Segment[] {
+/** The short label shown at the start of each highlight, so fields differ by more than colour. */
+const HIGHLIGHT_LABELS: Record<string, string> = {
+  service: 'SVC',
+  decision: 'DEC',
+  ca: 'CA',
+  maximus: 'MAX',
+  rationale: 'RAT',
+  partial: 'PART',
+  meta: 'HDR',
+  reviewer: 'REV',
+};
+
+/**
+ * Cuts the text at every highlight edge and around every soft line break; each piece shows its
+ * innermost (shortest) highlight.
+ */
+export function segmentText(length: number, highlights: readonly Highlight[], soft: ReadonlyArray<readonly [number, number]> = []): Segment[] {
   const edges = new Set([0, length]);
   for (const { span } of highlights) {
     edges.add(Math.max(0, Math.min(length, span[0])));
     edges.add(Math.max(0, Math.min(length, span[1])));
+  }
+  const softStarts = new Map(soft.map(([start, end]) => [start, end]));
+  for (const [start, end] of soft) {
+    edges.add(start);
+    edges.add(end);
   }
   const sorted = [...edges].sort((a, b) => a - b);
   const segments: Segment[] = [];
@@ -76,14 +101,15 @@ export function segmentText(length: number, highlights: readonly Highlight[]): S
     for (const h of highlights) {
       if (h.span[0] <= start && h.span[1] >= end && (!best || h.span[1] - h.span[0] < best.span[1] - best.span[0])) best = h;
     }
-    segments.push({ start, end, highlight: best });
+    segments.push({ start, end, highlight: best, soft: softStarts.get(start) === end });
   }
   return segments;
 }
 
-export const SourcePane = memo(function SourcePane({ letter, focused, search, onFocusField, onSelectionChange }: SourcePaneProps) {
+export const SourcePane = memo(function SourcePane({ letter, focused, marks, onFocusField, onSelectionChange }: SourcePaneProps) {
   const container = useRef<HTMLDivElement>(null);
-  const segments = useMemo(() => segmentText(letter.text.length, highlightsOf(letter, focused)), [letter, focused]);
+  const soft = useMemo(() => softBreaks(letter.text), [letter.text]);
+  const segments = useMemo(() => segmentText(letter.text.length, highlightsOf(letter, focused), soft), [letter, focused, soft]);
 
   useEffect(() => {
     if (!focused) return;
@@ -91,12 +117,14 @@ export const SourcePane = memo(function SourcePane({ letter, focused, search, on
     mark?.scrollIntoView({ block: 'center', behavior: 'auto' });
   }, [focused]);
 
-  useEffect(() => markSearchWords(container.current, search), [segments, search]);
+  useEffect(() => markSearch(container.current, marks), [segments, marks]);
 
   const readSelection = () => onSelectionChange(selectionSpan(container.current));
+  /** The highlight whose value starts here is labelled once. */
+  const labelled = new Set<string>();
   let page = 1;
   return (
-    <div className="source" ref={container} onMouseUp={readSelection} onKeyUp={readSelection} aria-label="Source text" role="document">
+    <section className="source" ref={container} onMouseUp={readSelection} onKeyUp={readSelection} aria-label="Source text" tabIndex={0}>
       <div className="page-label">Page 1</div>
       {segments.map((segment) => {
         const text = letter.text.slice(segment.start, segment.end);
@@ -111,6 +139,10 @@ export const SourcePane = memo(function SourcePane({ letter, focused, search, on
           if (piece === '') return breakBefore;
           const h = segment.highlight;
           const active = h !== null && sameTarget(h.target, focused);
+          const softClass = segment.soft ? ' soft' : '';
+          const key = h ? targetKey(h.target) : null;
+          const firstOfValue = key !== null && !segment.soft && piece.trim() !== '' && !labelled.has(key);
+          if (firstOfValue) labelled.add(key);
           return (
             <Fragment key={pieceStart}>
               {breakBefore}
@@ -118,20 +150,26 @@ export const SourcePane = memo(function SourcePane({ letter, focused, search, on
                 <mark
                   data-start={pieceStart}
                   data-target={targetKey(h.target)}
-                  className={`hl hl-${h.colour}${active ? ' hl-active' : ''}`}
+                  data-label={firstOfValue ? HIGHLIGHT_LABELS[h.colour] : undefined}
+                  className={`hl hl-${h.colour}${active ? ' hl-active' : ''}${softClass}`}
                   title={h.label}
-                  onClick={() => onFocusField(h.target)}
+                  onClick={() => {
+                    // A drag that selected text ends in a click: selecting never moves the focus.
+                    if (window.getSelection()?.isCollapsed !== false) onFocusField(h.target);
+                  }}
                 >
                   {piece}
                 </mark>
               ) : (
-                <span data-start={pieceStart}>{piece}</span>
+                <span data-start={pieceStart} className={segment.soft ? 'soft' : undefined}>
+                  {piece}
+                </span>
               )}
             </Fragment>
           );
         });
       })}
-    </div>
+    </section>
   );
 });
 
@@ -155,24 +193,31 @@ function offsetOf(root: HTMLElement, node: Node, nodeOffset: number): number | n
 }
 
 /**
- * Marks the search's words with the CSS Custom Highlight API: no extra elements, so
- * the field highlights and the selection offsets stay untouched.
+ * Marks the search's matches with the CSS Custom Highlight API: no extra elements, so the field
+ * highlights and the selection offsets stay untouched. Each match becomes one range over the
+ * text nodes it covers, however the highlights cut it.
  */
-function markSearchWords(root: HTMLElement | null, search: string | null): void {
+function markSearch(root: HTMLElement | null, marks: readonly Span[]): void {
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
   CSS.highlights.delete('search');
-  const words = (search ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.filter((w) => !['or', 'and'].includes(w)) ?? [];
-  if (!root || words.length === 0) return;
-  const pattern = new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'gi');
+  if (!root || marks.length === 0) return;
+  const pieces = [...root.querySelectorAll<HTMLElement>('[data-start]')].flatMap((element) => {
+    const node = element.firstChild;
+    return node && node.nodeType === Node.TEXT_NODE ? [{ start: Number(element.dataset['start']), node, length: node.textContent?.length ?? 0 }] : [];
+  });
+  const locate = (offset: number, isEnd: boolean) => {
+    const piece = pieces.find((p) => offset >= p.start && (offset < p.start + p.length || (isEnd && offset === p.start + p.length)));
+    return piece ? ([piece.node, offset - piece.start] as const) : null;
+  };
   const ranges: Range[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const match of (node.textContent ?? '').matchAll(pattern)) {
-      const range = new Range();
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      ranges.push(range);
-    }
+  for (const [start, end] of marks) {
+    const from = locate(start, false);
+    const to = locate(end, true);
+    if (!from || !to) continue;
+    const range = new Range();
+    range.setStart(...from);
+    range.setEnd(...to);
+    ranges.push(range);
   }
   CSS.highlights.set('search', new Highlight(...ranges));
 }

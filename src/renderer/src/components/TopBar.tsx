@@ -17,7 +17,7 @@ export function TopBar({ info, stats, undoState, onDialog, onStep }: TopBarProps
   const share = stats && stats.letters > 0 ? stats.verified / stats.letters : 0;
   return (
     <header className="top-bar">
-      <div className="brand">IMR Review</div>
+      <h1 className="brand">IMR Review</h1>
       <div className="library muted" title={info?.libraryFile}>
         {info ? info.libraryFile.split(/[\\/]/).pop() : ''}
       </div>
@@ -61,6 +61,12 @@ export function TopBar({ info, stats, undoState, onDialog, onStep }: TopBarProps
         </button>
         <button type="button" onClick={() => onDialog('tags')} title="Manage tags (g)">
           Tags
+        </button>
+        <button type="button" onClick={() => onDialog('bulk')} title="Bulk actions on items across letters (b)">
+          Bulk…
+        </button>
+        <button type="button" onClick={() => onDialog('corrections')} title="What reviewers corrected, per field (Shift+C)">
+          Corrections
         </button>
         <button type="button" onClick={() => onDialog('help')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
           ?

@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DatasetConflict } from '../../../shared/export.ts';
 import { api } from '../api/client.ts';
+import { ValueDiff } from '../components/ValueDiff.tsx';
+import { fieldName } from '../history.ts';
 import { Modal } from './Modal.tsx';
 
 export interface ConflictsDialogProps {
@@ -30,14 +32,14 @@ export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: 
       ) : conflicts.length === 0 ? (
         <p className="muted">No open conflicts. Merging another reviewer's export (imr-review import-dataset) lists here every value both of you changed differently.</p>
       ) : (
-        <table className="history">
+        <table className="history conflicts">
           <thead>
             <tr>
               <th>Letter</th>
               <th>Field</th>
               <th>Ours</th>
               <th>Theirs</th>
-              <th />
+              <th>Decide</th>
             </tr>
           </thead>
           <tbody>
@@ -49,12 +51,14 @@ export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: 
                   </button>
                 </td>
                 <td>
-                  {conflict.itemPosition !== null ? `item ${conflict.itemPosition + 1} · ` : ''}
-                  {conflict.field}
+                  {conflict.itemPosition !== null ? `Item ${conflict.itemPosition + 1} ` : ''}
+                  {conflict.itemPosition !== null ? fieldName(conflict.field) : fieldName(conflict.field).replace(/^./, (first) => first.toUpperCase())}
                 </td>
-                <td className="clip">{conflict.ours ?? '—'}</td>
-                <td className="clip">
-                  {conflict.theirs ?? '—'}
+                <td className="history-value">
+                  <ValueDiff before={conflict.ours} after={conflict.theirs} side="before" />
+                </td>
+                <td className="history-value">
+                  <ValueDiff before={conflict.ours} after={conflict.theirs} side="after" />
                   {conflict.theirReviewer && <div className="muted">{conflict.theirReviewer}</div>}
                 </td>
                 <td className="nowrap">

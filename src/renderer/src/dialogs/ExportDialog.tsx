@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import type { ExportFormat, ExportOptions, ExportScope } from '../../../shared/export.ts';
 import { EXPORT_FORMATS } from '../../../shared/export.ts';
-import type { Decision } from '../../../shared/letter.ts';
-import { DECISIONS } from '../../../shared/letter.ts';
-import type { Tag } from '../../../shared/library.ts';
+import type { Decision, LetterFormat } from '../../../shared/letter.ts';
+import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
+import type { LetterStatus, Tag } from '../../../shared/library.ts';
+import { LETTER_STATUSES } from '../../../shared/library.ts';
 import { api, desktop } from '../api/client.ts';
 import { useJobStatus } from '../state/useJobStatus.ts';
 import { OptionalSelect, plainChoices } from '../components/OptionalSelect.tsx';
@@ -35,20 +36,27 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
   const [scope, setScope] = useState<ExportScope>('verified');
   const [tagId, setTagId] = useState<number | undefined>(undefined);
   const [decision, setDecision] = useState<Decision | undefined>(undefined);
+  const [letterFormat, setLetterFormat] = useState<LetterFormat | undefined>(undefined);
+  const [letterStatus, setLetterStatus] = useState<LetterStatus | undefined>(undefined);
   const [withSpans, setWithSpans] = useState(false);
   const [bom, setBom] = useState(true);
   const status = useJobStatus(api.getExportStatus);
 
   const start = () => {
+    // The CLI's filters: --tag, --decision, --format-filter, and --status (which needs --all).
+    const filter = {
+      ...(tagId !== undefined ? { tagId } : {}),
+      ...(decision !== undefined ? { decision } : {}),
+      ...(letterFormat !== undefined ? { format: letterFormat } : {}),
+      ...(scope === 'all' && letterStatus !== undefined ? { status: letterStatus } : {}),
+    };
     const options: ExportOptions = {
       format,
       outDir: outDir.trim(),
       scope,
       withSpans,
       ...(format === 'csv' ? { bom } : {}),
-      ...(tagId !== undefined || decision !== undefined
-        ? { filter: { ...(tagId !== undefined ? { tagId } : {}), ...(decision !== undefined ? { decision } : {}) } }
-        : {}),
+      ...(Object.keys(filter).length > 0 ? { filter } : {}),
     };
     api.startExport(options).then(
       ({ started }) => !started && onError('An export is already running.'),
@@ -100,6 +108,16 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
               choices={plainChoices(DECISIONS)}
               onChange={setDecision}
             />
+            <OptionalSelect label="Only letters of format" anyLabel="Any format" value={letterFormat} choices={plainChoices(LETTER_FORMATS)} onChange={setLetterFormat} />
+            {scope === 'all' && (
+              <OptionalSelect
+                label="Only letters with status"
+                anyLabel="Any status"
+                value={letterStatus}
+                choices={plainChoices(LETTER_STATUSES, (s) => s.replace('_', ' '))}
+                onChange={setLetterStatus}
+              />
+            )}
           </div>
         </fieldset>
         <fieldset>

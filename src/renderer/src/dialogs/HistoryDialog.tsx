@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
+import { ValueDiff } from '../components/ValueDiff.tsx';
 import { describeChange } from '../history.ts';
 import { Modal } from './Modal.tsx';
 
@@ -14,10 +15,6 @@ const ORIGIN_NOTES: Partial<Record<HistoryEntry['origin'], string>> = {
   dataset: 'from a merged dataset',
   legacy: 'recorded before undo was kept; cannot be undone',
 };
-
-function value(text: string | null | undefined): string {
-  return text === null || text === undefined || text === '' ? '—' : text;
-}
 
 export function HistoryDialog({ letterId, onClose }: HistoryDialogProps) {
   const [entries, setEntries] = useState<readonly HistoryEntry[] | null>(null);
@@ -53,8 +50,8 @@ export function HistoryDialog({ letterId, onClose }: HistoryDialogProps) {
                     {describeChange(entry.action, entry.details)}
                     {note && <span className="muted"> ({note})</span>}
                   </td>
-                  <td className="history-value">{showsValues ? value(entry.details.from) : ''}</td>
-                  <td className="history-value">{showsValues ? value(entry.details.to) : ''}</td>
+                  <td className="history-value">{showsValues && <ValueDiff before={entry.details.from ?? null} after={entry.details.to ?? null} side="before" />}</td>
+                  <td className="history-value">{showsValues && <ValueDiff before={entry.details.from ?? null} after={entry.details.to ?? null} side="after" />}</td>
                 </tr>
               );
             })}

@@ -17,8 +17,9 @@ export function Modal({ title, onClose, children, wide, required }: ModalProps) 
     const element = dialog.current;
     const previous = document.activeElement as HTMLElement | null;
     element?.showModal();
-    // showModal focuses the first focusable element; a form's first field is the better start.
-    element?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    // showModal focuses the first focusable element; a form's first text field is the better start
+    // (not a radio button, where a stray Space or arrow would change a choice).
+    element?.querySelector<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]), textarea, select')?.focus();
     return () => {
       element?.close();
       previous?.focus();
@@ -43,7 +44,10 @@ export function Modal({ title, onClose, children, wide, required }: ModalProps) 
           </button>
         )}
       </header>
-      <div className="modal-body">{children}</div>
+      {/* A long body scrolls: it is a Tab stop of its own, so the keyboard can scroll it too. */}
+      <div className="modal-body" tabIndex={0} role="group" aria-label={title}>
+        {children}
+      </div>
     </dialog>
   );
 }

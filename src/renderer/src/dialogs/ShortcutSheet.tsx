@@ -27,6 +27,9 @@ export function ShortcutSheet({ onClose }: { readonly onClose: () => void }) {
           </section>
         ))}
       </div>
+      <p className="muted">
+        <kbd>Tab</kbd> and <kbd>Shift+Tab</kbd> move through every field and control in page order; <kbd>Enter</kbd> and <kbd>Space</kbd> press a focused button.
+      </p>
       <p className="muted">Tag hotkeys (set in Manage tags) toggle a tag on the focused item, or on the letter for letter tags.</p>
     </Modal>
   );

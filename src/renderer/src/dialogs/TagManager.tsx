@@ -38,7 +38,7 @@ export function TagManager({ tags, onChanged, onClose, onError }: TagManagerProp
             <th>Hotkey</th>
             <th>Scope</th>
             <th>Uses</th>
-            <th />
+            <th>Merge or delete</th>
           </tr>
         </thead>
         <tbody>

@@ -25,6 +25,7 @@ export function TagPicker({ tags, subject, scope, current, onToggle, onClose }: 
     <Modal title={`Tag ${subject}`} onClose={onClose}>
       <input
         autoFocus
+        className="picker-filter"
         aria-label="Filter tags"
         placeholder="Type to filter, Enter to toggle"
         value={query}

@@ -1,7 +1,7 @@
-/** The order Tab walks through fields: the letter's, then each item's. */
+/** The fields in the order the fields pane shows them (and Tab reaches them): the letter's, then each item's. */
 import type { StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
-import { LETTER_FIELD_ORDER, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget } from '../fields.ts';
+import { LETTER_FIELD_ORDER, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS } from '../fields.ts';
 
 export function fieldOrder(letter: StoredLetter): FieldTarget[] {
   const targets: FieldTarget[] = LETTER_FIELD_ORDER.map((field) => ({ kind: 'letter', field }));
@@ -11,14 +11,6 @@ export function fieldOrder(letter: StoredLetter): FieldTarget[] {
     for (const field of PARTIAL_ITEM_FIELDS) if (item[field] !== null) targets.push({ kind: 'item', itemId: item.id, field });
   }
   return targets;
-}
-
-export function stepField(letter: StoredLetter, from: FieldTarget | null, step: 1 | -1): FieldTarget | null {
-  const order = fieldOrder(letter);
-  if (order.length === 0) return null;
-  const index = order.findIndex((target) => sameTarget(target, from));
-  if (index < 0) return order[step === 1 ? 0 : order.length - 1]!;
-  return order[(index + step + order.length) % order.length]!;
 }
 
 /** The item the focus is in, or the first item. */

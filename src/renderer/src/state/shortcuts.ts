@@ -15,8 +15,10 @@ export type ShortcutAction =
   | 'focusSearch'
   | 'nextItem'
   | 'previousItem'
-  | 'nextField'
-  | 'previousField'
+  | 'nextAttention'
+  | 'previousAttention'
+  | 'confirmItem'
+  | 'finishLetter'
   | 'editField'
   | 'decideUpheld'
   | 'decideOverturned'
@@ -39,13 +41,19 @@ export type ShortcutAction =
   | 'export'
   | 'conflicts'
   | 'tags'
+  | 'bulk'
+  | 'corrections'
   | 'help';
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['j', 'ArrowDown'], action: 'nextLetter', description: 'Next letter in the queue', group: 'Queue' },
   { keys: ['k', 'ArrowUp'], action: 'previousLetter', description: 'Previous letter in the queue', group: 'Queue' },
   { keys: ['n'], action: 'nextToReview', description: 'Next letter needing review', group: 'Queue' },
+  { keys: ['d'], action: 'finishLetter', description: 'Done: confirm the items left, verify, open the next letter needing review', group: 'Queue' },
   { keys: ['/'], action: 'focusSearch', description: 'Search letters', group: 'Queue' },
+  { keys: ['w'], action: 'nextAttention', description: 'Next value needing attention (a warning, an unconfirmed item)', group: 'Items' },
+  { keys: ['W'], action: 'previousAttention', description: 'Previous value needing attention', group: 'Items' },
+  { keys: ['y'], action: 'confirmItem', description: 'Confirm the focused item (again: back to unreviewed)', group: 'Items' },
   { keys: [']'], action: 'nextItem', description: 'Next item', group: 'Items' },
   { keys: ['['], action: 'previousItem', description: 'Previous item', group: 'Items' },
   { keys: ['u'], action: 'decideUpheld', description: 'Decision: Upheld', group: 'Items' },
@@ -56,13 +64,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['M'], action: 'mergeWithNext', description: 'Merge this item with the next', group: 'Items' },
   { keys: ['Alt+ArrowUp'], action: 'moveItemUp', description: 'Move this item up', group: 'Items' },
   { keys: ['Alt+ArrowDown'], action: 'moveItemDown', description: 'Move this item down', group: 'Items' },
-  { keys: ['Tab'], action: 'nextField', description: 'Next field', group: 'Editing' },
-  { keys: ['Shift+Tab'], action: 'previousField', description: 'Previous field', group: 'Editing' },
-  { keys: ['Enter', 'e'], action: 'editField', description: 'Edit the focused field (Enter saves, Esc cancels)', group: 'Editing' },
+  { keys: ['Enter', 'e'], action: 'editField', description: 'Edit the focused field, caret at the end (Ctrl+A selects all; Enter saves, Esc cancels)', group: 'Editing' },
   { keys: ['s'], action: 'assignSelection', description: 'Use the text selected in the source for the focused field', group: 'Editing' },
   { keys: ['Ctrl+z'], action: 'undo', description: 'Undo', group: 'Editing' },
   { keys: ['Ctrl+Shift+z', 'Ctrl+y'], action: 'redo', description: 'Redo', group: 'Editing' },
-  { keys: ['v'], action: 'verify', description: 'Mark the letter verified', group: 'Letter' },
+  { keys: ['v'], action: 'verify', description: 'Confirm the items left and mark the letter verified', group: 'Letter' },
   { keys: ['f'], action: 'flag', description: 'Flag the letter with a reason', group: 'Letter' },
   { keys: ['r'], action: 'reopen', description: 'Reopen a verified or flagged letter', group: 'Letter' },
   { keys: ['t'], action: 'tagPicker', description: 'Tag the item or letter', group: 'Letter' },
@@ -72,6 +78,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['x'], action: 'export', description: 'Export the dataset', group: 'App' },
   { keys: ['c'], action: 'conflicts', description: 'Conflicts from merged datasets', group: 'App' },
   { keys: ['g'], action: 'tags', description: 'Manage tags', group: 'App' },
+  { keys: ['b'], action: 'bulk', description: 'Bulk actions on items across letters', group: 'App' },
+  { keys: ['C'], action: 'corrections', description: 'What reviewers corrected, per field', group: 'App' },
   { keys: ['?'], action: 'help', description: 'This shortcut sheet', group: 'App' },
 ];
 

@@ -1,7 +1,8 @@
 /**
  * The keyboard: one listener on the window runs the action a key is mapped to (see
  * shortcuts.ts), or toggles the tag whose hotkey it is. Keys typed into inputs are left
- * alone, so typing never triggers a command.
+ * alone, so typing never triggers a command; Enter and Space on a focused button or link
+ * activate it, and Tab is the browser's, so every control is reached in page order.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
@@ -10,7 +11,9 @@ import type { StoredLetter, Tag } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
 import type { Dialog } from '../App.tsx';
 import type { FieldTarget } from '../fields.ts';
-import { focusedItemIndex, stepField } from './fieldOrder.ts';
+import { stepAttention } from '../attention.ts';
+import { describeTarget } from '../fields.ts';
+import { focusedItemIndex } from './fieldOrder.ts';
 import { actionFor } from './shortcuts.ts';
 import type { ShortcutAction } from './shortcuts.ts';
 import type { QueuePages } from './useQueuePages.ts';
@@ -31,16 +34,29 @@ export interface KeyboardContext {
   readonly searchInput: React.RefObject<HTMLInputElement | null>;
   readonly setDialog: (dialog: Dialog) => void;
   readonly setEditing: (target: FieldTarget | null) => void;
+  /** Focuses a field and moves the keyboard focus to it. */
   readonly focus: (target: FieldTarget | null) => void;
   readonly openLetter: (letterId: number) => Promise<void>;
+  /** Confirms what is left, verifies the letter and shows the next one needing review. */
+  readonly finishLetter: () => Promise<void>;
+  /** Shows the next letter needing review after this one (loaded ahead); false when there is none. */
+  readonly showNextToReview: (currentId: number) => Promise<boolean>;
   readonly refresh: () => Promise<void>;
   readonly notify: (message: string) => void;
+  readonly warn: (message: string) => void;
   readonly fail: (error: unknown) => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return element !== null && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
+/** Enter and Space belong to a focused button or link: they press it. */
+function pressesControl(event: KeyboardEvent): boolean {
+  if (event.key !== 'Enter' && event.key !== ' ') return false;
+  const element = event.target as HTMLElement | null;
+  return element?.closest?.('button, a[href], [role="button"], [role="radio"], [role="option"], summary') != null;
 }
 
 /** Handles the keyboard, and returns a way to run any shortcut's action (for menu commands). */
@@ -52,7 +68,7 @@ export function useKeyboard(context: KeyboardContext): (action: ShortcutAction) 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const c = latest.current;
-      if (c.dialog !== null || c.editing !== null || isTyping(event.target)) return;
+      if (c.dialog !== null || c.editing !== null || isTyping(event.target) || pressesControl(event)) return;
       const action = actionFor(event);
       if (action) {
         event.preventDefault();
@@ -83,16 +99,22 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
   };
   const focusItem = (index: number) => {
     const target = letter?.items[index];
-    if (target) c.focus({ kind: 'item', itemId: target.id, field: 'service' });
+    if (target) c.focus({ kind: 'item', itemId: target.id, field: 'decision' });
   };
+  /** Item keys need an item: say so rather than do nothing. */
+  const needItem = () => c.warn(letter && letter.items.length === 0 ? 'This letter has no items: press a to add one.' : 'Focus an item first (] and [ step through the items).');
   switch (action) {
     case 'nextLetter':
       return stepLetter(1);
     case 'previousLetter':
       return stepLetter(-1);
     case 'nextToReview': {
-      const next = await api.nextLetterToReview(c.selectedId, c.filter, c.sort);
-      if (next === null) return c.notify('No other letter in this queue needs review.');
+      if (c.selectedId !== null) {
+        await c.showNextToReview(c.selectedId);
+        return;
+      }
+      const next = await api.nextLetterToReview(null, c.filter, c.sort);
+      if (next === null) return c.notify('No letter in this queue needs review.');
       return c.openLetter(next);
     }
     case 'focusSearch':
@@ -102,16 +124,32 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       return focusItem(Math.min((letter?.items.length ?? 1) - 1, itemIndex + 1));
     case 'previousItem':
       return focusItem(Math.max(0, itemIndex - 1));
-    case 'nextField':
-    case 'previousField':
-      if (letter) c.focus(stepField(letter, focused, action === 'nextField' ? 1 : -1));
+    case 'nextAttention':
+    case 'previousAttention': {
+      if (!letter) return;
+      const next = stepAttention(letter, focused, action === 'nextAttention' ? 1 : -1);
+      if (!next) return c.notify(letter.status === 'verified' ? 'This letter is verified: nothing needs attention.' : 'Nothing needs attention: press d to verify and go on.');
+      c.focus(next.target);
+      return c.notify(`${describeTarget(letter, next.target)}: ${next.reason}`);
+    }
+    case 'confirmItem':
+      if (!letter) return;
+      if (!item) return needItem();
+      return actions.toggleConfirmed(letter, item.id);
+    case 'finishLetter':
+      if (letter) await c.finishLetter();
       return;
     case 'editField':
-      if (focused && focused.field !== 'decision' && letter?.status !== 'verified') c.setEditing(focused);
+      if (!focused || !letter) return;
+      if (letter.status === 'verified') return c.warn(`${letter.caseNumber ?? letter.fileName} is verified and read-only: press r to reopen it.`);
+      if (focused.field === 'decision') return c.notify('Set the decision with u (Upheld) or o (Overturned).');
+      c.setEditing(focused);
       return;
     case 'decideUpheld':
     case 'decideOverturned':
-      if (letter && item) await actions.decide(letter, item.id, action === 'decideUpheld' ? 'Upheld' : 'Overturned');
+      if (!letter) return;
+      if (!item) return needItem();
+      await actions.decide(letter, item.id, action === 'decideUpheld' ? 'Upheld' : 'Overturned');
       return;
     case 'assignSelection':
       if (letter) await actions.assignSelection(letter, focused, c.selection.current);
@@ -120,33 +158,39 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       if (letter) await actions.addItem(letter, itemIndex < 0 ? letter.items.length : itemIndex + 1);
       return;
     case 'deleteItem':
-      if (letter && item) await actions.deleteItem(letter, item.id);
-      return;
+      if (!letter) return;
+      if (!item) return needItem();
+      return actions.deleteItem(letter, item.id);
     case 'splitItem':
-      if (letter && item) await actions.splitItem(letter, item.id, c.selection.current);
-      return;
+      if (!letter) return;
+      if (!item) return needItem();
+      return actions.splitItem(letter, item.id, c.selection.current);
     case 'mergeWithNext':
-      if (letter && item) await actions.mergeWithNext(letter, item.id);
-      return;
+      if (!letter) return;
+      if (!item) return needItem();
+      return actions.mergeWithNext(letter, item.id);
     case 'moveItemUp':
     case 'moveItemDown':
-      if (letter && item) await actions.moveItem(letter, item.id, action === 'moveItemUp' ? -1 : 1);
-      return;
+      if (!letter) return;
+      if (!item) return needItem();
+      return actions.moveItem(letter, item.id, action === 'moveItemUp' ? -1 : 1);
     case 'verify':
-      if (letter && letter.status !== 'verified') await actions.verify(letter);
+      if (!letter) return;
+      if (letter.status === 'verified') return c.notify(`${letter.caseNumber ?? letter.fileName} is verified already.`);
+      await actions.verify(letter);
       return;
     case 'flag':
-      if (letter) c.setDialog('flag');
-      return;
+      if (!letter) return;
+      if (letter.status === 'verified') return c.warn(`${letter.caseNumber ?? letter.fileName} is verified and read-only: press r to reopen it.`);
+      return c.setDialog('flag');
     case 'reopen':
       if (letter && (letter.status === 'verified' || letter.status === 'flagged')) await actions.reopen(letter);
       return;
     case 'tagPicker':
-      if (letter) c.setDialog('tagPicker');
-      return;
     case 'note':
-      if (letter) c.setDialog('note');
-      return;
+      if (!letter) return;
+      if (letter.status === 'verified') return c.warn(`${letter.caseNumber ?? letter.fileName} is verified and read-only: press r to reopen it.`);
+      return c.setDialog(action);
     case 'history':
       if (letter) c.setDialog('history');
       return;
@@ -161,6 +205,10 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       return c.setDialog('conflicts');
     case 'tags':
       return c.setDialog('tags');
+    case 'bulk':
+      return c.setDialog('bulk');
+    case 'corrections':
+      return c.setDialog('corrections');
     case 'help':
       return c.setDialog('help');
   }

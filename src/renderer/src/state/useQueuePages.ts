@@ -16,11 +16,19 @@ export interface QueuePages {
   readonly ensure: (index: number, count: number) => void;
   readonly indexOf: (letterId: number) => number;
   readonly error: string | null;
+  /** The filter and sort (as `queueKey` spells them) whose rows are loaded now; the old ones stay on screen until the new ones arrive. */
+  readonly loadedFor: string | null;
+}
+
+/** One spelling of a filter and sort, to tell whether the rows on screen are theirs. */
+export function queueKey(filter: QueueFilter, sort: QueueSort): string {
+  return JSON.stringify([filter, sort]);
 }
 
 export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: number): QueuePages {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const pages = useRef(new Map<number, readonly QueueRow[]>());
   const loading = useRef(new Set<number>());
   const [, setTick] = useState(0);
@@ -59,6 +67,7 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
         pages.current.set(0, result.rows);
         setTotal(result.total);
         setError(null);
+        setLoadedFor(queueKey(filter, sort));
         setTick((t) => t + 1);
       })
       .catch((e: unknown) => {
@@ -83,5 +92,5 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
     }
     return -1;
   }, []);
-  return { total, rowAt, ensure, indexOf, error };
+  return { total, rowAt, ensure, indexOf, error, loadedFor };
 }

@@ -17,8 +17,12 @@ import { LetterRevisions } from './letterRevisions.ts';
 export interface ReviewContext {
   /** Reload the letter being shown and refresh the queue, the counts and the undo state. */
   readonly refresh: () => Promise<void>;
+  /** Focuses a field, moving the keyboard focus to it. */
   readonly focus: (target: FieldTarget | null) => void;
-  readonly notify: (message: string) => void;
+  /** A short-lived notice; `undoable` offers Undo beside it. */
+  readonly notify: (message: string, options?: { readonly undoable?: boolean }) => void;
+  /** A notice that stays until dismissed. */
+  readonly warn: (message: string) => void;
   /** Show another letter (undo can concern one that is not on screen). */
   readonly openLetter: (letterId: number) => Promise<void>;
   /** The letter on screen now. */
@@ -32,12 +36,15 @@ export interface ReviewActions {
   saveField(letter: StoredLetter, target: FieldTarget, value: string | null): Promise<void>;
   assignSelection(letter: StoredLetter, target: FieldTarget | null, span: Span | null): Promise<void>;
   decide(letter: StoredLetter, itemId: number, decision: Decision): Promise<void>;
+  /** Confirms the item, or puts a confirmed one back to unreviewed. */
+  toggleConfirmed(letter: StoredLetter, itemId: number): Promise<void>;
   addItem(letter: StoredLetter, position: number): Promise<void>;
   deleteItem(letter: StoredLetter, itemId: number): Promise<void>;
   splitItem(letter: StoredLetter, itemId: number, span: Span | null): Promise<void>;
   mergeWithNext(letter: StoredLetter, itemId: number): Promise<void>;
   moveItem(letter: StoredLetter, itemId: number, step: -1 | 1): Promise<void>;
-  verify(letter: StoredLetter): Promise<void>;
+  /** Confirms the items left and verifies the letter, as one undo step; false when it was not done. */
+  verify(letter: StoredLetter): Promise<boolean>;
   flag(letter: StoredLetter, reason: string): Promise<void>;
   reopen(letter: StoredLetter): Promise<void>;
   toggleTag(letter: StoredLetter, tag: Tag, target: FieldTarget | null): Promise<void>;
@@ -66,13 +73,17 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
     chain.current = run;
     return run;
   };
-  /** Sends a change made on `letter` as the reviewer saw it; a stale one reloads the letter and says so. */
-  const change = <R extends ChangeResult>(letter: StoredLetter, send: (ref: LetterRef) => Promise<R>): Promise<R | null> =>
+  /**
+   * Sends a change made on `letter` as the reviewer saw it, then says what it did (the server's
+   * own sentence for the undo step it recorded, with Undo); a stale one reloads the letter and says so.
+   */
+  const change = <R extends ChangeResult>(letter: StoredLetter, send: (ref: LetterRef) => Promise<R>, unchanged = 'Nothing changed.'): Promise<R | null> =>
     serial(async () => {
       const ref = { letterId: letter.id, revision: revisions.current(letter.id, letter.revision) };
       let stale = false;
+      let result: R | null = null;
       try {
-        const result = await send(ref);
+        result = await send(ref);
         if (result.changeId !== null) revisions.changed(letter.id, ref.revision, result.revision);
         return result;
       } catch (error) {
@@ -81,30 +92,43 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
         return null;
       } finally {
         await context().refresh();
-        if (stale) context().notify(`${label(letter)} changed since it was shown (another window or program changed it); nothing was saved. It has been reloaded: check it and make the change again.`);
+        if (stale) context().warn(`${label(letter)} changed since it was shown (another window or program changed it); nothing was saved. It has been reloaded: check it and make the change again.`);
+        else if (result) report(result.changeId, unchanged);
       }
     });
+  /** Says what a change did, in the words of the undo step it recorded. */
+  const report = (changeId: number | null, unchanged: string) => {
+    const offered = context().undoState()?.undo ?? null;
+    if (changeId === null) context().notify(unchanged);
+    else if (offered?.changeId === changeId) context().notify(describeStep(offered), { undoable: true });
+    else context().notify('Saved.');
+  };
 
   const item = (letter: StoredLetter, itemId: number) => letter.items.find((candidate) => candidate.id === itemId) ?? null;
 
   return {
     revisions,
     async saveField(letter, target, value) {
+      const same = 'No change: the value is as it was.';
       if (target.kind === 'item') {
         if (!item(letter, target.itemId)) return;
-        await change(letter, (ref) => api.updateItemField(ref, target.itemId, { field: target.field, value }));
+        await change(letter, (ref) => api.updateItemField(ref, target.itemId, { field: target.field, value }), same);
       } else {
-        await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, value }));
+        await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, value }), same);
       }
     },
     async assignSelection(letter, target, span) {
-      if (!target || !span) return context().notify('Select text in the source, focus a field, then press s.');
+      if (!target || !span) return context().warn('Select text in the source, focus a field, then press s.');
       if (target.kind === 'item') await change(letter, (ref) => api.updateItemField(ref, target.itemId, { field: target.field, selection: span }));
       else await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, selection: span }));
     },
     async decide(letter, itemId, decision) {
-      if (item(letter, itemId)?.decision === decision) return;
+      if (item(letter, itemId)?.decision === decision) return context().notify(`The decision is ${decision} already.`);
       await change(letter, (ref) => api.setDecision(ref, itemId, decision));
+    },
+    async toggleConfirmed(letter, itemId) {
+      const status = item(letter, itemId)?.status === 'confirmed' ? 'unreviewed' : 'confirmed';
+      await change(letter, (ref) => api.setItemStatus(ref, itemId, status));
     },
     async addItem(letter, position) {
       const result = await change(letter, (ref) => api.addItem(ref, { position }));
@@ -112,19 +136,20 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
     },
     async deleteItem(letter, itemId) {
       const index = letter.items.findIndex((candidate) => candidate.id === itemId);
-      await change(letter, (ref) => api.deleteItem(ref, itemId));
+      const result = await change(letter, (ref) => api.deleteItem(ref, itemId));
+      // The item after it takes its place (the one before, when it was the last), so item keys go on working.
       const next = letter.items[index + 1] ?? letter.items[index - 1];
-      if (next) context().focus({ kind: 'item', itemId: next.id, field: 'service' });
+      if (result && next) context().focus({ kind: 'item', itemId: next.id, field: 'decision' });
     },
     async splitItem(letter, itemId, span) {
-      if (!span) return context().notify("Select the second item's header in the source, then press Shift+S.");
+      if (!span) return context().warn("Select the second item's header in the source, then press Shift+S.");
       const result = await change(letter, (ref) => api.splitItem(ref, itemId, span));
       if (result) context().focus({ kind: 'item', itemId: result.id, field: 'service' });
     },
     async mergeWithNext(letter, itemId) {
       const index = letter.items.findIndex((candidate) => candidate.id === itemId);
       const next = letter.items[index + 1];
-      if (!next) return context().notify('There is no next item to merge with.');
+      if (!next) return context().warn('There is no next item to merge with.');
       await change(letter, (ref) => api.mergeItems(ref, itemId, next.id));
     },
     async moveItem(letter, itemId, step) {
@@ -136,7 +161,8 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
       await change(letter, (ref) => api.reorderItems(ref, order));
     },
     async verify(letter) {
-      await change(letter, (ref) => api.verifyLetter(ref));
+      const result = await change(letter, (ref) => api.confirmAndVerify(ref), `${label(letter)} is verified already.`);
+      return result !== null;
     },
     async flag(letter, reason) {
       await change(letter, (ref) => api.flagLetter(ref, reason));
@@ -146,7 +172,7 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
     },
     async toggleTag(letter, tag, target) {
       const onItem = target?.kind === 'item' && tag.scope !== 'letter' ? item(letter, target.itemId) : null;
-      if (!onItem && tag.scope === 'item') return context().notify(`"${tag.name}" is an item tag: focus an item first.`);
+      if (!onItem && tag.scope === 'item') return context().warn(`"${tag.name}" is an item tag: focus an item first.`);
       if (onItem) {
         const has = onItem.tags.some((t) => t.id === tag.id);
         await change(letter, (ref) => (has ? api.untagItem(ref, onItem.id, tag.id) : api.tagItem(ref, onItem.id, tag.id)));
