@@ -9,6 +9,8 @@ import { toExtractionRecord } from '../../src/main/letters/extraction.ts';
 import { parseLetter } from '../../src/main/letters/parsing/index.ts';
 import type { StoredLetter } from '../../src/shared/library.ts';
 import { generateLetter, renderLetterText, type LetterVariant } from '../fixtures/index.ts';
+import { deriveValues } from '../../src/main/letters/derive.ts';
+import type { DerivableLetter } from '../../src/main/letters/derive.ts';
 
 const CLEAN: Partial<LetterVariant> = { headerTable: true, priority: 'Standard', credentials: 'block', contradictingRationale: false };
 
@@ -175,6 +177,35 @@ describe('guidelines', () => {
   });
 });
 
+describe('citations in force on the decision date', () => {
+  const citing = (guideline: string, decisionDate: string | null): DerivableLetter => ({
+    ...BASE,
+    header: { ...HEADER, decisionDate },
+    items: BASE.items.map((item, i) => ({
+      ...item,
+      claimsAdministratorGuideline: i === 1 ? guideline : item.claimsAdministratorGuideline,
+      originalRequest: null,
+      authorizedByClaimsAdministrator: null,
+      imrEligiblePortion: null,
+    })),
+  });
+  const inForceFindings = (letter: DerivableLetter) => codes(deriveValues(letter).checks.filter((check) => check.code === 'citation-not-in-force'));
+
+  test('an MTUS edition replaced before the decision is flagged on its guideline field, with both periods named', () => {
+    const letter = citing('MTUS Chronic Pain Medical Treatment Guidelines 2009, page 46', '02/06/2017');
+    expect(inForceFindings(letter)).toEqual([{ code: 'citation-not-in-force', field: 'claimsAdministratorGuideline', itemIndex: 1 }]);
+    const [finding] = deriveValues(letter).checks.filter((check) => check.code === 'citation-not-in-force');
+    expect(finding?.message).toContain('2009-07-18 to 2016-07-27');
+  });
+
+  test('the edition in force, a decision date that is not a date, and a non-MTUS citation pass', () => {
+    expect(inForceFindings(citing('MTUS Chronic Pain Medical Treatment Guidelines 2016, page 46', '02/06/2017'))).toEqual([]);
+    expect(inForceFindings(citing('MTUS Chronic Pain Medical Treatment Guidelines 2009, page 46', '02/06/2015'))).toEqual([]);
+    expect(inForceFindings(citing('MTUS Chronic Pain Medical Treatment Guidelines 2009, page 46', null))).toEqual([]);
+    expect(inForceFindings(citing('Official Disability Guidelines (ODG), Pain Chapter', '02/06/2017'))).toEqual([]);
+  });
+});
+
 describe('the module', () => {
   test('every result names a described code and one value, with a reason', () => {
     const broken: CheckableLetter = {
@@ -195,7 +226,7 @@ describe('the module', () => {
   });
 
   test('each code has a one-line description', () => {
-    expect(Object.keys(CHECK_CODES)).toHaveLength(9);
+    expect(Object.keys(CHECK_CODES)).toHaveLength(10);
     for (const description of Object.values(CHECK_CODES)) expect(description).toMatch(/^[A-Z][^\n]{20,}\.$/);
     expect(DEFAULT_CHECK_SETTINGS).toEqual({ decisionWindowDays: { standard: 40, expedited: 4 }, licensureState: 'California' });
   });

@@ -11,10 +11,10 @@ import type { GuidelineAnalysis } from '../../shared/vocabulary.ts';
 import type { ParsedLetter } from '../../shared/letter.ts';
 import { runChecks, toCheckableLetter } from './checks/index.ts';
 import type { CheckableLetter, CheckSettings } from './checks/index.ts';
-import { analyzeGuideline, analyzeItemService, VOCABULARY_VERSION } from './vocabulary/index.ts';
+import { analyzeGuideline, analyzeItemService, checkInForce, VOCABULARY_VERSION } from './vocabulary/index.ts';
 
 /** Bump when the checks' rules change; with the vocabulary's version it says whether stored derived values are current. */
-const CHECKS_VERSION = '1';
+const CHECKS_VERSION = '2';
 export const DERIVED_VERSION = `checks-${CHECKS_VERSION}+vocabulary-${VOCABULARY_VERSION}`;
 
 export interface DerivableItem {
@@ -54,13 +54,26 @@ export function derivableOfParsed(parsed: ParsedLetter): DerivableLetter {
 }
 
 export function deriveValues(letter: DerivableLetter, settings?: CheckSettings): DerivedValues {
+  const vocabularies = letter.items.map(itemVocabulary);
   return {
-    checks: runChecks(letter, settings),
-    items: letter.items.map((item) => {
-      const vocabulary = itemVocabulary(item);
-      return { facets: facetsOf(vocabulary), structure: exportedStructure(vocabulary) };
-    }),
+    checks: [...runChecks(letter, settings), ...citationsNotInForce(letter.header?.decisionDate ?? null, vocabularies)],
+    items: vocabularies.map((vocabulary) => ({ facets: facetsOf(vocabulary), structure: exportedStructure(vocabulary) })),
   };
+}
+
+const GUIDELINE_FIELDS = ['claimsAdministratorGuideline', 'maximusGuideline'] as const;
+
+/** The MTUS citations not in force on the decision date, each on its guideline field. */
+function citationsNotInForce(decisionDate: string | null, vocabularies: readonly ItemVocabulary[]): CheckFinding[] {
+  if (decisionDate === null) return [];
+  return vocabularies.flatMap((vocabulary, itemIndex) =>
+    GUIDELINE_FIELDS.flatMap((field) =>
+      vocabulary[field].citations.flatMap((citation) => {
+        const check = checkInForce(citation, decisionDate);
+        return check.status === 'not-in-force' ? [{ code: 'citation-not-in-force', field, itemIndex, message: `${check.reason} The request may predate the change.` }] : [];
+      }),
+    ),
+  );
 }
 
 export function itemVocabulary(item: DerivableItem): ItemVocabulary {

@@ -12,6 +12,8 @@ export const CHECK_CODES = {
   'decision-contradicts-rationale':
     'An Upheld item\'s rationale concludes "not medically necessary", an Overturned one\'s "medically necessary".',
   'rationale-without-conclusion': 'The rationale says whether the request is medically necessary.',
+  'citation-not-in-force':
+    'Each MTUS part a guideline cites was in force on the decision date (the periods are data in the project, with their sources); the request may predate a change, so a finding is for review.',
 } as const;
 
 export type CheckCode = keyof typeof CHECK_CODES;
