@@ -115,6 +115,12 @@ export interface QueuePage {
 }
 
 /** A background job as the UI polls it: the run under way, else how the last one ended. */
+/** The background update of every letter's rule checks and vocabulary to this app's version: letters done of all; null when none runs. */
+export interface DerivedUpdate {
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface JobStatus<Progress, Result> {
   readonly running: Progress | null;
   readonly last: Result | null;
@@ -127,7 +133,7 @@ export type ExportStatus = JobStatus<ExportProgress, ExportResult>;
 export interface ApiResults {
   getAppInfo: AppInfo;
   setReviewer: void;
-  getStats: LibraryStats & { readonly verified: number };
+  getStats: LibraryStats & { readonly verified: number; readonly derivedUpdate: DerivedUpdate | null };
   queryQueue: QueuePage;
   nextLetterToReview: number | null;
   searchLetters: readonly SearchHit[];

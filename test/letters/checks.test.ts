@@ -3,7 +3,7 @@
  * then fails exactly the check whose value is changed.
  */
 import { describe, expect, test } from 'vitest';
-import type { CheckableLetter, CheckResult } from '../../src/main/letters/checks/index.ts';
+import type { CheckableLetter } from '../../src/main/letters/checks/index.ts';
 import { CHECK_CODES, DEFAULT_CHECK_SETTINGS, runChecks, toCheckableLetter } from '../../src/main/letters/checks/index.ts';
 import { toExtractionRecord } from '../../src/main/letters/extraction.ts';
 import { parseLetter } from '../../src/main/letters/parsing/index.ts';
@@ -32,7 +32,7 @@ function withRationale(index: number, rationale: string | null, decision?: strin
 
 const inOrder = { dateOfInjury: '01/10/2016', urDenialDate: '03/01/2016', applicationReceived: '03/10/2016', dateAssigned: '03/15/2016', decisionDate: '04/10/2016' };
 
-const codes = (results: readonly CheckResult[]) => results.map(({ code, field, itemIndex }) => ({ code, field, itemIndex }));
+const codes = (results: readonly { code: string; field: string; itemIndex?: number }[]) => results.map(({ code, field, itemIndex }) => ({ code, field, itemIndex }));
 
 describe('generated letters pass every check', () => {
   test('40 letters, with and without partial certifications and prose credentials', () => {

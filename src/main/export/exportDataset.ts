@@ -8,6 +8,7 @@ import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '../../shared/export.ts';
 import type { Db } from '../storage/index.ts';
+import { freshenStaleRecords } from '../review/index.ts';
 import { countRecords, getReviewer, getTag, openSnapshot, readRecords } from '../storage/index.ts';
 import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
@@ -59,7 +60,7 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     control.onFiles?.([...writer.files.map((data) => data.file.tempPath), card.tempPath]);
     const tally = newTally();
     control.onProgress?.({ done: 0, total });
-    for (const letter of readRecords(reader, selected, writerOptions.withSpans)) {
+    for (const letter of readRecords(reader, selected, writerOptions.withSpans, freshenStaleRecords(reader))) {
       control.signal?.throwIfAborted();
       await writer.add(letter);
       countLetter(tally, letter);

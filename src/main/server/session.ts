@@ -3,8 +3,8 @@ import type { ImrApi } from '../../shared/api.ts';
 import { createJobs } from '../jobs/index.ts';
 import type { Jobs } from '../jobs/index.ts';
 import type { Actor, Library } from '../storage/index.ts';
-import { bringDerivedUpToDate } from '../review/index.ts';
 import { libraryId, openLibrary, requireReviewer } from '../storage/index.ts';
+import { startDerivedRefresher } from './derivedRefresher.ts';
 import { appHandlers } from './handlers/app.ts';
 import { bulkHandlers } from './handlers/bulk.ts';
 import { conflictHandlers } from './handlers/conflicts.ts';
@@ -36,8 +36,8 @@ export interface OpenSession {
 
 export function openSession(request: OpenLibraryRequest, settings: ServerSettings): OpenSession {
   const library = openLibrary(request.file, request.reviewer === undefined ? {} : { reviewer: request.reviewer });
-  // Rule checks and vocabulary newer than the library's: the queue's filters read them.
-  bringDerivedUpToDate(library.db);
+  // Rule checks and vocabulary newer than the library's are worked out for every letter in the background.
+  const refresher = startDerivedRefresher(library.db, (error) => process.stderr.write(`The update of rule checks stopped: ${error instanceof Error ? error.message : String(error)}\n`));
   const jobs = createJobs();
   const context: HandlerContext = {
     library,
@@ -62,6 +62,7 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     context,
     handlers,
     async close() {
+      refresher.stop();
       const running = [jobs.imports, jobs.exports];
       for (const job of running) job.cancel();
       await Promise.all(running.map((job) => job.settled()));

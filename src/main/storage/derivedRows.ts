@@ -51,6 +51,12 @@ export function writeStructureCorrections(db: Db, itemId: number, corrections: S
 }
 
 /** Every letter id, in import order: the letters whose derived values a new version works out again. */
-export function allLetterIds(db: Db): number[] {
-  return (statement(db, 'SELECT id FROM letters ORDER BY id').all() as { id: number }[]).map((row) => row.id);
+/** Up to `limit` letter ids after `afterId`, in id order. */
+export function letterIdsAfter(db: Db, afterId: number, limit: number): number[] {
+  return (statement(db, 'SELECT id FROM letters WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as { id: number }[]).map((row) => row.id);
+}
+
+/** How many letters there are, and how many of them have an id up to `atMostId`. */
+export function countLettersUpTo(db: Db, atMostId: number): { readonly total: number; readonly upTo: number } {
+  return statement(db, 'SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE id <= ?) AS upTo FROM letters').get(atMostId) as { total: number; upTo: number };
 }

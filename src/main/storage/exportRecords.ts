@@ -68,11 +68,14 @@ interface ScopedLetterRow extends LetterRow {
   has_notes: number;
 }
 
+/** Gives a record read from letter `letterId` the values it should carry instead of the stored ones (derived values of an older version). */
+export type RecordFreshener = (letterId: number, letter: ExportedLetter) => ExportedLetter;
+
 /**
  * The letters in scope, in sha256 order, read row by row. Items come from a second cursor in
  * the same order, merged as they arrive: one pass over each table instead of a query per letter.
  */
-export function* readRecords(db: Db, filter: QueueFilter, withSpans: boolean): Generator<ExportedLetter> {
+export function* readRecords(db: Db, filter: QueueFilter, withSpans: boolean, freshen?: RecordFreshener): Generator<ExportedLetter> {
   const scope = filterSql(filter);
   const letters = db
     .prepare(`SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l ${scope.where} ORDER BY l.sha256`)
@@ -88,7 +91,8 @@ export function* readRecords(db: Db, filter: QueueFilter, withSpans: boolean): G
         itemRows.push(nextItem.value);
         nextItem = items.next();
       }
-      yield toExportedLetter(db, row, itemRows, withSpans);
+      const record = toExportedLetter(db, row, itemRows, withSpans);
+      yield freshen ? freshen(row.id, record) : record;
     }
   } finally {
     items.return?.();

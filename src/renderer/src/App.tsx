@@ -1,6 +1,6 @@
 /** The workstation: queue on the left, source text in the middle, extracted fields on the right. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppInfo, QueueFilter, QueueSort, ShellCommand } from '../../shared/api.ts';
+import type { AppInfo, DerivedUpdate, QueueFilter, QueueSort, ShellCommand } from '../../shared/api.ts';
 import type { Span } from '../../shared/letter.ts';
 import type { StoredLetter, Tag, UndoState } from '../../shared/library.ts';
 import { api, ApiCallError, desktop } from './api/client.ts';
@@ -45,9 +45,12 @@ function firstTarget(letter: StoredLetter | null): FieldTarget | null {
   return item ? { kind: 'item', itemId: item.id, field: 'decision' } : null;
 }
 
+const DERIVED_POLL_MS = 2000;
+
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [stats, setStats] = useState<{ letters: number; verified: number } | null>(null);
+  const [derivedUpdate, setDerivedUpdate] = useState<DerivedUpdate | null>(null);
   const [filter, setFilter] = useState<QueueFilter>({});
   const [sort, setSort] = useState<QueueSort>('import');
   const [queueVersion, setQueueVersion] = useState(0);
@@ -83,6 +86,7 @@ export function App() {
   const loadStats = useCallback(async () => {
     const s = await api.getStats();
     setStats({ letters: s.letters, verified: s.verified });
+    setDerivedUpdate(s.derivedUpdate);
   }, []);
   const loadTags = useCallback(async () => setTags(await api.listTags()), []);
   const loadUndoState = useCallback(async () => {
@@ -97,6 +101,17 @@ export function App() {
     void loadTags().catch(fail);
     void loadUndoState().catch(fail);
   }, [fail, loadStats, loadTags, loadUndoState]);
+
+  // While the library's checks are brought to this version, its progress is polled; the queue is counted again at the end.
+  const updating = derivedUpdate !== null;
+  useEffect(() => {
+    if (!updating) return;
+    const timer = window.setInterval(() => void loadStats().catch(fail), DERIVED_POLL_MS);
+    return () => {
+      window.clearInterval(timer);
+      setQueueVersion((v) => v + 1);
+    };
+  }, [updating, loadStats, fail]);
 
   const focus = useCallback((target: FieldTarget | null) => {
     setFocused(target);
@@ -331,7 +346,7 @@ export function App() {
           )}
         </main>
       )}
-      <StatusBar notice={notices.notice} onUndo={() => void actions.step('undo').catch(fail)} onDismiss={notices.dismiss} />
+      <StatusBar notice={notices.notice} onUndo={() => void actions.step('undo').catch(fail)} onDismiss={notices.dismiss} derivedUpdate={derivedUpdate} />
       <Dialogs
         dialog={dialog}
         letter={letter}

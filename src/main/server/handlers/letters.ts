@@ -1,7 +1,7 @@
 /** Finding and reading letters: the queue, search, one letter whole, its history. */
 import type { ImrApi } from '../../../shared/api.ts';
 import { countQueue, getLetter, listLetterHistory, nextLetterToReview, queryQueue, searchLetters } from '../../storage/index.ts';
-import { withVocabulary } from '../../review/index.ts';
+import { letterAsReviewed } from '../../review/index.ts';
 import type { HandlerContext } from '../session.ts';
 
 type LetterMethods = 'queryQueue' | 'nextLetterToReview' | 'searchLetters' | 'getLetter' | 'listHistory';
@@ -13,7 +13,7 @@ export function letterHandlers({ library: { db } }: HandlerContext): Pick<ImrApi
     searchLetters: async (query, limit) => searchLetters(db, query, { limit }),
     getLetter: async (letterId) => {
       const letter = getLetter(db, letterId);
-      return letter && withVocabulary(letter);
+      return letter && letterAsReviewed(db, letter);
     },
     listHistory: async (letterId) => listLetterHistory(db, letterId),
   };

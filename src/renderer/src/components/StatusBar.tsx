@@ -1,13 +1,16 @@
-/** The status bar: the latest notice (with Undo or Dismiss), else the hint to the shortcut sheet. */
+/** The status bar: the latest notice (with Undo or Dismiss), else the hint to the shortcut sheet; and background work. */
+import type { DerivedUpdate } from '../../../shared/api.ts';
 import type { Notice } from '../state/useNotices.ts';
 
 export interface StatusBarProps {
   readonly notice: Notice | null;
   readonly onUndo: () => void;
   readonly onDismiss: () => void;
+  /** The library's rule checks and vocabulary being brought to this version, in the background. */
+  readonly derivedUpdate: DerivedUpdate | null;
 }
 
-export function StatusBar({ notice, onUndo, onDismiss }: StatusBarProps) {
+export function StatusBar({ notice, onUndo, onDismiss, derivedUpdate }: StatusBarProps) {
   return (
     <footer className="status-bar">
       <div className={`notice-text${notice ? ` notice-${notice.kind}` : ''}`} role={notice?.kind === 'error' ? 'alert' : 'status'} aria-live={notice?.kind === 'error' ? 'assertive' : 'polite'}>
@@ -22,6 +25,11 @@ export function StatusBar({ notice, onUndo, onDismiss }: StatusBarProps) {
         <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss the message">
           Dismiss
         </button>
+      )}
+      {derivedUpdate && (
+        <div className="background-work" role="status" title="The rule checks and the vocabulary of this app version are worked out for every letter; the queue's check and vocabulary filters count the letters done so far.">
+          Updating rule checks for this version: {derivedUpdate.done.toLocaleString()} of {derivedUpdate.total.toLocaleString()} letters
+        </div>
       )}
     </footer>
   );
