@@ -78,6 +78,7 @@ const exportOptions = z.strictObject({
     .optional(),
   withSpans: z.boolean().optional(),
   bom: z.boolean().optional(),
+  force: z.boolean().optional(),
 });
 
 /** Argument tuples, one schema per method. */

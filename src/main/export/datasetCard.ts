@@ -7,6 +7,7 @@ import type { Column, ColumnType } from './columns.ts';
 import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from './columns.ts';
 import { jsonlItemKeys, jsonlLetterKeys } from './jsonlSchema.ts';
 import type { KeyDoc } from './jsonlSchema.ts';
+import { CARD_TITLE } from './exportSet.ts';
 import type { ExportTally } from './tally.ts';
 import { CSV_FILE } from './writers/csv.ts';
 import { JSONL_FILE } from './writers/jsonl.ts';
@@ -43,7 +44,7 @@ export function datasetCard(facts: CardFacts): string {
   const { tally } = facts;
   return [
     frontMatter(facts.format),
-    '# IMR Final Determination Letters: reviewed dataset',
+    CARD_TITLE,
     '',
     "California workers' compensation Independent Medical Review (IMR) Final Determination Letters,",
     'read into fields and decision items by the IMR Review Workstation parser and checked by people.',
