@@ -7,7 +7,7 @@ import type { Decision, LetterFormat } from '../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../shared/library.ts';
 import type { LetterStatus } from '../../shared/library.ts';
 import { ExportFileError, exportDataset, FileSystemStuckError, ForeignFilesError } from '../export/index.ts';
-import { listTags } from '../storage/index.ts';
+import { clearPendingExportFolder, listTags, notePendingExportFolder } from '../storage/index.ts';
 import type { Db } from '../storage/index.ts';
 import type { CliIO } from './io.ts';
 import { interruptSignal } from './io.ts';
@@ -55,6 +55,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       ...(values.status === undefined ? {} : { status: values.status as LetterStatus }),
     };
     const interrupt = interruptSignal();
+    let target: string | null = null;
     try {
       const result = await exportDataset(
         library.file,
@@ -71,6 +72,11 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
           signal: interrupt.signal,
           onProgress: ({ done, total }) => {
             if (done > 0 && done % PROGRESS_EVERY === 0) io.err(`exported ${done}/${total} letters`);
+          },
+          // Noted in the library while the export runs, so the app's next start clears what a kill leaves.
+          onStarted: (folder) => {
+            target = folder;
+            noteBestEffort(() => notePendingExportFolder(library.db, folder));
           },
         },
       );
@@ -94,9 +100,20 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       }
       throw error;
     } finally {
+      const folder = target;
+      if (folder !== null) noteBestEffort(() => clearPendingExportFolder(library.db, folder));
       interrupt.dispose();
     }
   });
+}
+
+/** The note only helps clear up after a kill: a library that cannot take it (full disk, read-only) must not stop an export. */
+function noteBestEffort(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // The export goes on without it; the next export into the folder clears it anyway.
+  }
 }
 
 function usageProblem(values: { format?: string; decision?: string; 'format-filter'?: string; status?: string; all?: boolean; bom?: boolean }): string | null {

@@ -97,19 +97,18 @@ export async function inspectFolder(guard: FsGuard, dir: string): Promise<Folder
   return { exists: true, ours: names.filter((name) => listed.has(name)), foreign: names.filter((name) => !listed.has(name)).sort() };
 }
 
-/** Refuses a folder with foreign files unless told to write beside them; returns its state. */
-export async function checkExportFolder(guard: FsGuard, outDir: string, force: boolean): Promise<FolderState> {
+/** Refuses a folder with foreign files unless told to write beside them; returns it resolved, with its state. */
+export async function checkExportFolder(guard: FsGuard, outDir: string, force: boolean): Promise<{ readonly target: string; readonly state: FolderState }> {
   const target = await resolveTarget(outDir);
   const state = await inspectFolder(guard, target);
   if (state.foreign.length > 0 && !force) throw new ForeignFilesError(target, state.foreign);
-  return state;
+  return { target, state };
 }
 
 /** Clears what killed exports left, then opens a staging folder for a new set. */
 export async function beginExportSet(guard: FsGuard, outDir: string, force: boolean): Promise<ExportSet> {
-  const target = await resolveTarget(outDir);
-  await recoverExportFolder(guard, target);
-  const state = await checkExportFolder(guard, target, force);
+  await recoverExportFolder(guard, await resolveTarget(outDir));
+  const { target, state } = await checkExportFolder(guard, outDir, force);
   const parent = path.dirname(target);
   await makeFolder(guard, parent);
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`;

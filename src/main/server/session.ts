@@ -2,8 +2,9 @@
 import type { ImrApi } from '../../shared/api.ts';
 import { createJobs } from '../jobs/index.ts';
 import type { Jobs } from '../jobs/index.ts';
+import { recoverExportFolder } from '../export/index.ts';
 import type { Actor, Library } from '../storage/index.ts';
-import { libraryId, openLibrary, requireReviewer } from '../storage/index.ts';
+import { clearPendingExportFolder, libraryId, openLibrary, pendingExportFolders, requireReviewer } from '../storage/index.ts';
 import { appHandlers } from './handlers/app.ts';
 import { conflictHandlers } from './handlers/conflicts.ts';
 import { jobHandlers } from './handlers/jobs.ts';
@@ -19,6 +20,8 @@ export interface HandlerContext {
   readonly libraryId: string;
   readonly jobs: Jobs;
   readonly settings: ServerSettings;
+  /** Settles once what killed exports left beside their folders has been cleared; exports start after it. */
+  readonly exportsReady: Promise<void>;
   /** Who makes a change now: the library's reviewer (refused while none is set). */
   actor(): Actor;
 }
@@ -38,6 +41,7 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     libraryId: libraryId(library.db),
     jobs,
     settings,
+    exportsReady: clearKilledExports(library),
     actor: () => ({ reviewer: requireReviewer(library.db), origin: 'review' }),
   };
   const handlers: ImrApi = {
@@ -59,4 +63,19 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
       library.close();
     },
   };
+}
+
+/** Each clearing call gets this long: a folder on a disk that is gone must not hold up the start. */
+const CLEAR_TIMEOUT_MS = 5000;
+
+/** Finishes or removes what exports killed while writing left beside their folders (see export/exportSet.ts). */
+async function clearKilledExports(library: Library): Promise<void> {
+  for (const folder of pendingExportFolders(library.db)) {
+    try {
+      await recoverExportFolder({ timeoutMs: CLEAR_TIMEOUT_MS }, folder);
+      if (library.db.open) clearPendingExportFolder(library.db, folder);
+    } catch {
+      // Left noted: the next start, or the next export into that folder, tries again.
+    }
+  }
 }

@@ -29,6 +29,7 @@ export { toFtsQuery } from './ftsQuery.ts';
 export { getLibraryStats } from './stats.ts';
 export type { LibraryStats } from './stats.ts';
 export * from './importRuns.ts';
+export { clearPendingExportFolder, notePendingExportFolder, pendingExportFolders } from './exportFolders.ts';
 export { inWriteTransaction, nowIso } from './sql.ts';
 export type { Db } from './sql.ts';
 export { runChange, letterRevision } from './changes/run.ts';

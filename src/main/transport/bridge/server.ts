@@ -34,6 +34,8 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   'reviewer-not-set': 409,
   'library-changed': 409,
   'cannot-open': 422,
+  'foreign-files': 409,
+  'cannot-write': 422,
   busy: 409,
   internal: 500,
 };
