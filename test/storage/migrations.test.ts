@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/storage/library.ts';
 import { getLetter } from '../../src/main/storage/letters.ts';
-import { listLetterHistory } from '../../src/main/storage/index.ts';
+import { contentSha256 } from '../../src/main/storage/contentHash.ts';
+import { listImportErrors, listImportRuns, listLetterHistory } from '../../src/main/storage/index.ts';
 import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
@@ -58,6 +59,34 @@ const SEEDS: Record<number, (db: Db) => number> = {
        VALUES (?, 0, 'decision', 'Upheld', 'Overturned', 'Ben', 'ben.jsonl', '2025-02-01')`,
     ).run(letterId);
     return letterId;
+  },
+  // Version 4's own rows (spans as lists, a revision, the change groups), imported by two runs (one finished, one
+  // killed midway), and a letter made from another reviewer's export, without text.
+  4: (db) => {
+    const text = 'Case Number: CM15-0001234\nLumbar fusion: Upheld\nDecision rationale: No instability shown.\n';
+    db.exec(`
+      INSERT INTO import_runs (id, source, started_at, finished_at, status, files_seen, imported_count, duplicate_count, failed_count)
+      VALUES (1, '/old/first', '2025-01-01', '2025-01-01', 'completed', 1, 1, 0, 0),
+             (2, '/old/killed', '2025-03-01', NULL, 'running', 0, 0, 0, 0);
+      INSERT INTO import_errors (run_id, file_path, code, message, at) VALUES (2, '/old/bad.pdf', 'corrupt-pdf', 'bad.pdf: damaged', '2025-03-01');
+      INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format, case_number,
+         has_header, spans, warnings, parser_version, import_run_id, imported_at, updated_at, revision, item_count)
+      VALUES (7, 'abc123', 'CM15-0001234.pdf', '/old/CM15-0001234.pdf', 2048, 'pdf', 1, 'F1-prose-credentials', 'CM15-0001234',
+         0, '{"caseNumber":[[13,25]]}', '[]', '1.1.0', 2, '2025-03-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z', 3, 3),
+             (8, 'def456', 'theirs.pdf', 'theirs.pdf', 10, 'pdf', 1, 'F1-prose-credentials', NULL,
+         0, '{}', '[]', '1.0.0', NULL, '2025-04-01T00:00:00.000Z', '2025-04-01T00:00:00.000Z', 0, 0);
+      INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (8, '', '[0]');
+      INSERT INTO items (letter_id, position, service, decision, rationale, human_edited)
+      VALUES (7, 0, 'Lumbar fusion', 'Upheld', 'No instability shown.', '["rationale"]'),
+             (7, 1, 'Post-op brace', 'Overturned', 'Brace indicated after surgery.', '[]'),
+             (7, 2, 'Cold therapy', NULL, NULL, '[]');
+      INSERT INTO tags (id, name, colour, scope, created_at) VALUES (1, 'Old tag', '#123456', 'both', '2025-01-02');
+      INSERT INTO letter_tags (letter_id, tag_id, tagged_at) VALUES (7, 1, '2025-01-02');
+      INSERT INTO notes (letter_id, body, author, created_at) VALUES (7, 'Checked in 2025.', 'Lee', '2025-01-02');
+      INSERT INTO settings (key, value) VALUES ('reviewer', 'Lee');
+    `);
+    db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (7, ?, '[0]')").run(text);
+    return 7;
   },
 };
 
@@ -154,6 +183,30 @@ describe('schema migrations', () => {
     expect(db.prepare("SELECT value FROM settings WHERE key = 'library_id'").pluck().get()).toMatch(/^[0-9a-f-]{36}$/);
     expect(db.prepare('SELECT COUNT(*) AS n FROM dataset_conflicts').get()).toEqual({ n: 1 });
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'edit_history'").get()).toBeUndefined();
+    library.close();
+  });
+
+  it('005 keys letters by their normalised text and marks the import run a killed process left running as interrupted', () => {
+    const { file, letterId } = libraryAtVersion(4);
+    const library = openLibrary(file);
+    const { db } = library;
+    const text = db.prepare('SELECT text FROM letter_texts WHERE letter_id = ?').pluck().get(letterId) as string;
+    const hashes = db.prepare('SELECT id, content_sha256 AS hash FROM letters ORDER BY id').all();
+    expect(hashes).toEqual([
+      { id: letterId, hash: contentSha256(text) },
+      { id: 8, hash: null },
+    ]);
+    expect(contentSha256(text.replace(/\n/g, '\r\n  '))).toBe(contentSha256(text));
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'letters' AND name = 'letters_by_content'").pluck().get()).toBe('letters_by_content');
+    expect(listImportRuns(db).map(({ id, status, imported, failed, finishedAt }) => ({ id, status, imported, failed, finished: finishedAt !== null }))).toEqual([
+      { id: 2, status: 'interrupted', imported: 1, failed: 1, finished: true },
+      { id: 1, status: 'completed', imported: 1, failed: 0, finished: true },
+    ]);
+    expect(listImportErrors(db, 2).map((error) => error.code)).toEqual(['corrupt-pdf']);
+    expect(() => db.prepare("UPDATE import_runs SET status = 'lost' WHERE id = 1").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM import_runs WHERE id = 2').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM import_errors').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT import_run_id FROM letters WHERE id = ?').pluck().get(letterId)).toBeNull();
     library.close();
   });
 

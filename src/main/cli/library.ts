@@ -16,7 +16,8 @@ export async function withLibrary(
   mkdirSync(path.dirname(file), { recursive: true });
   let library: Library;
   try {
-    library = openLibrary(file, options.reviewer === undefined ? {} : { reviewer: options.reviewer });
+    // The app's own default file may be made a library even when empty; a file named with --db only when it does not exist.
+    library = openLibrary(file, { ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }), create: dbOption === undefined });
   } catch (error) {
     if (error instanceof LibraryOpenError) {
       io.err(error.message);

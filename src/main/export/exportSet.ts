@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, realpath, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFormat } from '../../shared/export.ts';
+import { processIsAlive } from '../processes.ts';
 import type { FsGuard } from './guardedFs.ts';
 import { CSV_FILE } from './writers/csv.ts';
 import { JSONL_FILE } from './writers/jsonl.ts';
@@ -240,13 +241,7 @@ function isInPlaceStaging(name: string): boolean {
 /** True unless the process that made the folder is still running: an export in this process is never running when another starts. */
 function isStale(name: string): boolean {
   const pid = Number(/-(\d+)-[0-9a-f]{8}$/.exec(name)?.[1]);
-  if (!Number.isInteger(pid) || pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !Number.isInteger(pid) || pid === process.pid || !processIsAlive(pid);
 }
 
 async function readManifest(guard: FsGuard, dir: string): Promise<Manifest | null> {

@@ -34,7 +34,10 @@ export interface OpenSession {
 }
 
 export function openSession(request: OpenLibraryRequest, settings: ServerSettings): OpenSession {
-  const library = openLibrary(request.file, request.reviewer === undefined ? {} : { reviewer: request.reviewer });
+  const library = openLibrary(request.file, {
+    ...(request.reviewer === undefined ? {} : { reviewer: request.reviewer }),
+    ...(request.create === undefined ? {} : { create: request.create }),
+  });
   const jobs = createJobs();
   const context: HandlerContext = {
     library,

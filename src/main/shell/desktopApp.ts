@@ -82,7 +82,8 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
       if (opened.ok) return chosen;
       log(`could not reopen ${chosen}; opening the default library`, opened.error.message);
     }
-    const opened = await client.open({ file: defaultFile });
+    // The app's own file: an empty one (a kill as it was first made) becomes the library.
+    const opened = await client.open({ file: defaultFile, create: true });
     if (!opened.ok) throw new Error(opened.error.message);
     return defaultFile;
   };
@@ -100,12 +101,12 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   };
 
   /** Calls in flight finish on the old library first (the server takes requests in order). */
-  const switchLibrary = async (choose: (owner: BrowserWindow) => Promise<string | null>) => {
+  const switchLibrary = async (choose: (owner: BrowserWindow) => Promise<string | null>, create: boolean) => {
     if (!window || !server) return;
     const owner = window;
     const file = await choose(owner);
     if (!file || file === libraryFile) return;
-    const opened = await server.open({ file });
+    const opened = await server.open({ file, create });
     if (!opened.ok) {
       log(`opening ${file}`, opened.error.message);
       await reportError(dialog, owner, `Could not open ${file}`, opened.error.message);
@@ -169,8 +170,8 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
       {
         importFiles: () => void importChosen(chooseLetterFiles),
         importFolder: () => void importChosen(chooseLetterFolders),
-        openLibrary: () => void switchLibrary((owner) => chooseLibraryToOpen(dialog, owner)),
-        newLibrary: () => void switchLibrary((owner) => chooseNewLibrary(dialog, owner, path.join(app.getPath('documents'), LIBRARY_FILE_NAME))),
+        openLibrary: () => void switchLibrary((owner) => chooseLibraryToOpen(dialog, owner), false),
+        newLibrary: () => void switchLibrary((owner) => chooseNewLibrary(dialog, owner, path.join(app.getPath('documents'), LIBRARY_FILE_NAME)), true),
         send,
       },
       { platform: process.platform, productName: PRODUCT_NAME, developer: !app.isPackaged },

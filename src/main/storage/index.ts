@@ -5,6 +5,7 @@
 export { openLibrary, openSnapshot } from './library.ts';
 export type { Library, OpenLibraryOptions } from './library.ts';
 export * from './errors.ts';
+export { storageFailure } from './storageFailure.ts';
 export * from './fields.ts';
 export { getReviewer, libraryId, requireReviewer, setReviewer } from './reviewer.ts';
 export { getLetter, getLetterSource, hasLetterWithSha256, insertParsedLetter, letterIdOfSha256 } from './letters.ts';

@@ -20,7 +20,14 @@ const FOLDER_CHECK_TIMEOUT_MS = 5000;
 
 export function jobHandlers({ library, jobs, settings, exportsReady }: HandlerContext): Pick<ImrApi, JobMethods> {
   const startImport = (paths: readonly string[]) =>
-    jobs.imports.start((signal, onProgress) => importLetters(library, paths, { signal, onProgress }));
+    jobs.imports.start(async (signal, onProgress) => {
+      const summary = await importLetters(library, paths, { signal, onProgress });
+      // The job's error is what the import dialog shows: the reason, with what was done before it.
+      if (summary.status === 'failed') {
+        throw new Error(`${summary.error}; stopped after ${summary.done} of ${summary.total} files, with ${summary.imported} letters stored whole`);
+      }
+      return summary;
+    });
   const startExport = async (options: ExportOptions) => {
     if (jobs.exports.status().running) return { started: false };
     await exportsReady;

@@ -31,7 +31,8 @@ const file = path.resolve(values.db ?? defaultLibraryPath());
 mkdirSync(path.dirname(file), { recursive: true });
 const packageJson = (await import('../../../../package.json', { with: { type: 'json' } })).default as { version: string };
 const server = startServerWorker({ appVersion: packageJson.version, samplesFolder: path.join(ROOT, 'resources/samples') });
-const opened = await server.open(values.reviewer === undefined ? { file } : { file, reviewer: values.reviewer });
+// The app's own default file may be made a library even when empty; a file named with --db only when it does not exist.
+const opened = await server.open({ file, create: values.db === undefined, ...(values.reviewer === undefined ? {} : { reviewer: values.reviewer }) });
 if (!opened.ok) {
   await server.close();
   refuse(opened.error.message);
