@@ -87,5 +87,5 @@ async function writeLongPdf(file: string, pages: number): Promise<void> {
     for (let line = 0; line < 40; line++) document.text(`Line ${line} of page ${page}: the reviewer found the request medically necessary.`);
   }
   document.end();
-  await new Promise((resolve) => out.on('finish', resolve));
+  await new Promise<void>((resolve) => out.on('finish', () => resolve()));
 }
