@@ -125,8 +125,11 @@ function inspectExistingFile(file: string, create: boolean): number | null {
 
 function fileSize(file: string): number | null {
   try {
-    return statSync(file).size;
+    const info = statSync(file);
+    if (info.isDirectory()) throw new LibraryOpenError(file, 'unreadable', 'it is a folder, not a library file');
+    return info.size;
   } catch (error) {
+    if (error instanceof LibraryOpenError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new LibraryOpenError(file, 'unreadable', (error as Error).message, { cause: error });
   }
