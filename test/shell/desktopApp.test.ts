@@ -111,6 +111,8 @@ interface Fakes {
   messageAnswers: number[];
   messages: string[];
   errors: EventEmitter;
+  schemesRegistered: string[];
+  schemesHandled: string[];
 }
 
 let dir: string;
@@ -118,7 +120,7 @@ let fakes: Fakes;
 
 function start(hasLock = true): Fakes {
   const app = new FakeApp(path.join(dir, 'userData'), hasLock);
-  const made: Fakes = { app, handlers: new Map(), menu: [], openAnswers: [], messageAnswers: [], messages: [], errors: new EventEmitter() };
+  const made: Fakes = { app, handlers: new Map(), menu: [], openAnswers: [], messageAnswers: [], messages: [], errors: new EventEmitter(), schemesRegistered: [], schemesHandled: [] };
   const electron = {
     app,
     BrowserWindow: FakeWindow,
@@ -142,12 +144,14 @@ function start(hasLock = true): Fakes {
       setPermissionRequestHandler: () => {},
       setPermissionCheckHandler: () => {},
       webRequest: { onBeforeRequest: () => {} },
+      protocol: { handle: (scheme: string) => made.schemesHandled.push(scheme) },
     }),
+    protocol: { registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => made.schemesRegistered.push(...schemes.map((s) => s.scheme)) },
     utilityProcess,
   } as unknown as ElectronModules;
   const files: AppFiles = {
     preload: '/app/preload.cjs',
-    rendererHtml: '/app/index.html',
+    rendererDir: '/app/renderer',
     devServer: undefined,
     samplesFolder: path.join(dir, 'samples'),
     libraryServer: path.resolve(import.meta.dirname, '../../src/main/server/utilityMain.ts'),
@@ -161,7 +165,7 @@ async function ready() {
   await until(() => FakeWindow.created.length > 0 || fakes?.app.quits > 0);
 }
 
-const APP_FRAME = { senderFrame: { url: 'file:///app/index.html' } };
+const APP_FRAME = { senderFrame: { url: 'app://app/index.html' } };
 
 async function call(method: string, ...args: unknown[]) {
   return fakes.handlers.get(API_CHANNEL)!(APP_FRAME, { method, args });
@@ -209,11 +213,14 @@ test('one secure window over the library in userData, with every API and shell c
   expect(fakes.app.sandboxed).toBe(true);
   expect(window!.options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false });
   expect(window!.title).toBe(windowTitle(libraryFile));
-  expect(window!.loaded).toEqual(['/app/index.html']);
+  expect(window!.loaded).toEqual(['app://app/index.html']);
+  expect(fakes.schemesRegistered).toEqual(['app']);
+  expect(fakes.schemesHandled).toEqual(['app']);
   expect([...fakes.handlers.keys()].sort()).toEqual([API_CHANNEL, SHELL_CHANNELS.chooseExportFolder, SHELL_CHANNELS.revealLetterFile].sort());
   expect(await call('getAppInfo')).toMatchObject({ ok: true, result: { libraryFile, appVersion: '1.2.3' } });
   const relay = fakes.handlers.get(API_CHANNEL)!;
   expect(() => relay({ senderFrame: { url: 'https://example.com/' } }, { method: 'getAppInfo', args: [] })).toThrow('Refused imr:call from https://example.com/');
+  expect(() => relay({ senderFrame: { url: 'file:///app/renderer/index.html' } }, { method: 'getAppInfo', args: [] })).toThrow('Refused imr:call from file:///app/renderer/index.html');
   expect(await relay(APP_FRAME, { method: 'getAppInfo', args: 'not a list' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
 });
 

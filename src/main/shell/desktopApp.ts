@@ -6,13 +6,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { App, BrowserWindow, IpcMain, Menu, Screen, Session, Shell } from 'electron';
+import type { App, BrowserWindow, IpcMain, Menu, Protocol, Screen, Session, Shell } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/api.ts';
 import type { ApiResults, ShellCommand } from '../../shared/api.ts';
 import type { ImportStatus } from '../../shared/api.ts';
 import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../appData.ts';
 import type { LibraryClient } from '../server/client.ts';
 import { relayApi } from '../transport/ipc.ts';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol.ts';
 import type { DialogApi } from './dialogs.ts';
 import { askToReload, chooseExportFolder, chooseLetterFiles, chooseLetterFolders, chooseLibraryToOpen, chooseNewLibrary, reportError } from './dialogs.ts';
 import type { ErrorSource } from './errorLog.ts';
@@ -35,13 +36,15 @@ export interface ElectronModules {
   readonly ipcMain: IpcMain;
   readonly screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
   readonly defaultSession: () => Session;
+  readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>;
   readonly utilityProcess: UtilityProcessApi;
 }
 
 export interface AppFiles {
   readonly preload: string;
-  readonly rendererHtml: string;
-  /** The renderer's dev server while developing (electron-vite dev). */
+  /** The built renderer (out/renderer), served as app://app/. */
+  readonly rendererDir: string;
+  /** The renderer's dev server while developing (electron-vite dev); never in a packaged app (see devServerUrl). */
   readonly devServer: string | undefined;
   readonly samplesFolder: string;
   /** The library server's entry (the built src/main/server/utilityMain.ts). */
@@ -61,6 +64,8 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   }
   // Every renderer sandboxed, whatever options a window is created with.
   app.enableSandbox();
+  // Before the app is ready, as Electron requires: the page's own origin, app://app.
+  electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   const userData = app.getPath('userData');
   const log = createErrorLog(path.join(userData, 'logs', 'main.log'));
   logUncaughtErrors(errorSource, log);
@@ -142,8 +147,7 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
     created.on('closed', () => {
       if (window === created) window = null;
     });
-    if (files.devServer) void created.loadURL(files.devServer);
-    else void created.loadFile(files.rendererHtml);
+    void created.loadURL(files.devServer ?? APP_ENTRY_URL);
     return created;
   };
 
@@ -155,7 +159,9 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
   const whenStarted = app.whenReady().then(async () => {
-    guardSession(electron.defaultSession(), files.devServer);
+    const session = electron.defaultSession();
+    session.protocol.handle(APP_SCHEME, appProtocolHandler(files.rendererDir));
+    guardSession(session, files.devServer);
     mkdirSync(userData, { recursive: true });
     const client = startLibraryServer(electron.utilityProcess, files.libraryServer, { appVersion: app.getVersion(), samplesFolder: files.samplesFolder });
     server = client;
