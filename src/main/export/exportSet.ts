@@ -197,10 +197,11 @@ async function moveStagedFiles(guard: FsGuard, stagingDir: string, target: strin
   for (const name of manifest.files) {
     if (await statOrNull(guard, path.join(stagingDir, name))) await renamePath(guard, path.join(stagingDir, name), path.join(target, name));
   }
-  await renamePath(guard, path.join(stagingDir, MANIFEST_FILE), path.join(target, MANIFEST_FILE));
   for (const name of before?.files ?? []) {
     if (!manifest.files.includes(name)) await removePath(guard, path.join(target, name));
   }
+  // The manifest last: until it moves, the staging folder's own says what is left to do.
+  await renamePath(guard, path.join(stagingDir, MANIFEST_FILE), path.join(target, MANIFEST_FILE));
   await removePath(guard, stagingDir);
   await syncFolder(guard, target);
 }
