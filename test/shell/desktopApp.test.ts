@@ -5,7 +5,7 @@
  * and a shutdown that closes the library.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -268,6 +268,20 @@ test('"Open Database…" switches the library, retitles the window, tells the re
   expect(window.title).toBe(windowTitle(other));
   expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: other } });
   expect(JSON.parse(readFileSync(path.join(dir, 'userData', 'last-library.json'), 'utf8'))).toEqual({ libraryFile: other });
+});
+
+test('"Open Database…" on a file that is not a sound library shows why in a dialog and keeps the library open', async () => {
+  fakes = start();
+  await ready();
+  const empty = path.join(dir, 'empty.sqlite');
+  writeFileSync(empty, '');
+  fakes.openAnswers.push([empty]);
+  click('Open Database…');
+  await until(() => fakes.messages.length > 0);
+  expect(fakes.messages).toEqual([`Could not open ${empty}`]);
+  expect(readFileSync(empty, 'utf8')).toBe('');
+  expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: path.join(dir, 'userData', 'library.sqlite') } });
+  expect(FakeWindow.created[0]!.webContents.sent).toEqual([]);
 });
 
 test('a renderer crash is logged and, when the user agrees, the window reloads', async () => {

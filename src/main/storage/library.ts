@@ -113,7 +113,8 @@ function inspectExistingFile(file: string, create: boolean): number | null {
     }
     if (!isUnchangedSinceChecked(file)) {
       const problems = reader.pragma('quick_check', { simple: true });
-      if (problems !== 'ok') throw new LibraryOpenError(file, 'corrupt', `the file is damaged (${String(problems)})`);
+      // quick_check reports over several lines; a refusal is one.
+      if (problems !== 'ok') throw new LibraryOpenError(file, 'corrupt', `the file is damaged (${String(problems).replace(/\s*\n\s*/g, ' ')})`);
     }
     return version;
   } catch (error) {
