@@ -26,7 +26,10 @@ export async function withLibrary(
       io.err(error.message);
       return 1;
     }
-    throw error;
+    const reason = storageFailure(error, file);
+    if (reason === null) throw error;
+    io.err(`Cannot open letter library ${file}: ${reason}`);
+    return 1;
   }
   try {
     return await work(library);

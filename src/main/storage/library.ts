@@ -10,6 +10,7 @@ import { installChangeCapture } from './changes/capture.ts';
 import { isUnchangedSinceChecked, stampCheckedFile } from './checkedStamp.ts';
 import { LibraryOpenError } from './errors.ts';
 import { markInterruptedRuns } from './importRuns.ts';
+import { storageFailure } from './storageFailure.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { LIBRARY_APPLICATION_ID } from './migrations/001-initial.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
@@ -62,7 +63,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Lib
     configureConnection(db);
     migrateOrExplain(db, file);
     installChangeCapture(db);
-    markInterruptedRuns(db);
+    markKilledRuns(db, file);
     if (options.reviewer !== undefined) setReviewer(db, options.reviewer);
     return {
       db,
@@ -174,6 +175,15 @@ function backUpBeforeMigrating(db: Db, file: string, version: number): string {
   const backupFile = `${file}.v${version}.bak`;
   copyFileSync(file, backupFile);
   return backupFile;
+}
+
+/** A library on a full disk still opens to be read; its killed runs are marked at an open that can write. */
+function markKilledRuns(db: Db, file: string): void {
+  try {
+    markInterruptedRuns(db);
+  } catch (error) {
+    if (storageFailure(error, file) === null) throw error;
+  }
 }
 
 function configureConnection(db: Db): void {
