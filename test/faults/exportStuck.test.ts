@@ -53,9 +53,12 @@ describe.skipIf(process.platform === 'win32')('a worker stuck in the file system
     try {
       const outDir = path.join(dir, 'stuck-out');
       const controller = new AbortController();
-      const run = exportInWorker(fifo, { format: 'csv', outDir, scope: 'all' }, { signal: controller.signal });
-      // SQLite's open of the FIFO blocks the worker's thread in the kernel.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      let began: () => void = () => undefined;
+      const beganWriting = new Promise<void>((resolve) => (began = resolve));
+      const run = exportInWorker(fifo, { format: 'csv', outDir, scope: 'all' }, { signal: controller.signal, onStarted: () => began() });
+      // Next the worker opens the library: SQLite's open of the FIFO blocks its thread in the kernel.
+      await beganWriting;
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const cancelled = Date.now();
       controller.abort();
       await expect(run).rejects.toThrow(/abort|cancel/i);
@@ -68,6 +71,7 @@ describe.skipIf(process.platform === 'win32')('a worker stuck in the file system
     } finally {
       // Let the stuck thread go (its open returns), so this process can exit.
       closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      // (Had it not been stuck there, this open would fail with ENXIO: no reader.)
     }
   });
 });

@@ -65,7 +65,10 @@ export function exportInWorker(libraryFile: string, options: ExportOptions, cont
     control.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: ExportWorkerMessage) => {
       if (message.type === 'progress') control.onProgress?.(message.progress);
-      else if (message.type === 'started') target = message.target;
+      else if (message.type === 'started') {
+        target = message.target;
+        control.onStarted?.(message.target);
+      }
       else if (message.type === 'committing') committing = true;
       else if (message.type === 'done') settle(() => resolve(message.result));
       else settle(() => reject(Object.assign(new Error(message.message), { name: message.name })));

@@ -97,6 +97,9 @@ export async function importLetters(library: Library, paths: readonly string[], 
     maxThreads: threads,
     resourceLimits: WORKER_HEAP_LIMITS,
   });
+  // Piscina reports a result that arrives for a task already aborted (a cancel, a stop, a time
+  // limit just as the worker finished) as a pool 'error'; unheard, it would end the process.
+  pool.on('error', () => undefined);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const seenThisRun = new Set<string>();
