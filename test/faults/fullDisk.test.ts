@@ -110,6 +110,16 @@ describe.skipIf(problem !== null)(`a full disk${problem ? ` (skipped: ${problem}
     expect(statfsSync(disk).bavail).toBe(free);
   });
 
+  test('into the root of a mounted disk (a folder that cannot be renamed) the set is staged inside it and switched file by file', async () => {
+    const disk = smallDisk('mount-root', 8);
+    const library = libraryOf(path.join(base, 'mount-library.sqlite'), 20);
+    for (const format of ['jsonl', 'csv'] as const) {
+      expect((await cli('export', '--db', library, '--format', format, '--out', disk, '--all')).code).toBe(0);
+    }
+    expect(readdirSync(disk).sort()).toEqual(['.imr-export.json', 'README.md', 'items.csv']);
+    expect(besideFolder(disk)).toEqual([]);
+  });
+
   test('a dataset merge that does not fit on the disk merges nothing and says so in one line', async () => {
     const source = libraryOf(path.join(base, 'dataset-source.sqlite'), 1500);
     const exported = path.join(base, 'dataset-export');

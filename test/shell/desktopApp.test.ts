@@ -5,7 +5,7 @@
  * and a shutdown that closes the library.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -282,6 +282,19 @@ test('"Open Database…" on a file that is not a sound library shows why in a di
   expect(readFileSync(empty, 'utf8')).toBe('');
   expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: path.join(dir, 'userData', 'library.sqlite') } });
   expect(FakeWindow.created[0]!.webContents.sent).toEqual([]);
+});
+
+test('a last library that can no longer be opened is named in a dialog, and the default library opens', async () => {
+  const gone = path.join(dir, 'emptied.sqlite');
+  writeFileSync(gone, '');
+  mkdirSync(path.join(dir, 'userData'), { recursive: true });
+  writeFileSync(path.join(dir, 'userData', 'last-library.json'), JSON.stringify({ libraryFile: gone }));
+  fakes = start();
+  await ready();
+  await until(() => fakes.messages.length > 0);
+  expect(fakes.messages).toEqual([`Could not reopen ${gone}; the default library is open`]);
+  expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: path.join(dir, 'userData', 'library.sqlite') } });
+  expect(readFileSync(gone, 'utf8')).toBe('');
 });
 
 test('a renderer crash is logged and, when the user agrees, the window reloads', async () => {

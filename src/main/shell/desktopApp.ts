@@ -75,6 +75,8 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   let server: LibraryClient | null = null;
   let libraryFile = '';
   let closed = false;
+  /** Why the library chosen last could not be reopened, told once the window is up. */
+  let reopenRefusal: { readonly file: string; readonly reason: string } | null = null;
 
   const send = (command: ShellCommand) => window?.webContents.send(SHELL_CHANNELS.command, command);
 
@@ -86,6 +88,7 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
       const opened = await client.open({ file: chosen });
       if (opened.ok) return chosen;
       log(`could not reopen ${chosen}; opening the default library`, opened.error.message);
+      reopenRefusal = { file: chosen, reason: opened.error.message };
     }
     // The app's own file: an empty one (a kill as it was first made) becomes the library.
     const opened = await client.open({ file: defaultFile, create: true });
@@ -184,6 +187,7 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
     );
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menu));
     window = createWindow(libraryFile);
+    if (reopenRefusal) void reportError(dialog, window, `Could not reopen ${reopenRefusal.file}; the default library is open`, reopenRefusal.reason);
     const stopProgress = followImportProgress(
       async () => {
         const response = await client.call({ method: 'getImportStatus', args: [] });
