@@ -1,10 +1,12 @@
 /** Generated benchmark inputs, made once and kept in bench/.data (git-ignored). */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deriveValues, derivableOfParsed } from '../src/main/letters/derive.ts';
 import { parseLetter } from '../src/main/letters/parsing/index.ts';
-import { verifyLetter } from '../src/main/review/index.ts';
+import { bringDerivedUpToDate, verifyLetter } from '../src/main/review/index.ts';
+import { LATEST_SCHEMA_VERSION } from '../src/main/storage/migrations/index.ts';
 import { createTag, insertParsedLetter, openLibrary, startImportRun, tagLetter } from '../src/main/storage/index.ts';
 import { generateLetter, renderLetterText, writeFixtureFolder } from '../test/fixtures/index.ts';
 
@@ -22,6 +24,35 @@ export async function pdfFolder(count: number): Promise<string> {
   return folder;
 }
 
+/** The real letters beside the project (../shared/letters/dev), when they are there. */
+export const REAL_LETTERS = path.resolve(import.meta.dirname, '../../shared/letters/dev');
+
+/**
+ * At least `count` PDF files made from the real letters, each letter copied with distinct bytes
+ * (a PDF comment after its end, which readers ignore), so the duplicate check passes every copy;
+ * null when the real letters are not here.
+ */
+export async function realPdfFolder(count: number): Promise<string | null> {
+  if (!existsSync(REAL_LETTERS)) return null;
+  const sources = (await readdir(REAL_LETTERS)).filter((name) => name.endsWith('.pdf')).sort();
+  if (sources.length === 0) return null;
+  const copies = Math.ceil(count / sources.length);
+  const folder = path.join(DATA_DIR, `real-pdf-${sources.length * copies}`);
+  const ready = existsSync(folder) && (await readdir(folder)).length === sources.length * copies;
+  if (!ready) {
+    process.stdout.write(`    (copying the ${sources.length} real letters ${copies} times into ${folder}, once)\n`);
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    for (const name of sources) {
+      const bytes = await readFile(path.join(REAL_LETTERS, name));
+      for (let copy = 0; copy < copies; copy++) {
+        await writeFile(path.join(folder, `${path.basename(name, '.pdf')}-${copy}.pdf`), Buffer.concat([bytes, Buffer.from(`\n%bench copy ${copy}\n`)]));
+      }
+    }
+  }
+  return folder;
+}
+
 export const LIBRARY_LETTERS = 100_000;
 /** Distinct generated letters; each is stored several times under a different case number. */
 const DISTINCT = 10_000;
@@ -29,7 +60,8 @@ const REPEATS = 15;
 
 /** A library file of LIBRARY_LETTERS letters (a tenth verified, a twentieth tagged), built on first use. */
 export function libraryFile(): string {
-  const file = path.join(DATA_DIR, `library-${LIBRARY_LETTERS}.sqlite`);
+  // Named by its schema: a library built by an older version is built again, with this version's derived values.
+  const file = path.join(DATA_DIR, `library-${LIBRARY_LETTERS}-v${LATEST_SCHEMA_VERSION}.sqlite`);
   if (!existsSync(file)) buildLibrary(file);
   return file;
 }
@@ -41,6 +73,8 @@ function buildLibrary(file: string): void {
   const partial = `${file}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   const library = openLibrary(partial, { reviewer: 'bench' });
+  // Empty, so this only records that the letters stored below carry this version's derived values.
+  bringDerivedUpToDate(library.db);
   const runId = startImportRun(library.db, 'benchmark');
   const tagId = createTag(library.db, { name: 'needs second look', colour: '#d9480f', hotkey: '1', scope: 'letter' });
   let stored = 0;
@@ -62,7 +96,8 @@ function buildLibrary(file: string): void {
         pageOffsets: [0],
         encoding: 'utf-8',
       };
-      const { status, letterId } = insertParsedLetter(library.db, source, parseLetter(copyText), runId);
+      const parsed = parseLetter(copyText);
+      const { status, letterId } = insertParsedLetter(library.db, source, parsed, runId, deriveValues(derivableOfParsed(parsed)));
       if (status === 'duplicate') throw new Error(`bench library: ${caseNumber} is not a new letter`);
       if (stored % 20 === 0) tagLetter(library.db, letterId, tagId);
       if (stored % 10 === 0) verifyLetter(library.db, { reviewer: 'bench', origin: 'review' }, { letterId, revision: 0 });

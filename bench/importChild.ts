@@ -6,7 +6,13 @@ import { openLibrary } from '../src/main/storage/index.ts';
 const [folder, dbFile] = process.argv.slice(2) as [string, string];
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 const library = openLibrary(dbFile, { reviewer: 'bench' });
-const summary = await importLetters(library, [folder]);
+const started = performance.now();
+let firstLetterMs = 0;
+const summary = await importLetters(library, [folder], {
+  onProgress: (progress) => {
+    if (firstLetterMs === 0 && progress.imported > 0) firstLetterMs = performance.now() - started;
+  },
+});
 library.close();
 process.stdout.write(
   JSON.stringify({
@@ -14,5 +20,6 @@ process.stdout.write(
     failed: summary.failed,
     seconds: summary.elapsedMs / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    firstLetterMs,
   }),
 );

@@ -32,6 +32,7 @@ export const API_METHODS = [
   'updateItemField',
   'setDecision',
   'setItemStatus',
+  'setStructureValue',
   'addItem',
   'deleteItem',
   'splitItem',
@@ -126,6 +127,7 @@ export interface ApiResults {
   updateItemField: ChangeResult;
   setDecision: ChangeResult;
   setItemStatus: ChangeResult;
+  setStructureValue: ChangeResult;
   addItem: CreatedResult;
   deleteItem: ChangeResult;
   splitItem: CreatedResult;

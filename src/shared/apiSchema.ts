@@ -8,6 +8,9 @@ import { QUEUE_SORTS } from './api.ts';
 import { EXPORT_FORMATS } from './export.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './library.ts';
+import { STRUCTURE_KEYS } from './derived.ts';
+import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from './vocabulary.ts';
+import type { CitationSource, DrugClass, ServiceCategory } from './vocabulary.ts';
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
@@ -36,6 +39,10 @@ export const queueFilterSchema = z.strictObject({
   tagId: id.optional(),
   format: z.enum(LETTER_FORMATS).optional(),
   hasWarnings: z.boolean().optional(),
+  hasChecks: z.boolean().optional(),
+  category: z.enum(SERVICE_CATEGORIES.map((term) => term.id) as [ServiceCategory, ...ServiceCategory[]]).optional(),
+  drugClass: z.enum(DRUG_CLASSES.map((term) => term.id) as [DrugClass, ...DrugClass[]]).optional(),
+  guidelineSource: z.enum(CITATION_SOURCES.map((term) => term.id) as [CitationSource, ...CitationSource[]]).optional(),
   search: text(500).optional(),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
@@ -94,6 +101,7 @@ export const API_ARGS = {
   updateItemField: z.tuple([letterRef, id, itemEdit]),
   setDecision: z.tuple([letterRef, id, z.enum(DECISIONS).nullable()]),
   setItemStatus: z.tuple([letterRef, id, z.enum(ITEM_STATUSES)]),
+  setStructureValue: z.tuple([letterRef, id, z.strictObject({ key: z.enum(STRUCTURE_KEYS), value: text(80).nullable() })]),
   addItem: z.tuple([letterRef, newItem]),
   deleteItem: z.tuple([letterRef, id]),
   splitItem: z.tuple([letterRef, id, span]),

@@ -2,11 +2,12 @@
  * The verified-dataset export as the UI, the CLI and the services see it: options, progress,
  * results, the JSONL record, dataset-import conflicts and the agreement report.
  */
+import type { CheckFinding, StructureCorrections } from './derived.ts';
 import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, SourceSpans } from './letter.ts';
 import type { ItemField, ItemStatus, LetterField, LetterStatus } from './library.ts';
 import type { SourceKind } from './source.ts';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Verified letters only (the dataset), or every letter with its review status. */
@@ -85,8 +86,51 @@ export interface ExportedItem {
   /** Fields a person changed from the parser's value. */
   readonly editedFields: readonly ItemField[];
   readonly tags: readonly string[];
+  /** Structured values a person set (they win over the vocabulary's reading). */
+  readonly structureCorrections: StructureCorrections;
+  /** The item's fields read by the vocabulary, as of the export (see src/shared/vocabulary.ts). */
+  readonly structure?: ExportedStructure;
   /** Only in exports made with spans. */
   readonly spans?: Readonly<Record<string, SourceSpans>>;
+}
+
+/** One citation of a guideline field, as the export carries it. */
+export interface ExportedCitation {
+  readonly source: string;
+  readonly mtusPart: string | null;
+  /** The chapter or topic, normalised (its id). */
+  readonly topic: string | null;
+  readonly edition: string | null;
+  readonly locators: readonly { readonly kind: string; readonly value: string }[];
+  readonly text: string;
+  /** [start, end) inside the guideline field's text. */
+  readonly span: readonly [number, number];
+}
+
+export interface ExportedDrug {
+  readonly name: string;
+  readonly generic: string | null;
+  readonly drugClass: string;
+  readonly strength: string | null;
+  readonly form: string | null;
+  readonly quantity: number | null;
+  readonly refills: number | null;
+}
+
+/** The vocabulary's reading of one item, compact: what analysts filter and count by. */
+export interface ExportedStructure {
+  readonly vocabularyVersion: string;
+  readonly category: string;
+  readonly categoryCorrected: boolean;
+  readonly drugs: readonly ExportedDrug[];
+  readonly drugClasses: readonly string[];
+  readonly sessions: { readonly perWeek: number | null; readonly weeks: number | null; readonly total: number | null } | null;
+  readonly bodyParts: readonly { readonly name: string; readonly laterality: string | null }[];
+  readonly spineLevels: readonly string[];
+  readonly claimsAdministratorCitations: readonly ExportedCitation[];
+  readonly maximusCitations: readonly ExportedCitation[];
+  /** True when the Claims Administrator's field says it cited no medical evidence. */
+  readonly claimsAdministratorNoEvidence: boolean;
 }
 
 /** One line of the JSONL export: the `imr-review extract` record plus review and provenance fields. */
@@ -112,6 +156,8 @@ export interface ExportedLetter {
   readonly editedFields: readonly LetterField[];
   readonly tags: readonly string[];
   readonly notes: readonly ExportedNote[];
+  /** The rule checks' findings on the exported values (see CHECK_CODES). */
+  readonly checks?: readonly CheckFinding[];
   /** Only in exports made with spans. */
   readonly spans?: Readonly<Record<string, SourceSpans>>;
 }

@@ -2,6 +2,8 @@
  * One line of `imr-review extract` output (JSONL), and the shape the exports and
  * the evaluation build on. Plain values; spans sit beside them.
  */
+import type { CheckFinding } from './derived.ts';
+import type { ExportedStructure } from './export.ts';
 import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, Span } from './letter.ts';
 
 export interface ExtractedPartial {
@@ -19,6 +21,8 @@ export interface ExtractedItem {
   partial?: ExtractedPartial;
   spans: Record<string, Span>;
   warnings: ParseWarning[];
+  /** The vocabulary's reading of the item. */
+  structure: ExportedStructure;
 }
 
 export interface ExtractionRecord {
@@ -32,6 +36,8 @@ export interface ExtractionRecord {
   header: Record<HeaderFieldName, string | null> | null;
   items: ExtractedItem[];
   warnings: ParseWarning[];
+  /** The rule checks' findings (default settings). */
+  checks: CheckFinding[];
   parserVersion: string;
 }
 

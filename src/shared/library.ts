@@ -2,6 +2,7 @@
  * What the letter library holds, as the UI, the CLI and the exporter see it. The store
  * (src/main/storage) produces these; the API contract carries them to the renderer.
  */
+import type { CheckFinding, ItemVocabulary, StructureCorrections } from './derived.ts';
 import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, SourceSpans } from './letter.ts';
 import type { SourceKind } from './source.ts';
 
@@ -80,6 +81,7 @@ export interface Note {
 export const CHANGE_ACTIONS = [
   'edit-field',
   'set-item-status',
+  'set-structure',
   'add-item',
   'delete-item',
   'reorder-items',
@@ -186,6 +188,7 @@ export interface QueueRow {
   readonly upheldCount: number;
   readonly overturnedCount: number;
   readonly warningCount: number;
+  readonly checkCount: number;
 }
 
 export interface LibraryStats {
@@ -197,6 +200,14 @@ export interface LibraryStats {
   readonly itemsByDecision: { readonly Upheld: number; readonly Overturned: number; readonly none: number };
   readonly importErrors: number;
   readonly importErrorsByCode: Readonly<Record<string, number>>;
+}
+
+/** What the rule checks and the vocabulary found across a library. */
+export interface DerivedStats {
+  readonly lettersWithChecks: number;
+  readonly checksByCode: Readonly<Record<string, number>>;
+  readonly itemsByCategory: Readonly<Record<string, number>>;
+  readonly itemsByDrugClass: Readonly<Record<string, number>>;
 }
 
 export interface StoredItem {
@@ -218,6 +229,10 @@ export interface StoredItem {
   readonly humanEdited: readonly ItemField[];
   readonly addedByReviewer: boolean;
   readonly tags: readonly TagLabel[];
+  /** Structured values a person set over the vocabulary's reading. */
+  readonly structureCorrections: StructureCorrections;
+  /** The fields read by the vocabulary; the library server adds it to the letter it hands out. */
+  readonly vocabulary?: ItemVocabulary;
 }
 
 export interface StoredLetter {
@@ -258,6 +273,8 @@ export interface StoredLetter {
   readonly overturnedCount: number;
   /** Warnings not yet answered, on the letter and its items. */
   readonly warningCount: number;
+  /** The rule checks' findings on the current values (worked out again after every change). */
+  readonly checks: readonly CheckFinding[];
   readonly items: readonly StoredItem[];
   readonly tags: readonly TagLabel[];
   readonly notes: readonly Note[];

@@ -5,6 +5,7 @@ import { cohensKappa, compareDatasets, exportDataset, verifiedLettersInFile, ver
 import type { Library } from '../../src/main/storage/index.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/index.ts';
 import { updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
+import { deriveValues, derivableOfParsed } from '../../src/main/letters/derive.ts';
 import { buildLetter, useTempFolder } from '../storage/helpers.ts';
 
 const temp = useTempFolder();
@@ -34,7 +35,7 @@ function library(reviewer: string, decisions: readonly ('Upheld' | 'Overturned')
       caseNumber: `CM16-000100${n}`,
       items: SERVICES.map((service, i) => ({ service, decision: letterDecisions[i] ?? 'Upheld' })),
     });
-    return insertParsedLetter(lib.db, source, parsed, null).letterId;
+    return insertParsedLetter(lib.db, source, parsed, null, deriveValues(derivableOfParsed(parsed))).letterId;
   });
   return { library: lib, letterIds };
 }

@@ -6,6 +6,7 @@
 import { createTag, getLetter, insertParsedLetter, tagItem, tagLetter } from '../../src/main/storage/index.ts';
 import { addNote, flagLetter, updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
 import type { Library } from '../../src/main/storage/index.ts';
+import { deriveValues, derivableOfParsed } from '../../src/main/letters/derive.ts';
 import { buildLetter } from '../storage/helpers.ts';
 import type { PlainLetter } from '../storage/helpers.ts';
 
@@ -26,7 +27,7 @@ export interface ReviewedDataset {
 
 function insert(library: Library, plain: PlainLetter): { letterId: number; sha256: string; itemIds: number[] } {
   const { source, parsed } = buildLetter(plain);
-  const { letterId } = insertParsedLetter(library.db, source, parsed, null);
+  const { letterId } = insertParsedLetter(library.db, source, parsed, null, deriveValues(derivableOfParsed(parsed)));
   const itemIds = getLetter(library.db, letterId)?.items.map((item) => item.id) ?? [];
   return { letterId, sha256: source.sha256, itemIds };
 }

@@ -35,9 +35,9 @@ describe('an export commits as a set', () => {
     const parent = temp.folder();
     const fresh = path.join(parent, 'new', 'dataset');
     const result = await exportTo(library, fresh, 'parquet');
-    expect(Object.keys(folderContents(fresh)!)).toEqual(['.imr-export.json', 'README.md', 'items.parquet', 'letters.parquet']);
-    expect(manifestFiles(fresh)).toEqual(['letters.parquet', 'items.parquet', 'README.md']);
-    expect(result.files.map((file) => path.basename(file.path))).toEqual(['letters.parquet', 'items.parquet', 'README.md']);
+    expect(Object.keys(folderContents(fresh)!)).toEqual(['.imr-export.json', 'README.md', 'citations.parquet', 'items.parquet', 'letters.parquet']);
+    expect(manifestFiles(fresh)).toEqual(['letters.parquet', 'items.parquet', 'citations.parquet', 'README.md']);
+    expect(result.files.map((file) => path.basename(file.path))).toEqual(['letters.parquet', 'items.parquet', 'citations.parquet', 'README.md']);
     expect(result.files.every((file) => file.bytes === readFileSync(file.path).length)).toBe(true);
 
     const empty = temp.folder();
@@ -73,7 +73,7 @@ describe('an export commits as a set', () => {
     await exportTo(library, outDir, 'csv', true);
     expect(Object.keys(folderContents(outDir)!)).toEqual(['.imr-export.json', 'README.md', 'items.csv', 'notes.txt']);
     expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('keep me');
-    expect(readFileSync(path.join(outDir, 'README.md'), 'utf8')).toContain('# IMR Final Determination Letters: reviewed dataset');
+    expect(readFileSync(path.join(outDir, 'README.md'), 'utf8')).toContain('\n| app version | IMR Review Workstation ');
 
     await expect(exportTo(library, outDir, 'jsonl')).rejects.toThrow('holds files this app did not write (notes.txt)');
     await exportTo(library, outDir, 'jsonl', true);

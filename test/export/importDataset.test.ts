@@ -6,6 +6,7 @@ import { exportDataset, importDataset, resolveConflict as resolve } from '../../
 import type { Db, Library } from '../../src/main/storage/index.ts';
 import { getLetter, insertParsedLetter, LetterReadOnlyError, listConflicts, listLetterHistory } from '../../src/main/storage/index.ts';
 import { TEST_ACTOR, updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
+import { deriveValues, derivableOfParsed } from '../../src/main/letters/derive.ts';
 import { buildLetter, useTempFolder } from '../storage/helpers.ts';
 import type { PlainLetter } from '../storage/helpers.ts';
 import { buildReviewedDataset, REVIEWER } from './dataset.ts';
@@ -66,7 +67,7 @@ function twoReviewers(plain: PlainLetter = LETTER) {
   const { source, parsed } = buildLetter(plain);
   const side = (reviewer: string) => {
     const library = temp.library({ reviewer });
-    const { letterId } = insertParsedLetter(library.db, source, parsed, null);
+    const { letterId } = insertParsedLetter(library.db, source, parsed, null, deriveValues(derivableOfParsed(parsed)));
     const itemIds = getLetter(library.db, letterId)?.items.map((item) => item.id) ?? [];
     return { library, letterId, itemIds };
   };

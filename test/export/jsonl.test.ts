@@ -62,6 +62,8 @@ describe('JSONL export', () => {
           addedByReviewer: false,
           editedFields: ['rationale'],
           tags: ['imaging, MRI'],
+          structureCorrections: {},
+          structure: expect.objectContaining({ category: 'imaging', bodyParts: [{ name: 'lumbar spine', laterality: null }] }),
         },
         {
           service: 'Acupuncture, 6 visits — “extended”',
@@ -75,6 +77,8 @@ describe('JSONL export', () => {
           addedByReviewer: false,
           editedFields: ['decision'],
           tags: [],
+          structureCorrections: {},
+          structure: expect.objectContaining({ category: 'acupuncture', sessions: { perWeek: null, weeks: null, total: 6 } }),
         },
       ],
       warnings: [],
@@ -89,6 +93,11 @@ describe('JSONL export', () => {
       editedFields: ['dateOfInjury'],
       tags: ['urgent'],
       notes: [{ author: REVIEWER, createdAt: stored?.notes[0]?.createdAt, body: 'Checked against the PDF.' }],
+      // The rule checks over the exported values: the date of injury was corrected to a word.
+      checks: [
+        { code: 'date-invalid', field: 'dateOfInjury', message: expect.stringContaining('"unknown"') },
+        { code: 'rationale-without-conclusion', field: 'decision', itemIndex: 0, message: expect.any(String) },
+      ],
     });
     expect(stored?.verifiedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 

@@ -127,7 +127,6 @@ describe('dataset card', () => {
     const result = await exportDataset(library.file, { format: 'csv', outDir, scope: 'all', filter: { tagId: tagIds.urgent } });
     const card = readFileSync(path.join(outDir, 'README.md'), 'utf8');
 
-    expect(card).toMatch(/^---\npretty_name: .*\nconfigs:\n- config_name: default\n {2}data_files: items\.csv\n/);
     expect(card).toContain('- letters: 2\n- items: 3\n');
     expect(card).toContain('| Upheld | 2 | 66.7% |');
     expect(card).toContain('| (missing) | 1 | 33.3% |');

@@ -7,7 +7,19 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../src/shared/library.ts';
 import type { ExportedItem, ExportedLetter } from '../../src/shared/export.ts';
 
-export type Row = Record<string, string | number | boolean | null>;
+export type Row = Record<string, unknown>;
+
+/** How a format writes a list: Parquet as a LIST, CSV and the workbook as JSON array text. */
+export type ListForm = 'array' | 'json';
+
+/** A value as the JS reader hands it over, with dates and instants as ISO strings and big integers as numbers, at any depth. */
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, plain(member)]));
+  return value;
+}
 
 /** Rows of a DuckDB query, with dates and instants as ISO strings and big integers as numbers. */
 export async function duckRows(sql: string): Promise<Row[]> {
@@ -15,15 +27,7 @@ export async function duckRows(sql: string): Promise<Row[]> {
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([key, value]) => {
-          if (value instanceof Date) return [key, value.toISOString()];
-          if (typeof value === 'bigint') return [key, Number(value)];
-          return [key, value as Row[string]];
-        }),
-      ),
-    );
+    return reader.getRowObjectsJS().map((row) => plain(row) as Row);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -48,7 +52,8 @@ function printedDate(printed: string | null | undefined): string | null {
   return match ? `${match[3]}-${match[1]}-${match[2]}T00:00:00.000Z` : null;
 }
 
-export function expectedLetterRow(letter: ExportedLetter): Row {
+export function expectedLetterRow(letter: ExportedLetter, lists: ListForm): Row {
+  const list = listIn(lists);
   const edited = Object.fromEntries(LETTER_FIELDS.map((field) => [`${field}Edited`, letter.editedFields.includes(field)]));
   return {
     sha256: letter.sha256,
@@ -74,12 +79,16 @@ export function expectedLetterRow(letter: ExportedLetter): Row {
     verifiedAt: letter.verifiedAt,
     parserVersion: letter.parserVersion,
     ...edited,
-    tags: letter.tags.length > 0 ? letter.tags.join('; ') : null,
-    notes: letter.notes.length > 0 ? letter.notes.map((n) => `[${n.createdAt} ${n.author}] ${n.body}`).join('\n') : null,
+    checkCount: letter.checks?.length ?? 0,
+    checkCodes: list((letter.checks ?? []).map((check) => check.code)),
+    tags: list(letter.tags),
+    notes: list(letter.notes.map((note) => ({ author: note.author, createdAt: note.createdAt, body: note.body }))),
   };
 }
 
-export function expectedItemRow(item: ExportedItem | null, index: number): Row {
+/** An item's row; a letter without items has one CSV row whose item cells, lists too, are empty. */
+export function expectedItemRow(item: ExportedItem | null, index: number, lists: ListForm): Row {
+  const list = (values: readonly unknown[]) => (item ? listIn(lists)(values) : null);
   const edited = Object.fromEntries(ITEM_FIELDS.map((field) => [`${field}Edited`, item ? item.editedFields.includes(field) : null]));
   return {
     itemNumber: item ? index + 1 : null,
@@ -94,6 +103,20 @@ export function expectedItemRow(item: ExportedItem | null, index: number): Row {
     itemStatus: item?.status ?? null,
     addedByReviewer: item ? item.addedByReviewer : null,
     ...edited,
-    itemTags: item && item.tags.length > 0 ? item.tags.join('; ') : null,
+    itemTags: list(item?.tags ?? []),
+    serviceCategory: item?.structure?.category ?? null,
+    serviceCategoryCorrected: item ? (item.structure?.categoryCorrected ?? false) : null,
+    drugs: list((item?.structure?.drugs ?? []).map((drug) => drug.generic ?? drug.name)),
+    drugClasses: list(item?.structure?.drugClasses ?? []),
+    sessionsTotal: item?.structure?.sessions?.total ?? null,
+    bodyParts: list((item?.structure?.bodyParts ?? []).map((part) => (part.laterality ? `${part.laterality} ${part.name}` : part.name))),
+    claimsAdministratorSources: list([...new Set((item?.structure?.claimsAdministratorCitations ?? []).map((c) => c.source))]),
+    claimsAdministratorNoEvidence: item ? (item.structure?.claimsAdministratorNoEvidence ?? false) : null,
+    maximusSources: list([...new Set((item?.structure?.maximusCitations ?? []).map((c) => c.source))]),
+    maximusTopics: list([...new Set((item?.structure?.maximusCitations ?? []).flatMap((c) => (c.topic ? [c.topic] : [])))]),
   };
+}
+
+function listIn(form: ListForm): (values: readonly unknown[]) => unknown {
+  return (values) => (form === 'array' ? values : JSON.stringify(values));
 }

@@ -73,7 +73,7 @@ describe.skipIf(problem !== null)(`a full disk${problem ? ` (skipped: ${problem}
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT COUNT(*) FROM letters').pluck().get()).toBe(imported);
     expect(db.prepare('SELECT COUNT(*) FROM letters l WHERE item_count <> (SELECT COUNT(*) FROM items i WHERE i.letter_id = l.id) OR NOT EXISTS (SELECT 1 FROM letter_texts t WHERE t.letter_id = l.id)').pluck().get()).toBe(0);
-    // Not even the run's end could be written: it stays running until an open that can write marks it.
+    // Nothing more is written once the disk has refused: the run stays running until an open that can write marks it.
     expect(db.prepare('SELECT status FROM import_runs').pluck().all()).toEqual(['running']);
     db.close();
     expect((await cli('stats', '--db', file)).stdout).toContain(`  letters: ${imported}\n`);

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { importLetters } from '../../src/main/import/pipeline.ts';
+import { deriveValues } from '../../src/main/letters/derive.ts';
+import { checkSettings, derivableOf } from '../../src/main/review/derived.ts';
 import type { Library } from '../../src/main/storage/index.ts';
 import { getLetter, getLibraryStats, listImportErrors, openLibrary, queryQueue } from '../../src/main/storage/index.ts';
 import type { ImportProgress } from '../../src/shared/importing.ts';
@@ -131,5 +133,24 @@ describe('cancellation', () => {
     expect(resumed.imported).toBe(30 - storedAfterCancel);
     expect(resumed.duplicates).toBe(storedAfterCancel);
     expect(getLibraryStats(library.db).letters).toBe(30);
+  });
+});
+
+describe('values derived at import', () => {
+  test('each letter is stored with the rule check findings and the facets its own values give', async () => {
+    const folder = path.join(dir, 'derived');
+    await writeFixtureFolder(folder, { count: 6, seed: 7100, pdfShare: 0.5 });
+    await importLetters(library, [folder]);
+    const rows = queryQueue(library.db, { sort: 'import', offset: 0, limit: 10 });
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      const letter = getLetter(library.db, row.id)!;
+      const derived = deriveValues(derivableOf(letter), checkSettings(library.db));
+      expect(letter.checks).toEqual(derived.checks);
+      expect(row.checkCount).toBe(derived.checks.length);
+      const facets = library.db.prepare('SELECT facet, value FROM item_facets WHERE letter_id = ? ORDER BY item_id, facet, value').all(row.id);
+      const expected = derived.items.flatMap((item) => [...item.facets].sort((a, b) => a.facet.localeCompare(b.facet) || a.value.localeCompare(b.value)));
+      expect(facets).toEqual(expected);
+    }
   });
 });

@@ -1,16 +1,18 @@
 /** A library with test letters in it, and the actor and revision every review change needs. */
 import type { StoredLetter } from '../../src/shared/library.ts';
 import type { Actor, Library, LetterRef } from '../../src/main/storage/index.ts';
+import { derivableOfParsed, deriveValues } from '../../src/main/letters/derive.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/index.ts';
 import type { PlainLetter } from '../storage/helpers.ts';
 import { buildLetter } from '../storage/helpers.ts';
 
 export const REVIEWER: Actor = { reviewer: 'Test Reviewer', origin: 'review' };
 
+/** Stores test letters as an import would: with the values derived from them. */
 export function addLetters(library: Library, letters: readonly PlainLetter[]): number[] {
   return letters.map((plain) => {
     const { source, parsed } = buildLetter(plain);
-    return insertParsedLetter(library.db, source, parsed, null).letterId;
+    return insertParsedLetter(library.db, source, parsed, null, deriveValues(derivableOfParsed(parsed))).letterId;
   });
 }
 

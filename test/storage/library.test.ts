@@ -10,7 +10,7 @@ import { getImportRun } from '../../src/main/storage/importRuns.ts';
 import { insertParsedLetter } from '../../src/main/storage/letters.ts';
 import { migrate } from '../../src/main/storage/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
-import { getReviewer } from '../../src/main/storage/reviewer.ts';
+import { getReviewer } from '../../src/main/storage/settings.ts';
 import { buildLetter, useTempFolder } from './helpers.ts';
 
 const temp = useTempFolder();

@@ -6,6 +6,7 @@ import { openLibrary } from '../../src/main/storage/library.ts';
 import { getLetter } from '../../src/main/storage/letters.ts';
 import { contentSha256 } from '../../src/main/storage/contentHash.ts';
 import { listImportErrors, listImportRuns, listLetterHistory } from '../../src/main/storage/index.ts';
+import { bringDerivedUpToDate } from '../../src/main/review/index.ts';
 import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
@@ -60,33 +61,48 @@ const SEEDS: Record<number, (db: Db) => number> = {
     ).run(letterId);
     return letterId;
   },
-  // Version 4's own rows (spans as lists, a revision, the change groups), imported by two runs (one finished, one
-  // killed midway), and a letter made from another reviewer's export, without text.
+  // Version 4: revisions, change groups, spans as lists, parser originals.
   4: (db) => {
     const text = 'Case Number: CM15-0001234\nLumbar fusion: Upheld\nDecision rationale: No instability shown.\n';
+    db.prepare(
+      `INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format, case_number, has_header,
+         spans, warnings, parser_version, imported_at, updated_at, item_count, upheld_count, overturned_count, warning_count, revision)
+       VALUES (7, 'abc123', 'CM15-0001234.pdf', '/old/CM15-0001234.pdf', 2048, 'pdf', 1, 'F1-prose-credentials', 'CM15-0001234', 0,
+         '{"caseNumber":[[13,25]]}', '[{"code":"header-missing","message":"no header"}]', '1.1.0', '2025-01-02', '2025-01-02', 3, 1, 1, 2, 4)`,
+    ).run();
+    db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (7, ?, '[0]')").run(text);
+    db.exec(`
+      INSERT INTO items (letter_id, position, service, decision, rationale, warnings, human_edited, original)
+      VALUES (7, 0, 'Lumbar fusion', 'Upheld', 'No instability shown.', '[{"code":"guideline-missing","message":"x"}]', '["rationale"]',
+                '{"rationale":{"value":"No instability"}}'),
+             (7, 1, 'Post-op brace', 'Overturned', 'Brace indicated after surgery.', '[]', '[]', '{}'),
+             (7, 2, 'Cold therapy', NULL, NULL, '[]', '[]', '{}');
+      INSERT INTO tags (id, name, colour, scope, created_at) VALUES (1, 'Old tag', '#123456', 'both', '2025-01-02');
+      INSERT INTO letter_tags (letter_id, tag_id, tagged_at) VALUES (7, 1, '2025-01-02');
+      INSERT INTO notes (letter_id, body, author, created_at) VALUES (7, 'Checked in 2025.', 'Lee', '2025-01-02');
+      INSERT INTO change_groups (letter_id, action, details, origin, reviewer, at) VALUES (7, 'edit-field', '{"itemId":1,"field":"rationale"}', 'legacy', 'Lee', '2025-01-02');
+      INSERT INTO change_group_letters (letter_id, group_id) VALUES (7, 1);
+      INSERT INTO settings (key, value) VALUES ('reviewer', 'Lee');
+    `);
+    return 7;
+  },
+  // Version 5 added derived values (filled in after opening): the version 4 rows, imported by two runs (one
+  // finished, one killed midway), and a letter made from another reviewer's export, without text.
+  5: (db) => {
+    const letterId = (SEEDS[4] as (db: Db) => number)(db);
     db.exec(`
       INSERT INTO import_runs (id, source, started_at, finished_at, status, files_seen, imported_count, duplicate_count, failed_count)
       VALUES (1, '/old/first', '2025-01-01', '2025-01-01', 'completed', 1, 1, 0, 0),
              (2, '/old/killed', '2025-03-01', NULL, 'running', 0, 0, 0, 0);
       INSERT INTO import_errors (run_id, file_path, code, message, at) VALUES (2, '/old/bad.pdf', 'corrupt-pdf', 'bad.pdf: damaged', '2025-03-01');
-      INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format, case_number,
-         has_header, spans, warnings, parser_version, import_run_id, imported_at, updated_at, revision, item_count)
-      VALUES (7, 'abc123', 'CM15-0001234.pdf', '/old/CM15-0001234.pdf', 2048, 'pdf', 1, 'F1-prose-credentials', 'CM15-0001234',
-         0, '{"caseNumber":[[13,25]]}', '[]', '1.1.0', 2, '2025-03-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z', 3, 3),
-             (8, 'def456', 'theirs.pdf', 'theirs.pdf', 10, 'pdf', 1, 'F1-prose-credentials', NULL,
-         0, '{}', '[]', '1.0.0', NULL, '2025-04-01T00:00:00.000Z', '2025-04-01T00:00:00.000Z', 0, 0);
+      UPDATE letters SET import_run_id = 2 WHERE id = ${letterId};
+      INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format,
+         has_header, spans, warnings, parser_version, imported_at, updated_at)
+      VALUES (8, 'def456', 'theirs.pdf', 'theirs.pdf', 10, 'pdf', 1, 'F1-prose-credentials', 0, '{}', '[]', '1.0.0',
+         '2025-04-01T00:00:00.000Z', '2025-04-01T00:00:00.000Z');
       INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (8, '', '[0]');
-      INSERT INTO items (letter_id, position, service, decision, rationale, human_edited)
-      VALUES (7, 0, 'Lumbar fusion', 'Upheld', 'No instability shown.', '["rationale"]'),
-             (7, 1, 'Post-op brace', 'Overturned', 'Brace indicated after surgery.', '[]'),
-             (7, 2, 'Cold therapy', NULL, NULL, '[]');
-      INSERT INTO tags (id, name, colour, scope, created_at) VALUES (1, 'Old tag', '#123456', 'both', '2025-01-02');
-      INSERT INTO letter_tags (letter_id, tag_id, tagged_at) VALUES (7, 1, '2025-01-02');
-      INSERT INTO notes (letter_id, body, author, created_at) VALUES (7, 'Checked in 2025.', 'Lee', '2025-01-02');
-      INSERT INTO settings (key, value) VALUES ('reviewer', 'Lee');
     `);
-    db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (7, ?, '[0]')").run(text);
-    return 7;
+    return letterId;
   },
 };
 
@@ -186,8 +202,26 @@ describe('schema migrations', () => {
     library.close();
   });
 
-  it('005 keys letters by their normalised text and marks the import run a killed process left running as interrupted', () => {
+  it('005 adds the derived values the queue filters on, and the app works them out after opening', async () => {
     const { file, letterId } = libraryAtVersion(4);
+    const library = openLibrary(file);
+    expect(library.db.prepare('SELECT checks, check_count, attention_count FROM letters WHERE id = ?').get(letterId)).toEqual({ checks: '[]', check_count: 0, attention_count: 2 });
+    expect(bringDerivedUpToDate(library.db)).toBe(1);
+    const letter = getLetter(library.db, letterId)!;
+    // Two items' rationales conclude nothing about medical necessity: the polarity check finds them.
+    expect(letter.checks.map((check) => [check.code, check.itemIndex])).toEqual([
+      ['rationale-without-conclusion', 0],
+      ['rationale-without-conclusion', 1],
+    ]);
+    expect(library.db.prepare('SELECT check_count, attention_count FROM letters WHERE id = ?').get(letterId)).toEqual({ check_count: 2, attention_count: 4 });
+    const facets = library.db.prepare("SELECT value FROM item_facets WHERE facet = 'category' ORDER BY item_id").pluck().all();
+    expect(facets).toHaveLength(3);
+    expect(bringDerivedUpToDate(library.db)).toBe(0);
+    library.close();
+  });
+
+  it('006 keys letters by their normalised text and marks the import run a killed process left running as interrupted', () => {
+    const { file, letterId } = libraryAtVersion(5);
     const library = openLibrary(file);
     const { db } = library;
     const text = db.prepare('SELECT text FROM letter_texts WHERE letter_id = ?').pluck().get(letterId) as string;

@@ -104,6 +104,7 @@ describe('queryQueue', () => {
       upheldCount: 1,
       overturnedCount: 1,
       warningCount: 1,
+      checkCount: 0,
     });
     const pages = [0, 2, 4].map((offset) => idsOf({ sort: 'caseNumber', offset, limit: 2 }));
     expect(pages).toEqual([

@@ -1,4 +1,4 @@
-/** `imr-review export --format jsonl|csv|parquet --out <folder>`: the reviewed dataset with its card. */
+/** `imr-review export --format jsonl|csv|parquet|xlsx --out <folder>`: the reviewed dataset with its card. */
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS } from '../../shared/export.ts';
 import type { ExportFilter, ExportFormat } from '../../shared/export.ts';
@@ -14,7 +14,7 @@ import { interruptSignal } from './io.ts';
 import { withLibrary } from './library.ts';
 
 export const EXPORT_USAGE =
-  'usage: imr-review export --db <file> --format jsonl|csv|parquet --out <folder> [--all] [--with-spans]\n' +
+  'usage: imr-review export --db <file> --format jsonl|csv|parquet|xlsx --out <folder> [--all] [--with-spans]\n' +
   '         [--tag T] [--decision Upheld|Overturned] [--format-filter F] [--status S (with --all)] [--bom] [--force]';
 
 const PROGRESS_EVERY = 20_000;

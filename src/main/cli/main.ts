@@ -21,7 +21,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   stats: { run: runStats, summary: 'stats [--db <file>] [--json]     letters by status and format, items by decision' },
   search: { run: runSearch, summary: 'search [--db <file>] <query>     full-text search with snippets' },
   reparse: { run: runReparse, summary: 'reparse [--db <file>]            re-run the parser over letters nobody has touched' },
-  export: { run: runExport, summary: 'export --format F --out <folder>  write the reviewed dataset (jsonl, csv, parquet) with its card' },
+  export: { run: runExport, summary: 'export --format F --out <folder>  write the reviewed dataset (jsonl, csv, parquet, xlsx) with its card' },
   'import-dataset': { run: runImportDataset, summary: 'import-dataset <export.jsonl>     merge another reviewer\'s export into the library' },
   agreement: { run: runAgreement, summary: 'agreement --db <a> --other <b>    per-field agreement and decision kappa on letters both verified' },
   vocabulary: { run: runVocabulary, summary: 'vocabulary <folder> [--json]      share of guideline citations and services the vocabulary reads, on gold files' },

@@ -1,17 +1,25 @@
 /**
- * The tabular exports' columns (CSV and Parquet), in their stable order, each with its type and
- * the description the dataset card prints. Values come from the JSONL record, so every format
+ * The tabular exports' columns (CSV, Parquet and xlsx), in their stable order, each with its type
+ * and the description the dataset card prints. Values come from the JSONL record, so every format
  * says the same thing.
  */
 import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { HeaderFieldName } from '../../shared/letter.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
+import type { ExportedCitation, ExportedItem, ExportedLetter } from '../../shared/export.ts';
 import { isoDate } from './dates.ts';
 
 /** `date` values are ISO `YYYY-MM-DD` strings and `timestamp` values ISO instants, until a writer types them. */
-export type ColumnType = 'string' | 'integer' | 'boolean' | 'date' | 'timestamp';
-export type CellValue = string | number | boolean | null;
+export type ScalarType = 'string' | 'integer' | 'boolean' | 'date' | 'timestamp';
+export interface RecordMember {
+  readonly name: string;
+  readonly type: ScalarType;
+}
+/** A value, or a list (never null: an empty list is none) of values or of flat records such as notes. */
+export type ColumnType = ScalarType | { readonly list: ScalarType } | { readonly list: readonly RecordMember[] };
+
+export type ScalarValue = string | number | boolean | null;
+export type CellValue = ScalarValue | readonly ScalarValue[] | readonly Readonly<Record<string, ScalarValue>>[];
 
 export interface Column<Source> {
   readonly name: string;
@@ -19,6 +27,17 @@ export interface Column<Source> {
   readonly description: string;
   readonly value: (source: Source) => CellValue;
 }
+
+const STRINGS = { list: 'string' } as const;
+const NOTE_MEMBERS: readonly RecordMember[] = [
+  { name: 'author', type: 'string' },
+  { name: 'createdAt', type: 'timestamp' },
+  { name: 'body', type: 'string' },
+];
+const LOCATOR_MEMBERS: readonly RecordMember[] = [
+  { name: 'kind', type: 'string' },
+  { name: 'value', type: 'string' },
+];
 
 export type LetterColumn = Column<ExportedLetter>;
 export type ItemColumn = Column<{ readonly item: ExportedItem; readonly index: number }>;
@@ -38,7 +57,7 @@ const headerColumns: LetterColumn[] = HEADER_FIELDS.map((field) =>
     : {
         name: field,
         type: 'date',
-        description: `${DATE_DESCRIPTIONS[field]}; empty when the printed value is not an MM/DD/YYYY date (JSONL keeps it as printed)`,
+        description: `${DATE_DESCRIPTIONS[field]}; missing when the printed value is not an MM/DD/YYYY date (JSONL keeps it as printed)`,
         value: (l) => isoDate(l.header?.[field] ?? null),
       },
 );
@@ -69,8 +88,10 @@ export const LETTER_COLUMNS: readonly LetterColumn[] = [
       value: (l) => l.editedFields.includes(field),
     }),
   ),
-  { name: 'tags', type: 'string', description: 'tags on the letter, by name, joined with "; "', value: (l) => joinTags(l.tags) },
-  { name: 'notes', type: 'string', description: 'reviewer notes, one per line: "[createdAt author] body"', value: (l) => joinNotes(l.notes) },
+  { name: 'checkCount', type: 'integer', description: "how many rule checks found something in the letter's values (see the checks below)", value: (l) => l.checks?.length ?? 0 },
+  { name: 'checkCodes', type: STRINGS, description: 'the codes of those findings', value: (l) => (l.checks ?? []).map((check) => check.code) },
+  { name: 'tags', type: STRINGS, description: 'tags on the letter, by name', value: (l) => l.tags },
+  { name: 'notes', type: { list: NOTE_MEMBERS }, description: 'reviewer notes, oldest first: {author, createdAt, body}', value: (l) => l.notes.map((note) => ({ ...note })) },
 ];
 
 export const LETTER_SPANS_COLUMN: LetterColumn = {
@@ -82,7 +103,7 @@ export const LETTER_SPANS_COLUMN: LetterColumn = {
 
 const ITEM_VALUE_DESCRIPTIONS = {
   service: 'the item header: the service or treatment requested, without the decision word',
-  decision: 'Upheld or Overturned (empty when missing)',
+  decision: 'Upheld or Overturned; missing when the item states neither',
   claimsAdministratorGuideline: "text after 'Claims Administrator guideline:'",
   maximusGuideline: "text after 'MAXIMUS guideline:'",
   rationale: "text after 'Decision rationale:'",
@@ -90,6 +111,20 @@ const ITEM_VALUE_DESCRIPTIONS = {
   authorizedByClaimsAdministrator: 'partial certification: the part the claims administrator authorized',
   imrEligiblePortion: 'partial certification: the part eligible for IMR',
 } as const;
+
+/** The vocabulary's reading of the item (see the taxonomy in this card). */
+const STRUCTURE_COLUMNS: readonly ItemColumn[] = [
+  { name: 'serviceCategory', type: 'string', description: 'the service category (taxonomy below); a reviewer\'s correction when there is one', value: ({ item }) => item.structure?.category ?? null },
+  { name: 'serviceCategoryCorrected', type: 'boolean', description: 'true when a person set the category', value: ({ item }) => item.structure?.categoryCorrected ?? false },
+  { name: 'drugs', type: STRINGS, description: 'drugs named in the service, by generic name where known', value: ({ item }) => (item.structure?.drugs ?? []).map((drug) => drug.generic ?? drug.name) },
+  { name: 'drugClasses', type: STRINGS, description: 'their drug classes (taxonomy below)', value: ({ item }) => item.structure?.drugClasses ?? [] },
+  { name: 'sessionsTotal', type: 'integer', description: 'visits or sessions requested (frequency x duration, or the count printed)', value: ({ item }) => item.structure?.sessions?.total ?? null },
+  { name: 'bodyParts', type: STRINGS, description: 'body parts named in the service, each with its side when printed', value: ({ item }) => (item.structure?.bodyParts ?? []).map((part) => (part.laterality ? `${part.laterality} ${part.name}` : part.name)) },
+  { name: 'claimsAdministratorSources', type: STRINGS, description: "sources the Claims Administrator's guideline cites (mtus, odg, acoem, other, no-evidence)", value: ({ item }) => unique((item.structure?.claimsAdministratorCitations ?? []).map((c) => c.source)) },
+  { name: 'claimsAdministratorNoEvidence', type: 'boolean', description: 'true when the Claims Administrator says it cited no medical evidence', value: ({ item }) => item.structure?.claimsAdministratorNoEvidence ?? false },
+  { name: 'maximusSources', type: STRINGS, description: "sources MAXIMUS's guideline cites", value: ({ item }) => unique((item.structure?.maximusCitations ?? []).map((c) => c.source)) },
+  { name: 'maximusTopics', type: STRINGS, description: "the chapters or topics MAXIMUS's guideline cites (normalised ids)", value: ({ item }) => unique((item.structure?.maximusCitations ?? []).flatMap((c) => (c.topic ? [c.topic] : []))) },
+];
 
 export const ITEM_COLUMNS: readonly ItemColumn[] = [
   { name: 'itemNumber', type: 'integer', description: "the item's order in the letter, from 1", value: ({ index }) => index + 1 },
@@ -111,7 +146,8 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
       value: ({ item }) => item.editedFields.includes(field),
     }),
   ),
-  { name: 'itemTags', type: 'string', description: 'tags on the item, by name, joined with "; "', value: ({ item }) => joinTags(item.tags) },
+  { name: 'itemTags', type: STRINGS, description: 'tags on the item, by name', value: ({ item }) => item.tags },
+  ...STRUCTURE_COLUMNS,
 ];
 
 export const ITEM_SPANS_COLUMN: ItemColumn = {
@@ -126,6 +162,39 @@ export const ITEM_KEY_COLUMNS: readonly LetterColumn[] = LETTER_COLUMNS.filter(
   (column) => column.name === 'sha256' || column.name === 'caseNumber',
 );
 
+/** One guideline citation, with the item and the guideline field it belongs to. */
+export interface CitationRow {
+  readonly letter: ExportedLetter;
+  readonly index: number;
+  readonly guideline: 'claimsAdministrator' | 'maximus';
+  readonly number: number;
+  readonly citation: ExportedCitation;
+}
+
+/** citations.parquet (and the xlsx citations sheet): one row per citation, joined to items on sha256 and itemNumber. */
+export const CITATION_COLUMNS: readonly Column<CitationRow>[] = [
+  { name: 'sha256', type: 'string', description: 'the letter (join key)', value: ({ letter }) => letter.sha256 },
+  { name: 'caseNumber', type: 'string', description: 'IMR case number', value: ({ letter }) => letter.caseNumber },
+  { name: 'itemNumber', type: 'integer', description: 'the item (join key, from 1)', value: ({ index }) => index + 1 },
+  { name: 'guideline', type: 'string', description: 'claimsAdministrator or maximus: which guideline field cites it', value: ({ guideline }) => guideline },
+  { name: 'citationNumber', type: 'integer', description: 'its order in the field, from 1', value: ({ number }) => number },
+  { name: 'source', type: 'string', description: 'mtus, odg, acoem, other or no-evidence (taxonomy below)', value: ({ citation }) => citation.source },
+  { name: 'mtusPart', type: 'string', description: 'for MTUS citations, the part (taxonomy below)', value: ({ citation }) => citation.mtusPart },
+  { name: 'topic', type: 'string', description: 'the chapter or topic, normalised', value: ({ citation }) => citation.topic },
+  { name: 'edition', type: 'string', description: 'the edition or year as printed', value: ({ citation }) => citation.edition },
+  { name: 'locators', type: { list: LOCATOR_MEMBERS }, description: 'pages, sections and named sub-topics: {kind, value}', value: ({ citation }) => citation.locators.map((locator) => ({ ...locator })) },
+  { name: 'text', type: 'string', description: 'the citation as printed', value: ({ citation }) => citation.text },
+];
+
+/** Every citation of an exported letter, in item and field order. */
+export function citationRows(letter: ExportedLetter): CitationRow[] {
+  return letter.items.flatMap((item, index) => {
+    const of = (guideline: CitationRow['guideline'], citations: readonly ExportedCitation[] | undefined) =>
+      (citations ?? []).map((citation, i) => ({ letter, index, guideline, number: i + 1, citation }));
+    return [...of('claimsAdministrator', item.structure?.claimsAdministratorCitations), ...of('maximus', item.structure?.maximusCitations)];
+  });
+}
+
 export function letterColumns(withSpans: boolean): readonly LetterColumn[] {
   return withSpans ? [...LETTER_COLUMNS, LETTER_SPANS_COLUMN] : LETTER_COLUMNS;
 }
@@ -134,10 +203,6 @@ export function itemColumns(withSpans: boolean): readonly ItemColumn[] {
   return withSpans ? [...ITEM_COLUMNS, ITEM_SPANS_COLUMN] : ITEM_COLUMNS;
 }
 
-function joinTags(tags: readonly string[]): string | null {
-  return tags.length === 0 ? null : tags.join('; ');
-}
-
-function joinNotes(notes: readonly ExportedNote[]): string | null {
-  return notes.length === 0 ? null : notes.map((note) => `[${note.createdAt} ${note.author}] ${note.body}`).join('\n');
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }

@@ -6,7 +6,7 @@
 import type { ExportedItem } from '../../shared/export.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import { planFieldValue } from '../review/index.ts';
+import { change, planFieldValue } from '../review/index.ts';
 import type { Actor, ChangeOutcome, Db } from '../storage/index.ts';
 import {
   getConflict,
@@ -18,7 +18,6 @@ import {
   readLetterState,
   readRecordBySha256,
   refreshLetterSummary,
-  runChange,
   writeItemState,
   writeLetterState,
 } from '../storage/index.ts';
@@ -29,7 +28,7 @@ export function resolveConflict(db: Db, actor: Actor, conflictId: number, take: 
   if (take !== 'ours' && take !== 'theirs') throw new InvalidEditError(`Take "ours" or "theirs", not "${String(take)}"`);
   const conflict = getConflict(db, conflictId);
   const ref = { letterId: conflict.letterId, revision: letterRevision(db, conflict.letterId) };
-  return runChange(db, { letter: ref, action: take === 'theirs' ? 'take-theirs' : 'keep-ours', actor, allowVerified: take === 'ours' }, () => {
+  return change(db, { letter: ref, action: take === 'theirs' ? 'take-theirs' : 'keep-ours', actor, allowVerified: take === 'ours' }, () => {
     const fresh = getConflict(db, conflictId);
     if (fresh.resolution !== null) throw new InvalidEditError(`Conflict ${conflictId} is already resolved (${fresh.resolution})`);
     if (currentValue(db, fresh) !== fresh.ours) {

@@ -1,17 +1,16 @@
 /**
- * README.md beside the data: a Hugging Face dataset card (YAML front matter naming the data
- * files) that says what was exported, from what, by whom, and what every column means.
+ * README.md beside the data: a Hugging Face dataset card (YAML front matter with the configs,
+ * features, license and language) that says what was exported, from which library, by whom,
+ * what the letters hold that is sensitive, and what every column means.
  */
+import path from 'node:path';
 import type { ExportFormat, ExportScope } from '../../shared/export.ts';
-import type { Column, ColumnType } from './columns.ts';
-import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from './columns.ts';
-import { jsonlItemKeys, jsonlLetterKeys } from './jsonlSchema.ts';
-import type { KeyDoc } from './jsonlSchema.ts';
-import { CARD_TITLE } from './exportSet.ts';
+import { frontMatter, PRETTY_NAME } from './cardFrontMatter.ts';
+import { escapeCell, schemaSection } from './cardSchema.ts';
+import { exportTables } from './cardTables.ts';
+import { CHECK_CODES } from '../letters/checks/index.ts';
+import { CITATION_SOURCES, DRUG_CLASSES, MTUS_PARTS, SERVICE_CATEGORIES, VOCABULARY_VERSION } from '../letters/vocabulary/index.ts';
 import type { ExportTally } from './tally.ts';
-import { CSV_FILE } from './writers/csv.ts';
-import { JSONL_FILE } from './writers/jsonl.ts';
-import { PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
 
 export interface CardFacts {
   readonly format: ExportFormat;
@@ -22,32 +21,25 @@ export interface CardFacts {
   readonly bom: boolean;
   readonly appVersion: string;
   readonly exportedAt: string;
+  /** The library file the letters came from. */
+  readonly library: string;
+  /** The library's reviewer name at the export; null when none is set. */
+  readonly exportedBy: string | null;
   readonly tally: ExportTally;
+  /** Texts cut to fit a spreadsheet cell (xlsx only). */
+  readonly cutTexts: number;
 }
-
-const PARQUET_TYPES = {
-  string: 'STRING',
-  integer: 'INT32',
-  boolean: 'BOOLEAN',
-  date: 'DATE',
-  timestamp: 'TIMESTAMP (UTC, ms)',
-} as const;
-const CSV_TYPES = {
-  string: 'text',
-  integer: 'integer',
-  boolean: 'true / false',
-  date: 'date, YYYY-MM-DD',
-  timestamp: 'ISO 8601 instant (UTC)',
-} as const;
 
 export function datasetCard(facts: CardFacts): string {
   const { tally } = facts;
   return [
-    frontMatter(facts.format),
-    CARD_TITLE,
+    frontMatter(facts.format, facts.withSpans, tally.letters),
+    `# ${PRETTY_NAME}: ${facts.scope === 'verified' ? 'reviewed dataset' : 'library export'}`,
     '',
     "California workers' compensation Independent Medical Review (IMR) Final Determination Letters,",
-    'read into fields and decision items by the IMR Review Workstation parser and checked by people.',
+    facts.scope === 'verified'
+      ? 'read into fields and decision items by the IMR Review Workstation parser, each letter checked and verified by a person.'
+      : "read into fields and decision items by the IMR Review Workstation parser, with each letter's review status: only `verified` letters were checked by a person, the others are as the parser read them or partly corrected.",
     'Every row says where it came from (source file and SHA-256, parser version), which values a',
     'person changed, who verified the letter and when, and its tags and notes.',
     '',
@@ -55,7 +47,9 @@ export function datasetCard(facts: CardFacts): string {
     '',
     '| | |',
     '| --- | --- |',
-    `| files | ${dataFiles(facts.format).map((file) => `\`${file}\``).join(', ')} |`,
+    `| files | ${[...new Set(exportTables(facts.format, facts.withSpans).map((table) => table.file))].map((file) => `\`${file}\``).join(', ')} |`,
+    `| library | \`${escapeCell(path.basename(facts.library))}\` |`,
+    `| exported by | ${facts.exportedBy === null ? 'no reviewer name set in the library' : escapeCell(facts.exportedBy)} |`,
     `| scope | ${facts.scope === 'verified' ? 'verified letters only' : 'all letters, with their review status'} |`,
     `| filters | ${facts.filters.length === 0 ? 'none' : escapeCell(facts.filters.join('; '))} |`,
     `| source spans | ${facts.withSpans ? 'included' : 'not included'} |`,
@@ -79,7 +73,10 @@ export function datasetCard(facts: CardFacts): string {
     ...[...tally.statuses].sort().map(([status, n]) => `| ${status} | ${n} |`),
     ...unreadableDates(facts),
     '',
-    ...schema(facts),
+    ...checksSection(tally),
+    ...vocabularySection(tally),
+    ...schemaSection(facts),
+    ...sensitiveContent(),
     '## Notes',
     '',
     '- Values keep the letter\'s wording: whitespace runs are one space, everything else (typos, case,',
@@ -89,82 +86,39 @@ export function datasetCard(facts: CardFacts): string {
   ].join('\n');
 }
 
-function frontMatter(format: ExportFormat): string {
-  const configs =
-    format === 'parquet'
-      ? [config('items', PARQUET_ITEMS_FILE, true), config('letters', PARQUET_LETTERS_FILE, false)]
-      : [config('default', format === 'csv' ? CSV_FILE : JSONL_FILE, true)];
-  return ['---', 'pretty_name: IMR Final Determination Letters', 'configs:', ...configs, '---', ''].join('\n');
-}
-
-function config(name: string, file: string, isDefault: boolean): string {
-  return [`- config_name: ${name}`, `  data_files: ${file}`, ...(isDefault ? ['  default: true'] : [])].join('\n');
-}
-
-function dataFiles(format: ExportFormat): string[] {
-  if (format === 'jsonl') return [JSONL_FILE];
-  if (format === 'csv') return [CSV_FILE];
-  return [PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE];
-}
-
-function schema(facts: CardFacts): string[] {
-  const spans = facts.withSpans;
-  if (facts.format === 'jsonl') {
-    return [
-      '## Schema',
-      '',
-      `\`${JSONL_FILE}\`: one JSON object per line, one line per letter, UTF-8.`,
-      '',
-      ...keyTable(jsonlLetterKeys(spans)),
-      '',
-      'Each element of `items`:',
-      '',
-      ...keyTable(jsonlItemKeys(spans)),
-      '',
-    ];
-  }
-  if (facts.format === 'csv') {
-    return [
-      '## Schema',
-      '',
-      `\`${CSV_FILE}\`: RFC 4180 CSV, UTF-8, CRLF line ends, a header row; one row per item with its`,
-      "letter's columns repeated (a letter without items has one row with empty item columns).",
-      'Empty cells are missing values.',
-      '',
-      ...columnTable([...letterColumns(spans), ...itemColumns(spans)], CSV_TYPES),
-      '',
-    ];
-  }
+/** Every rule check with its meaning, and how many findings this export holds. */
+function checksSection(tally: ExportTally): string[] {
   return [
-    '## Schema',
+    '## Rule checks',
     '',
-    `\`${PARQUET_LETTERS_FILE}\`: one row per letter.`,
+    "Checks run over each letter's exported values; a finding flags a value for a person to look at,",
+    'it changes nothing. The decision window is a setting of the library (default 40 days Standard, 4 Expedited).',
     '',
-    ...columnTable(letterColumns(spans), PARQUET_TYPES),
-    '',
-    `\`${PARQUET_ITEMS_FILE}\`: one row per item; join to the letters on \`sha256\`.`,
-    '',
-    ...columnTable([...ITEM_KEY_COLUMNS, ...itemColumns(spans)], PARQUET_TYPES),
+    '| check | findings | what it checks |',
+    '| --- | ---: | --- |',
+    ...Object.entries(CHECK_CODES).map(([code, description]) => `| \`${code}\` | ${tally.checks.get(code) ?? 0} | ${escapeCell(description)} |`),
     '',
   ];
 }
 
-function keyTable(keys: readonly KeyDoc[]): string[] {
-  return [
-    '| key | type | description |',
-    '| --- | --- | --- |',
-    ...keys.map((doc) => `| \`${doc.key}\` | ${escapeCell(doc.type)} | ${escapeCell(doc.description)} |`),
+/** The service taxonomy with this export's counts, and the vocabulary's version. */
+function vocabularySection(tally: ExportTally): string[] {
+  const terms = (title: string, list: readonly { id: string; description: string }[], counts?: ReadonlyMap<string, number>) => [
+    `| ${title} | ${counts ? 'items | ' : ''}meaning |`,
+    `| --- | ${counts ? '---: | ' : ''}--- |`,
+    ...list.map((term) => `| \`${term.id}\` | ${counts ? `${counts.get(term.id) ?? 0} | ` : ''}${escapeCell(term.description)} |`),
+    '',
   ];
-}
-
-function columnTable(
-  columns: readonly Pick<Column<never>, 'name' | 'type' | 'description'>[],
-  types: Record<ColumnType, string>,
-): string[] {
   return [
-    '| column | type | description |',
-    '| --- | --- | --- |',
-    ...columns.map((column) => `| \`${column.name}\` | ${types[column.type]} | ${escapeCell(column.description)} |`),
+    '## Structured values',
+    '',
+    `Services and guideline citations read by the domain vocabulary, version ${VOCABULARY_VERSION}; a category or drug class a`,
+    'person set wins over the reading (`serviceCategoryCorrected`). A service no rule places is `other`.',
+    '',
+    ...terms('service category', SERVICE_CATEGORIES, tally.categories),
+    ...terms('drug class', DRUG_CLASSES),
+    ...terms('citation source', CITATION_SOURCES),
+    ...terms('MTUS part', MTUS_PARTS),
   ];
 }
 
@@ -189,6 +143,22 @@ function share(n: number, total: number): string {
   return total === 0 ? '-' : `${((100 * n) / total).toFixed(1)}%`;
 }
 
-function escapeCell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** What the letters hold about people, and what that asks of whoever holds this export. */
+function sensitiveContent(): string[] {
+  return [
+    '## Sensitive content',
+    '',
+    "The letters describe injured workers' medical conditions, treatment requests and clinical histories, with",
+    'dates of injury and case numbers. Published letters have names removed, but the clinical details remain, and',
+    'with dates, case numbers and notes a worker may still be identified. Treat this export as confidential health',
+    'information: keep it to the people the letters were obtained for, under the terms they were obtained on, and',
+    'do not publish it, or models trained on it, without that review.',
+    '',
+    '## License',
+    '',
+    '`unknown`: the letters are decisions of the California Division of Workers\' Compensation IMR program and',
+    "carry no license, and the corrections, tags and notes are the reviewers'. Whoever shares this export decides",
+    'and states its license first.',
+    '',
+  ];
 }

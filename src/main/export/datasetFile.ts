@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { DECISIONS, LETTER_FORMATS } from '../../shared/letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES } from '../../shared/library.ts';
 import type { ExportedLetter } from '../../shared/export.ts';
+import { DRUG_CLASSES, SERVICE_CATEGORIES } from '../../shared/vocabulary.ts';
+import type { DrugClass, ServiceCategory } from '../../shared/vocabulary.ts';
 
 const text = z.string().nullable();
 const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -28,6 +30,13 @@ const itemSchema = z.object({
   addedByReviewer: z.boolean(),
   editedFields: z.array(z.enum(ITEM_FIELDS)),
   tags: z.array(tagName),
+  // Exports made before structured values were kept have none.
+  structureCorrections: z
+    .strictObject({
+      category: z.enum(SERVICE_CATEGORIES.map((term) => term.id) as [ServiceCategory, ...ServiceCategory[]]).optional(),
+      drugClass: z.enum(DRUG_CLASSES.map((term) => term.id) as [DrugClass, ...DrugClass[]]).optional(),
+    })
+    .default({}),
   spans: spans.optional(),
 });
 

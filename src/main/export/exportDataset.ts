@@ -1,14 +1,14 @@
 /**
- * Exports letters from a library as JSONL, CSV or Parquet with a dataset card, streaming one
- * letter at a time from one read snapshot, reporting progress, cancellable at every file system
- * step, and committed as a set (see exportSet.ts): the folder holds the previous export or the
- * new one, never a mix and never half a file.
+ * Exports letters from a library as JSONL, CSV, Parquet or an Excel workbook with a dataset card,
+ * streaming one letter at a time from one read snapshot, reporting progress, cancellable at every
+ * file system step, and committed as a set (see exportSet.ts): the folder holds the previous
+ * export or the new one, never a mix and never half a file.
  */
 import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '../../shared/export.ts';
 import type { Db } from '../storage/index.ts';
-import { countRecords, getTag, openSnapshot, readRecords } from '../storage/index.ts';
+import { countRecords, getReviewer, getTag, openSnapshot, readRecords } from '../storage/index.ts';
 import { datasetCard } from './datasetCard.ts';
 import { beginExportSet, CARD_FILE } from './exportSet.ts';
 import type { FsGuard } from './guardedFs.ts';
@@ -18,6 +18,7 @@ import { countLetter, newTally } from './tally.ts';
 import { csvWriter } from './writers/csv.ts';
 import { jsonlWriter } from './writers/jsonl.ts';
 import { parquetWriter } from './writers/parquet.ts';
+import { xlsxWriter } from './writers/xlsx.ts';
 import type { DatasetWriter, WriterOptions } from './writers/writer.ts';
 
 export { CARD_FILE };
@@ -55,6 +56,7 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
   try {
     reader = openSnapshot(libraryFile);
     const filters = describeFilters(reader, filter);
+    const exportedBy = getReviewer(reader);
     const total = countRecords(reader, selected);
     writer = await openWriter(options, writerOptions);
     const tally = newTally();
@@ -69,7 +71,19 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     await writer.finish();
     const exportedAt = new Date().toISOString();
     const { withSpans, bom } = writerOptions;
-    const card = datasetCard({ format: options.format, scope, filters, withSpans, bom, appVersion: APP_VERSION, exportedAt, tally });
+    const card = datasetCard({
+      format: options.format,
+      scope,
+      filters,
+      withSpans,
+      bom,
+      appVersion: APP_VERSION,
+      exportedAt,
+      library: libraryFile,
+      exportedBy,
+      tally,
+      cutTexts: writer.cutTexts?.() ?? 0,
+    });
     const cardBytes = await writeCard(guard, path.join(set.stagingDir, CARD_FILE), card);
     const data = [...writer.files, { name: CARD_FILE, rows: 0, bytes: cardBytes }];
     control.signal?.throwIfAborted();
@@ -91,6 +105,7 @@ async function openWriter(options: ExportOptions, writerOptions: WriterOptions):
   if (options.format === 'jsonl') return jsonlWriter(writerOptions);
   if (options.format === 'csv') return csvWriter(writerOptions);
   if (options.format === 'parquet') return parquetWriter(writerOptions, `IMR Review Workstation ${APP_VERSION}`);
+  if (options.format === 'xlsx') return xlsxWriter(writerOptions, `IMR Review Workstation ${APP_VERSION}`);
   throw new RangeError(`Unknown export format "${String(options.format)}"`);
 }
 

@@ -17,15 +17,18 @@ import { processIsAlive } from '../processes.ts';
 import type { FsGuard } from './guardedFs.ts';
 import { CSV_FILE } from './writers/csv.ts';
 import { JSONL_FILE } from './writers/jsonl.ts';
-import { PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
+import { PARQUET_CITATIONS_FILE, PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
+import { XLSX_FILE } from './writers/xlsx.ts';
 import { ExportFileError, guarded, listFolder, makeFolder, openSink, readSmallFile, removePath, renamePath, statOrNull, syncFolder } from './guardedFs.ts';
 
 export const MANIFEST_FILE = '.imr-export.json';
 export const CARD_FILE = 'README.md';
 /** Every name an export writes: only these are ever replaced or removed as the app's own. */
-export const EXPORT_FILE_NAMES: readonly string[] = [JSONL_FILE, CSV_FILE, PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE, CARD_FILE];
-/** A line every dataset card starts its body with: how a set written before manifests is known. */
-export const CARD_TITLE = '# IMR Final Determination Letters: reviewed dataset';
+export const EXPORT_FILE_NAMES: readonly string[] = [JSONL_FILE, CSV_FILE, PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE, PARQUET_CITATIONS_FILE, XLSX_FILE, CARD_FILE];
+/** A row every dataset card has had: how a set written before manifests is known. */
+const CARD_SIGNATURE = '\n| app version | IMR Review Workstation ';
+/** Cards carry every column's features in their front matter: tens of KB. */
+const MAX_CARD_BYTES = 512 * 1024;
 
 const WRITTEN_BY = 'IMR Review Workstation';
 const STAGING = 'imr-staging';
@@ -274,8 +277,8 @@ async function writeManifest(guard: FsGuard, dir: string, manifest: Omit<Manifes
 /** A folder an export wrote before exports had manifests: only export file names, and a card of the app's. */
 async function legacySet(guard: FsGuard, dir: string, names: readonly string[]): Promise<string[]> {
   if (!names.includes(CARD_FILE) || !names.every((name) => EXPORT_FILE_NAMES.includes(name))) return [];
-  const card = await readSmallFile(guard, path.join(dir, CARD_FILE), 16 * 1024);
-  return card?.includes(`\n${CARD_TITLE}\n`) ? [...names] : [];
+  const card = await readSmallFile(guard, path.join(dir, CARD_FILE), MAX_CARD_BYTES);
+  return card?.startsWith('---\n') && card.includes(CARD_SIGNATURE) ? [...names] : [];
 }
 
 function notAFolder(dir: string): ExportFileError {

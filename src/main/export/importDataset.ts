@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ImportDatasetResult } from '../../shared/export.ts';
 import type { Library } from '../storage/index.ts';
+import { refreshDerived } from '../review/index.ts';
 import { createLetterFromRecord, letterIdOfSha256 } from '../storage/index.ts';
 import { DatasetFileError, readDatasetLines } from './datasetFile.ts';
 import { mergeRecord } from './mergeRecord.ts';
@@ -43,7 +44,7 @@ export async function importDataset(library: Library, file: string, control: Imp
       if (!line.record) throw new DatasetFileError(`${file}:${line.lineNumber} changed while it was being imported`);
       const letterId = letterIdOfSha256(db, line.record.sha256);
       if (letterId === null) {
-        createLetterFromRecord(db, line.record);
+        refreshDerived(db, createLetterFromRecord(db, line.record));
         counts.created++;
       } else {
         const outcome = mergeRecord(db, letterId, line.record, source, control.reviewer);

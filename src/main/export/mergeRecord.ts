@@ -9,7 +9,7 @@ import type { ExportedItem, ExportedLetter } from '../../shared/export.ts';
 import type { SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import { isInsideText, planFieldValue } from '../review/index.ts';
+import { change, isInsideText, planFieldValue } from '../review/index.ts';
 import type { PlanContext } from '../review/index.ts';
 import type { Db } from '../storage/index.ts';
 import {
@@ -25,7 +25,6 @@ import {
   readRecordBySha256,
   recordConflict,
   refreshLetterSummary,
-  runChange,
   writeItemState,
   writeLetterReview,
   writeLetterState,
@@ -55,7 +54,7 @@ function theirReviewer(theirs: ExportedLetter, source: string, named: string | u
 export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, source: string, reviewer?: string): MergeOutcome {
   const actor = { reviewer: theirReviewer(theirs, source, reviewer), origin: 'dataset' as const };
   const ref = { letterId, revision: letterRevision(db, letterId) };
-  return runChange(db, { letter: ref, action: 'dataset-merge', actor, allowVerified: true }, () => {
+  return change(db, { letter: ref, action: 'dataset-merge', actor, allowVerified: true }, () => {
     const outcome = mergeInto(db, letterId, theirs, source);
     return { details: { file: source, count: outcome.fieldsTaken }, result: outcome };
   }).result;

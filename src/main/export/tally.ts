@@ -13,6 +13,10 @@ export interface ExportTally {
   readonly reviewers: Map<string, number>;
   /** Date column -> printed values that are not MM/DD/YYYY dates. */
   readonly unreadableDates: Map<string, number>;
+  /** Rule check code -> findings. */
+  readonly checks: Map<string, number>;
+  /** Service category -> items. */
+  readonly categories: Map<string, number>;
 }
 
 export function newTally(): ExportTally {
@@ -28,13 +32,19 @@ export function newTally(): ExportTally {
     parserVersions: new Map(),
     reviewers: new Map(),
     unreadableDates: new Map(),
+    checks: new Map(),
+    categories: new Map(),
   };
 }
 
 export function countLetter(tally: ExportTally, letter: ExportedLetter): void {
   tally.letters++;
   tally.items += letter.items.length;
-  for (const item of letter.items) increment(tally.decisions, item.decision ?? 'none');
+  for (const item of letter.items) {
+    increment(tally.decisions, item.decision ?? 'none');
+    if (item.structure) increment(tally.categories, item.structure.category);
+  }
+  for (const check of letter.checks ?? []) increment(tally.checks, check.code);
   increment(tally.statuses, letter.status);
   increment(tally.parserVersions, letter.parserVersion);
   if (letter.verifiedBy !== null) increment(tally.reviewers, letter.verifiedBy);

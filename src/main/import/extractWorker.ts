@@ -5,22 +5,28 @@
  */
 import type { ParsedLetter } from '../../shared/letter.ts';
 import type { LetterSource } from '../../shared/source.ts';
+import type { CheckSettings } from '../letters/checks/index.ts';
+import { deriveValues, derivableOfParsed } from '../letters/derive.ts';
+import type { DerivedValues } from '../letters/derive.ts';
 import { parseLetter } from '../letters/parsing/index.ts';
 import { LetterReadError, readLetterFile } from '../letters/reading/index.ts';
 
 export interface ExtractTask {
   readonly path: string;
   readonly maxBytes?: number;
+  /** The library's rule check settings, for the values derived beside the parse. */
+  readonly checkSettings: CheckSettings;
 }
 
 export type ExtractOutcome =
-  | { readonly ok: true; readonly source: LetterSource; readonly parsed: ParsedLetter }
+  | { readonly ok: true; readonly source: LetterSource; readonly parsed: ParsedLetter; readonly derived: DerivedValues }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
 export default async function extractLetter(task: ExtractTask): Promise<ExtractOutcome> {
   try {
     const source = await readLetterFile(task.path, task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes });
-    return { ok: true, source, parsed: parseLetter(source.text) };
+    const parsed = parseLetter(source.text);
+    return { ok: true, source, parsed, derived: deriveValues(derivableOfParsed(parsed), task.checkSettings) };
   } catch (error) {
     if (error instanceof LetterReadError) return { ok: false, code: error.code, message: error.message };
     return { ok: false, code: 'unexpected', message: `${task.path}: ${error instanceof Error ? error.message : String(error)}` };

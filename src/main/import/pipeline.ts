@@ -12,6 +12,7 @@ import { Piscina } from 'piscina';
 import type { ContentDuplicate, ImportFailure, ImportProgress, ImportSummary } from '../../shared/importing.ts';
 import { discoverLetterFiles } from '../letters/discovery.ts';
 import { DEFAULT_MAX_BYTES } from '../letters/reading/index.ts';
+import { checkSettings } from '../review/index.ts';
 import type { Library } from '../storage/index.ts';
 import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun, storageFailure } from '../storage/index.ts';
 import type { ExtractOutcome, ExtractTask } from './extractWorker.ts';
@@ -102,6 +103,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
   pool.on('error', () => undefined);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  const settings = checkSettings(db);
   const seenThisRun = new Set<string>();
   // One task per thread at a time, so a file's time limit runs from when a worker takes it, never while it waits.
   const workers = createSemaphore(threads);
@@ -115,7 +117,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
     await workers.acquire();
     const timeout = AbortSignal.timeout(fileTimeoutMs);
     try {
-      const outcome = await pool.run({ path, maxBytes }, { signal: AbortSignal.any([signal, timeout]) });
+      const outcome = await pool.run({ path, maxBytes, checkSettings: settings }, { signal: AbortSignal.any([signal, timeout]) });
       return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path, code: outcome.code, message: outcome.message } };
     } catch (error) {
       if (!timeout.aborted || signal.aborted) throw error;
@@ -132,7 +134,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
     else if (extracted.kind === 'failed') fail(extracted.failure);
     else {
       try {
-        const stored = insertParsedLetter(db, extracted.outcome.source, extracted.outcome.parsed, runId);
+        const stored = insertParsedLetter(db, extracted.outcome.source, extracted.outcome.parsed, runId, extracted.outcome.derived);
         if (stored.status === 'inserted') counts.imported++;
         else counts.duplicates++;
         if (stored.status === 'content-duplicate') contentDuplicates.push({ path, duplicateOf: stored.duplicateOf });
@@ -182,25 +184,9 @@ export async function importLetters(library: Library, paths: readonly string[], 
       if (!halt(error)) throw error;
     }
   }
-  if (storageError !== null && runId !== 0) recordStoppedRun(library, runId, failures, counted);
+  // After a disk-level failure nothing more is written: the run stays 'running', and the next open marks it interrupted with the letters it stored.
   const status = storageError !== null ? 'failed' : options.signal?.aborted ? 'cancelled' : 'completed';
   return { ...progress(), currentFile: null, status, error: storageError, failures, skipped: discovered.skipped, contentDuplicates };
-}
-
-/**
- * Tries to note in the library why the run stopped; a library still too full for that keeps the
- * run 'running', and the next open marks it interrupted with the letters it stored. The summary
- * holds the reason either way.
- */
-function recordStoppedRun(library: Library, runId: number, failures: readonly ImportFailure[], counted: Parameters<typeof finishImportRun>[3]): void {
-  try {
-    for (const failure of failures.filter((f) => f.code === 'not-stored')) {
-      recordImportError(library.db, runId, { filePath: failure.path, code: failure.code, message: failure.message });
-    }
-    finishImportRun(library.db, runId, 'failed', counted);
-  } catch (error) {
-    if (storageFailure(error, library.file) === null) throw error;
-  }
 }
 
 /** The hash for the duplicate check, or null when the worker should read the file and report why it cannot. */

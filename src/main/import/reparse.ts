@@ -4,7 +4,8 @@
  */
 import { PARSER_VERSION, parseLetter } from '../letters/parsing/index.ts';
 import type { Library } from '../storage/index.ts';
-import { getLetterSource, getLibraryStats, listReparseCandidates, replaceParse } from '../storage/index.ts';
+import { refreshDerived } from '../review/index.ts';
+import { getLetterSource, getLibraryStats, inWriteTransaction, listReparseCandidates, replaceParse } from '../storage/index.ts';
 
 export interface ReparseResult {
   readonly reparsed: number;
@@ -16,7 +17,13 @@ export function reparseUntouchedLetters(library: Library, parserVersion = PARSER
   let reparsed = 0;
   for (const candidate of listReparseCandidates(library.db, parserVersion)) {
     const source = getLetterSource(library.db, candidate.id);
-    if (source && replaceParse(library.db, candidate.id, parseLetter(source.text))) reparsed++;
+    if (!source) continue;
+    const replaced = inWriteTransaction(library.db, () => {
+      const done = replaceParse(library.db, candidate.id, parseLetter(source.text));
+      if (done) refreshDerived(library.db, candidate.id);
+      return done;
+    });
+    if (replaced) reparsed++;
   }
   return { reparsed, kept: getLibraryStats(library.db).letters - reparsed };
 }

@@ -1,10 +1,19 @@
-/** Flattens a parsed letter into the plain record the CLI prints and the exports build on. */
+/**
+ * Flattens a parsed letter into the plain record the CLI prints and the exports build on, with
+ * the rule checks' findings and each item's vocabulary. Span keys are the field names the
+ * library and the exports use.
+ */
 import type { ExtractedItem, ExtractionRecord } from '../../shared/extraction.ts';
 import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { Field, ParsedItem, ParsedLetter, Span } from '../../shared/letter.ts';
+import { runChecks } from './checks/index.ts';
+import { derivableOfParsed, itemVocabulary } from './derive.ts';
+import type { DerivableItem } from './derive.ts';
+import { exportedStructure } from './structureRecord.ts';
 
 export function toExtractionRecord(file: string, sha256: string, letter: ParsedLetter): ExtractionRecord {
   const header = letter.header;
+  const derivable = derivableOfParsed(letter);
   return {
     file,
     sha256,
@@ -16,13 +25,14 @@ export function toExtractionRecord(file: string, sha256: string, letter: ParsedL
     header: header
       ? (Object.fromEntries(HEADER_FIELDS.map((name) => [name, valueOf(header[name])])) as ExtractionRecord['header'])
       : null,
-    items: letter.items.map(toExtractedItem),
+    items: letter.items.map((item, index) => ({ ...toExtractedItem(item), structure: exportedStructure(itemVocabulary(derivable.items[index] as DerivableItem)) })),
     warnings: [...letter.warnings],
+    checks: runChecks(derivable),
     parserVersion: letter.parserVersion,
   };
 }
 
-function toExtractedItem(item: ParsedItem): ExtractedItem {
+function toExtractedItem(item: ParsedItem): Omit<ExtractedItem, 'structure'> {
   const spans: Record<string, Span> = {};
   const fields: Record<string, Field | null> = {
     service: item.service,
@@ -32,9 +42,9 @@ function toExtractedItem(item: ParsedItem): ExtractedItem {
     rationale: item.rationale,
     ...(item.partial
       ? {
-          'partial.originalRequest': item.partial.originalRequest,
-          'partial.authorizedByClaimsAdministrator': item.partial.authorizedByClaimsAdministrator,
-          'partial.imrEligiblePortion': item.partial.imrEligiblePortion,
+          originalRequest: item.partial.originalRequest,
+          authorizedByClaimsAdministrator: item.partial.authorizedByClaimsAdministrator,
+          imrEligiblePortion: item.partial.imrEligiblePortion,
         }
       : {}),
   };

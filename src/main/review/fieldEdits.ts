@@ -4,12 +4,12 @@ import type { Decision } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
 import type { Actor, ChangeOutcome, Db, LetterRef } from '../storage/index.ts';
+import { change } from './derived.ts';
 import {
   InvalidEditError,
   nowIso,
   readLetterState,
   refreshLetterSummary,
-  runChange,
   writeItemState,
   writeLetterState,
 } from '../storage/index.ts';
@@ -22,7 +22,7 @@ export type { FieldInput } from './fieldPlan.ts';
 /** Sets an item field from a typed value or a source selection; `changeId` is null when nothing changed. */
 export function editItemField(db: Db, actor: Actor, ref: LetterRef, itemId: number, field: ItemField, input: FieldInput): ChangeOutcome<void> {
   if (!(ITEM_FIELDS as readonly string[]).includes(field)) throw new InvalidEditError(`"${field}" is not an item field`);
-  return runChange(db, { letter: ref, action: 'edit-field', actor }, () => {
+  return change(db, { letter: ref, action: 'edit-field', actor }, () => {
     const item = itemOfLetter(db, ref.letterId, itemId);
     const { text } = readLetterState(db, ref.letterId);
     if (field === 'decision') checkDecision(inputValue(input, text));
@@ -42,7 +42,7 @@ export function setDecision(db: Db, actor: Actor, ref: LetterRef, itemId: number
 /** Sets a letter field (case number, header date, credentials, format). */
 export function editLetterField(db: Db, actor: Actor, ref: LetterRef, field: LetterField, input: FieldInput): ChangeOutcome<void> {
   if (!(LETTER_FIELDS as readonly string[]).includes(field)) throw new InvalidEditError(`"${field}" is not a letter field`);
-  return runChange(db, { letter: ref, action: 'edit-field', actor }, () => {
+  return change(db, { letter: ref, action: 'edit-field', actor }, () => {
     const letter = readLetterState(db, ref.letterId);
     if (field === 'format') checkFormat(inputValue(input, letter.text));
     const plan = planFieldEdit(letter, field, input, { text: letter.text, addedByReviewer: false, resolvedBy: { by: actor.reviewer, at: nowIso() } });

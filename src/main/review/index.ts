@@ -11,6 +11,8 @@ export { flagLetter, reopenLetter, setItemStatus, verifyLetter } from './letterS
 export { addNote, deleteNote, setItemTag, setLetterTag } from './tagging.ts';
 export { createTagChange, deleteTagChange, mergeTagsChange, updateTagChange } from './tagList.ts';
 export { redo, undo, undoState } from './undo.ts';
+export { setStructureValue } from './structure.ts';
 export { applyPlan, planFieldValue } from './fieldPlan.ts';
 export type { FieldPlan, NewFieldValue, PlanContext } from './fieldPlan.ts';
 export { isInsideText } from './provenance.ts';
+export { bringDerivedUpToDate, change, checkSettings, refreshDerived, withVocabulary } from './derived.ts';

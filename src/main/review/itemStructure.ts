@@ -3,6 +3,7 @@ import type { Span } from '../../shared/letter.ts';
 import type { ItemField } from '../../shared/library.ts';
 import { ITEM_FIELDS } from '../../shared/library.ts';
 import type { Actor, ChangeOutcome, Db, LetterRef, SpanMap } from '../storage/index.ts';
+import { change } from './derived.ts';
 import {
   deleteItemRow,
   insertItemRow,
@@ -11,7 +12,6 @@ import {
   readLetterState,
   refreshLetterSummary,
   renumberItems,
-  runChange,
 } from '../storage/index.ts';
 import { checkDecision } from './fieldEdits.ts';
 import { itemDetails, itemOfLetter } from './items.ts';
@@ -27,7 +27,7 @@ export interface NewItem {
 
 /** Adds an item a person writes; every value it holds is theirs. Returns its id (never one used before). */
 export function addItem(db: Db, actor: Actor, ref: LetterRef, item: NewItem = {}): ChangeOutcome<number> {
-  return runChange(db, { letter: ref, action: 'add-item', actor }, () => {
+  return change(db, { letter: ref, action: 'add-item', actor }, () => {
     const order = itemIdsInOrder(db, ref.letterId);
     const at = item.position ?? order.length;
     if (!Number.isInteger(at) || at < 0 || at > order.length) throw new InvalidEditError(`Position ${at} is outside 0..${order.length}`);
@@ -55,7 +55,7 @@ export function addItem(db: Db, actor: Actor, ref: LetterRef, item: NewItem = {}
 
 /** Deletes an item with its tags; undo puts it back exactly, under the same id. */
 export function deleteItem(db: Db, actor: Actor, ref: LetterRef, itemId: number): ChangeOutcome<void> {
-  return runChange(db, { letter: ref, action: 'delete-item', actor }, () => {
+  return change(db, { letter: ref, action: 'delete-item', actor }, () => {
     const item = itemOfLetter(db, ref.letterId, itemId);
     deleteItemRow(db, itemId);
     renumberItems(db, ref.letterId, itemIdsInOrder(db, ref.letterId));
@@ -66,7 +66,7 @@ export function deleteItem(db: Db, actor: Actor, ref: LetterRef, itemId: number)
 
 /** Puts the letter's items in this order; it must list each of them once. */
 export function reorderItems(db: Db, actor: Actor, ref: LetterRef, itemIds: readonly number[]): ChangeOutcome<void> {
-  return runChange(db, { letter: ref, action: 'reorder-items', actor }, () => {
+  return change(db, { letter: ref, action: 'reorder-items', actor }, () => {
     const current = itemIdsInOrder(db, ref.letterId);
     const sameItems = itemIds.length === current.length && new Set(itemIds).size === current.length && itemIds.every((id) => current.includes(id));
     if (!sameItems) throw new InvalidEditError('The new order must list each item of the letter once');

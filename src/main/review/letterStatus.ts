@@ -5,6 +5,7 @@
 import type { ItemStatus } from '../../shared/library.ts';
 import { ITEM_STATUSES } from '../../shared/library.ts';
 import type { Actor, ChangeOutcome, Db, LetterRef } from '../storage/index.ts';
+import { change } from './derived.ts';
 import {
   InvalidEditError,
   itemIdsInOrder,
@@ -12,7 +13,6 @@ import {
   readItemState,
   readLetterState,
   refreshLetterSummary,
-  runChange,
   writeItemState,
   writeItemStatus,
   writeLetterReview,
@@ -23,7 +23,7 @@ import { itemDetails, itemOfLetter } from './items.ts';
 
 /** Marks the letter verified by the reviewer; it stays read-only until reopened. */
 export function verifyLetter(db: Db, actor: Actor, ref: LetterRef): ChangeOutcome<void> {
-  return runChange(db, { letter: ref, action: 'verify', actor, allowVerified: true }, (letter) => {
+  return change(db, { letter: ref, action: 'verify', actor, allowVerified: true }, (letter) => {
     if (letter?.status === 'verified') return { details: {}, result: undefined };
     const at = nowIso();
     writeLetterReview(db, ref.letterId, { status: 'verified', flagReason: null, verifiedAt: at, verifiedBy: actor.reviewer });
@@ -36,7 +36,7 @@ export function verifyLetter(db: Db, actor: Actor, ref: LetterRef): ChangeOutcom
 export function flagLetter(db: Db, actor: Actor, ref: LetterRef, reason: string): ChangeOutcome<void> {
   const text = reason.trim();
   if (text === '') throw new InvalidEditError('Say why the letter is flagged');
-  return runChange(db, { letter: ref, action: 'flag', actor }, (letter) => {
+  return change(db, { letter: ref, action: 'flag', actor }, (letter) => {
     writeLetterReview(db, ref.letterId, { status: 'flagged', flagReason: text, verifiedAt: null, verifiedBy: null });
     return { details: { from: letter?.status ?? null, to: 'flagged', text }, result: undefined };
   });
@@ -44,7 +44,7 @@ export function flagLetter(db: Db, actor: Actor, ref: LetterRef, reason: string)
 
 /** Takes a verified or flagged letter back to being reviewed; other letters are left as they are. */
 export function reopenLetter(db: Db, actor: Actor, ref: LetterRef): ChangeOutcome<void> {
-  return runChange(db, { letter: ref, action: 'reopen', actor, allowVerified: true }, (letter) => {
+  return change(db, { letter: ref, action: 'reopen', actor, allowVerified: true }, (letter) => {
     if (letter?.status !== 'verified' && letter?.status !== 'flagged') return { details: {}, result: undefined };
     writeLetterReview(db, ref.letterId, { status: 'in_progress', flagReason: null, verifiedAt: null, verifiedBy: null });
     return { details: { from: letter.status, to: 'in_progress' }, result: undefined };
@@ -54,7 +54,7 @@ export function reopenLetter(db: Db, actor: Actor, ref: LetterRef): ChangeOutcom
 /** Confirms an item (answering its warnings), flags it, or puts it back to unreviewed. */
 export function setItemStatus(db: Db, actor: Actor, ref: LetterRef, itemId: number, status: ItemStatus): ChangeOutcome<void> {
   if (!ITEM_STATUSES.includes(status)) throw new InvalidEditError(`"${status}" is not an item status`);
-  return runChange(db, { letter: ref, action: 'set-item-status', actor }, () => {
+  return change(db, { letter: ref, action: 'set-item-status', actor }, () => {
     const item = itemOfLetter(db, ref.letterId, itemId);
     writeItemStatus(db, itemId, status);
     if (status === 'confirmed') {

@@ -10,6 +10,7 @@ import type { ItemField } from '../../shared/library.ts';
 import { ITEM_FIELDS } from '../../shared/library.ts';
 import { parseItems, trimSpan } from '../letters/parsing/index.ts';
 import type { Actor, ChangeOutcome, Db, ItemState, LetterRef } from '../storage/index.ts';
+import { change } from './derived.ts';
 import {
   copyItemTags,
   deleteItemRow,
@@ -19,7 +20,6 @@ import {
   readLetterState,
   refreshLetterSummary,
   renumberItems,
-  runChange,
   writeItemState,
 } from '../storage/index.ts';
 import { applyPlan, planFieldValue } from './fieldPlan.ts';
@@ -29,7 +29,7 @@ import { isInsideText } from './provenance.ts';
 
 /** Splits the item at `header`, the selected header of the item hidden inside it. Returns the new item's id. */
 export function splitItem(db: Db, actor: Actor, ref: LetterRef, itemId: number, header: Span): ChangeOutcome<number> {
-  return runChange(db, { letter: ref, action: 'split-item', actor }, () => {
+  return change(db, { letter: ref, action: 'split-item', actor }, () => {
     const item = itemOfLetter(db, ref.letterId, itemId);
     const { text } = readLetterState(db, ref.letterId);
     const extent = extentOf(item.spans['item']);
@@ -93,7 +93,7 @@ function secondItem(text: string, header: Span, end: number) {
  */
 export function mergeItems(db: Db, actor: Actor, ref: LetterRef, keepItemId: number, removeItemId: number): ChangeOutcome<void> {
   if (keepItemId === removeItemId) throw new InvalidEditError('An item cannot be merged with itself');
-  return runChange(db, { letter: ref, action: 'merge-items', actor }, () => {
+  return change(db, { letter: ref, action: 'merge-items', actor }, () => {
     const keep = itemOfLetter(db, ref.letterId, keepItemId);
     const remove = itemOfLetter(db, ref.letterId, removeItemId);
     const [earlier, later] = keep.position < remove.position ? [keep, remove] : [remove, keep];

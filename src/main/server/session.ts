@@ -4,6 +4,7 @@ import { createJobs } from '../jobs/index.ts';
 import type { Jobs } from '../jobs/index.ts';
 import { recoverExportFolder } from '../export/index.ts';
 import type { Actor, Library } from '../storage/index.ts';
+import { bringDerivedUpToDate } from '../review/index.ts';
 import { clearPendingExportFolder, libraryId, openLibrary, pendingExportFolders, requireReviewer } from '../storage/index.ts';
 import { appHandlers } from './handlers/app.ts';
 import { conflictHandlers } from './handlers/conflicts.ts';
@@ -38,6 +39,8 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...(request.reviewer === undefined ? {} : { reviewer: request.reviewer }),
     ...(request.create === undefined ? {} : { create: request.create }),
   });
+  // Rule checks and vocabulary newer than the library's: the queue's filters read them.
+  bringDerivedUpToDate(library.db);
   const jobs = createJobs();
   const context: HandlerContext = {
     library,

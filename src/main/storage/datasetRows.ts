@@ -72,10 +72,10 @@ export function insertRecordItems(db: Db, letterId: number, items: readonly Expo
     db,
     `INSERT INTO items (letter_id, position, service, decision, claims_administrator_guideline, maximus_guideline,
        rationale, original_request, authorized_by_claims_administrator, imr_eligible_portion, warnings, status,
-       human_edited, added_by_reviewer)
+       human_edited, added_by_reviewer, structure_corrections)
      VALUES (@letterId, @position, @service, @decision, @claimsAdministratorGuideline, @maximusGuideline,
        @rationale, @originalRequest, @authorizedByClaimsAdministrator, @imrEligiblePortion, @warnings, @status,
-       @humanEdited, @addedByReviewer)`,
+       @humanEdited, @addedByReviewer, @structureCorrections)`,
   );
   items.forEach((item, position) => {
     const { lastInsertRowid } = insert.run({
@@ -93,6 +93,7 @@ export function insertRecordItems(db: Db, letterId: number, items: readonly Expo
       status: item.status,
       humanEdited: JSON.stringify([...item.editedFields].sort()),
       addedByReviewer: item.addedByReviewer ? 1 : 0,
+      structureCorrections: JSON.stringify(item.structureCorrections),
     });
     for (const name of item.tags) linkTag(db, 'item_tags', 'item_id', Number(lastInsertRowid), name);
   });

@@ -3,6 +3,7 @@
  * spans, the parser's originals of changed fields, the edited marks and the warnings. The
  * review services read and write through these; the column names live only in fields.ts.
  */
+import type { StructureCorrections } from '../../shared/derived.ts';
 import type { SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, ItemStatus, LetterField, LetterStatus, StoredWarning } from '../../shared/library.ts';
 import { NotFoundError } from './errors.ts';
@@ -32,6 +33,7 @@ export interface ItemState extends EditableState<ItemField> {
   readonly position: number;
   readonly status: ItemStatus;
   readonly addedByReviewer: boolean;
+  readonly structureCorrections: StructureCorrections;
 }
 
 export interface LetterFieldsState extends EditableState<LetterField> {
@@ -55,9 +57,12 @@ const valueColumns = (columns: Readonly<Record<string, string>>) =>
 export function readItemState(db: Db, itemId: number): ItemState {
   const row = statement(
     db,
-    `SELECT id, letter_id, position, status, added_by_reviewer, spans, original, human_edited, warnings, ${valueColumns(ITEM_FIELD_COLUMNS)}
+    `SELECT id, letter_id, position, status, added_by_reviewer, structure_corrections, spans, original, human_edited, warnings,
+       ${valueColumns(ITEM_FIELD_COLUMNS)}
      FROM items WHERE id = ?`,
-  ).get(itemId) as (StateColumns & Record<ItemField, string | null> & { letter_id: number; position: number; status: ItemStatus; added_by_reviewer: number }) | undefined;
+  ).get(itemId) as
+    | (StateColumns & Record<ItemField, string | null> & { letter_id: number; position: number; status: ItemStatus; added_by_reviewer: number; structure_corrections: string })
+    | undefined;
   if (!row) throw new NotFoundError('item', itemId);
   return {
     id: row.id,
@@ -65,6 +70,7 @@ export function readItemState(db: Db, itemId: number): ItemState {
     position: row.position,
     status: row.status,
     addedByReviewer: row.added_by_reviewer === 1,
+    structureCorrections: parseJson<StructureCorrections>(row.structure_corrections),
     ...stateOf(row, ITEM_FIELDS),
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
-import type { ExportedItem, ExportedLetter, ExportedNote } from '../../shared/export.ts';
+import type { CheckFinding, StructureCorrections } from '../../shared/derived.ts';
+import type { ExportedItem, ExportedLetter, ExportedNote, ExportedStructure } from '../../shared/export.ts';
 import { filterSql } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
 import { parseJson, statement } from './sql.ts';
@@ -41,12 +42,13 @@ type LetterRow = Pick<
   | 'flag_reason'
   | 'verified_at'
   | 'verified_by'
+  | 'checks'
 >;
 
 const LETTER_COLUMNS = `l.id, l.sha256, l.file_name, l.file_size, l.source_kind, l.page_count, l.format,
   l.case_number, l.has_header, l.date_assigned, l.decision_date, l.priority, l.date_of_injury, l.ur_denial_date,
   l.application_received, l.reviewer_specialty, l.reviewer_licensure, l.reviewer_subspecialty, l.spans,
-  l.warnings, l.human_edited, l.parser_version, l.status, l.flag_reason, l.verified_at, l.verified_by`;
+  l.warnings, l.human_edited, l.parser_version, l.status, l.flag_reason, l.verified_at, l.verified_by, l.checks`;
 
 /** How many letters the queue filter selects. */
 export function countRecords(db: Db, filter: QueueFilter): number {
@@ -126,6 +128,7 @@ function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ItemsRow[], wi
     editedFields: parseJson<LetterField[]>(row.human_edited),
     tags: row.has_tags ? (statement(db, LETTER_TAGS_SQL).all(row.id) as { name: string }[]).map((tag) => tag.name) : [],
     notes: row.has_notes ? (statement(db, NOTES_SQL).all(row.id) as ExportedNote[]) : [],
+    checks: parseJson<CheckFinding[]>(row.checks),
   };
   return withSpans ? { ...letter, spans: parseJson<Record<string, SourceSpans>>(row.spans) } : letter;
 }
@@ -166,6 +169,8 @@ function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemsRow[], with
       addedByReviewer: row.added_by_reviewer === 1,
       editedFields: parseJson<ItemField[]>(row.human_edited),
       tags: tagsByItem.get(row.id) ?? [],
+      structureCorrections: parseJson<StructureCorrections>(row.structure_corrections),
+      ...(row.structure === null ? {} : { structure: parseJson<ExportedStructure>(row.structure) }),
     };
     return withSpans ? { ...item, spans: parseJson<Record<string, SourceSpans>>(row.spans) } : item;
   });

@@ -1,4 +1,5 @@
 /** Adding parsed letters to the library and reading one back whole, for the split view and re-parsing. */
+import type { CheckFinding } from '../../shared/derived.ts';
 import type { ParsedLetter, ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { LetterSource } from '../../shared/source.ts';
 import type { LetterField } from './fields.ts';
@@ -7,6 +8,8 @@ import { listNotes } from './notes.ts';
 import { insertParsedItems, parsedLetterColumns } from './parsedRows.ts';
 import { inWriteTransaction, nowIso, parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
+import { writeDerived } from './derivedRows.ts';
+import type { StoredDerived } from './derivedRows.ts';
 import { refreshLetterSummary } from './summary.ts';
 import type { LettersRow } from './rows.ts';
 import { headerOfRow } from './rows.ts';
@@ -33,14 +36,15 @@ export function letterIdOfSha256(db: Db, sha256: string): number | null {
 }
 
 /**
- * Stores a letter, its text and its items in one transaction; a file already stored, or one
- * whose text a stored letter already has, is left out.
+ * Stores a letter, its text, its items and what was derived from them in one transaction; a file
+ * already stored, or one whose text a stored letter already has, is left out.
  */
 export function insertParsedLetter(
   db: Db,
   source: LetterSource,
   parsed: ParsedLetter,
   importRunId: number | null,
+  derived?: StoredDerived,
 ): InsertLetterResult {
   return inWriteTransaction(db, () => {
     const existing = statement(db, 'SELECT id FROM letters WHERE sha256 = ?').get(source.sha256) as
@@ -83,6 +87,7 @@ export function insertParsedLetter(
       JSON.stringify(source.pageOffsets),
     );
     insertParsedItems(db, letterId, parsed.items);
+    if (derived) writeDerived(db, letterId, derived);
     refreshLetterSummary(db, letterId);
     return { status: 'inserted', letterId };
   });
@@ -161,6 +166,7 @@ function readLetter(db: Db, letterId: number): StoredLetter | null {
     upheldCount: row.upheld_count,
     overturnedCount: row.overturned_count,
     warningCount: row.warning_count,
+    checks: parseJson<CheckFinding[]>(row.checks),
     items,
     tags: letterTagLabels(db, letterId),
     notes: listNotes(db, letterId),

@@ -14,7 +14,7 @@ import { storageFailure } from './storageFailure.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { LIBRARY_APPLICATION_ID } from './migrations/001-initial.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
-import { setReviewer } from './reviewer.ts';
+import { setReviewer } from './settings.ts';
 import type { Db } from './sql.ts';
 
 export interface Library {

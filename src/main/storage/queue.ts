@@ -21,6 +21,12 @@ export interface QueueFilter {
   readonly tagId?: number;
   readonly format?: LetterFormat;
   readonly hasWarnings?: boolean;
+  /** Letters with (or without) a rule check finding. */
+  readonly hasChecks?: boolean;
+  /** Letters with an item of this service category, drug class, or guideline source (in either guideline). */
+  readonly category?: string;
+  readonly drugClass?: string;
+  readonly guidelineSource?: string;
   /** Full-text search (letter text and item fields); blank means no search. */
   readonly search?: string;
 }
@@ -34,12 +40,12 @@ export interface QueueQuery extends QueueFilter {
 /**
  * Each sort reads its own covering index (migration 002). The index is named because the
  * planner would sometimes pick another filter's index and then sort tens of thousands of rows.
- * 'attention' puts the letters with the most parser warnings first.
+ * 'attention' puts the letters with the most open warnings and check findings first.
  */
 const SORTS: Record<QueueSort, { readonly index: string; readonly orderBy: string }> = {
   import: { index: 'queue_by_import', orderBy: 'l.id' },
   caseNumber: { index: 'queue_by_case_number', orderBy: 'l.case_number, l.id' },
-  attention: { index: 'queue_by_attention', orderBy: 'l.warning_count DESC, l.id' },
+  attention: { index: 'queue_by_attention', orderBy: 'l.attention_count DESC, l.id' },
 };
 
 const DECISION_CONDITIONS: Record<Decision, string> = {
@@ -48,6 +54,13 @@ const DECISION_CONDITIONS: Record<Decision, string> = {
 };
 
 const MAX_PAGE_SIZE = 1000;
+
+/** The item facets each facet filter reads (see src/shared/derived.ts). */
+const FACET_FILTERS: readonly (readonly ['category' | 'drugClass' | 'guidelineSource', readonly string[]])[] = [
+  ['category', ['category']],
+  ['drugClass', ['drug-class']],
+  ['guidelineSource', ['ca-source', 'maximus-source']],
+];
 
 export function queryQueue(db: Db, query: QueueQuery): QueueRow[] {
   const { sql, params } = queueSql(query);
@@ -67,7 +80,7 @@ export function queueSql(query: QueueQuery): { sql: string; params: Record<strin
   return {
     sql: `SELECT l.id, l.status, l.case_number AS caseNumber, l.file_name AS fileName, l.format,
        l.item_count AS itemCount, l.upheld_count AS upheldCount, l.overturned_count AS overturnedCount,
-       l.warning_count AS warningCount
+       l.warning_count AS warningCount, l.check_count AS checkCount
      FROM letters l INDEXED BY ${sort.index} ${where} ORDER BY ${sort.orderBy} LIMIT @limit OFFSET @offset`,
     params: { ...params, limit, offset },
   };
@@ -89,7 +102,7 @@ const NEEDS_REVIEW = "l.status IN ('unreviewed', 'in_progress')";
 const AFTER: Record<QueueSort, string> = {
   import: 'l.id > @afterId',
   caseNumber: `(COALESCE(l.case_number, '') > @afterCase OR (COALESCE(l.case_number, '') = @afterCase AND l.id > @afterId))`,
-  attention: '(l.warning_count < @afterWarnings OR (l.warning_count = @afterWarnings AND l.id > @afterId))',
+  attention: '(l.attention_count < @afterAttention OR (l.attention_count = @afterAttention AND l.id > @afterId))',
 };
 
 /**
@@ -111,14 +124,14 @@ export function nextLetterToReview(db: Db, afterId: number | null, filter: Queue
       ).get({ ...params, ...extraParams }) as { id: number } | undefined
     )?.id ?? null;
   if (afterId !== null) {
-    const current = statement(db, 'SELECT case_number, warning_count FROM letters WHERE id = ?').get(afterId) as
-      | { case_number: string | null; warning_count: number }
+    const current = statement(db, 'SELECT case_number, attention_count FROM letters WHERE id = ?').get(afterId) as
+      | { case_number: string | null; attention_count: number }
       | undefined;
     if (current) {
       const next = first(AFTER[sort], {
         afterId,
         afterCase: current.case_number ?? '',
-        afterWarnings: current.warning_count,
+        afterAttention: current.attention_count,
       });
       if (next !== null) return next;
     }
@@ -160,6 +173,15 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
   }
   if (filter.hasWarnings !== undefined) {
     conditions.push(filter.hasWarnings ? 'l.warning_count > 0' : 'l.warning_count = 0');
+  }
+  if (filter.hasChecks !== undefined) {
+    conditions.push(filter.hasChecks ? 'l.check_count > 0' : 'l.check_count = 0');
+  }
+  for (const [key, facets] of FACET_FILTERS) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    conditions.push(`l.id IN (SELECT letter_id FROM item_facets WHERE facet IN (${facets.map((f) => `'${f}'`).join(', ')}) AND value = @${key})`);
+    params[key] = value;
   }
   const match = filter.search === undefined ? null : toFtsQuery(filter.search);
   if (match !== null) {

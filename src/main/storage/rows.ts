@@ -46,6 +46,10 @@ export interface LettersRow {
   revision: number;
   /** JSON: the parser's value and spans of each field a person changed. */
   original: string;
+  /** JSON: the rule checks' findings on the current values. */
+  checks: string;
+  check_count: number;
+  attention_count: number;
 }
 
 export interface ItemsRow {
@@ -67,6 +71,10 @@ export interface ItemsRow {
   added_by_reviewer: number;
   /** JSON: the parser's value and spans of each field a person changed. */
   original: string;
+  /** JSON: structured values a person set (StructureCorrections). */
+  structure_corrections: string;
+  /** JSON: the vocabulary's reading as exported (ExportedStructure); null until worked out. */
+  structure: string | null;
 }
 
 type HeaderColumns = Pick<

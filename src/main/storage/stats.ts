@@ -3,7 +3,7 @@ import { LETTER_STATUSES } from './fields.ts';
 import type { LetterStatus } from './fields.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
-import type { LibraryStats } from '../../shared/library.ts';
+import type { DerivedStats, LibraryStats } from '../../shared/library.ts';
 export type { LibraryStats } from '../../shared/library.ts';
 
 export function getLibraryStats(db: Db): LibraryStats {
@@ -36,6 +36,20 @@ export function getLibraryStats(db: Db): LibraryStats {
       importErrorsByCode,
     };
   })();
+}
+
+/** What the rule checks and the vocabulary found across the library: findings by check, items by category and drug class. */
+export function getDerivedStats(db: Db): DerivedStats {
+  return db.transaction(() => ({
+    lettersWithChecks: (statement(db, 'SELECT COUNT(*) AS n FROM letters WHERE check_count > 0').get() as { n: number }).n,
+    checksByCode: countsByKey(
+      db,
+      `SELECT json_extract(c.value, '$.code') AS key, COUNT(*) AS n FROM letters l, json_each(l.checks) c
+       WHERE l.check_count > 0 GROUP BY key ORDER BY key`,
+    ),
+    itemsByCategory: countsByKey(db, "SELECT value AS key, COUNT(*) AS n FROM item_facets WHERE facet = 'category' GROUP BY value ORDER BY n DESC, value"),
+    itemsByDrugClass: countsByKey(db, "SELECT value AS key, COUNT(*) AS n FROM item_facets WHERE facet = 'drug-class' GROUP BY value ORDER BY n DESC, value"),
+  }))();
 }
 
 function countsByKey(db: Db, sql: string): Record<string, number> {

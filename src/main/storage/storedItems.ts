@@ -1,4 +1,5 @@
 /** Reading items back as the UI and the exporter see them. */
+import type { StructureCorrections } from '../../shared/derived.ts';
 import type { ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { ItemField } from './fields.ts';
 import type { ItemsRow } from './rows.ts';
@@ -41,5 +42,6 @@ function toStoredItem(row: ItemsRow, tags: readonly TagLabel[]): StoredItem {
     humanEdited: parseJson<ItemField[]>(row.human_edited),
     addedByReviewer: row.added_by_reviewer === 1,
     tags,
+    structureCorrections: parseJson<StructureCorrections>(row.structure_corrections),
   };
 }

@@ -1,4 +1,4 @@
-/** Keeps the denormalised per-letter counts (items, decisions, warnings) that the queue filters on. */
+/** Keeps the denormalised per-letter counts (items, decisions, warnings, attention) that the queue filters and sorts on. */
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
 
@@ -17,4 +17,5 @@ export function refreshLetterSummary(db: Db, letterId: number): void {
          + (SELECT COALESCE(SUM(${UNANSWERED('items.warnings')}), 0) FROM items WHERE letter_id = @id)
      WHERE id = @id`,
   ).run({ id: letterId });
+  statement(db, 'UPDATE letters SET attention_count = warning_count + check_count WHERE id = ?').run(letterId);
 }

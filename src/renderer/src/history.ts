@@ -23,6 +23,8 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
       return details.spanOnly ? `Changed the source of the ${fieldName(details.field)}${onItem}` : `Changed the ${fieldName(details.field)}${onItem}`;
     case 'set-item-status':
       return `Marked ${itemName(details)} ${details.to ?? ''}`.trimEnd();
+    case 'set-structure':
+      return `Set the ${details.field === 'drugClass' ? 'drug class' : 'service category'} of ${itemName(details)} to ${details.to ?? "the vocabulary's reading"}`;
     case 'add-item':
       return `Added ${itemName(details)}`;
     case 'delete-item':

@@ -17,7 +17,8 @@ const BATCH_ROWS = 2000;
 
 const CSV_OPTIONS = {
   record_delimiter: 'windows',
-  cast: { boolean: (value: boolean) => (value ? 'true' : 'false') },
+  // Lists (tags, notes, drugs, ...) are JSON array text, so no separator can collide with a value.
+  cast: { boolean: (value: boolean) => (value ? 'true' : 'false'), object: (value: object) => JSON.stringify(value) },
 } as const;
 
 export async function csvWriter(options: WriterOptions): Promise<DatasetWriter> {

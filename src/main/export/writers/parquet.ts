@@ -1,5 +1,6 @@
 /**
- * letters.parquet and items.parquet, typed (DATE, TIMESTAMP, INT32, BOOLEAN, UTF-8 strings).
+ * letters.parquet, items.parquet and citations.parquet, typed (DATE, TIMESTAMP, INT32, BOOLEAN,
+ * UTF-8 strings, and LISTs of them or of flat records such as notes).
  *
  * Written with hyparquet-writer: pure JavaScript (nothing native or WebAssembly to package with
  * Electron), kept up by the hyparquet project, with an incremental ParquetWriter that takes one
@@ -13,19 +14,21 @@ import type { SchemaElement } from 'hyparquet';
 import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
 import type { FileSink } from '../guardedFs.ts';
 import { openSink } from '../guardedFs.ts';
-import type { CellValue, Column, ColumnType } from '../columns.ts';
-import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
+import type { CellValue, Column, ColumnType, ScalarType, ScalarValue } from '../columns.ts';
+import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
 import { epochDays } from '../dates.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
 
 export const PARQUET_LETTERS_FILE = 'letters.parquet';
 export const PARQUET_ITEMS_FILE = 'items.parquet';
+export const PARQUET_CITATIONS_FILE = 'citations.parquet';
 /** Rows per row group: readers skip whole groups by their statistics; memory holds one group. */
 const ROW_GROUP_ROWS = 20_000;
 
-type ParquetCell = string | number | boolean | null;
+type ParquetScalar = string | number | boolean | null;
+type ParquetCell = ParquetScalar | ParquetScalar[] | Record<string, ParquetScalar>[];
 
-const SCHEMA_ELEMENTS: Record<ColumnType, Omit<SchemaElement, 'name'>> = {
+const SCALAR_ELEMENTS: Record<ScalarType, Omit<SchemaElement, 'name'>> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' }, repetition_type: 'OPTIONAL' },
   integer: { type: 'INT32', repetition_type: 'OPTIONAL' },
   boolean: { type: 'BOOLEAN', repetition_type: 'OPTIONAL' },
@@ -38,12 +41,39 @@ const SCHEMA_ELEMENTS: Record<ColumnType, Omit<SchemaElement, 'name'>> = {
   },
 };
 
+/** A column's schema elements: one for a value; a list is the standard three-level LIST group. */
+function schemaElements(name: string, type: ColumnType): SchemaElement[] {
+  if (typeof type === 'string') return [{ name, ...SCALAR_ELEMENTS[type] }];
+  const element: SchemaElement[] =
+    typeof type.list === 'string'
+      ? [{ name: 'element', ...SCALAR_ELEMENTS[type.list] }]
+      : [
+          { name: 'element', repetition_type: 'OPTIONAL', num_children: type.list.length },
+          ...type.list.map((member) => ({ name: member.name, ...SCALAR_ELEMENTS[member.type] })),
+        ];
+  return [
+    { name, repetition_type: 'OPTIONAL', converted_type: 'LIST', logical_type: { type: 'LIST' }, num_children: 1 },
+    { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+    ...element,
+  ];
+}
+
 /** Dates become days since the epoch and instants milliseconds, as Parquet stores them. */
-function parquetCell(type: ColumnType, value: CellValue): ParquetCell {
+function parquetScalar(type: ScalarType, value: ScalarValue): ParquetScalar {
   if (value === null) return null;
   if (type === 'date') return epochDays(String(value));
   if (type === 'timestamp') return Date.parse(String(value));
   return value;
+}
+
+function parquetCell(type: ColumnType, value: CellValue): ParquetCell {
+  if (typeof type === 'string') return parquetScalar(type, value as ScalarValue);
+  const list = value as readonly (ScalarValue | Readonly<Record<string, ScalarValue>>)[];
+  const members = type.list;
+  if (typeof members === 'string') return list.map((element) => parquetScalar(members, element as ScalarValue));
+  return list.map((record) =>
+    Object.fromEntries(members.map((member) => [member.name, parquetScalar(member.type, (record as Record<string, ScalarValue>)[member.name] ?? null)])),
+  );
 }
 
 /**
@@ -88,7 +118,7 @@ async function tableWriter<Row>(options: WriterOptions, name: string, columns: r
     writer: new SinkWriter(sink),
     schema: [
       { name: 'root', num_children: columns.length },
-      ...columns.map((column) => ({ name: column.name, ...SCHEMA_ELEMENTS[column.type] })),
+      ...columns.flatMap((column) => schemaElements(column.name, column.type)),
     ],
     createdBy,
   });
@@ -132,18 +162,21 @@ export async function parquetWriter(options: WriterOptions, createdBy: string): 
     ...itemColumns(options.withSpans),
   ];
   const items = await tableWriter(options, PARQUET_ITEMS_FILE, itemTableColumns, createdBy);
+  const citations = await tableWriter(options, PARQUET_CITATIONS_FILE, CITATION_COLUMNS, createdBy);
   return {
-    files: [letters.data, items.data],
+    files: [letters.data, items.data, citations.data],
     async add(letter) {
       await letters.add(letter);
       for (const [index, item] of letter.items.entries()) await items.add({ letter, item, index });
+      for (const row of citationRows(letter)) await citations.add(row);
     },
     async finish() {
       await letters.finish();
       await items.finish();
+      await citations.finish();
     },
     abandon: async () => {
-      await Promise.all([letters.abandon(), items.abandon()]);
+      await Promise.all([letters.abandon(), items.abandon(), citations.abandon()]);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface DatasetWriter {
   finish(): Promise<void>;
   /** Releases open files after a failure or a cancel; the staging folder is removed by the caller. */
   abandon(): Promise<void>;
+  /** Texts cut to fit the format's cells (xlsx), for the dataset card. */
+  cutTexts?(): number;
 }
 
 export interface WriterOptions {

@@ -8,6 +8,7 @@ type ReviewMethods =
   | 'updateItemField'
   | 'setDecision'
   | 'setItemStatus'
+  | 'setStructureValue'
   | 'addItem'
   | 'deleteItem'
   | 'splitItem'
@@ -37,6 +38,7 @@ export function reviewHandlers({ library: { db }, actor }: HandlerContext): Pick
     updateItemField: async (ref, itemId, { field, ...input }) => changeResult(review.editItemField(db, actor(), ref, itemId, field, input)),
     setDecision: async (ref, itemId, decision) => changeResult(review.setDecision(db, actor(), ref, itemId, decision)),
     setItemStatus: async (ref, itemId, status) => changeResult(review.setItemStatus(db, actor(), ref, itemId, status)),
+    setStructureValue: async (ref, itemId, { key, value }) => changeResult(review.setStructureValue(db, actor(), ref, itemId, key, value)),
     addItem: async (ref, item) => createdResult(review.addItem(db, actor(), ref, item)),
     deleteItem: async (ref, itemId) => changeResult(review.deleteItem(db, actor(), ref, itemId)),
     splitItem: async (ref, itemId, header) => createdResult(review.splitItem(db, actor(), ref, itemId, header)),

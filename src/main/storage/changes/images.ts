@@ -86,6 +86,7 @@ const ROW_NAMES: Record<TrackedTable, string> = {
   tags: 'a tag',
   letter_tags: "the letter's tags",
   item_tags: "an item's tags",
+  item_facets: "an item's structured values",
   dataset_conflicts: 'a dataset conflict',
 };
 

@@ -44,6 +44,8 @@ export interface ChangeRequest {
    * starts the letter's review nor counts as human work that keeps a re-parse away.
    */
   readonly commentary?: boolean;
+  /** Works out the letter's derived values again once the change has changed something (see review/derived.ts). */
+  readonly derive?: (letterId: number) => void;
 }
 
 export interface ChangeOutcome<T> {
@@ -62,7 +64,10 @@ export function runChange<T>(db: Db, request: ChangeRequest, work: ChangeWork<T>
     const at = nowIso();
     const { result, rows } = captureChanges(db, () => {
       const done = work(letter);
-      if (letter && !request.commentary && capturedSoFar(db).length > 0) touchLetter(db, letter.id, at);
+      if (letter && capturedSoFar(db).length > 0) {
+        if (!request.commentary) touchLetter(db, letter.id, at);
+        request.derive?.(letter.id);
+      }
       return done;
     });
     if (rows.length === 0) return { result: result.result, changeId: null, revision: letter?.revision ?? 0 };

@@ -4,13 +4,15 @@ import { initialMigration } from './001-initial.ts';
 import { letterSummaryCountsMigration } from './002-letter-summary-counts.ts';
 import { datasetConflictsMigration } from './003-dataset-conflicts.ts';
 import { boundChangesMigration } from './004-bound-changes.ts';
-import { contentAndInterruptedRunsMigration } from './005-content-and-interrupted-runs.ts';
+import { derivedValuesMigration } from './005-derived-values.ts';
+import { contentAndInterruptedRunsMigration } from './006-content-and-interrupted-runs.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
   letterSummaryCountsMigration,
   datasetConflictsMigration,
   boundChangesMigration,
+  derivedValuesMigration,
   contentAndInterruptedRunsMigration,
 ];
 

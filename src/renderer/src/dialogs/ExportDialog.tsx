@@ -23,6 +23,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   jsonl: 'JSONL (one letter per line, items nested)',
   csv: 'CSV (one row per item)',
   parquet: 'Parquet (letters and items tables)',
+  xlsx: 'Excel workbook (letters, items and citations sheets, for spreadsheets)',
 };
 
 function formatBytes(bytes: number): string {

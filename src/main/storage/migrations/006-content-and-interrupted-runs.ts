@@ -12,12 +12,12 @@ import { contentSha256 } from '../contentHash.ts';
 const RUN_COLUMNS = 'id, source, started_at, finished_at, status, files_seen, imported_count, duplicate_count, failed_count';
 
 export const contentAndInterruptedRunsMigration: Migration = {
-  version: 5,
+  version: 6,
   name: 'content-and-interrupted-runs',
   rebuildsTables: true,
   up(db) {
     db.exec(`
-      CREATE TABLE import_runs_v5 (
+      CREATE TABLE import_runs_v6 (
         id INTEGER PRIMARY KEY,
         source TEXT,
         started_at TEXT NOT NULL,
@@ -31,9 +31,9 @@ export const contentAndInterruptedRunsMigration: Migration = {
         -- The process running the import: a 'running' run whose process is gone was killed.
         pid INTEGER
       );
-      INSERT INTO import_runs_v5 (${RUN_COLUMNS}) SELECT ${RUN_COLUMNS} FROM import_runs;
+      INSERT INTO import_runs_v6 (${RUN_COLUMNS}) SELECT ${RUN_COLUMNS} FROM import_runs;
       DROP TABLE import_runs;
-      ALTER TABLE import_runs_v5 RENAME TO import_runs;
+      ALTER TABLE import_runs_v6 RENAME TO import_runs;
 
       ALTER TABLE letters ADD COLUMN content_sha256 TEXT;
     `);

@@ -1,4 +1,7 @@
-/** The library's settings: the reviewer's name (stamped on every change) and the library's id. */
+/**
+ * The library's settings: the reviewer's name (stamped on every change), the library's id, the
+ * rule checks' settings, and which version of the derived values the letters hold.
+ */
 import { InvalidEditError, ReviewerNotSetError } from './errors.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
@@ -33,4 +36,14 @@ export function requireReviewer(db: Db): string {
   const reviewer = getReviewer(db);
   if (reviewer === null) throw new ReviewerNotSetError();
   return reviewer;
+}
+
+/** A JSON setting, or null when it was never set. */
+export function getJsonSetting<T>(db: Db, key: string): T | null {
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : null;
+}
+
+export function setJsonSetting(db: Db, key: string, value: unknown): void {
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }

@@ -1,0 +1,121 @@
+/**
+ * Works out a letter's derived values from its current values: the rule checks' findings and
+ * each item's vocabulary and facets, with the reviewer's structure corrections applied. Pure:
+ * the import workers run it on a parsed letter, the review services on the stored one after
+ * every change.
+ */
+import type { CheckFinding, ItemFacet, ItemVocabulary, StructureCorrections, StructureKey } from '../../shared/derived.ts';
+import type { ExportedStructure } from '../../shared/export.ts';
+import { exportedStructure } from './structureRecord.ts';
+import type { GuidelineAnalysis } from '../../shared/vocabulary.ts';
+import type { ParsedLetter } from '../../shared/letter.ts';
+import { runChecks, toCheckableLetter } from './checks/index.ts';
+import type { CheckableLetter, CheckSettings } from './checks/index.ts';
+import { analyzeGuideline, analyzeItemService, VOCABULARY_VERSION } from './vocabulary/index.ts';
+
+/** Bump when the checks' rules change; with the vocabulary's version it says whether stored derived values are current. */
+const CHECKS_VERSION = '1';
+export const DERIVED_VERSION = `checks-${CHECKS_VERSION}+vocabulary-${VOCABULARY_VERSION}`;
+
+export interface DerivableItem {
+  readonly service: string | null;
+  readonly decision: string | null;
+  readonly claimsAdministratorGuideline: string | null;
+  readonly maximusGuideline: string | null;
+  readonly rationale: string | null;
+  readonly originalRequest: string | null;
+  readonly authorizedByClaimsAdministrator: string | null;
+  readonly imrEligiblePortion: string | null;
+  readonly corrections?: StructureCorrections;
+}
+
+export interface DerivableLetter extends Omit<CheckableLetter, 'items'> {
+  readonly items: readonly DerivableItem[];
+}
+
+export interface DerivedValues {
+  readonly checks: readonly CheckFinding[];
+  /** Per item, in letter order: what the queue filters by, and the structure the exports carry. */
+  readonly items: readonly { readonly facets: readonly ItemFacet[]; readonly structure: ExportedStructure }[];
+}
+
+/** A parsed letter's values as derivation reads them (nobody has corrected anything yet). */
+export function derivableOfParsed(parsed: ParsedLetter): DerivableLetter {
+  const checkable = toCheckableLetter(parsed);
+  return {
+    ...checkable,
+    items: parsed.items.map((item, index) => ({
+      ...(checkable.items[index] as DerivableItem),
+      originalRequest: item.partial?.originalRequest.value ?? null,
+      authorizedByClaimsAdministrator: item.partial?.authorizedByClaimsAdministrator.value ?? null,
+      imrEligiblePortion: item.partial?.imrEligiblePortion.value ?? null,
+    })),
+  };
+}
+
+export function deriveValues(letter: DerivableLetter, settings?: CheckSettings): DerivedValues {
+  return {
+    checks: runChecks(letter, settings),
+    items: letter.items.map((item) => {
+      const vocabulary = itemVocabulary(item);
+      return { facets: facetsOf(vocabulary), structure: exportedStructure(vocabulary) };
+    }),
+  };
+}
+
+export function itemVocabulary(item: DerivableItem): ItemVocabulary {
+  const partial =
+    item.originalRequest !== null || item.authorizedByClaimsAdministrator !== null || item.imrEligiblePortion !== null
+      ? {
+          originalRequest: item.originalRequest ?? '',
+          authorizedByClaimsAdministrator: item.authorizedByClaimsAdministrator ?? '',
+          imrEligiblePortion: item.imrEligiblePortion ?? '',
+        }
+      : null;
+  const service = analyzeItemService({ service: item.service, partial });
+  const corrections = item.corrections ?? {};
+  const readClasses = unique(service.service.drugs.map((drug) => drug.drugClass));
+  return {
+    service,
+    claimsAdministratorGuideline: analyzeGuideline(item.claimsAdministratorGuideline),
+    maximusGuideline: analyzeGuideline(item.maximusGuideline),
+    category: corrections.category ?? service.service.category.value,
+    drugClasses: corrections.drugClass ? [corrections.drugClass] : readClasses,
+    corrected: (Object.keys(corrections) as StructureKey[]).filter((key) => corrections[key] !== undefined).sort(),
+  };
+}
+
+/** The values an item is counted by, each once. */
+export function facetsOf(vocabulary: ItemVocabulary): ItemFacet[] {
+  const facets: ItemFacet[] = [{ facet: 'category', value: vocabulary.category }];
+  for (const drugClass of vocabulary.drugClasses) facets.push({ facet: 'drug-class', value: drugClass });
+  for (const generic of unique(vocabulary.service.service.drugs.map((drug) => drug.generic).filter((name): name is string => name !== null))) {
+    facets.push({ facet: 'drug', value: generic });
+  }
+  for (const source of sourcesOf(vocabulary.claimsAdministratorGuideline)) facets.push({ facet: 'ca-source', value: source });
+  for (const source of sourcesOf(vocabulary.maximusGuideline)) facets.push({ facet: 'maximus-source', value: source });
+  const maximus = vocabulary.maximusGuideline.citations;
+  for (const part of unique(maximus.map((citation) => citation.mtusPart).filter((p): p is NonNullable<typeof p> => p !== null))) {
+    facets.push({ facet: 'maximus-mtus-part', value: part });
+  }
+  for (const topic of unique(maximus.map((citation) => citation.topic?.id ?? null).filter((t): t is string => t !== null))) {
+    facets.push({ facet: 'maximus-topic', value: topic });
+  }
+  facets.push({ facet: 'ca-evidence', value: evidenceOf(vocabulary.claimsAdministratorGuideline) });
+  return facets;
+}
+
+function sourcesOf(analysis: GuidelineAnalysis): string[] {
+  return unique(analysis.citations.map((citation) => citation.source));
+}
+
+/** Whether the Claims Administrator cited evidence: 'none-cited' when it says it cited none, 'missing' when the field is empty. */
+function evidenceOf(analysis: GuidelineAnalysis): string {
+  if (analysis.citations.some((citation) => citation.source === 'no-evidence')) return 'none-cited';
+  return analysis.citations.length > 0 ? 'cited' : 'missing';
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+

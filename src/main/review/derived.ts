@@ -1,0 +1,65 @@
+/**
+ * Keeping the derived values (rule checks, vocabulary facets) true to the values they come
+ * from: worked out again inside every change, and for every letter when the app's rules are
+ * newer than the library's (see DERIVED_VERSION).
+ */
+import type { StoredItem, StoredLetter } from '../../shared/library.ts';
+import type { CheckSettings } from '../letters/checks/index.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../letters/checks/index.ts';
+import { DERIVED_VERSION, deriveValues, itemVocabulary } from '../letters/derive.ts';
+import type { DerivableLetter } from '../letters/derive.ts';
+import type { ChangeRequest, ChangeWork, Db } from '../storage/index.ts';
+import { allLetterIds, getJsonSetting, getLetter, inWriteTransaction, runChange, setJsonSetting, writeDerived } from '../storage/index.ts';
+
+const CHECK_SETTINGS_KEY = 'check_settings';
+const DERIVED_VERSION_KEY = 'derived_version';
+/** Letters worked out per transaction when the whole library is. */
+const BATCH = 500;
+
+/** The rule checks' settings of this library: its own where set, else the documented defaults. */
+export function checkSettings(db: Db): CheckSettings {
+  const own = getJsonSetting<Partial<CheckSettings>>(db, CHECK_SETTINGS_KEY);
+  return { ...DEFAULT_CHECK_SETTINGS, ...own };
+}
+
+export function derivableOf(letter: StoredLetter): DerivableLetter {
+  return {
+    caseNumber: letter.caseNumber,
+    header: letter.header,
+    reviewerLicensure: letter.reviewerLicensure,
+    items: letter.items.map((item) => ({ ...item, corrections: item.structureCorrections })),
+  };
+}
+
+/** Works the letter's derived values out again from what is stored now. */
+export function refreshDerived(db: Db, letterId: number): void {
+  const letter = getLetter(db, letterId);
+  if (letter) writeDerived(db, letterId, deriveValues(derivableOf(letter), checkSettings(db)));
+}
+
+/**
+ * A change to one letter, with its derived values worked out again inside it: a fixed date
+ * clears its check, and undo puts the old findings back with the old values.
+ */
+export function change<T>(db: Db, request: Omit<ChangeRequest, 'derive'>, work: ChangeWork<T>) {
+  return runChange(db, { ...request, derive: (letterId) => refreshDerived(db, letterId) }, work);
+}
+
+/** Brings every letter's derived values to this app's rules, when the library's are older. Returns how many letters it did. */
+export function bringDerivedUpToDate(db: Db, onProgress?: (done: number, total: number) => void): number {
+  if (getJsonSetting<string>(db, DERIVED_VERSION_KEY) === DERIVED_VERSION) return 0;
+  const letterIds = allLetterIds(db);
+  for (let start = 0; start < letterIds.length; start += BATCH) {
+    inWriteTransaction(db, () => {
+      for (const letterId of letterIds.slice(start, start + BATCH)) refreshDerived(db, letterId);
+    });
+    onProgress?.(Math.min(letterIds.length, start + BATCH), letterIds.length);
+  }
+  setJsonSetting(db, DERIVED_VERSION_KEY, DERIVED_VERSION);
+  return letterIds.length;
+}
+
+/** The letter as the reviewer sees it: each item with its fields read by the vocabulary. */
+export function withVocabulary(letter: StoredLetter): StoredLetter {
+  return { ...letter, items: letter.items.map((item): StoredItem => ({ ...item, vocabulary: itemVocabulary({ ...item, corrections: item.structureCorrections }) })) };
+}

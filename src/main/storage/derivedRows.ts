@@ -1,0 +1,56 @@
+/**
+ * The derived values as rows: a letter's check findings (and their count, which the queue
+ * filters and sorts on) and its items' facets. Written in the same transaction as the change
+ * they follow, so undo puts them back with it.
+ */
+import type { CheckFinding, ItemFacet, StructureCorrections } from '../../shared/derived.ts';
+import type { ExportedStructure } from '../../shared/export.ts';
+import { NotFoundError } from './errors.ts';
+import { itemIdsInOrder } from './itemRows.ts';
+import type { Db } from './sql.ts';
+import { statement } from './sql.ts';
+
+export interface StoredDerived {
+  readonly checks: readonly CheckFinding[];
+  /** Per item, in letter order. */
+  readonly items: readonly { readonly facets: readonly ItemFacet[]; readonly structure: ExportedStructure }[];
+}
+
+export function writeDerived(db: Db, letterId: number, derived: StoredDerived): void {
+  const { changes } = statement(
+    db,
+    'UPDATE letters SET checks = ?, check_count = ?, attention_count = warning_count + ? WHERE id = ?',
+  ).run(JSON.stringify(derived.checks), derived.checks.length, derived.checks.length, letterId);
+  if (changes === 0) throw new NotFoundError('letter', letterId);
+  const itemIds = itemIdsInOrder(db, letterId);
+  const current = statement(db, 'SELECT item_id, facet, value FROM item_facets WHERE letter_id = ?').all(letterId) as { item_id: number; facet: string; value: string }[];
+  const wanted = new Set<string>();
+  const insert = statement(db, 'INSERT OR IGNORE INTO item_facets (item_id, letter_id, facet, value) VALUES (?, ?, ?, ?)');
+  const setStructure = statement(db, 'UPDATE items SET structure = ? WHERE id = ?');
+  derived.items.forEach((item, position) => {
+    const itemId = itemIds[position];
+    if (itemId === undefined) return;
+    setStructure.run(JSON.stringify(item.structure), itemId);
+    for (const { facet, value } of item.facets) {
+      wanted.add(facetKey(itemId, facet, value));
+      insert.run(itemId, letterId, facet, value);
+    }
+  });
+  // Only facets that went away are deleted, so a change records just what it changed.
+  const remove = statement(db, 'DELETE FROM item_facets WHERE item_id = ? AND facet = ? AND value = ?');
+  for (const row of current) if (!wanted.has(facetKey(row.item_id, row.facet, row.value))) remove.run(row.item_id, row.facet, row.value);
+}
+
+function facetKey(itemId: number, facet: string, value: string): string {
+  return `${itemId}\u0000${facet}\u0000${value}`;
+}
+
+export function writeStructureCorrections(db: Db, itemId: number, corrections: StructureCorrections): void {
+  const { changes } = statement(db, 'UPDATE items SET structure_corrections = ? WHERE id = ?').run(JSON.stringify(corrections), itemId);
+  if (changes === 0) throw new NotFoundError('item', itemId);
+}
+
+/** Every letter id, in import order: the letters whose derived values a new version works out again. */
+export function allLetterIds(db: Db): number[] {
+  return (statement(db, 'SELECT id FROM letters ORDER BY id').all() as { id: number }[]).map((row) => row.id);
+}

@@ -1,0 +1,45 @@
+/**
+ * What the app works out from a letter's current values, beside the values themselves: the
+ * rule checks' findings, and each item's structured vocabulary (service category, drugs,
+ * guideline citations) with the reviewer's corrections applied. Worked out again after every
+ * change, so a fixed value clears its finding.
+ */
+import type { ItemField, LetterField } from './library.ts';
+import type { DrugClass, GuidelineAnalysis, ItemServiceAnalysis, ServiceCategory } from './vocabulary.ts';
+
+/** One rule check's finding on one value (the codes and what each means: CHECK_CODES). */
+export interface CheckFinding {
+  readonly code: string;
+  readonly field: LetterField | ItemField;
+  /** 0-based, in letter order, for an item's value. */
+  readonly itemIndex?: number;
+  readonly message: string;
+}
+
+/** A structured value a reviewer set over the vocabulary's reading; a re-parse never changes it. */
+export interface StructureCorrections {
+  readonly category?: ServiceCategory;
+  readonly drugClass?: DrugClass;
+}
+export const STRUCTURE_KEYS = ['category', 'drugClass'] as const;
+export type StructureKey = (typeof STRUCTURE_KEYS)[number];
+
+/** An item's fields read by the vocabulary (spans inside each field's text). */
+export interface ItemVocabulary {
+  readonly service: ItemServiceAnalysis;
+  readonly claimsAdministratorGuideline: GuidelineAnalysis;
+  readonly maximusGuideline: GuidelineAnalysis;
+  /** The category and drug class in effect: the reviewer's where they set one, else the vocabulary's. */
+  readonly category: ServiceCategory;
+  readonly drugClasses: readonly DrugClass[];
+  readonly corrected: readonly StructureKey[];
+}
+
+/** What the queue filters and the insights count by, one row per item and value. */
+export const FACETS = ['category', 'drug-class', 'drug', 'ca-source', 'maximus-source', 'maximus-mtus-part', 'maximus-topic', 'ca-evidence'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface ItemFacet {
+  readonly facet: Facet;
+  readonly value: string;
+}

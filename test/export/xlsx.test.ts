@@ -1,0 +1,96 @@
+/**
+ * The spreadsheet export, read back by an independent reader (read-excel-file) and as raw XML:
+ * every value has its type (dates as dates, numbers as numbers), every text is a string and
+ * no cell is a formula, and a text longer than a cell holds is cut with a marker and counted.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { exportDataset } from '../../src/main/export/index.ts';
+import { CELL_LIMIT } from '../../src/main/export/writers/xlsx.ts';
+import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../../src/main/export/columns.ts';
+import type { ExportedLetter } from '../../src/shared/export.ts';
+import { openLibrary } from '../../src/main/storage/index.ts';
+import { updateItemField, updateLetterField } from '../review/asReviewer.ts';
+import { buildReviewedDataset, REVIEWER } from './dataset.ts';
+import { expectedItemRow, expectedLetterRow, readJsonl } from './readBack.ts';
+
+const LONG = 'x'.repeat(CELL_LIMIT + 7_000);
+let folder: string;
+let records: ExportedLetter[];
+
+/** One library and its two exports, shared by the read-back tests. */
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'imr-xlsx-'));
+  const library = openLibrary(path.join(folder, 'library.sqlite'), { reviewer: REVIEWER });
+  const dataset = buildReviewedDataset(library);
+  const flagged = library.db.prepare('SELECT id FROM items WHERE letter_id = ? ORDER BY position').pluck().all(dataset.letterIds.flagged) as number[];
+  updateItemField(library.db, flagged[0]!, 'service', '=2+3');
+  updateItemField(library.db, flagged[1]!, 'rationale', LONG);
+  updateLetterField(library.db, dataset.letterIds.flagged, 'caseNumber', '0012345');
+  library.close();
+  await exportDataset(library.file, { format: 'xlsx', outDir: path.join(folder, 'xlsx'), scope: 'all' });
+  await exportDataset(library.file, { format: 'jsonl', outDir: path.join(folder, 'jsonl'), scope: 'all' });
+  records = readJsonl(path.join(folder, 'jsonl', 'letters.jsonl'));
+});
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const workbook = () => path.join(folder, 'xlsx', 'dataset.xlsx');
+
+/**
+ * A cell as the reader gives it, from what the JSONL record says: dates become Date (a timestamp
+ * to the second: a spreadsheet keeps time as a fraction of a day, exact to about a millisecond),
+ * the cut text its cut form.
+ */
+function asRead(value: unknown): unknown {
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return toSecond(new Date(value));
+  if (value === LONG) return `${LONG.slice(0, CELL_LIMIT - ' […cut: the full text is in the JSONL export]'.length)} […cut: the full text is in the JSONL export]`;
+  return value;
+}
+
+const toSecond = (date: Date) => new Date(Math.round(date.getTime() / 1000) * 1000);
+const cellsToSecond = (rows: unknown[][]) => rows.map((row) => row.map((cell) => (cell instanceof Date ? toSecond(cell) : cell)));
+
+describe('xlsx export', () => {
+  test('the letters and items sheets hold every value with its type, as in the JSONL', async () => {
+    const sheets = await readXlsxFile(readFileSync(workbook()));
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['letters', 'items', 'citations']);
+    const [letters, items] = sheets as [(typeof sheets)[0], (typeof sheets)[0]];
+    expect(letters.data[0]).toEqual(letterColumns(false).map((column) => column.name));
+    const expectedLetters = records.map((record) => Object.values(expectedLetterRow(record, 'json')).map(asRead));
+    expect(cellsToSecond(letters.data.slice(1))).toEqual(expectedLetters);
+    expect(items.data[0]).toEqual([...ITEM_KEY_COLUMNS, ...itemColumns(false)].map((column) => column.name));
+    const expectedItems = records.flatMap((record) =>
+      record.items.map((item, index) => [record.sha256, record.caseNumber, ...Object.values(expectedItemRow(item, index, 'json')).map(asRead)]),
+    );
+    expect(cellsToSecond(items.data.slice(1))).toEqual(expectedItems);
+    // Numbers and dates are typed, and a case number of digits stays text with its zeros.
+    const flagged = letters.data.find((row) => row.includes('0012345'))!;
+    expect(flagged).toContain('0012345');
+    expect(letters.data.slice(1).some((row) => row.some((cell) => cell instanceof Date))).toBe(true);
+    expect(letters.data.slice(1).every((row) => typeof row[letterColumns(false).findIndex((c) => c.name === 'fileSize')] === 'number')).toBe(true);
+  });
+
+  test('no cell is a formula: every text is an inline string, "=2+3" included', () => {
+    const files = unzipSync(readFileSync(workbook()));
+    const sheetXml = Object.entries(files).filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).map(([, bytes]) => strFromU8(bytes));
+    expect(sheetXml).toHaveLength(3);
+    for (const xml of sheetXml) {
+      expect(xml).not.toMatch(/<f[ >]/);
+      expect(xml).not.toMatch(/t="str"/);
+    }
+    expect(sheetXml.join('')).toMatch(/<c r="[A-Z]+\d+"( s="\d+")? t="inlineStr"><is><r><t[^>]*>=2\+3<\/t><\/r><\/is><\/c>/);
+  });
+
+  test('the card says the workbook is for spreadsheets, and counts the text cut to fit a cell', () => {
+    const card = readFileSync(path.join(folder, 'xlsx', 'README.md'), 'utf8');
+    expect(card).toContain('`dataset.xlsx`: for spreadsheets');
+    expect(card).toContain('1 text was cut in this export');
+    expect(card).not.toContain('configs:');
+  });
+});
