@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { exportDataset, exportInWorker } from '../../src/main/export/index.ts';
 import { besideFolder, folderContents } from '../export/folders.ts';
 import { libraryOf } from './libraries.ts';
@@ -87,6 +87,10 @@ describe.skipIf(process.platform !== 'linux')('npm run serve', () => {
         if (match) resolve(new URL(match[1]!));
       });
       child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    // A failed expectation must not leave the server running.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });
     const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
     const call = async (method: string, ...args: unknown[]) => {
