@@ -210,6 +210,10 @@ export const API_ERROR_CODES = [
   'library-changed',
   /** A library file could not be opened (it is not a library, damaged, from a newer app...); it was not changed. */
   'cannot-open',
+  /** The export folder holds files the app did not write; nothing was written. Ask, then export with `force`. */
+  'foreign-files',
+  /** The export folder cannot be written (a file in the way, no permission, a full or stuck disk). */
+  'cannot-write',
   'busy',
   'internal',
 ] as const;

@@ -86,6 +86,7 @@ const exportOptions = z.strictObject({
     .optional(),
   withSpans: z.boolean().optional(),
   bom: z.boolean().optional(),
+  force: z.boolean().optional(),
 });
 
 const bulkSelection = z.strictObject({

@@ -32,6 +32,11 @@ export interface ExportOptions {
   readonly withSpans?: boolean;
   /** CSV only: starts the file with a UTF-8 byte order mark so Excel reads it as UTF-8. */
   readonly bom?: boolean;
+  /**
+   * Writes into a folder holding files the app did not write: the export's files are put beside
+   * them, one of the same name replaced. Without it such a folder is refused.
+   */
+  readonly force?: boolean;
 }
 
 export interface ExportProgress {

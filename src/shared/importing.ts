@@ -19,9 +19,21 @@ export interface ImportFailure {
   readonly message: string;
 }
 
+/** A file whose text a letter in the library already has (the same letter saved in another encoding): not stored again. */
+export interface ContentDuplicate {
+  readonly path: string;
+  /** The file of the letter already in the library. */
+  readonly duplicateOf: string;
+}
+
 export interface ImportSummary extends ImportProgress {
-  readonly status: 'completed' | 'cancelled';
+  /** 'failed': the library could not be written (a full disk, an I/O error); `error` says why. */
+  readonly status: 'completed' | 'cancelled' | 'failed';
+  /** Why the import stopped, when it failed. */
+  readonly error: string | null;
   readonly failures: readonly ImportFailure[];
   /** Files passed over without reading: not a letter type, or the .txt twin of a PDF. */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** Counted among the duplicates. */
+  readonly contentDuplicates: readonly ContentDuplicate[];
 }

@@ -1,5 +1,5 @@
-/** Scope and filters, determinism, atomic files under failure and cancel, progress, and the dataset card. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Scope and filters, determinism, nothing left behind by a failure or a cancel, progress, and the dataset card. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { exportDataset } from '../../src/main/export/index.ts';
@@ -82,17 +82,6 @@ describe('atomic output', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 
-  test('when a data file cannot take its final name, the previous export stays whole', async () => {
-    const library = temp.library({ reviewer: REVIEWER });
-    buildReviewedDataset(library);
-    const outDir = temp.folder();
-    writeFileSync(path.join(outDir, 'letters.parquet'), 'previous letters');
-    mkdirSync(path.join(outDir, 'items.parquet'));
-    await expect(exportDataset(library.file, { format: 'parquet', outDir })).rejects.toThrow(/is a folder/);
-    expect(readdirSync(outDir).sort()).toEqual(['items.parquet', 'letters.parquet']);
-    expect(readFileSync(path.join(outDir, 'letters.parquet'), 'utf8')).toBe('previous letters');
-  });
-
   test('a cancelled export stops, leaves no file behind and keeps the previous export intact', async () => {
     const library = temp.library({ reviewer: REVIEWER });
     buildReviewedDataset(library);
@@ -115,8 +104,9 @@ describe('atomic output', () => {
     );
     await expect(run).rejects.toThrow(/abort/i);
     expect(progress).toEqual([{ done: 0, total: 5 }]);
-    expect(readdirSync(outDir).sort()).toEqual(['README.md', 'letters.jsonl']);
+    expect(readdirSync(outDir).sort()).toEqual(['.imr-export.json', 'README.md', 'letters.jsonl']);
     expect(readFileSync(path.join(outDir, 'letters.jsonl')).equals(before)).toBe(true);
+    expect(readdirSync(path.dirname(outDir)).filter((name) => name.startsWith(`.${path.basename(outDir)}.`))).toEqual([]);
   });
 
   test('progress runs from 0 to the total letters in scope', async () => {

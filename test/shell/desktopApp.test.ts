@@ -5,7 +5,7 @@
  * and a shutdown that closes the library.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -111,6 +111,8 @@ interface Fakes {
   messageAnswers: number[];
   messages: string[];
   errors: EventEmitter;
+  schemesRegistered: string[];
+  schemesHandled: string[];
 }
 
 let dir: string;
@@ -118,7 +120,7 @@ let fakes: Fakes;
 
 function start(hasLock = true): Fakes {
   const app = new FakeApp(path.join(dir, 'userData'), hasLock);
-  const made: Fakes = { app, handlers: new Map(), menu: [], openAnswers: [], messageAnswers: [], messages: [], errors: new EventEmitter() };
+  const made: Fakes = { app, handlers: new Map(), menu: [], openAnswers: [], messageAnswers: [], messages: [], errors: new EventEmitter(), schemesRegistered: [], schemesHandled: [] };
   const electron = {
     app,
     BrowserWindow: FakeWindow,
@@ -142,12 +144,14 @@ function start(hasLock = true): Fakes {
       setPermissionRequestHandler: () => {},
       setPermissionCheckHandler: () => {},
       webRequest: { onBeforeRequest: () => {} },
+      protocol: { handle: (scheme: string) => made.schemesHandled.push(scheme) },
     }),
+    protocol: { registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => made.schemesRegistered.push(...schemes.map((s) => s.scheme)) },
     utilityProcess,
   } as unknown as ElectronModules;
   const files: AppFiles = {
     preload: '/app/preload.cjs',
-    rendererHtml: '/app/index.html',
+    rendererDir: '/app/renderer',
     devServer: undefined,
     samplesFolder: path.join(dir, 'samples'),
     libraryServer: path.resolve(import.meta.dirname, '../../src/main/server/utilityMain.ts'),
@@ -161,7 +165,7 @@ async function ready() {
   await until(() => FakeWindow.created.length > 0 || fakes?.app.quits > 0);
 }
 
-const APP_FRAME = { senderFrame: { url: 'file:///app/index.html' } };
+const APP_FRAME = { senderFrame: { url: 'app://app/index.html' } };
 
 async function call(method: string, ...args: unknown[]) {
   return fakes.handlers.get(API_CHANNEL)!(APP_FRAME, { method, args });
@@ -209,11 +213,14 @@ test('one secure window over the library in userData, with every API and shell c
   expect(fakes.app.sandboxed).toBe(true);
   expect(window!.options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false });
   expect(window!.title).toBe(windowTitle(libraryFile));
-  expect(window!.loaded).toEqual(['/app/index.html']);
+  expect(window!.loaded).toEqual(['app://app/index.html']);
+  expect(fakes.schemesRegistered).toEqual(['app']);
+  expect(fakes.schemesHandled).toEqual(['app']);
   expect([...fakes.handlers.keys()].sort()).toEqual([API_CHANNEL, SHELL_CHANNELS.chooseExportFolder, SHELL_CHANNELS.revealLetterFile].sort());
   expect(await call('getAppInfo')).toMatchObject({ ok: true, result: { libraryFile, appVersion: '1.2.3' } });
   const relay = fakes.handlers.get(API_CHANNEL)!;
   expect(() => relay({ senderFrame: { url: 'https://example.com/' } }, { method: 'getAppInfo', args: [] })).toThrow('Refused imr:call from https://example.com/');
+  expect(() => relay({ senderFrame: { url: 'file:///app/renderer/index.html' } }, { method: 'getAppInfo', args: [] })).toThrow('Refused imr:call from file:///app/renderer/index.html');
   expect(await relay(APP_FRAME, { method: 'getAppInfo', args: 'not a list' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
 });
 
@@ -261,6 +268,33 @@ test('"Open Database…" switches the library, retitles the window, tells the re
   expect(window.title).toBe(windowTitle(other));
   expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: other } });
   expect(JSON.parse(readFileSync(path.join(dir, 'userData', 'last-library.json'), 'utf8'))).toEqual({ libraryFile: other });
+});
+
+test('"Open Database…" on a file that is not a sound library shows why in a dialog and keeps the library open', async () => {
+  fakes = start();
+  await ready();
+  const empty = path.join(dir, 'empty.sqlite');
+  writeFileSync(empty, '');
+  fakes.openAnswers.push([empty]);
+  click('Open Database…');
+  await until(() => fakes.messages.length > 0);
+  expect(fakes.messages).toEqual([`Could not open ${empty}`]);
+  expect(readFileSync(empty, 'utf8')).toBe('');
+  expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: path.join(dir, 'userData', 'library.sqlite') } });
+  expect(FakeWindow.created[0]!.webContents.sent).toEqual([]);
+});
+
+test('a last library that can no longer be opened is named in a dialog, and the default library opens', async () => {
+  const gone = path.join(dir, 'emptied.sqlite');
+  writeFileSync(gone, '');
+  mkdirSync(path.join(dir, 'userData'), { recursive: true });
+  writeFileSync(path.join(dir, 'userData', 'last-library.json'), JSON.stringify({ libraryFile: gone }));
+  fakes = start();
+  await ready();
+  await until(() => fakes.messages.length > 0);
+  expect(fakes.messages).toEqual([`Could not reopen ${gone}; the default library is open`]);
+  expect(await call('getAppInfo')).toMatchObject({ result: { libraryFile: path.join(dir, 'userData', 'library.sqlite') } });
+  expect(readFileSync(gone, 'utf8')).toBe('');
 });
 
 test('a renderer crash is logged and, when the user agrees, the window reloads', async () => {

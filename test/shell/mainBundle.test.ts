@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy.ts';
 import { API_CHANNEL } from '../../src/shared/api.ts';
 import { writeFixtureFolder } from '../fixtures/index.ts';
 
@@ -26,12 +27,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the bundle until it reports the import finished; returns every event it reported. */
-function runBundle(): Promise<Record<string, unknown>[]> {
+/** Runs the bundle until it reports `until`; returns every event it reported. */
+function runBundle(until: string, env: Record<string, string> = {}): Promise<Record<string, unknown>[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', './test/shell/bundle/register.mjs', 'out/main/index.js'], {
       cwd: ROOT,
-      env: { ...process.env, IMR_REVIEW_USER_DATA: path.join(dir, 'data'), IMR_BUNDLE_TEST_IMPORT: path.join(dir, 'letters') },
+      env: { ...process.env, IMR_REVIEW_USER_DATA: path.join(dir, 'data'), ...env },
     });
     const events: Record<string, unknown>[] = [];
     let buffered = '';
@@ -44,7 +45,7 @@ function runBundle(): Promise<Record<string, unknown>[]> {
       for (const line of lines) {
         const event = JSON.parse(line) as Record<string, unknown>;
         events.push(event);
-        if (event['event'] === 'import-done') {
+        if (event['event'] === until) {
           child.kill();
           resolve(events);
         }
@@ -56,19 +57,35 @@ function runBundle(): Promise<Record<string, unknown>[]> {
 
 test('the built app starts, wires the API and a secure window, and imports through its worker', async () => {
   const data = path.join(dir, 'data');
-  const events = await runBundle();
+  const events = await runBundle('import-done', { IMR_BUNDLE_TEST_IMPORT: path.join(dir, 'letters') });
   const of = (name: string) => events.filter((event) => event['event'] === name);
 
   expect(of('handle').map((event) => event['channel'])).toContain(API_CHANNEL);
   const [window] = of('window') as { webPreferences: Record<string, unknown> }[];
   expect(window?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
   expect(existsSync(window?.webPreferences['preload'] as string)).toBe(true);
-  const [page] = of('loadFile') as { file: string }[];
-  expect(page?.file).toBe(path.join(ROOT, 'out/renderer/index.html'));
-  expect(existsSync(page!.file)).toBe(true);
+  expect(of('loadURL')).toEqual([{ event: 'loadURL', url: 'app://app/index.html' }]);
+  expect(of('schemes')).toEqual([{ event: 'schemes', schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }] }]);
   expect(of('permissions')).toHaveLength(1);
   expect(existsSync(path.join(data, 'library.sqlite'))).toBe(true);
 
   const [done] = of('import-done') as { last: { imported: number; failed: number; status: string } }[];
   expect(done?.last).toMatchObject({ imported: 3, failed: 0, status: 'completed' });
+});
+
+test("the built app serves its renderer over app:// only from out/renderer, with the CSP header, and answers no file: page", async () => {
+  const events = await runBundle('protocol-probe');
+  const [probe] = events.filter((event) => event['event'] === 'protocol-probe') as { answers: Record<string, { status: number; type: string | null; csp: string | null }>; fileFrame: string }[];
+  const { answers } = probe!;
+  expect(answers['app://app/index.html']).toEqual({ status: 200, type: 'text/html; charset=utf-8', csp: CONTENT_SECURITY_POLICY });
+  expect(answers['app://app/']?.status).toBe(200);
+  for (const refused of ['app://app/..%2F..%2Fpackage.json', 'app://app/%2e%2e/%2e%2e/package.json', 'app://other/index.html', 'app://app/nope.js']) {
+    expect(answers[refused]?.status, refused).toBe(404);
+  }
+  expect(probe!.fileFrame).toMatch(/^Refused imr:call from file:\/\/\//);
+});
+
+test('a packaged build loads its own files even when ELECTRON_RENDERER_URL is set', async () => {
+  const events = await runBundle('protocol-probe', { IMR_BUNDLE_TEST_PACKAGED: '1', ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
+  expect(events.filter((event) => event['event'] === 'loadURL')).toEqual([{ event: 'loadURL', url: 'app://app/index.html' }]);
 });

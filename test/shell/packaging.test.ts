@@ -55,6 +55,24 @@ test('the build ships the bundles, unpacks the native SQLite module and carries 
   expect(samples.some((name) => /\.(pdf|txt)$/.test(name))).toBe(true);
 });
 
+test("the packaged app's Electron fuses: no running as Node, no NODE_OPTIONS or inspector flags, encrypted cookies, only its own integrity-checked asar", async () => {
+  expect(build['electronFuses']).toEqual({
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  });
+  // The schema check above covers these names; a misspelt fuse is refused, not ignored.
+  const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+    validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+  };
+  const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+  await expect(validateConfiguration({ ...build, electronFuses: { runAsNodes: false } }, new DebugLogger(false))).rejects.toThrow(/configuration.electronFuses/);
+});
+
 test('every icon named exists and is a PNG big enough for each platform (at least 512 px)', () => {
   for (const icon of new Set([build.linux.icon, build.mac.icon, build.win.icon])) {
     const file = path.join(ROOT, icon);

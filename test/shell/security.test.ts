@@ -1,6 +1,12 @@
 /** The Electron security checklist, checked on the options and handlers the window really gets. */
 import { expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy.ts';
+import { appProtocolHandler, resolveAppFile } from '../../src/main/shell/appProtocol.ts';
 import {
+  devServerUrl,
   denyNavigation,
   denyPermission,
   denyPermissionCheck,
@@ -8,6 +14,7 @@ import {
   fromAppFramesOnly,
   guardContents,
   guardSession,
+  isAppPage,
   isAppUrl,
   requestFilter,
   secureWebPreferences,
@@ -29,7 +36,9 @@ test('the window is isolated, sandboxed and without Node, and loads only its pre
 });
 
 test('only the app files (and the dev server while developing) count as the app', () => {
-  expect(isAppUrl('file:///opt/imr/resources/app.asar/out/renderer/index.html', undefined)).toBe(true);
+  expect(isAppUrl('app://app/assets/index.js', undefined)).toBe(true);
+  expect(isAppUrl('file:///opt/imr/resources/app.asar/out/renderer/index.html', undefined)).toBe(false);
+  expect(isAppUrl('app://evil/index.html', undefined)).toBe(false);
   expect(isAppUrl('data:image/png;base64,AAAA', undefined)).toBe(true);
   expect(isAppUrl('https://example.com/tracker.js', undefined)).toBe(false);
   expect(isAppUrl('http://localhost:5173/src/main.tsx', undefined)).toBe(false);
@@ -45,8 +54,9 @@ test('the request filter cancels remote requests and lets the app files through'
   const answers: boolean[] = [];
   const filter = requestFilter(undefined);
   filter({ url: 'https://fonts.googleapis.com/css' }, ({ cancel }) => answers.push(cancel));
-  filter({ url: 'file:///app/out/renderer/assets/index.js' }, ({ cancel }) => answers.push(cancel));
-  expect(answers).toEqual([true, false]);
+  filter({ url: 'app://app/assets/index.js' }, ({ cancel }) => answers.push(cancel));
+  filter({ url: 'file:///etc/passwd' }, ({ cancel }) => answers.push(cancel));
+  expect(answers).toEqual([true, false, true]);
 });
 
 test('navigation, new windows and permissions are all refused', () => {
@@ -114,7 +124,79 @@ test('IPC handlers answer only frames showing the app', async () => {
   const ipcMain = fromAppFramesOnly({ handle: (channel: string, listener: Listener) => void handlers.set(channel, listener) }, undefined);
   ipcMain.handle('imr:getStats', (_event, ...args) => ({ answered: args }));
   const handler = handlers.get('imr:getStats')!;
-  expect(handler({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, 1)).toEqual({ answered: [1] });
-  expect(() => handler({ senderFrame: { url: 'https://example.com/' } })).toThrow('Refused imr:getStats from https://example.com/');
+  expect(handler({ senderFrame: { url: 'app://app/index.html' } }, 1)).toEqual({ answered: [1] });
+  for (const url of ['https://example.com/', 'file:///app/out/renderer/index.html', 'data:text/html,<script>', 'devtools://devtools/bundled/x.html', 'app://other/index.html']) {
+    expect(() => handler({ senderFrame: { url } }), url).toThrow(`Refused imr:getStats from ${url}`);
+  }
   expect(() => handler({ senderFrame: null })).toThrow('Refused imr:getStats from an unknown frame');
+  expect(isAppPage('http://localhost:5173/', 'http://localhost:5173/')).toBe(true);
+  expect(isAppPage('http://localhost:5173/', undefined)).toBe(false);
+});
+
+test('the dev server is used only by a build that is not packaged, and only on this machine', () => {
+  const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+  expect(devServerUrl(false, env)).toBe('http://localhost:5173/');
+  expect(devServerUrl(true, env)).toBeUndefined();
+  expect(devServerUrl(false, {})).toBeUndefined();
+  expect(devServerUrl(false, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBeUndefined();
+  expect(devServerUrl(false, { ELECTRON_RENDERER_URL: 'file:///tmp/page.html' })).toBeUndefined();
+  expect(devServerUrl(false, { ELECTRON_RENDERER_URL: 'not a url' })).toBeUndefined();
+});
+
+test('app:// serves only files inside the renderer folder, however a path tries to climb out', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'imr-protocol-'));
+  try {
+    const renderer = path.join(root, 'renderer');
+    mkdirSync(path.join(renderer, 'assets'), { recursive: true });
+    writeFileSync(path.join(renderer, 'index.html'), '<!doctype html>');
+    writeFileSync(path.join(renderer, 'assets', 'index.js'), 'export {};');
+    writeFileSync(path.join(root, 'secret.txt'), 'not for the page');
+    expect(resolveAppFile(renderer, 'app://app/assets/index.js')).toBe(path.join(renderer, 'assets', 'index.js'));
+    expect(resolveAppFile(renderer, 'app://app/')).toBe(path.join(renderer, 'index.html'));
+    for (const url of [
+      'app://app/../secret.txt',
+      'app://app/..%2Fsecret.txt',
+      'app://app/%2e%2e/secret.txt',
+      'app://app/assets/..%2F..%2Fsecret.txt',
+      'app://app/..%5Csecret.txt',
+      'app://app/%00index.html',
+      'app://app/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+    ]) {
+      const file = resolveAppFile(renderer, url);
+      expect(file === null || file.startsWith(`${renderer}${path.sep}`), url).toBe(true);
+      expect(file, url).not.toBe(path.join(root, 'secret.txt'));
+    }
+    const handler = appProtocolHandler(renderer);
+    const page = await handler(new Request('app://app/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await handler(new Request('app://app/assets/index.js'))).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await handler(new Request('app://app/..%2Fsecret.txt'))).status).toBe(404);
+    expect((await handler(new Request('app://app/assets'))).status).toBe(404);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the policy sent as a header leaves no gap the page\'s own cannot close: nothing by default, no plug-ins, base, forms or frames', () => {
+  const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((part) => {
+    const [name, ...sources] = part.split(' ');
+    return [name!, sources] as const;
+  }));
+  expect(Object.fromEntries(directives)).toEqual({
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-src': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  });
 });

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LibraryOpenError } from '../../src/main/storage/errors.ts';
 import type { LibraryOpenFailure } from '../../src/main/storage/errors.ts';
 import { openLibrary } from '../../src/main/storage/library.ts';
+import { isUnchangedSinceChecked } from '../../src/main/storage/checkedStamp.ts';
+import { getImportRun } from '../../src/main/storage/importRuns.ts';
 import { insertParsedLetter } from '../../src/main/storage/letters.ts';
 import { migrate } from '../../src/main/storage/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
@@ -24,8 +26,13 @@ function closedLibrary(): string {
   return file;
 }
 
+/**
+ * Refused with `reason`, the file byte-identical and nothing written beside it (no backup, no
+ * stamp), but for the empty log and shared-memory files SQLite makes to read a WAL-mode file.
+ */
 function expectRefused(file: string, reason: LibraryOpenFailure, message: RegExp): void {
   const before = readFileSync(file);
+  const folderBefore = readdirSync(join(file, '..')).sort();
   let failure: unknown;
   try {
     openLibrary(file).close();
@@ -37,7 +44,10 @@ function expectRefused(file: string, reason: LibraryOpenFailure, message: RegExp
   expect((failure as Error).message).toContain(file);
   expect((failure as Error).message).toMatch(message);
   expect(readFileSync(file).equals(before)).toBe(true);
-  expect(readdirSync(join(file, '..')).filter((name) => name.endsWith('.bak'))).toEqual([]);
+  const added = readdirSync(join(file, '..')).filter((name) => !folderBefore.includes(name));
+  const sqliteOwn = before[18] === 2 ? [`${basename(file)}-shm`, `${basename(file)}-wal`] : [];
+  expect(added.filter((name) => !sqliteOwn.includes(name))).toEqual([]);
+  if (added.includes(`${basename(file)}-wal`)) expect(statSync(`${file}-wal`).size).toBe(0);
 }
 
 describe('openLibrary', () => {
@@ -54,12 +64,63 @@ describe('openLibrary', () => {
     expect(getReviewer(db)).toBe('Dana Reyes');
   });
 
-  it('opens an empty file as a new library', () => {
-    const file = join(temp.folder(), 'empty.imrlib');
-    writeFileSync(file, '');
+  it('refuses an empty file or a SQLite file without tables unless asked to make a library there', () => {
+    const empty = join(temp.folder(), 'empty.imrlib');
+    writeFileSync(empty, '');
+    expectRefused(empty, 'not-a-library', /the file is empty \(0 bytes\), not a library/);
+    const bare = join(temp.folder(), 'bare.sqlite');
+    const raw = new Database(bare);
+    raw.pragma('user_version = 0');
+    raw.exec('VACUUM');
+    raw.close();
+    expectRefused(bare, 'not-a-library', /a SQLite database with no tables, not a library/);
+
+    for (const file of [empty, bare]) {
+      const library = openLibrary(file, { create: true });
+      expect(library.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(library.backupFile).toBeNull();
+      library.close();
+    }
+  });
+
+  it('refuses an up-to-date library with one damaged data page, even when it was stamped as checked', () => {
+    const file = join(temp.folder(), 'library.imrlib');
     const library = openLibrary(file);
-    expect(library.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(library.backupFile).toBeNull();
+    library.db.exec(`CREATE TABLE filler (x);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+      INSERT INTO filler SELECT randomblob(100) FROM n`);
+    library.close();
+    expect(isUnchangedSinceChecked(file)).toBe(true);
+    const bytes = readFileSync(file);
+    bytes.fill(0xa5, bytes.length - PAGE_SIZE);
+    writeFileSync(file, bytes);
+    expect(isUnchangedSinceChecked(file)).toBe(false);
+    expectRefused(file, 'corrupt', /damaged/);
+  });
+
+  it('skips the full check only while the file is exactly as a clean close left it', () => {
+    const file = closedLibrary();
+    expect(isUnchangedSinceChecked(file)).toBe(true);
+    const other = new Database(file);
+    other.prepare("INSERT INTO settings (key, value) VALUES ('x', 'y')").run();
+    // Another program's connection, still open: its log holds the write.
+    expect(isUnchangedSinceChecked(file)).toBe(false);
+    other.close();
+    expect(isUnchangedSinceChecked(file)).toBe(false);
+    openLibrary(file).close();
+    expect(isUnchangedSinceChecked(file)).toBe(true);
+  });
+
+  it('marks the import runs of a killed process interrupted at the next open, and leaves a running one alone', () => {
+    const file = closedLibrary();
+    const raw = new Database(file);
+    raw.exec(`INSERT INTO import_runs (id, source, started_at, status, pid) VALUES
+      (10, 'killed', '2026-01-01', 'running', 4194400),
+      (11, 'still going', '2026-01-01', 'running', ${process.ppid})`);
+    raw.close();
+    const library = openLibrary(file);
+    expect(getImportRun(library.db, 10)).toMatchObject({ status: 'interrupted', finishedAt: expect.any(String) });
+    expect(getImportRun(library.db, 11)).toMatchObject({ status: 'running', finishedAt: null });
     library.close();
   });
 

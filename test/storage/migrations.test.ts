@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/storage/library.ts';
 import { getLetter } from '../../src/main/storage/letters.ts';
-import { listLetterHistory } from '../../src/main/storage/index.ts';
+import { contentSha256 } from '../../src/main/storage/contentHash.ts';
+import { listImportErrors, listImportRuns, listLetterHistory } from '../../src/main/storage/index.ts';
 import { bringDerivedUpToDate } from '../../src/main/review/index.ts';
 import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
@@ -84,6 +85,24 @@ const SEEDS: Record<number, (db: Db) => number> = {
       INSERT INTO settings (key, value) VALUES ('reviewer', 'Lee');
     `);
     return 7;
+  },
+  // Version 5 added derived values (filled in after opening): the version 4 rows, imported by two runs (one
+  // finished, one killed midway), and a letter made from another reviewer's export, without text.
+  5: (db) => {
+    const letterId = (SEEDS[4] as (db: Db) => number)(db);
+    db.exec(`
+      INSERT INTO import_runs (id, source, started_at, finished_at, status, files_seen, imported_count, duplicate_count, failed_count)
+      VALUES (1, '/old/first', '2025-01-01', '2025-01-01', 'completed', 1, 1, 0, 0),
+             (2, '/old/killed', '2025-03-01', NULL, 'running', 0, 0, 0, 0);
+      INSERT INTO import_errors (run_id, file_path, code, message, at) VALUES (2, '/old/bad.pdf', 'corrupt-pdf', 'bad.pdf: damaged', '2025-03-01');
+      UPDATE letters SET import_run_id = 2 WHERE id = ${letterId};
+      INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format,
+         has_header, spans, warnings, parser_version, imported_at, updated_at)
+      VALUES (8, 'def456', 'theirs.pdf', 'theirs.pdf', 10, 'pdf', 1, 'F1-prose-credentials', 0, '{}', '[]', '1.0.0',
+         '2025-04-01T00:00:00.000Z', '2025-04-01T00:00:00.000Z');
+      INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (8, '', '[0]');
+    `);
+    return letterId;
   },
 };
 
@@ -198,6 +217,30 @@ describe('schema migrations', () => {
     const facets = library.db.prepare("SELECT value FROM item_facets WHERE facet = 'category' ORDER BY item_id").pluck().all();
     expect(facets).toHaveLength(3);
     expect(bringDerivedUpToDate(library.db)).toBe(0);
+    library.close();
+  });
+
+  it('006 keys letters by their normalised text and marks the import run a killed process left running as interrupted', () => {
+    const { file, letterId } = libraryAtVersion(5);
+    const library = openLibrary(file);
+    const { db } = library;
+    const text = db.prepare('SELECT text FROM letter_texts WHERE letter_id = ?').pluck().get(letterId) as string;
+    const hashes = db.prepare('SELECT id, content_sha256 AS hash FROM letters ORDER BY id').all();
+    expect(hashes).toEqual([
+      { id: letterId, hash: contentSha256(text) },
+      { id: 8, hash: null },
+    ]);
+    expect(contentSha256(text.replace(/\n/g, '\r\n  '))).toBe(contentSha256(text));
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'letters' AND name = 'letters_by_content'").pluck().get()).toBe('letters_by_content');
+    expect(listImportRuns(db).map(({ id, status, imported, failed, finishedAt }) => ({ id, status, imported, failed, finished: finishedAt !== null }))).toEqual([
+      { id: 2, status: 'interrupted', imported: 1, failed: 1, finished: true },
+      { id: 1, status: 'completed', imported: 1, failed: 0, finished: true },
+    ]);
+    expect(listImportErrors(db, 2).map((error) => error.code)).toEqual(['corrupt-pdf']);
+    expect(() => db.prepare("UPDATE import_runs SET status = 'lost' WHERE id = 1").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM import_runs WHERE id = 2').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM import_errors').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT import_run_id FROM letters WHERE id = ?').pluck().get(letterId)).toBeNull();
     library.close();
   });
 

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy.ts';
 import type { Bridge } from '../../src/main/transport/bridge/server.ts';
 import { startBridge, TOKEN_HEADER } from '../../src/main/transport/bridge/server.ts';
 import { writeFixtureFolder } from '../fixtures/index.ts';
@@ -52,7 +53,7 @@ test('serves the renderer on 127.0.0.1 with a CSP, and the URL carries the token
   const page = await send('/');
   expect(page.status).toBe(200);
   expect(page.body).toContain('<title>IMR</title>');
-  expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
+  expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
 });
 
 test('an API call with the token reaches the real services', async () => {
@@ -87,6 +88,27 @@ test('bad JSON, bad paths and bad arguments are answered with a 4xx and the type
   expect(missing.status).toBe(404);
   expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   expect(JSON.parse((await call('getStats', [])).body).ok).toBe(true);
+});
+
+test('a selection past the end of the letter text is refused with 422 and the typed error, and nothing changes', async () => {
+  const folder = path.join(server.dir, 'letters');
+  await writeFixtureFolder(folder, { count: 1, seed: 4300, pdfShare: 0 });
+  await server.call('startImport', [folder]);
+  await server.settled('import');
+  const letter = (await server.call('getLetter', 1))!;
+  const item = letter.items[0]!;
+  const end = letter.text.length;
+  for (const selection of [[end - 5, end + 10], [end + 1, end + 2]]) {
+    const response = await call('updateItemField', [{ letterId: letter.id, revision: letter.revision }, item.id, { field: 'rationale', selection }]);
+    expect(response.status).toBe(422);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-edit', message: `The selection [${selection[0]}, ${selection[1]}) is not inside the letter's text (${end} characters)` },
+    });
+  }
+  const unchanged = (await server.call('getLetter', 1))!;
+  expect(unchanged.revision).toBe(letter.revision);
+  expect(unchanged.items[0]!.rationale).toBe(item.rationale);
 });
 
 test('a typed edit sent as JSON keeps the span its value still reads at (no field of the call is lost on the way)', async () => {

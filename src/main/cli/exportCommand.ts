@@ -6,8 +6,8 @@ import { DECISIONS, LETTER_FORMATS } from '../../shared/letter.ts';
 import type { Decision, LetterFormat } from '../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../shared/library.ts';
 import type { LetterStatus } from '../../shared/library.ts';
-import { exportDataset } from '../export/index.ts';
-import { listTags } from '../storage/index.ts';
+import { ExportFileError, exportDataset, FileSystemStuckError, ForeignFilesError } from '../export/index.ts';
+import { clearPendingExportFolder, listTags, notePendingExportFolder } from '../storage/index.ts';
 import type { Db } from '../storage/index.ts';
 import type { CliIO } from './io.ts';
 import { interruptSignal } from './io.ts';
@@ -15,7 +15,7 @@ import { withLibrary } from './library.ts';
 
 export const EXPORT_USAGE =
   'usage: imr-review export --db <file> --format jsonl|csv|parquet|xlsx --out <folder> [--all] [--with-spans]\n' +
-  '         [--tag T] [--decision Upheld|Overturned] [--format-filter F] [--status S (with --all)] [--bom]';
+  '         [--tag T] [--decision Upheld|Overturned] [--format-filter F] [--status S (with --all)] [--bom] [--force]';
 
 const PROGRESS_EVERY = 20_000;
 
@@ -33,6 +33,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       'format-filter': { type: 'string' },
       status: { type: 'string' },
       bom: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
   });
   const problem = usageProblem(values);
@@ -54,6 +55,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       ...(values.status === undefined ? {} : { status: values.status as LetterStatus }),
     };
     const interrupt = interruptSignal();
+    let target: string | null = null;
     try {
       const result = await exportDataset(
         library.file,
@@ -64,11 +66,17 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
           filter,
           withSpans: values['with-spans'] ?? false,
           bom: values.bom ?? false,
+          force: values.force ?? false,
         },
         {
           signal: interrupt.signal,
           onProgress: ({ done, total }) => {
             if (done > 0 && done % PROGRESS_EVERY === 0) io.err(`exported ${done}/${total} letters`);
+          },
+          // Noted in the library while the export runs, so the app's next start clears what a kill leaves.
+          onStarted: (folder) => {
+            target = folder;
+            noteBestEffort(() => notePendingExportFolder(library.db, folder));
           },
         },
       );
@@ -79,14 +87,33 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       return 0;
     } catch (error) {
       if (interrupt.signal.aborted) {
-        io.err('Export cancelled; no files were written.');
+        io.err(`Export cancelled; ${outDir} is as it was.`);
+        return 1;
+      }
+      if (error instanceof ForeignFilesError) {
+        io.err(`${error.message}: choose a new or empty folder, or pass --force to write the export beside them (a file of the same name is replaced).`);
+        return 1;
+      }
+      if (error instanceof ExportFileError || error instanceof FileSystemStuckError) {
+        io.err(`Export failed: ${error.message}; ${outDir} is as it was.`);
         return 1;
       }
       throw error;
     } finally {
+      const folder = target;
+      if (folder !== null) noteBestEffort(() => clearPendingExportFolder(library.db, folder));
       interrupt.dispose();
     }
   });
+}
+
+/** The note only helps clear up after a kill: a library that cannot take it (full disk, read-only) must not stop an export. */
+function noteBestEffort(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // The export goes on without it; the next export into the folder clears it anyway.
+  }
 }
 
 function usageProblem(values: { format?: string; decision?: string; 'format-filter'?: string; status?: string; all?: boolean; bom?: boolean }): string | null {

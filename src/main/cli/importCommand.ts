@@ -40,7 +40,9 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
         });
         reporter.stop();
         printSummary(summary, library.file, io);
-        return 0;
+        if (summary.status !== 'failed') return 0;
+        io.err(`Import stopped: ${summary.error}. The letters stored before it are whole; free some space and import again to go on.`);
+        return 1;
       } finally {
         reporter.stop();
         interrupt.dispose();
@@ -84,9 +86,11 @@ function createProgressReporter(io: CliIO): { update: (progress: ImportProgress)
 
 function printSummary(summary: ImportSummary, file: string, io: CliIO): void {
   const seconds = (summary.elapsedMs / 1000).toFixed(1);
-  io.out(`${summary.status === 'cancelled' ? 'Import cancelled' : 'Import finished'} into ${file} in ${seconds} s`);
+  const ending = { completed: 'Import finished', cancelled: 'Import cancelled', failed: 'Import stopped' }[summary.status];
+  io.out(`${ending} into ${file} in ${seconds} s`);
   io.out(`  imported:   ${summary.imported}`);
   io.out(`  duplicates: ${summary.duplicates} (already in the library)`);
+  for (const { path, duplicateOf } of summary.contentDuplicates) io.out(`    ${path}: the same text as ${duplicateOf}`);
   io.out(`  skipped:    ${summary.skipped.length}`);
   for (const { path, reason } of summary.skipped.slice(0, LISTED_SKIPS)) io.out(`    ${path}: ${reason}`);
   if (summary.skipped.length > LISTED_SKIPS) io.out(`    … and ${summary.skipped.length - LISTED_SKIPS} more`);

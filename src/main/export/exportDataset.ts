@@ -1,18 +1,19 @@
 /**
- * Exports letters from a library as JSONL, CSV, Parquet or an Excel workbook with a dataset card, streaming one
- * letter at a time from one read snapshot, reporting progress, cancellable, and atomic: the
- * files appear whole at the end or not at all.
+ * Exports letters from a library as JSONL, CSV, Parquet or an Excel workbook with a dataset card,
+ * streaming one letter at a time from one read snapshot, reporting progress, cancellable at every
+ * file system step, and committed as a set (see exportSet.ts): the folder holds the previous
+ * export or the new one, never a mix and never half a file.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { ExportOptions, ExportProgress, ExportResult, ExportedFile } from '../../shared/export.ts';
 import type { Db } from '../storage/index.ts';
 import { freshenStaleRecords } from '../review/index.ts';
 import { countRecords, getReviewer, getTag, openSnapshot, readRecords } from '../storage/index.ts';
-import { atomicFile, commitAll } from './atomicFile.ts';
-import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
+import { beginExportSet, CARD_FILE } from './exportSet.ts';
+import type { FsGuard } from './guardedFs.ts';
+import { DEFAULT_STEP_TIMEOUT_MS, openSink } from './guardedFs.ts';
 import { scopeFilter } from './scope.ts';
 import { countLetter, newTally } from './tally.ts';
 import { csvWriter } from './writers/csv.ts';
@@ -21,14 +22,18 @@ import { parquetWriter } from './writers/parquet.ts';
 import { xlsxWriter } from './writers/xlsx.ts';
 import type { DatasetWriter, WriterOptions } from './writers/writer.ts';
 
-export const CARD_FILE = 'README.md';
+export { CARD_FILE };
 export const APP_VERSION: string = packageJson.version;
 
 export interface ExportControl {
   readonly onProgress?: (progress: ExportProgress) => void;
   readonly signal?: AbortSignal;
-  /** Told the temporary files the export writes, so whoever stops it can remove them. */
-  readonly onFiles?: (tempPaths: readonly string[]) => void;
+  /** Told the folder once the export has begun writing beside it, so whoever abandons the export can clear up (recoverExportFolder). */
+  readonly onStarted?: (target: string) => void;
+  /** Called as the files are switched in: from then on a cancel comes too late. */
+  readonly onCommitting?: () => void;
+  /** How long one file system call may take before the export gives up on the folder. */
+  readonly stepTimeoutMs?: number;
 }
 
 /** Progress is reported every this many letters (and at the start and end). */
@@ -42,22 +47,19 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
   const scope = options.scope ?? 'verified';
   const filter = options.filter ?? {};
   const selected = scopeFilter(scope, filter);
-  const writerOptions: WriterOptions = {
-    outDir: path.resolve(options.outDir),
-    withSpans: options.withSpans ?? false,
-    bom: options.bom ?? false,
-  };
+  const guard: FsGuard = { signal: control.signal, timeoutMs: control.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS };
   control.signal?.throwIfAborted();
-  await mkdir(writerOptions.outDir, { recursive: true });
-  const reader = openSnapshot(libraryFile);
+  const set = await beginExportSet(guard, options.outDir, options.force ?? false);
+  control.onStarted?.(set.target);
+  const writerOptions: WriterOptions = { dir: set.stagingDir, withSpans: options.withSpans ?? false, bom: options.bom ?? false, guard };
   let writer: DatasetWriter | null = null;
-  const card = atomicFile(path.join(writerOptions.outDir, CARD_FILE));
+  let reader: Db | null = null;
   try {
+    reader = openSnapshot(libraryFile);
     const filters = describeFilters(reader, filter);
     const exportedBy = getReviewer(reader);
     const total = countRecords(reader, selected);
     writer = await openWriter(options, writerOptions);
-    control.onFiles?.([...writer.files.map((data) => data.file.tempPath), card.tempPath]);
     const tally = newTally();
     control.onProgress?.({ done: 0, total });
     for (const letter of readRecords(reader, selected, writerOptions.withSpans, freshenStaleRecords(reader))) {
@@ -68,37 +70,35 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
       if (tally.letters % YIELD_EVERY === 0) await new Promise(setImmediate);
     }
     await writer.finish();
-    control.signal?.throwIfAborted();
     const exportedAt = new Date().toISOString();
-    await writeFile(
-      card.tempPath,
-      datasetCard({
-        format: options.format,
-        scope,
-        filters,
-        ...writerOptions,
-        appVersion: APP_VERSION,
-        exportedAt,
-        library: libraryFile,
-        exportedBy,
-        tally,
-        cutTexts: writer.cutTexts?.() ?? 0,
-      }),
-    );
-    const sizes = await commitAll([...writer.files.map((data) => data.file), card]);
-    const files: ExportedFile[] = [...writer.files, { file: card, rows: 0 }].map((data, index) => ({
-      path: data.file.finalPath,
-      bytes: sizes[index] ?? 0,
-      rows: data.rows,
-    }));
+    const { withSpans, bom } = writerOptions;
+    const card = datasetCard({
+      format: options.format,
+      scope,
+      filters,
+      withSpans,
+      bom,
+      appVersion: APP_VERSION,
+      exportedAt,
+      library: libraryFile,
+      exportedBy,
+      tally,
+      cutTexts: writer.cutTexts?.() ?? 0,
+    });
+    const cardBytes = await writeCard(guard, path.join(set.stagingDir, CARD_FILE), card);
+    const data = [...writer.files, { name: CARD_FILE, rows: 0, bytes: cardBytes }];
+    control.signal?.throwIfAborted();
+    control.onCommitting?.();
+    await set.commit({ format: options.format, exportedAt, files: data.map((file) => file.name) });
+    const files: ExportedFile[] = data.map((file) => ({ path: path.join(set.target, file.name), bytes: file.bytes, rows: file.rows }));
     control.onProgress?.({ done: tally.letters, total });
     return { files, letters: tally.letters, items: tally.items, exportedAt };
   } catch (error) {
     await writer?.abandon();
-    await discardAll([...(writer?.files.map((data) => data.file) ?? []), card]);
+    await set.discard().catch(() => undefined);
     throw error;
   } finally {
-    reader.close();
+    reader?.close();
   }
 }
 
@@ -110,8 +110,16 @@ async function openWriter(options: ExportOptions, writerOptions: WriterOptions):
   throw new RangeError(`Unknown export format "${String(options.format)}"`);
 }
 
-async function discardAll(files: readonly AtomicFile[]): Promise<void> {
-  await Promise.all(files.map((file) => file.discard()));
+async function writeCard(guard: FsGuard, file: string, text: string): Promise<number> {
+  const sink = await openSink(guard, file);
+  try {
+    await sink.write(text);
+    await sink.close();
+    return sink.bytes;
+  } catch (error) {
+    await sink.abandon();
+    throw error;
+  }
 }
 
 function describeFilters(db: Db, filter: NonNullable<ExportOptions['filter']>): string[] {

@@ -1,12 +1,14 @@
 /**
  * Runs an export in its own worker thread (see exportWorker.ts), so the thread that asked for
- * it stays free. A cancel is handled at once: the worker is asked to stop and, if it is inside
- * a long write, terminated and its temporary files removed.
+ * it stays free. A cancel is handled at once: the worker is asked to stop and, if it is inside a
+ * long write, terminated. A worker that cannot even be terminated (a thread stuck in a file
+ * system call) is abandoned, so the cancel, the next export and the shutdown never wait on it.
+ * Whatever an abandoned export left beside its folder is cleared as a killed one's would be.
  */
-import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { ExportOptions, ExportProgress, ExportResult } from '../../shared/export.ts';
 import type { ExportControl } from './exportDataset.ts';
+import { recoverExportFolder } from './exportSet.ts';
 
 export interface ExportWorkerData {
   readonly libraryFile: string;
@@ -15,12 +17,17 @@ export interface ExportWorkerData {
 
 export type ExportWorkerMessage =
   | { readonly type: 'progress'; readonly progress: ExportProgress }
-  | { readonly type: 'files'; readonly paths: readonly string[] }
+  | { readonly type: 'started'; readonly target: string }
+  | { readonly type: 'committing' }
   | { readonly type: 'done'; readonly result: ExportResult }
   | { readonly type: 'failed'; readonly name: string; readonly message: string };
 
 /** How long a cancelled export may take to stop by itself before it is terminated. */
 const CANCEL_GRACE_MS = 100;
+/** How long a terminated worker may take to exit before it is abandoned. */
+const TERMINATE_GRACE_MS = 1000;
+/** Clearing up after an abandoned export gets this long per file system call. */
+const CLEANUP_TIMEOUT_MS = 5000;
 
 /** Bundled builds run the compiled worker beside the bundle; sources run the .ts file. */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './exportWorker.ts' : './exportWorker.js', import.meta.url);
@@ -28,7 +35,8 @@ const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './exportWorker.ts'
 export function exportInWorker(libraryFile: string, options: ExportOptions, control: ExportControl = {}): Promise<ExportResult> {
   control.signal?.throwIfAborted();
   const worker = new Worker(WORKER_URL, { workerData: { libraryFile, options } satisfies ExportWorkerData });
-  let tempPaths: readonly string[] = [];
+  let target: string | null = null;
+  let committing = false;
   return new Promise<ExportResult>((resolve, reject) => {
     let settled = false;
     const settle = (finish: () => void) => {
@@ -38,23 +46,34 @@ export function exportInWorker(libraryFile: string, options: ExportOptions, cont
       finish();
     };
     const cancelled = () => control.signal?.reason ?? new DOMException('The export was cancelled', 'AbortError');
+    /** Gives up on the worker: its staging is cleared as a killed export's would be. */
+    const abandon = (reason: unknown) => {
+      if (settled) return;
+      const clearing = target === null ? Promise.resolve() : recoverExportFolder({ timeoutMs: CLEANUP_TIMEOUT_MS }, target).catch(() => undefined);
+      void clearing.finally(() => settle(() => reject(reason)));
+    };
     const onAbort = () => {
+      // The renames take microseconds: a cancel that arrives during them lets them finish.
+      if (committing) return;
       worker.postMessage('cancel');
-      setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS).unref();
+      setTimeout(() => {
+        if (committing) return;
+        void worker.terminate();
+        setTimeout(() => abandon(cancelled()), TERMINATE_GRACE_MS).unref();
+      }, CANCEL_GRACE_MS).unref();
     };
     control.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: ExportWorkerMessage) => {
       if (message.type === 'progress') control.onProgress?.(message.progress);
-      else if (message.type === 'files') tempPaths = message.paths;
+      else if (message.type === 'started') {
+        target = message.target;
+        control.onStarted?.(message.target);
+      }
+      else if (message.type === 'committing') committing = true;
       else if (message.type === 'done') settle(() => resolve(message.result));
       else settle(() => reject(Object.assign(new Error(message.message), { name: message.name })));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => {
-      if (settled) return;
-      // Stopped before it could answer: terminated after a cancel, or crashed. Either way its files are half written.
-      const reason = control.signal?.aborted ? cancelled() : new Error(`The export stopped unexpectedly (exit code ${code})`);
-      void Promise.all(tempPaths.map((file) => rm(file, { force: true }))).finally(() => settle(() => reject(reason)));
-    });
+    worker.on('error', (error) => abandon(error));
+    worker.on('exit', (code) => abandon(control.signal?.aborted ? cancelled() : new Error(`The export stopped unexpectedly (exit code ${code})`)));
   }).finally(() => void worker.terminate());
 }

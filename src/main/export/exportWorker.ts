@@ -18,7 +18,8 @@ const post = (message: ExportWorkerMessage) => port.postMessage(message);
 exportDataset(libraryFile, options as ExportOptions, {
   signal: controller.signal,
   onProgress: (progress) => post({ type: 'progress', progress }),
-  onFiles: (paths) => post({ type: 'files', paths }),
+  onStarted: (target) => post({ type: 'started', target }),
+  onCommitting: () => post({ type: 'committing' }),
 }).then(
   (result) => post({ type: 'done', result }),
   (error: unknown) => post({ type: 'failed', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) }),

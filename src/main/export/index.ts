@@ -1,6 +1,9 @@
 /** The dataset services: export, import of another reviewer's export, conflicts, agreement. No IPC here. */
 export { APP_VERSION, CARD_FILE, exportDataset } from './exportDataset.ts';
 export type { ExportControl } from './exportDataset.ts';
+export { exportInWorker } from './exportInWorker.ts';
+export { checkExportFolder, ForeignFilesError, MANIFEST_FILE, recoverExportFolder } from './exportSet.ts';
+export { DEFAULT_STEP_TIMEOUT_MS, ExportFileError, FileSystemStuckError } from './guardedFs.ts';
 export { CSV_FILE } from './writers/csv.ts';
 export { JSONL_FILE } from './writers/jsonl.ts';
 export { PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';

@@ -1,18 +1,20 @@
 /**
  * The import pipeline: files and folders in, letters in the library out. Extraction
- * and parsing run in a pool of worker threads (one per core); this thread only hashes
- * for the duplicate check and stores results, each letter in its own transaction, so
- * a failure or a kill never leaves half a letter and importing again resumes the work.
+ * and parsing run in a pool of worker threads (one per core), each file under a time limit
+ * (a worker stuck in pdf.js or the parser is stopped and the file reported); this thread
+ * only hashes for the duplicate check and stores results, each letter in its own
+ * transaction, so a failure or a kill never leaves half a letter and importing again resumes
+ * the work. A library that cannot be written (a full disk) stops the import with its reason.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ImportFailure, ImportProgress, ImportSummary } from '../../shared/importing.ts';
+import type { ContentDuplicate, ImportFailure, ImportProgress, ImportSummary } from '../../shared/importing.ts';
 import { discoverLetterFiles } from '../letters/discovery.ts';
 import { DEFAULT_MAX_BYTES } from '../letters/reading/index.ts';
 import { checkSettings } from '../review/index.ts';
 import type { Library } from '../storage/index.ts';
-import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun } from '../storage/index.ts';
+import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun, storageFailure } from '../storage/index.ts';
 import type { ExtractOutcome, ExtractTask } from './extractWorker.ts';
 import { hashFile } from './hashFile.ts';
 
@@ -22,7 +24,12 @@ export interface ImportOptions {
   /** Worker threads; one per core by default. */
   readonly threads?: number;
   readonly maxBytes?: number;
+  /** Reading and parsing one file may take this long before its worker is stopped and the file reported as `timed-out`. */
+  readonly fileTimeoutMs?: number;
 }
+
+/** Above the PDF reader's own 60 s limit, which reports a stalled pdf.js as a damaged PDF when it can. */
+export const DEFAULT_FILE_TIMEOUT_MS = 90_000;
 
 /**
  * pdf.js leaves garbage behind every document; small worker heaps make it collect early,
@@ -37,11 +44,26 @@ export async function importLetters(library: Library, paths: readonly string[], 
   const { db } = library;
   const started = performance.now();
   const discovered = await discoverLetterFiles(paths);
-  const runId = startImportRun(db, paths.join('; '));
   const failures: ImportFailure[] = [];
+  const contentDuplicates: ContentDuplicate[] = [];
   const counts = { done: 0, imported: 0, duplicates: 0, failed: 0 };
   let currentFile: string | null = null;
+  /** Why the library cannot take more: the first disk-level failure; the import stops there. */
+  let storageError: string | null = null;
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const halt = (error: unknown): boolean => {
+    storageError ??= storageFailure(error, library.file);
+    if (storageError !== null) stop.abort();
+    return storageError !== null;
+  };
 
+  let runId = 0;
+  try {
+    runId = startImportRun(db, paths.join('; '));
+  } catch (error) {
+    if (!halt(error)) throw error;
+  }
   const progress = (): ImportProgress => {
     const elapsedMs = performance.now() - started;
     return {
@@ -53,10 +75,16 @@ export async function importLetters(library: Library, paths: readonly string[], 
       elapsedMs,
     };
   };
+  /** Kept in the summary whatever happens; recorded in the library while it can take it. */
   const fail = (failure: ImportFailure) => {
     failures.push(failure);
-    recordImportError(db, runId, { filePath: failure.path, code: failure.code, message: failure.message });
     counts.failed++;
+    if (storageError !== null) return;
+    try {
+      recordImportError(db, runId, { filePath: failure.path, code: failure.code, message: failure.message });
+    } catch (error) {
+      if (!halt(error)) throw error;
+    }
   };
   for (const { path, reason } of discovered.missing) {
     fail({ path, code: 'not-found', message: `${path}: ${reason}` });
@@ -70,9 +98,15 @@ export async function importLetters(library: Library, paths: readonly string[], 
     maxThreads: threads,
     resourceLimits: WORKER_HEAP_LIMITS,
   });
+  // Piscina reports a result that arrives for a task already aborted (a cancel, a stop, a time
+  // limit just as the worker finished) as a pool 'error'; unheard, it would end the process.
+  pool.on('error', () => undefined);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const settings = checkSettings(db);
   const seenThisRun = new Set<string>();
+  // One task per thread at a time, so a file's time limit runs from when a worker takes it, never while it waits.
+  const workers = createSemaphore(threads);
 
   /** The slow part, run out of order: the duplicate check, then extraction in a worker. */
   const extract = async (path: string): Promise<Extracted> => {
@@ -80,8 +114,18 @@ export async function importLetters(library: Library, paths: readonly string[], 
     const sha256 = await cheapHash(path, maxBytes);
     if (sha256 !== null && (seenThisRun.has(sha256) || hasLetterWithSha256(db, sha256))) return { kind: 'duplicate' };
     if (sha256 !== null) seenThisRun.add(sha256);
-    const outcome = await pool.run({ path, maxBytes, checkSettings: settings }, options.signal ? { signal: options.signal } : {});
-    return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path, code: outcome.code, message: outcome.message } };
+    await workers.acquire();
+    const timeout = AbortSignal.timeout(fileTimeoutMs);
+    try {
+      const outcome = await pool.run({ path, maxBytes, checkSettings: settings }, { signal: AbortSignal.any([signal, timeout]) });
+      return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path, code: outcome.code, message: outcome.message } };
+    } catch (error) {
+      if (!timeout.aborted || signal.aborted) throw error;
+      const message = `${path}: reading the file did not finish within ${fileTimeoutMs / 1000} s, so it was stopped; it may be damaged or built to stall the reader`;
+      return { kind: 'failed', failure: { path, code: 'timed-out', message } };
+    } finally {
+      workers.release();
+    }
   };
 
   /** The quick part, run in file order so letter ids (the queue's import order) follow the files. */
@@ -93,8 +137,10 @@ export async function importLetters(library: Library, paths: readonly string[], 
         const stored = insertParsedLetter(db, extracted.outcome.source, extracted.outcome.parsed, runId, extracted.outcome.derived);
         if (stored.status === 'inserted') counts.imported++;
         else counts.duplicates++;
+        if (stored.status === 'content-duplicate') contentDuplicates.push({ path, duplicateOf: stored.duplicateOf });
       } catch (error) {
-        fail({ path, code: 'storage-error', message: `${path}: the letter could not be stored (${String(error)})` });
+        const code = halt(error) ? 'not-stored' : 'storage-error';
+        fail({ path, code, message: `${path}: the letter could not be stored (${storageError ?? String(error)})` });
       }
     }
     counts.done++;
@@ -103,34 +149,44 @@ export async function importLetters(library: Library, paths: readonly string[], 
 
   const turns = createTurnstile();
   try {
-    await forEachConcurrently(discovered.letters, threads * 2, options.signal, async (path, index) => {
-      let extracted: Extracted | null = null;
-      try {
-        extracted = await extract(path);
-      } catch (error) {
-        if (!options.signal?.aborted) {
-          const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
-          extracted = { kind: 'failed', failure: { path, code: 'unexpected', message } };
+    if (storageError === null) {
+      await forEachConcurrently(discovered.letters, threads * 2, signal, async (path, index) => {
+        let extracted: Extracted | null = null;
+        try {
+          extracted = await extract(path);
+        } catch (error) {
+          if (!signal.aborted) {
+            const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
+            extracted = { kind: 'failed', failure: { path, code: 'unexpected', message } };
+          }
         }
-      }
-      await turns.wait(index);
-      try {
-        if (extracted) store(path, extracted);
-      } finally {
-        turns.pass();
-      }
-    });
+        await turns.wait(index);
+        try {
+          if (extracted && storageError === null) store(path, extracted);
+        } finally {
+          turns.pass();
+        }
+      });
+    }
   } finally {
     await pool.destroy();
   }
-  const status = options.signal?.aborted ? 'cancelled' : 'completed';
-  finishImportRun(db, runId, status, {
+  const counted = {
     filesSeen: discovered.letters.length + discovered.missing.length + discovered.skipped.length,
     imported: counts.imported,
     duplicates: counts.duplicates,
     failed: counts.failed,
-  });
-  return { ...progress(), currentFile: null, status, failures, skipped: discovered.skipped };
+  };
+  if (storageError === null) {
+    try {
+      finishImportRun(db, runId, options.signal?.aborted ? 'cancelled' : 'completed', counted);
+    } catch (error) {
+      if (!halt(error)) throw error;
+    }
+  }
+  // After a disk-level failure nothing more is written: the run stays 'running', and the next open marks it interrupted with the letters it stored.
+  const status = storageError !== null ? 'failed' : options.signal?.aborted ? 'cancelled' : 'completed';
+  return { ...progress(), currentFile: null, status, error: storageError, failures, skipped: discovered.skipped, contentDuplicates };
 }
 
 /** The hash for the duplicate check, or null when the worker should read the file and report why it cannot. */
@@ -158,6 +214,26 @@ function createTurnstile(): { wait(index: number): Promise<void>; pass(): void }
       next++;
       waiting.get(next)?.();
       waiting.delete(next);
+    },
+  };
+}
+
+/** At most `permits` holders at once; the others wait in order. */
+function createSemaphore(permits: number): { acquire(): Promise<void>; release(): void } {
+  let free = permits;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: () => {
+      if (free > 0) {
+        free--;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    release: () => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
     },
   };
 }

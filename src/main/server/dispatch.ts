@@ -15,6 +15,7 @@ import {
   StaleRevisionError,
   UndoUnavailableError,
 } from '../storage/index.ts';
+import { ExportFileError, FileSystemStuckError, ForeignFilesError } from '../export/index.ts';
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(API_ARGS, name);
@@ -46,5 +47,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ChangeConflictError || error instanceof UndoUnavailableError) return { code: 'cannot-undo', message };
   if (error instanceof ReviewerNotSetError) return { code: 'reviewer-not-set', message };
   if (error instanceof LibraryOpenError) return { code: 'cannot-open', message };
+  if (error instanceof ForeignFilesError) return { code: 'foreign-files', message };
+  if (error instanceof ExportFileError || error instanceof FileSystemStuckError) return { code: 'cannot-write', message };
   return { code: 'internal', message };
 }

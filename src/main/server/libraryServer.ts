@@ -9,6 +9,7 @@ import type { ApiRequest, ApiResponse, AppInfo } from '../../shared/api.ts';
 import { dispatch, toApiError } from './dispatch.ts';
 import type { OpenLibraryRequest, ServerReply, ServerRequest, ServerSettings } from './protocol.ts';
 import { openSession } from './session.ts';
+import { storageFailure } from '../storage/index.ts';
 import type { OpenSession } from './session.ts';
 
 export class LibraryServer {
@@ -49,6 +50,9 @@ export class LibraryServer {
     try {
       next = openSession(request, this.#settings);
     } catch (error) {
+      // A disk that fails as the library is brought up to date (full, read-only) is the file's state, said in one line.
+      const reason = storageFailure(error, request.file);
+      if (reason !== null) return { ok: false, error: { code: 'cannot-open', message: `Cannot open letter library ${request.file}: ${reason}` } };
       return { ok: false, error: toApiError(error) };
     }
     const previous = this.#session;

@@ -9,6 +9,8 @@ export interface OpenLibraryRequest {
   readonly file: string;
   /** Stored as the library's reviewer before anything else happens (`npm run serve --reviewer`). */
   readonly reviewer?: string;
+  /** An empty file is made a new library (New Database…, the app's own default file); otherwise it is refused. */
+  readonly create?: boolean;
 }
 
 export type ServerRequest =

@@ -2,8 +2,9 @@
 import type { ImrApi } from '../../shared/api.ts';
 import { createJobs } from '../jobs/index.ts';
 import type { Jobs } from '../jobs/index.ts';
+import { recoverExportFolder } from '../export/index.ts';
 import type { Actor, Library } from '../storage/index.ts';
-import { libraryId, openLibrary, requireReviewer } from '../storage/index.ts';
+import { clearPendingExportFolder, libraryId, openLibrary, pendingExportFolders, requireReviewer } from '../storage/index.ts';
 import { startDerivedRefresher } from './derivedRefresher.ts';
 import { appHandlers } from './handlers/app.ts';
 import { bulkHandlers } from './handlers/bulk.ts';
@@ -23,6 +24,8 @@ export interface HandlerContext {
   readonly libraryId: string;
   readonly jobs: Jobs;
   readonly settings: ServerSettings;
+  /** Settles once what killed exports left beside their folders has been cleared; exports start after it. */
+  readonly exportsReady: Promise<void>;
   /** Who makes a change now: the library's reviewer (refused while none is set). */
   actor(): Actor;
 }
@@ -35,7 +38,10 @@ export interface OpenSession {
 }
 
 export function openSession(request: OpenLibraryRequest, settings: ServerSettings): OpenSession {
-  const library = openLibrary(request.file, request.reviewer === undefined ? {} : { reviewer: request.reviewer });
+  const library = openLibrary(request.file, {
+    ...(request.reviewer === undefined ? {} : { reviewer: request.reviewer }),
+    ...(request.create === undefined ? {} : { create: request.create }),
+  });
   // Rule checks and vocabulary newer than the library's are worked out for every letter in the background.
   const refresher = startDerivedRefresher(library.db, (error) => process.stderr.write(`The update of rule checks stopped: ${error instanceof Error ? error.message : String(error)}\n`));
   const jobs = createJobs();
@@ -44,6 +50,7 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     libraryId: libraryId(library.db),
     jobs,
     settings,
+    exportsReady: clearKilledExports(library),
     actor: () => ({ reviewer: requireReviewer(library.db), origin: 'review' }),
   };
   const handlers: ImrApi = {
@@ -69,4 +76,19 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
       library.close();
     },
   };
+}
+
+/** Each clearing call gets this long: a folder on a disk that is gone must not hold up the start. */
+const CLEAR_TIMEOUT_MS = 5000;
+
+/** Finishes or removes what exports killed while writing left beside their folders (see export/exportSet.ts). */
+async function clearKilledExports(library: Library): Promise<void> {
+  for (const folder of pendingExportFolders(library.db)) {
+    try {
+      await recoverExportFolder({ timeoutMs: CLEAR_TIMEOUT_MS }, folder);
+      if (library.db.open) clearPendingExportFolder(library.db, folder);
+    } catch {
+      // Left noted: the next start, or the next export into that folder, tries again.
+    }
+  }
 }

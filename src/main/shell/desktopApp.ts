@@ -6,13 +6,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { App, BrowserWindow, IpcMain, Menu, Screen, Session, Shell } from 'electron';
+import type { App, BrowserWindow, IpcMain, Menu, Protocol, Screen, Session, Shell } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/api.ts';
 import type { ApiResults, ShellCommand } from '../../shared/api.ts';
 import type { ImportStatus } from '../../shared/api.ts';
 import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../appData.ts';
 import type { LibraryClient } from '../server/client.ts';
 import { relayApi } from '../transport/ipc.ts';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol.ts';
 import type { DialogApi } from './dialogs.ts';
 import { askToReload, chooseExportFolder, chooseLetterFiles, chooseLetterFolders, chooseLibraryToOpen, chooseNewLibrary, reportError } from './dialogs.ts';
 import type { ErrorSource } from './errorLog.ts';
@@ -35,13 +36,15 @@ export interface ElectronModules {
   readonly ipcMain: IpcMain;
   readonly screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
   readonly defaultSession: () => Session;
+  readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>;
   readonly utilityProcess: UtilityProcessApi;
 }
 
 export interface AppFiles {
   readonly preload: string;
-  readonly rendererHtml: string;
-  /** The renderer's dev server while developing (electron-vite dev). */
+  /** The built renderer (out/renderer), served as app://app/. */
+  readonly rendererDir: string;
+  /** The renderer's dev server while developing (electron-vite dev); never in a packaged app (see devServerUrl). */
   readonly devServer: string | undefined;
   readonly samplesFolder: string;
   /** The library server's entry (the built src/main/server/utilityMain.ts). */
@@ -61,6 +64,8 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   }
   // Every renderer sandboxed, whatever options a window is created with.
   app.enableSandbox();
+  // Before the app is ready, as Electron requires: the page's own origin, app://app.
+  electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   const userData = app.getPath('userData');
   const log = createErrorLog(path.join(userData, 'logs', 'main.log'));
   logUncaughtErrors(errorSource, log);
@@ -70,6 +75,8 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   let server: LibraryClient | null = null;
   let libraryFile = '';
   let closed = false;
+  /** Why the library chosen last could not be reopened, told once the window is up. */
+  let reopenRefusal: { readonly file: string; readonly reason: string } | null = null;
 
   const send = (command: ShellCommand) => window?.webContents.send(SHELL_CHANNELS.command, command);
 
@@ -81,8 +88,10 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
       const opened = await client.open({ file: chosen });
       if (opened.ok) return chosen;
       log(`could not reopen ${chosen}; opening the default library`, opened.error.message);
+      reopenRefusal = { file: chosen, reason: opened.error.message };
     }
-    const opened = await client.open({ file: defaultFile });
+    // The app's own file: an empty one (a kill as it was first made) becomes the library.
+    const opened = await client.open({ file: defaultFile, create: true });
     if (!opened.ok) throw new Error(opened.error.message);
     return defaultFile;
   };
@@ -100,12 +109,12 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   };
 
   /** Calls in flight finish on the old library first (the server takes requests in order). */
-  const switchLibrary = async (choose: (owner: BrowserWindow) => Promise<string | null>) => {
+  const switchLibrary = async (choose: (owner: BrowserWindow) => Promise<string | null>, create: boolean) => {
     if (!window || !server) return;
     const owner = window;
     const file = await choose(owner);
     if (!file || file === libraryFile) return;
-    const opened = await server.open({ file });
+    const opened = await server.open({ file, create });
     if (!opened.ok) {
       log(`opening ${file}`, opened.error.message);
       await reportError(dialog, owner, `Could not open ${file}`, opened.error.message);
@@ -141,8 +150,7 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
     created.on('closed', () => {
       if (window === created) window = null;
     });
-    if (files.devServer) void created.loadURL(files.devServer);
-    else void created.loadFile(files.rendererHtml);
+    void created.loadURL(files.devServer ?? APP_ENTRY_URL);
     return created;
   };
 
@@ -154,7 +162,9 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
   const whenStarted = app.whenReady().then(async () => {
-    guardSession(electron.defaultSession(), files.devServer);
+    const session = electron.defaultSession();
+    session.protocol.handle(APP_SCHEME, appProtocolHandler(files.rendererDir));
+    guardSession(session, files.devServer);
     mkdirSync(userData, { recursive: true });
     const client = startLibraryServer(electron.utilityProcess, files.libraryServer, { appVersion: app.getVersion(), samplesFolder: files.samplesFolder });
     server = client;
@@ -169,14 +179,15 @@ export function startDesktopApp(electron: ElectronModules, files: AppFiles, erro
       {
         importFiles: () => void importChosen(chooseLetterFiles),
         importFolder: () => void importChosen(chooseLetterFolders),
-        openLibrary: () => void switchLibrary((owner) => chooseLibraryToOpen(dialog, owner)),
-        newLibrary: () => void switchLibrary((owner) => chooseNewLibrary(dialog, owner, path.join(app.getPath('documents'), LIBRARY_FILE_NAME))),
+        openLibrary: () => void switchLibrary((owner) => chooseLibraryToOpen(dialog, owner), false),
+        newLibrary: () => void switchLibrary((owner) => chooseNewLibrary(dialog, owner, path.join(app.getPath('documents'), LIBRARY_FILE_NAME)), true),
         send,
       },
       { platform: process.platform, productName: PRODUCT_NAME, developer: !app.isPackaged },
     );
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menu));
     window = createWindow(libraryFile);
+    if (reopenRefusal) void reportError(dialog, window, `Could not reopen ${reopenRefusal.file}; the default library is open`, reopenRefusal.reason);
     const stopProgress = followImportProgress(
       async () => {
         const response = await client.call({ method: 'getImportStatus', args: [] });

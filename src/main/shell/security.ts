@@ -1,10 +1,11 @@
 /**
  * The Electron security checklist in one place: the window's web preferences, and the
  * handlers that refuse navigation, new windows, permissions and any request that is not
- * the app's own files (or the dev server while developing).
+ * the app's own files (app://app, see appProtocol.ts) or the dev server while developing.
  */
 import type { WebPreferences } from 'electron';
 import type { IpcHandlerHost } from '../transport/ipc.ts';
+import { isAppOrigin } from './appProtocol.ts';
 
 /** Isolated, sandboxed, no Node: the renderer reaches the main process only through the preload's typed API. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -25,19 +26,43 @@ export function secureWebPreferences(preload: string): WebPreferences {
 }
 
 const WEB_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** True for the app's own resources: files, inline data, DevTools, and the dev server's origin when there is one. */
-export function isAppUrl(url: string, devServer: string | undefined): boolean {
-  let parsed: URL;
+/**
+ * The renderer's dev server (electron-vite dev sets ELECTRON_RENDERER_URL): only in a build that
+ * is not packaged, and only an http address on this machine. A packaged app always loads its own files.
+ */
+export function devServerUrl(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const url = env['ELECTRON_RENDERER_URL'];
+  if (isPackaged || !url) return undefined;
   try {
-    parsed = new URL(url);
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && LOOPBACK_HOSTS.has(parsed.hostname) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for the page itself: the app's origin (app://app), or the dev server's while developing. The IPC sender check. */
+export function isAppPage(url: string, devServer: string | undefined): boolean {
+  if (isAppOrigin(url)) return true;
+  return devServer !== undefined && isDevServer(url, devServer);
+}
+
+/** True for what the page may load: its own origin, inline data (images), DevTools, and the dev server while developing. */
+export function isAppUrl(url: string, devServer: string | undefined): boolean {
+  if (isAppOrigin(url) || url.startsWith('data:') || url.startsWith('devtools:')) return true;
+  return devServer !== undefined && isDevServer(url, devServer);
+}
+
+function isDevServer(url: string, devServer: string): boolean {
+  try {
+    const parsed = new URL(url);
+    const server = new URL(devServer);
+    return WEB_PROTOCOLS.has(parsed.protocol) && parsed.hostname === server.hostname && parsed.port === server.port;
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:' || parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return true;
-  if (!devServer || !WEB_PROTOCOLS.has(parsed.protocol)) return false;
-  const server = new URL(devServer);
-  return parsed.hostname === server.hostname && parsed.port === server.port;
 }
 
 export interface PreventableEvent {
@@ -106,7 +131,7 @@ export function fromAppFramesOnly<Host extends IpcHandlerHost>(ipcMain: Host, de
     handle(channel, listener) {
       ipcMain.handle(channel, (event, ...args) => {
         const url = event.senderFrame?.url ?? '';
-        if (!isAppUrl(url, devServer)) throw new Error(`Refused ${channel} from ${url || 'an unknown frame'}.`);
+        if (!isAppPage(url, devServer)) throw new Error(`Refused ${channel} from ${url || 'an unknown frame'}.`);
         return listener(event, ...args);
       });
     },

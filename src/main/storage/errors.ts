@@ -2,6 +2,8 @@
 
 export type LibraryOpenFailure =
   | 'not-a-database'
+  /** An empty file, or SQLite without tables, and no library was asked for there. */
+  | 'not-a-library'
   | 'corrupt'
   | 'newer-version'
   | 'foreign-database'

@@ -5,6 +5,7 @@
 export { openLibrary, openSnapshot } from './library.ts';
 export type { Library, OpenLibraryOptions } from './library.ts';
 export * from './errors.ts';
+export { storageFailure } from './storageFailure.ts';
 export * from './fields.ts';
 export { getJsonSetting, getReviewer, libraryId, requireReviewer, setJsonSetting, setReviewer } from './settings.ts';
 export { getLetter, getLetterSource, hasLetterWithSha256, insertParsedLetter, letterIdOfSha256 } from './letters.ts';
@@ -31,6 +32,7 @@ export { toFtsQuery } from './ftsQuery.ts';
 export { getDerivedStats, getLibraryStats } from './stats.ts';
 export type { LibraryStats } from './stats.ts';
 export * from './importRuns.ts';
+export { clearPendingExportFolder, notePendingExportFolder, pendingExportFolders } from './exportFolders.ts';
 export { inWriteTransaction, nowIso } from './sql.ts';
 export type { Db } from './sql.ts';
 export { runChange, runChangeOnLetters, letterRevision } from './changes/run.ts';

@@ -3,6 +3,7 @@ import type { CheckFinding } from '../../shared/derived.ts';
 import type { ParsedLetter, ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { LetterSource } from '../../shared/source.ts';
 import type { LetterField } from './fields.ts';
+import { contentSha256 } from './contentHash.ts';
 import { listNotes } from './notes.ts';
 import { insertParsedItems, parsedLetterColumns } from './parsedRows.ts';
 import { inWriteTransaction, nowIso, parseJson, statement } from './sql.ts';
@@ -19,7 +20,9 @@ export type { StoredLetter } from '../../shared/library.ts';
 
 export type InsertLetterResult =
   | { readonly status: 'inserted'; readonly letterId: number }
-  | { readonly status: 'duplicate'; readonly letterId: number };
+  | { readonly status: 'duplicate'; readonly letterId: number }
+  /** Other bytes, the same text (another encoding, other line ends): not stored again. */
+  | { readonly status: 'content-duplicate'; readonly letterId: number; readonly duplicateOf: string };
 
 /** Cheap check before extracting a file: is a file with these bytes already in the library? */
 export function hasLetterWithSha256(db: Db, sha256: string): boolean {
@@ -32,7 +35,10 @@ export function letterIdOfSha256(db: Db, sha256: string): number | null {
   return row?.id ?? null;
 }
 
-/** Stores a letter, its text, its items and what was derived from them in one transaction; a file already stored is left as it is. */
+/**
+ * Stores a letter, its text, its items and what was derived from them in one transaction; a file
+ * already stored, or one whose text a stored letter already has, is left out.
+ */
 export function insertParsedLetter(
   db: Db,
   source: LetterSource,
@@ -45,17 +51,22 @@ export function insertParsedLetter(
       | { id: number }
       | undefined;
     if (existing) return { status: 'duplicate', letterId: existing.id };
+    const content = contentSha256(source.text);
+    const sameText = content === null ? undefined : (statement(db, 'SELECT id, file_path FROM letters WHERE content_sha256 = ? ORDER BY id LIMIT 1').get(content) as
+      | { id: number; file_path: string }
+      | undefined);
+    if (sameText) return { status: 'content-duplicate', letterId: sameText.id, duplicateOf: sameText.file_path };
     const now = nowIso();
     const { lastInsertRowid } = statement(
       db,
       `INSERT INTO letters (sha256, file_name, file_path, file_size, source_kind, encoding, page_count,
          format, case_number, has_header, date_assigned, decision_date, date_of_injury, ur_denial_date,
          application_received, priority, reviewer_specialty, reviewer_licensure, reviewer_subspecialty,
-         clinical_case_summary, spans, warnings, parser_version, import_run_id, imported_at, updated_at)
+         clinical_case_summary, spans, warnings, parser_version, import_run_id, imported_at, updated_at, content_sha256)
        VALUES (@sha256, @fileName, @filePath, @fileSize, @sourceKind, @encoding, @pageCount,
          @format, @caseNumber, @hasHeader, @dateAssigned, @decisionDate, @dateOfInjury, @urDenialDate,
          @applicationReceived, @priority, @reviewerSpecialty, @reviewerLicensure, @reviewerSubspecialty,
-         @clinicalCaseSummary, @spans, @warnings, @parserVersion, @importRunId, @now, @now)`,
+         @clinicalCaseSummary, @spans, @warnings, @parserVersion, @importRunId, @now, @now, @content)`,
     ).run({
       sha256: source.sha256,
       fileName: source.fileName,
@@ -67,6 +78,7 @@ export function insertParsedLetter(
       ...parsedLetterColumns(parsed),
       importRunId,
       now,
+      content,
     });
     const letterId = Number(lastInsertRowid);
     statement(db, 'INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (?, ?, ?)').run(

@@ -1,12 +1,16 @@
 /**
- * Opening a letter library file: refuses files it must not touch (not SQLite, corrupt,
- * from a newer app, another program's database), backs up files it is about to migrate,
- * then configures the connection and brings the schema up to date.
+ * Opening a letter library file: refuses files it must not touch (not SQLite, damaged, from a
+ * newer app, another program's database, an empty file nobody asked to make a library) without
+ * writing a byte to them, backs up files it is about to migrate, then configures the
+ * connection, brings the schema up to date and marks import runs a killed process left running.
  */
 import { closeSync, copyFileSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { installChangeCapture } from './changes/capture.ts';
+import { isUnchangedSinceChecked, stampCheckedFile } from './checkedStamp.ts';
 import { LibraryOpenError } from './errors.ts';
+import { markInterruptedRuns } from './importRuns.ts';
+import { storageFailure } from './storageFailure.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { LIBRARY_APPLICATION_ID } from './migrations/001-initial.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
@@ -26,6 +30,12 @@ export interface Library {
 export interface OpenLibraryOptions {
   /** Stored as the library's reviewer name, stamped on every later change. */
   readonly reviewer?: string;
+  /**
+   * Makes an empty file (zero bytes, or SQLite without tables) a new library. Without it such a
+   * file is refused: it may be something else's, and nothing asked for a library there. A file
+   * that does not exist is always created.
+   */
+  readonly create?: boolean;
 }
 
 /**
@@ -43,7 +53,7 @@ const BUSY_TIMEOUT_MS = 5000;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function openLibrary(file: string, options: OpenLibraryOptions = {}): Library {
-  const existingVersion = inspectExistingFile(file);
+  const existingVersion = inspectExistingFile(file, options.create ?? false);
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     const backupFile =
@@ -53,13 +63,17 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Lib
     configureConnection(db);
     migrateOrExplain(db, file);
     installChangeCapture(db);
+    markKilledRuns(db, file);
     if (options.reviewer !== undefined) setReviewer(db, options.reviewer);
     return {
       db,
       file,
       previousSchemaVersion: existingVersion ?? 0,
       backupFile,
-      close: () => db.close(),
+      close: () => {
+        db.close();
+        stampCheckedFile(file);
+      },
     };
   } catch (error) {
     db.close();
@@ -67,10 +81,14 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Lib
   }
 }
 
-/** The schema version of an existing, non-empty library file, checked without writing to it; null for a new file. */
-function inspectExistingFile(file: string): number | null {
+/** The schema version of an existing library file, checked without writing to it; null for a new library. */
+function inspectExistingFile(file: string, create: boolean): number | null {
   const size = fileSize(file);
-  if (size === null || size === 0) return null;
+  if (size === null) return null;
+  if (size === 0) {
+    if (create) return null;
+    throw new LibraryOpenError(file, 'not-a-library', 'the file is empty (0 bytes), not a library; name a file that does not exist yet to make a new library');
+  }
   if (!startsWithSqliteHeader(file)) {
     throw new LibraryOpenError(file, 'not-a-database', 'the file is not a SQLite database');
   }
@@ -90,9 +108,14 @@ function inspectExistingFile(file: string): number | null {
     if (applicationId !== LIBRARY_APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
       throw new LibraryOpenError(file, 'foreign-database', 'it is a SQLite database of another program');
     }
-    if (version < LATEST_SCHEMA_VERSION && tableCount > 0) {
+    if (tableCount === 0) {
+      if (create && version === 0) return null;
+      throw new LibraryOpenError(file, 'not-a-library', 'it is a SQLite database with no tables, not a library; name a file that does not exist yet to make a new library');
+    }
+    if (!isUnchangedSinceChecked(file)) {
       const problems = reader.pragma('quick_check', { simple: true });
-      if (problems !== 'ok') throw new LibraryOpenError(file, 'corrupt', `the file is damaged (${String(problems)})`);
+      // quick_check reports over several lines; a refusal is one.
+      if (problems !== 'ok') throw new LibraryOpenError(file, 'corrupt', `the file is damaged (${String(problems).replace(/\s*\n\s*/g, ' ')})`);
     }
     return version;
   } catch (error) {
@@ -104,8 +127,11 @@ function inspectExistingFile(file: string): number | null {
 
 function fileSize(file: string): number | null {
   try {
-    return statSync(file).size;
+    const info = statSync(file);
+    if (info.isDirectory()) throw new LibraryOpenError(file, 'unreadable', 'it is a folder, not a library file');
+    return info.size;
   } catch (error) {
+    if (error instanceof LibraryOpenError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new LibraryOpenError(file, 'unreadable', (error as Error).message, { cause: error });
   }
@@ -149,6 +175,15 @@ function backUpBeforeMigrating(db: Db, file: string, version: number): string {
   const backupFile = `${file}.v${version}.bak`;
   copyFileSync(file, backupFile);
   return backupFile;
+}
+
+/** A library on a full disk still opens to be read; its killed runs are marked at an open that can write. */
+function markKilledRuns(db: Db, file: string): void {
+  try {
+    markInterruptedRuns(db);
+  } catch (error) {
+    if (storageFailure(error, file) === null) throw error;
+  }
 }
 
 function configureConnection(db: Db): void {

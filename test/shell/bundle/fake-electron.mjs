@@ -67,10 +67,14 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+// IMR_BUNDLE_TEST_PACKAGED=1 plays a packaged build: resources beside the app, the dev server ignored.
+const packaged = process.env.IMR_BUNDLE_TEST_PACKAGED === '1';
+if (packaged) process.resourcesPath = path.join(process.cwd(), 'resources');
+
 const appEvents = new EventEmitter();
 export const app = lenient(
   Object.assign(appEvents, {
-    isPackaged: false,
+    isPackaged: packaged,
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: () => process.env.IMR_REVIEW_USER_DATA,
@@ -92,8 +96,24 @@ export const ipcMain = lenient({
 
 /** Calls an API method as the renderer would, from the app's own page. */
 function invoke(method, ...args) {
-  const senderFrame = { url: pathToFileURL(path.join(process.cwd(), 'out/renderer/index.html')).href };
-  return handlers.get('imr:call')({ senderFrame }, { method, args });
+  return handlers.get('imr:call')({ senderFrame: { url: 'app://app/index.html' } }, { method, args });
+}
+
+/** What the app's own protocol answers, asked as the window would; a file: page is refused. */
+async function probe(protocolHandler) {
+  const answers = {};
+  for (const url of ['app://app/index.html', 'app://app/', 'app://app/..%2F..%2Fpackage.json', 'app://app/%2e%2e/%2e%2e/package.json', 'app://other/index.html', 'app://app/nope.js']) {
+    const response = await protocolHandler(new Request(url));
+    answers[url] = { status: response.status, type: response.headers.get('content-type'), csp: response.headers.get('content-security-policy') };
+  }
+  let fileFrame;
+  try {
+    await handlers.get('imr:call')({ senderFrame: { url: pathToFileURL(path.join(process.cwd(), 'out/renderer/index.html')).href } }, { method: 'getStats', args: [] });
+    fileFrame = 'answered';
+  } catch (error) {
+    fileFrame = error.message;
+  }
+  report('protocol-probe', { answers, fileFrame });
 }
 
 // With IMR_BUNDLE_TEST_IMPORT set, import that folder through the API once the app is up.
@@ -128,9 +148,21 @@ export const dialog = lenient({
 
 export const shell = lenient({});
 export const screen = lenient({ getAllDisplays: () => [display], getPrimaryDisplay: () => display });
+export const protocol = lenient({
+  registerSchemesAsPrivileged: (schemes) => report('schemes', { schemes }),
+});
+
 export const session = {
   defaultSession: lenient({
     webRequest: lenient({}),
     setPermissionRequestHandler: () => report('permissions'),
+    protocol: lenient({
+      handle: (scheme, handler) => {
+        report('protocol', { scheme });
+        // The window may come before the API: probe once both are there.
+        const wait = () => (handlers.has('imr:call') ? probe(handler) : setTimeout(wait, 50));
+        wait();
+      },
+    }),
   }),
 };

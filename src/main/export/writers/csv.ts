@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { ExportedLetter } from '../../../shared/export.ts';
-import { atomicFile, openTextSink } from '../atomicFile.ts';
+import { openSink } from '../guardedFs.ts';
 import type { CellValue } from '../columns.ts';
 import { itemColumns, letterColumns } from '../columns.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
@@ -24,8 +24,8 @@ const CSV_OPTIONS = {
 export async function csvWriter(options: WriterOptions): Promise<DatasetWriter> {
   const letterCols = letterColumns(options.withSpans);
   const itemCols = itemColumns(options.withSpans);
-  const data: DataFile = { file: atomicFile(path.join(options.outDir, CSV_FILE)), rows: 0 };
-  const sink = await openTextSink(data.file.tempPath);
+  const data: DataFile = { name: CSV_FILE, rows: 0, bytes: 0 };
+  const sink = await openSink(options.guard, path.join(options.dir, CSV_FILE));
   const header = [...letterCols, ...itemCols].map((column) => column.name);
   await sink.write((options.bom ? BOM : '') + stringify([header], CSV_OPTIONS));
   let batch: CellValue[][] = [];
@@ -50,7 +50,8 @@ export async function csvWriter(options: WriterOptions): Promise<DatasetWriter> 
     async finish() {
       await flush();
       await sink.close();
+      data.bytes = sink.bytes;
     },
-    abandon: () => sink.close(),
+    abandon: () => sink.abandon(),
   };
 }

@@ -1,21 +1,24 @@
 /** letters.jsonl: one letter per line, its items nested, keys as `imr-review extract` prints them. */
 import path from 'node:path';
 import type { ExportedLetter } from '../../../shared/export.ts';
-import { atomicFile, openTextSink } from '../atomicFile.ts';
+import { openSink } from '../guardedFs.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
 
 export const JSONL_FILE = 'letters.jsonl';
 
 export async function jsonlWriter(options: WriterOptions): Promise<DatasetWriter> {
-  const data: DataFile = { file: atomicFile(path.join(options.outDir, JSONL_FILE)), rows: 0 };
-  const sink = await openTextSink(data.file.tempPath);
+  const data: DataFile = { name: JSONL_FILE, rows: 0, bytes: 0 };
+  const sink = await openSink(options.guard, path.join(options.dir, JSONL_FILE));
   return {
     files: [data],
     async add(letter: ExportedLetter) {
       await sink.write(`${JSON.stringify(letter)}\n`);
       data.rows++;
     },
-    finish: () => sink.close(),
-    abandon: () => sink.close(),
+    async finish() {
+      await sink.close();
+      data.bytes = sink.bytes;
+    },
+    abandon: () => sink.abandon(),
   };
 }

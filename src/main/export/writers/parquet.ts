@@ -9,10 +9,11 @@
  * and a 5 MB WebAssembly module for what these two flat tables need.
  */
 import path from 'node:path';
-import { fileWriter, ParquetWriter } from 'hyparquet-writer';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
-import { atomicFile } from '../atomicFile.ts';
+import type { FileSink } from '../guardedFs.ts';
+import { openSink } from '../guardedFs.ts';
 import type { CellValue, Column, ColumnType, ScalarType, ScalarValue } from '../columns.ts';
 import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
 import { epochDays } from '../dates.ts';
@@ -75,17 +76,46 @@ function parquetCell(type: ColumnType, value: CellValue): ParquetCell {
   );
 }
 
+/**
+ * hyparquet-writer's byte buffer, emptied into the file after every row group (the library
+ * awaits the flush before it encodes the next), so the writes are asynchronous, guarded and
+ * cancellable, where its own file writer writes synchronously.
+ */
+class SinkWriter extends ByteWriter {
+  readonly #sink: FileSink;
+
+  constructor(sink: FileSink) {
+    super();
+    this.#sink = sink;
+  }
+
+  async flush(): Promise<void> {
+    if (this.index === 0) return;
+    // A view, not a copy: nothing writes into the buffer until this flush is done.
+    const bytes = new Uint8Array(this.buffer, 0, this.index);
+    await this.#sink.writeBytes(bytes);
+    this.index = 0;
+  }
+
+  override async finish(): Promise<void> {
+    await this.flush();
+    await this.#sink.close();
+  }
+}
+
 /** One Parquet file filled a row group at a time from rows of a fixed column list. */
 interface TableWriter<Row> {
   readonly data: DataFile;
   add(row: Row): Promise<void>;
   finish(): Promise<void>;
+  abandon(): Promise<void>;
 }
 
-function tableWriter<Row>(finalPath: string, columns: readonly Column<Row>[], createdBy: string): TableWriter<Row> {
-  const data: DataFile = { file: atomicFile(finalPath), rows: 0 };
+async function tableWriter<Row>(options: WriterOptions, name: string, columns: readonly Column<Row>[], createdBy: string): Promise<TableWriter<Row>> {
+  const data: DataFile = { name, rows: 0, bytes: 0 };
+  const sink = await openSink(options.guard, path.join(options.dir, name));
   const writer = new ParquetWriter({
-    writer: fileWriter(data.file.tempPath),
+    writer: new SinkWriter(sink),
     schema: [
       { name: 'root', num_children: columns.length },
       ...columns.flatMap((column) => schemaElements(column.name, column.type)),
@@ -113,7 +143,9 @@ function tableWriter<Row>(finalPath: string, columns: readonly Column<Row>[], cr
     async finish() {
       await flush();
       await writer.finish();
+      data.bytes = sink.bytes;
     },
+    abandon: () => sink.abandon(),
   };
 }
 
@@ -123,14 +155,14 @@ interface ItemRow {
   readonly index: number;
 }
 
-export function parquetWriter(options: WriterOptions, createdBy: string): DatasetWriter {
-  const letters = tableWriter(path.join(options.outDir, PARQUET_LETTERS_FILE), letterColumns(options.withSpans), createdBy);
+export async function parquetWriter(options: WriterOptions, createdBy: string): Promise<DatasetWriter> {
+  const letters = await tableWriter(options, PARQUET_LETTERS_FILE, letterColumns(options.withSpans), createdBy);
   const itemTableColumns: Column<ItemRow>[] = [
     ...ITEM_KEY_COLUMNS.map((column) => ({ ...column, value: (row: ItemRow) => column.value(row.letter) })),
     ...itemColumns(options.withSpans),
   ];
-  const items = tableWriter(path.join(options.outDir, PARQUET_ITEMS_FILE), itemTableColumns, createdBy);
-  const citations = tableWriter(path.join(options.outDir, PARQUET_CITATIONS_FILE), CITATION_COLUMNS, createdBy);
+  const items = await tableWriter(options, PARQUET_ITEMS_FILE, itemTableColumns, createdBy);
+  const citations = await tableWriter(options, PARQUET_CITATIONS_FILE, CITATION_COLUMNS, createdBy);
   return {
     files: [letters.data, items.data, citations.data],
     async add(letter) {
@@ -143,7 +175,8 @@ export function parquetWriter(options: WriterOptions, createdBy: string): Datase
       await items.finish();
       await citations.finish();
     },
-    // fileWriter writes synchronously and holds no open descriptor between writes.
-    abandon: async () => {},
+    abandon: async () => {
+      await Promise.all([letters.abandon(), items.abandon(), citations.abandon()]);
+    },
   };
 }

@@ -1,26 +1,32 @@
-/** What every export format implements: letters in, finished temp files out. */
+/** What every export format implements: letters in, finished files in the export's staging folder out. */
 import type { ExportedLetter } from '../../../shared/export.ts';
-import type { AtomicFile } from '../atomicFile.ts';
+import type { FsGuard } from '../guardedFs.ts';
 
 export interface DataFile {
-  readonly file: AtomicFile;
+  /** The file's name in the export folder. */
+  readonly name: string;
   /** Rows written so far: letters, items or CSV lines. */
   rows: number;
+  /** Bytes written so far. */
+  bytes: number;
 }
 
 export interface DatasetWriter {
   readonly files: readonly DataFile[];
   add(letter: ExportedLetter): Promise<void>;
-  /** Completes every file; after this the temp files hold the whole dataset. */
+  /** Completes every file and saves it to disk. */
   finish(): Promise<void>;
-  /** Releases open files after a failure or a cancel; the caller discards them. */
+  /** Releases open files after a failure or a cancel; the staging folder is removed by the caller. */
   abandon(): Promise<void>;
   /** Texts cut to fit the format's cells (xlsx), for the dataset card. */
   cutTexts?(): number;
 }
 
 export interface WriterOptions {
-  readonly outDir: string;
+  /** The staging folder the files are written into. */
+  readonly dir: string;
   readonly withSpans: boolean;
   readonly bom: boolean;
+  /** Every write goes through it: cancel and a deadline. */
+  readonly guard: FsGuard;
 }

@@ -5,12 +5,16 @@
  * A text longer than a cell holds (32,767 characters) is cut with a marker and counted.
  *
  * Written with exceljs's streaming writer: rows are committed to the file as they come, so the
- * export holds one row at a time whatever the dataset's size.
+ * export holds one row at a time whatever the dataset's size. Its zip stream is written through
+ * the export's guarded file, so every write takes the cancel and has a deadline.
  */
+import { once } from 'node:events';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
-import { atomicFile } from '../atomicFile.ts';
+import type { FileSink } from '../guardedFs.ts';
+import { openSink } from '../guardedFs.ts';
 import type { CellValue, CitationRow, Column, ColumnType, ScalarType } from '../columns.ts';
 import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
@@ -33,9 +37,20 @@ interface ItemRow {
   readonly index: number;
 }
 
-export function xlsxWriter(options: WriterOptions, creator: string): DatasetWriter {
-  const data: DataFile = { file: atomicFile(path.join(options.outDir, XLSX_FILE)), rows: 0 };
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: data.file.tempPath, useSharedStrings: false, useStyles: true });
+/** A stream into the sink: chunks that queue up while a write is under way go out together. */
+function sinkStream(sink: FileSink): Writable {
+  return new Writable({
+    writev(chunks, callback) {
+      sink.writeBytes(Buffer.concat(chunks.map(({ chunk }) => chunk as Buffer))).then(() => callback(), callback);
+    },
+  });
+}
+
+export async function xlsxWriter(options: WriterOptions, creator: string): Promise<DatasetWriter> {
+  const data: DataFile = { name: XLSX_FILE, rows: 0, bytes: 0 };
+  const sink = await openSink(options.guard, path.join(options.dir, XLSX_FILE));
+  const stream = sinkStream(sink);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   workbook.creator = creator;
   let cut = 0;
   const cell = (type: ColumnType, value: CellValue): ExcelJS.CellValue => {
@@ -79,9 +94,13 @@ export function xlsxWriter(options: WriterOptions, creator: string): DatasetWrit
     },
     async finish() {
       await workbook.commit();
+      if (!stream.writableFinished) await once(stream, 'finish');
+      await sink.close();
+      data.bytes = sink.bytes;
     },
     abandon: async () => {
-      await workbook.commit().catch(() => undefined);
+      stream.destroy();
+      await sink.abandon();
     },
   };
 }

@@ -5,6 +5,7 @@ import { letterSummaryCountsMigration } from './002-letter-summary-counts.ts';
 import { datasetConflictsMigration } from './003-dataset-conflicts.ts';
 import { boundChangesMigration } from './004-bound-changes.ts';
 import { derivedValuesMigration } from './005-derived-values.ts';
+import { contentAndInterruptedRunsMigration } from './006-content-and-interrupted-runs.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   datasetConflictsMigration,
   boundChangesMigration,
   derivedValuesMigration,
+  contentAndInterruptedRunsMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

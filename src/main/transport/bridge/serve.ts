@@ -3,10 +3,11 @@
  * this machine, over the real services: the library server in a worker thread, this thread
  * only relaying HTTP. Prints the URL (with its per-run token) to open.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLibraryPath } from '../../appData.ts';
+import { FolderError, makeFolderSync } from '../../folders.ts';
 import { startServerWorker } from '../../server/workerClient.ts';
 import { startBridge } from './server.ts';
 
@@ -28,10 +29,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) refuse(`serve: --port m
 const rendererDir = path.join(ROOT, 'out/renderer');
 if (!existsSync(path.join(rendererDir, 'index.html'))) refuse(`No built renderer in ${rendererDir}: run \`npm run build\` first.`);
 const file = path.resolve(values.db ?? defaultLibraryPath());
-mkdirSync(path.dirname(file), { recursive: true });
+try {
+  makeFolderSync(path.dirname(file));
+} catch (error) {
+  if (!(error instanceof FolderError)) throw error;
+  refuse(error.message);
+}
 const packageJson = (await import('../../../../package.json', { with: { type: 'json' } })).default as { version: string };
 const server = startServerWorker({ appVersion: packageJson.version, samplesFolder: path.join(ROOT, 'resources/samples') });
-const opened = await server.open(values.reviewer === undefined ? { file } : { file, reviewer: values.reviewer });
+// The app's own default file may be made a library even when empty; a file named with --db only when it does not exist.
+const opened = await server.open({ file, create: values.db === undefined, ...(values.reviewer === undefined ? {} : { reviewer: values.reviewer }) });
 if (!opened.ok) {
   await server.close();
   refuse(opened.error.message);
@@ -39,10 +46,19 @@ if (!opened.ok) {
 const bridge = await startBridge({ server, rendererDir, port });
 process.stdout.write(`IMR Review Workstation serving ${file}\nOpen ${bridge.url}\n`);
 
-const shutDown = async () => {
-  await bridge.close();
-  await server.close();
-  process.exit(0);
+/** How long closing may take; a thread stuck in a file system call (an abandoned export) must not keep the server up. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
+/**
+ * Closes the bridge and the library, then ends by the signal's own default action: process.exit()
+ * waits for every thread, and one stuck in a file system call never returns.
+ */
+const shutDown = async (signal: NodeJS.Signals) => {
+  const closed = Promise.all([bridge.close(), server.close()]).then(() => true);
+  const deadline = new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_DEADLINE_MS).unref());
+  if (!(await Promise.race([closed, deadline]))) process.stderr.write(`serve: the library did not close within ${SHUTDOWN_DEADLINE_MS / 1000} s; stopping anyway\n`);
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
 };
-process.once('SIGINT', () => void shutDown());
-process.once('SIGTERM', () => void shutDown());
+process.once('SIGINT', () => void shutDown('SIGINT'));
+process.once('SIGTERM', () => void shutDown('SIGTERM'));

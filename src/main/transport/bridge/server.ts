@@ -14,14 +14,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { ApiErrorCode, ApiResponse } from '../../../shared/api.ts';
+import { CONTENT_SECURITY_POLICY } from '../../contentSecurityPolicy.ts';
 import { checkRequest } from '../request.ts';
 import type { ApiCaller } from '../request.ts';
 
 export const TOKEN_HEADER = 'x-imr-token';
 export const API_PATH = '/api';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
 /** The HTTP status of each failure, so tools see a refused call for what it is. */
 const STATUS_OF: Record<ApiErrorCode, number> = {
@@ -34,6 +33,8 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   'reviewer-not-set': 409,
   'library-changed': 409,
   'cannot-open': 422,
+  'foreign-files': 409,
+  'cannot-write': 422,
   busy: 409,
   internal: 500,
 };

@@ -1,4 +1,7 @@
-/** Export the dataset: the CLI's options, progress with cancel, and a summary of what was written. */
+/**
+ * Export the dataset: the CLI's options, progress with cancel, and a summary of what was written.
+ * A folder holding files the app did not write is never written into without asking.
+ */
 import { useState } from 'react';
 import type { ExportFormat, ExportOptions, ExportScope } from '../../../shared/export.ts';
 import { EXPORT_FORMATS } from '../../../shared/export.ts';
@@ -6,7 +9,7 @@ import type { Decision, LetterFormat } from '../../../shared/letter.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import type { LetterStatus, Tag } from '../../../shared/library.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
-import { api, desktop } from '../api/client.ts';
+import { api, ApiCallError, desktop } from '../api/client.ts';
 import { useJobStatus } from '../state/useJobStatus.ts';
 import { OptionalSelect, plainChoices } from '../components/OptionalSelect.tsx';
 import { Modal } from './Modal.tsx';
@@ -40,9 +43,12 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
   const [letterStatus, setLetterStatus] = useState<LetterStatus | undefined>(undefined);
   const [withSpans, setWithSpans] = useState(false);
   const [bom, setBom] = useState(true);
+  /** Why the chosen folder needs a yes before the export writes into it. */
+  const [foreignFiles, setForeignFiles] = useState<string | null>(null);
   const status = useJobStatus(api.getExportStatus);
 
-  const start = () => {
+  const start = (force: boolean) => {
+    setForeignFiles(null);
     // The CLI's filters: --tag, --decision, --format-filter, and --status (which needs --all).
     const filter = {
       ...(tagId !== undefined ? { tagId } : {}),
@@ -57,11 +63,19 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
       withSpans,
       ...(format === 'csv' ? { bom } : {}),
       ...(Object.keys(filter).length > 0 ? { filter } : {}),
+      ...(force ? { force } : {}),
     };
     api.startExport(options).then(
       ({ started }) => !started && onError('An export is already running.'),
-      (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => {
+        if (e instanceof ApiCallError && e.code === 'foreign-files') setForeignFiles(e.message);
+        else onError(e instanceof Error ? e.message : String(e));
+      },
     );
+  };
+  const changeFolder = (folder: string) => {
+    setOutDir(folder);
+    setForeignFiles(null);
   };
   const running = status?.running ?? null;
   const last = status?.last ?? null;
@@ -71,7 +85,7 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
         className="export-form"
         onSubmit={(event) => {
           event.preventDefault();
-          start();
+          start(false);
         }}
       >
         <fieldset>
@@ -136,25 +150,40 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
         <label className="stacked">
           Folder to write to (created if missing; a README.md dataset card is written beside the data)
           <span className="path-row">
-            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="/home/me/imr-dataset" />
+            <input value={outDir} onChange={(e) => changeFolder(e.target.value)} placeholder="/home/me/imr-dataset" />
             {desktop && (
-              <button type="button" onClick={() => void desktop?.chooseExportFolder().then((folder) => folder && setOutDir(folder))}>
+              <button type="button" onClick={() => void desktop?.chooseExportFolder().then((folder) => folder && changeFolder(folder))}>
                 Choose…
               </button>
             )}
           </span>
         </label>
-        <div className="actions">
-          {running ? (
-            <button type="button" className="danger" onClick={() => void api.cancelExport()}>
-              Cancel export
-            </button>
-          ) : (
-            <button type="submit" className="primary" disabled={!outDir.trim()}>
-              Export
-            </button>
-          )}
-        </div>
+        {foreignFiles ? (
+          <div className="notice notice-flag" role="alert" aria-label="Folder holds other files">
+            <strong>{foreignFiles}.</strong> Exporting here puts the dataset beside them and replaces a file of the same name
+            (README.md); an empty or new folder keeps the export on its own.
+            <div className="actions">
+              <button type="button" onClick={() => setForeignFiles(null)}>
+                Choose another folder
+              </button>
+              <button type="button" className="danger" onClick={() => start(true)}>
+                Export beside them
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="actions">
+            {running ? (
+              <button type="button" className="danger" onClick={() => void api.cancelExport()}>
+                Cancel export
+              </button>
+            ) : (
+              <button type="submit" className="primary" disabled={!outDir.trim()}>
+                Export
+              </button>
+            )}
+          </div>
+        )}
       </form>
       {running && (
         <div className="progress-block" aria-live="polite">
