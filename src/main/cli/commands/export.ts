@@ -159,7 +159,6 @@ async function exportToStdout(library: Library, filter: ExportFilter, options: E
       },
       { signal: stop },
     );
-    if (io.stdoutClosed.aborted) return EXIT.done;
     io.err(`Exported ${result.letters} letters, ${result.items} items from ${library.file} to stdout`);
     return EXIT.done;
   } catch (error) {
