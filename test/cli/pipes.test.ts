@@ -1,7 +1,8 @@
 /**
  * imr-review in real shell pipelines: a reader that goes away (`| head -1`, `| true`) ends the
  * command quietly (exit 0, nothing on stderr), and a streaming command (extract, export to
- * stdout) stops its work. Progress shows on a terminal only, never in a pipe.
+ * stdout) stops its work. An output on a full disk is a failure (exit 1) said in one line.
+ * Progress shows on a terminal only, never in a pipe.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -113,6 +114,23 @@ describe('a reader that goes away', () => {
 
     expect(await piped('true', 'stats', '--db', db)).toEqual({ status: 0, stderr: '', read: '' });
     expect(await piped('head -1', 'search', '--db', big, 'lumbar')).toMatchObject({ status: 0, stderr: '' });
+  });
+});
+
+describe('an output that cannot be written', () => {
+  const hasFull = existsSync('/dev/full');
+  test.skipIf(!hasFull)(`> /dev/full (a full disk): one line on stderr and exit 1, whatever the command${hasFull ? '' : ' (skipped: no /dev/full)'}`, async () => {
+    const toFullDisk = async (...args: string[]) => {
+      const script = '"$0" "$@" >/dev/full; echo "status $?" >&2';
+      const { stderr } = await run('bash', ['-c', script, process.execPath, BIN, ...args]);
+      return stderr;
+    };
+    const message = 'imr-review: the output could not be written: ENOSPC: no space left on device, write\n';
+    expect(await toFullDisk('stats', '--db', big)).toBe(`${message}status 1\n`);
+    expect(await toFullDisk('--help')).toBe(`${message}status 1\n`);
+    expect(await toFullDisk('extract', letters)).toBe(`${message}status 1\n`);
+    // A usage error keeps its own code.
+    expect(await toFullDisk('stats', '--bogus')).toBe("error: unknown option '--bogus'\nusage: imr-review stats [--db <file>] [--json]\nstatus 2\n");
   });
 });
 

@@ -11,6 +11,8 @@ export interface CliIO {
   err(line: string): void;
   /** Resolves when stdout can take more, so a long stream into a slow reader does not pile up in memory. */
   drained(): Promise<void>;
+  /** Resolves once everything written to stdout has gone to the system or failed (then stdoutClosed says why). */
+  flushed(): Promise<void>;
   /**
    * Aborted when stdout can take nothing more: its reader has gone (`| head -1`: reason code EPIPE)
    * or its disk failed. Streaming commands stop their work then.
@@ -34,9 +36,11 @@ export function streamIO(stdout: Writable, stderr: Writable): CliIO {
   stdout.on('error', close);
   stderr.on('error', () => undefined);
   const terminal = (stderr as Partial<NodeJS.WriteStream>).isTTY === true ? (stderr as NodeJS.WriteStream) : null;
+  let written = false;
   return {
     out: (line) => {
       if (closed.signal.aborted) return;
+      written = true;
       try {
         stdout.write(`${line}\n`);
       } catch (error) {
@@ -62,6 +66,8 @@ export function streamIO(stdout: Writable, stderr: Writable): CliIO {
             stdout.on('drain', done);
             closed.signal.addEventListener('abort', done);
           }),
+    // An empty write's callback runs after every earlier write; their error event follows on the next tick.
+    flushed: () => (written && !closed.signal.aborted ? new Promise((resolve) => stdout.write('', () => setImmediate(resolve))) : Promise.resolve()),
     stdoutClosed: closed.signal,
     terminal,
   };

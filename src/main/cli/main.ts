@@ -17,10 +17,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (argv.length === 0) program.error('error: name a command', { exitCode: EXIT.usage });
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
     // Commander has printed the help, the version or the usage error already.
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.usage;
-    throw error;
+    exitCode = error.exitCode === 0 ? EXIT.done : EXIT.usage;
   }
+  await io.flushed();
   return outputFailed(io) && exitCode === EXIT.done ? EXIT.failed : exitCode;
 }
 
