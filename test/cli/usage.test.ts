@@ -23,11 +23,13 @@ const MISTAKES: Record<string, { readonly args: readonly string[]; readonly mess
   init: [
     { args: ['library.sqlite'], message: "error: too many arguments for 'init'. Expected 0 arguments but got 1: library.sqlite." },
     { args: ['--db'], message: "error: option '--db <file>' argument missing" },
+    { args: ['--reviewer', ' '], message: "error: option '--reviewer <name>' argument ' ' is invalid. It cannot be blank." },
   ],
   import: [
     { args: [], message: "error: missing required argument 'paths'" },
     { args: ['letters', '--threads', '0'], message: "error: option '--threads <n>' argument '0' is invalid. It takes a whole number above 0." },
     { args: ['letters', '--threads', '2.5'], message: "error: option '--threads <n>' argument '2.5' is invalid. It takes a whole number above 0." },
+    { args: ['letters', '--reviewer', ''], message: "error: option '--reviewer <name>' argument '' is invalid. It cannot be blank." },
   ],
   stats: [
     { args: ['extra'], message: "error: too many arguments for 'stats'. Expected 0 arguments but got 1: extra." },
@@ -52,6 +54,7 @@ const MISTAKES: Record<string, { readonly args: readonly string[]; readonly mess
   'import-dataset': [
     { args: [], message: "error: missing required argument 'file'" },
     { args: ['a.jsonl', 'b.jsonl'], message: "error: too many arguments for 'import-dataset'. Expected 1 argument but got 2: a.jsonl, b.jsonl." },
+    { args: ['a.jsonl', '--reviewer', ''], message: "error: option '--reviewer <name>' argument '' is invalid. It cannot be blank." },
   ],
   agreement: [
     { args: ['a.jsonl'], message: 'error: name two sources to compare, not 1' },

@@ -33,6 +33,12 @@ export function wholeNumberAbove0(value: string): number {
   return number;
 }
 
+/** Parses an option value that names someone or something: a blank one is refused. */
+export function nonBlank(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('It cannot be blank.');
+  return value;
+}
+
 /** Ends the command as a usage error (exit 2): the message in one line, then the command's usage. */
 export function usageError(command: Command, message: string): never {
   return command.error(`error: ${message}`, { exitCode: EXIT.usage, code: 'imr-review.usage' });

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { ImportSummary } from '../../../shared/importing.ts';
 import { importLetters } from '../../import/pipeline.ts';
 import type { CommandContext } from '../command.ts';
-import { jsonOption, libraryOption, strictOption, wholeNumberAbove0 } from '../command.ts';
+import { jsonOption, libraryOption, nonBlank, strictOption, wholeNumberAbove0 } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { interruptSignal } from '../io.ts';
@@ -34,7 +34,7 @@ export const importCommand = (context: CommandContext) =>
     .addOption(libraryOption())
     .option('--create', 'make the library (and its folders) when the file does not exist')
     .option('--threads <n>', 'worker threads reading the files (default: one per core)', wholeNumberAbove0)
-    .option('--reviewer <name>', "set the library's reviewer name")
+    .option('--reviewer <name>', "set the library's reviewer name", nonBlank)
     .addOption(jsonOption('the summary'))
     .addOption(strictOption('a file failed to import'))
     .action(async (paths: string[], options: ImportOptions) => context.exitWith(await runImport(paths, options, context.io)));

@@ -8,7 +8,7 @@ import type { DatasetConflict, ImportDatasetResult } from '../../../shared/expor
 import { DatasetFileError, importDataset } from '../../export/index.ts';
 import { listConflicts } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
-import { jsonOption, libraryOption, strictOption } from '../command.ts';
+import { jsonOption, libraryOption, nonBlank, strictOption } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { interruptSignal } from '../io.ts';
@@ -33,7 +33,7 @@ export const importDatasetCommand = (context: CommandContext) =>
     )
     .argument('<file>', 'the export (letters.jsonl)')
     .addOption(libraryOption())
-    .option('--reviewer <name>', 'whose export it is, for letters it does not say who verified')
+    .option('--reviewer <name>', 'whose export it is, for letters it does not say who verified', nonBlank)
     .addOption(jsonOption('the counts and the conflicts waiting'))
     .addOption(strictOption('conflicts are left waiting for a decision'))
     .action(async (file: string, options: ImportDatasetOptions) => context.exitWith(await runImportDataset(file, options, context.io)));

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { makeFolderSync } from '../../folders.ts';
 import { openLibrary } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
-import { libraryOption } from '../command.ts';
+import { libraryOption, nonBlank } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { libraryFile, openOrExplain, pathExists } from '../library.ts';
@@ -19,7 +19,7 @@ export const initCommand = (context: CommandContext) =>
     .summary('make a new, empty library')
     .description('Makes a new, empty library file (and its folders). An existing file is never overwritten.')
     .addOption(libraryOption())
-    .option('--reviewer <name>', 'the reviewer name stamped on every change made in this library')
+    .option('--reviewer <name>', 'the reviewer name stamped on every change made in this library', nonBlank)
     .action((options: InitOptions) => context.exitWith(runInit(options, context.io)));
 
 function runInit(options: InitOptions, io: CliIO): number {
