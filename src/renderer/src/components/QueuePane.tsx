@@ -92,7 +92,7 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           />
           <OptionalSelect label="Format" anyLabel="Any format" value={filter.format} choices={plainChoices(LETTER_FORMATS)} onChange={(format) => set({ format })} />
           <OptionalSelect label="Service category" anyLabel="Any service" value={filter.category} choices={termChoices(SERVICE_CATEGORIES)} onChange={(category) => set({ category })} />
-          <OptionalSelect label="Drug class" anyLabel="Any drug class" value={filter.drugClass} choices={termChoices(DRUG_CLASSES)} onChange={(drugClass) => set({ drugClass })} />
+          <OptionalSelect label="Drug class" anyLabel="Any drug" value={filter.drugClass} choices={termChoices(DRUG_CLASSES)} onChange={(drugClass) => set({ drugClass })} />
           <OptionalSelect
             label="Guideline source"
             anyLabel="Any citation"
