@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { API_ARGS } from './apiSchema.ts';
 import type { DatasetConflict, ExportProgress, ExportResult } from './export.ts';
 import type { ImportProgress, ImportSummary } from './importing.ts';
+import type { Insights } from './insights.ts';
 import type {
   HistoryEntry,
   LibraryStats,
@@ -66,13 +67,14 @@ export const API_METHODS = [
   'cancelExport',
   'listConflicts',
   'resolveConflict',
+  'getInsights',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
 
 export const QUEUE_SORTS = ['import', 'caseNumber', 'attention'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
-export type { FieldEdit, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
+export type { FieldEdit, ItemCriteria, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
 
 export interface AppInfo {
   readonly appVersion: string;
@@ -163,6 +165,7 @@ export interface ApiResults {
   cancelExport: void;
   listConflicts: readonly DatasetConflict[];
   resolveConflict: ChangeResult;
+  getInsights: Insights;
 }
 
 export type ImrApi = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]> };

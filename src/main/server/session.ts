@@ -7,6 +7,7 @@ import { bringDerivedUpToDate } from '../review/index.ts';
 import { libraryId, openLibrary, requireReviewer } from '../storage/index.ts';
 import { appHandlers } from './handlers/app.ts';
 import { conflictHandlers } from './handlers/conflicts.ts';
+import { insightsHandlers } from './handlers/insights.ts';
 import { jobHandlers } from './handlers/jobs.ts';
 import { letterHandlers } from './handlers/letters.ts';
 import { reviewHandlers } from './handlers/review.ts';
@@ -51,6 +52,7 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...undoHandlers(context),
     ...jobHandlers(context),
     ...conflictHandlers(context),
+    ...insightsHandlers(context),
   };
   return {
     context,

@@ -29,6 +29,8 @@ export { searchLetters, SNIPPET_MARKERS } from './search.ts';
 export type { SearchHit, SearchOptions } from './search.ts';
 export { toFtsQuery } from './ftsQuery.ts';
 export { getDerivedStats, getLibraryStats } from './stats.ts';
+export { facetCounts, itemCounts, LETTER_GROUPINGS, letterCounts } from './insights.ts';
+export type { FacetCounts, ItemCounts, ItemCountsByYear, LetterCounts, LetterCountsByGroup, LetterGroupCounts, LetterGrouping } from './insights.ts';
 export type { LibraryStats } from './stats.ts';
 export * from './importRuns.ts';
 export { inWriteTransaction, nowIso } from './sql.ts';

@@ -1,0 +1,39 @@
+/** The insights over one query: a read of the library in one snapshot, every count in SQL. */
+import type { QueueFilter } from '../../shared/api.ts';
+import type { Insights, InsightsQuery } from '../../shared/insights.ts';
+import type { Db } from '../storage/index.ts';
+import { facetCounts, itemCounts, letterCounts } from '../storage/index.ts';
+import { BREAKDOWN_FACETS, breakdownsOf } from './breakdowns.ts';
+import { compareWithReferences } from './comparisons.ts';
+import { headlineOf } from './headline.ts';
+
+/** A filter no letter passes: the figures of an empty set, from the same queries. */
+const NO_LETTERS: QueueFilter = { minItems: Number.MAX_SAFE_INTEGER };
+
+/**
+ * The letters the insights are over, as a queue filter: the query's filter, narrowed to the
+ * verified letters for that scope; null when its status filter excludes them.
+ */
+export function insightsFilter(query: InsightsQuery): QueueFilter | null {
+  if (query.scope === 'all') return query.filter;
+  if (query.filter.status !== undefined && query.filter.status !== 'verified') return null;
+  return { ...query.filter, status: 'verified' };
+}
+
+export function computeInsights(db: Db, query: InsightsQuery): Insights {
+  const letterFilter = insightsFilter(query);
+  const filter = letterFilter ?? NO_LETTERS;
+  return db.transaction(() => {
+    const letters = letterCounts(db, filter);
+    const items = itemCounts(db, filter);
+    const years = letters.by.year.map((group) => group.key).filter((year): year is string => year !== null).map(Number);
+    return {
+      query,
+      letterFilter,
+      headline: headlineOf(letters.all, items.all),
+      years: years.length === 0 ? null : { from: Math.min(...years), to: Math.max(...years) },
+      breakdowns: breakdownsOf(letters, facetCounts(db, filter, BREAKDOWN_FACETS)),
+      comparisons: compareWithReferences(letters, items),
+    };
+  })();
+}
