@@ -228,6 +228,7 @@ export const SHELL_COMMANDS = [
   'find',
   'nextLetter',
   'showShortcuts',
+  'showInsights',
   'libraryChanged',
 ] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];

@@ -19,6 +19,8 @@ import { ShortcutSheet } from './dialogs/ShortcutSheet.tsx';
 import { TagManager } from './dialogs/TagManager.tsx';
 import { TagPicker } from './dialogs/TagPicker.tsx';
 import { TextPrompt } from './dialogs/TextPrompt.tsx';
+import { InsightsView } from './insights/InsightsView.tsx';
+import { SelectionBanner } from './insights/SelectionBanner.tsx';
 import type { FieldTarget } from './fields.ts';
 import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
@@ -34,9 +36,10 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   find: 'focusSearch',
   nextLetter: 'nextToReview',
   showShortcuts: 'help',
+  showInsights: 'insights',
 };
 
-export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'insights' | null;
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -175,6 +178,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar info={info} stats={stats} undoState={undoState} onDialog={setDialog} onStep={(direction) => void actions.step(direction).catch(fail)} />
+      <SelectionBanner filter={filter} onFilter={setFilter} />
       {empty ? (
         <EmptyState
           onLoadSamples={() => api.loadSampleLetters().then(() => setDialog('import'), fail)}
@@ -236,6 +240,18 @@ export function App() {
         )}
       </footer>
       {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
+      {dialog === 'insights' && (
+        <InsightsView
+          queueFilter={filter}
+          onOpenQueue={(selected) => {
+            setDialog(null);
+            setFilter(selected);
+            setSelectedId(null);
+          }}
+          onClose={() => setDialog(null)}
+          onError={notify}
+        />
+      )}
       {dialog === 'tags' && <TagManager tags={tags} onChanged={() => void refresh()} onClose={() => setDialog(null)} onError={notify} />}
       {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} onImported={() => void refresh()} onError={notify} />}
       {dialog === 'export' && <ExportDialog tags={tags} onClose={() => setDialog(null)} onError={notify} />}

@@ -39,6 +39,7 @@ export type ShortcutAction =
   | 'export'
   | 'conflicts'
   | 'tags'
+  | 'insights'
   | 'help';
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -72,6 +73,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['x'], action: 'export', description: 'Export the dataset', group: 'App' },
   { keys: ['c'], action: 'conflicts', description: 'Conflicts from merged datasets', group: 'App' },
   { keys: ['g'], action: 'tags', description: 'Manage tags', group: 'App' },
+  { keys: ['I'], action: 'insights', description: 'Insights: outcomes as charts, beside published figures', group: 'App' },
   { keys: ['?'], action: 'help', description: 'This shortcut sheet', group: 'App' },
 ];
 

@@ -161,6 +161,8 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       return c.setDialog('conflicts');
     case 'tags':
       return c.setDialog('tags');
+    case 'insights':
+      return c.setDialog('insights');
     case 'help':
       return c.setDialog('help');
   }
