@@ -34,11 +34,11 @@ export function breakdownChart(breakdown: Breakdown, scopeLabel: string): ChartS
   return {
     id: breakdown.id,
     title: breakdown.title,
-    draw(document, width) {
+    draw(document, width, titled = true) {
       const bars: ChartBar[] = [];
       const segments = rows.flatMap((row) => segmentsOf(row, bars));
       const plot = (across ? columns : barsDown)(rows, segments, width, document);
-      const svg = frameChart(document, plot, {
+      const svg = frameChart(document, plot, titled, {
         title: breakdown.title,
         subtitle: `${scopeLabel}: share of items upheld and overturned, ${shown}`,
         legend: [

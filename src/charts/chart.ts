@@ -21,7 +21,11 @@ export interface DrawnChart {
 export interface ChartSpec {
   readonly id: string;
   readonly title: string;
-  draw(document: ChartDocument, width: number): DrawnChart;
+  /**
+   * Draws the chart `width` pixels wide. Untitled, it leaves the title to the page around it
+   * (its subtitle, legend and caption stay); a chart saved or shown alone is titled.
+   */
+  draw(document: ChartDocument, width: number, titled?: boolean): DrawnChart;
 }
 
 /** An attribute every clickable mark element carries: its bar's index. */

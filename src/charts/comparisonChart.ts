@@ -45,7 +45,7 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
   return {
     id: options.id,
     title: options.title,
-    draw(document, width) {
+    draw(document, width, titled = true) {
       const bars: ChartBar[] = [];
       const rows: Row[] = comparisons.map((comparison) => {
         bars.push({ label: `This library, ${periodLabel(comparison)}: ${MEASURE_LABELS[comparison.figure.measure]}`, selection: comparison.selection });
@@ -106,7 +106,7 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
           ),
         ],
       });
-      const svg = frameChart(document, plot, {
+      const svg = frameChart(document, plot, titled, {
         title: options.title,
         subtitle: `${scopeLabel}, each set beside the library's letters of the same year where it has any`,
         legend: [

@@ -22,7 +22,7 @@ export function decisionsChart(headline: Headline, scopeLabel: string): ChartSpe
   return {
     id: 'decisions',
     title: 'Decisions',
-    draw(document, width) {
+    draw(document, width, titled = true) {
       const counts: readonly [string, number, string, ChartBar['selection'] | null][] = [
         ['Upheld', headline.upheld.count, COLOURS.upheld, HEADLINE_SELECTIONS.upheld],
         ['Overturned', headline.overturned.count, COLOURS.overturned, HEADLINE_SELECTIONS.overturned],
@@ -60,7 +60,7 @@ export function decisionsChart(headline: Headline, scopeLabel: string): ChartSpe
           ),
         ],
       });
-      const svg = frameChart(document, plot, {
+      const svg = frameChart(document, plot, titled, {
         title: 'Decisions',
         subtitle: `${scopeLabel}: ${count(headline.items)} items; ${percent(headline.upheld.value)} of the ${count(headline.upheld.n)} with a decision upheld`,
         legend: counts.filter(([, n]) => n > 0).map(([label, n, colour]) => ({ label: `${label} (${count(n)})`, colour, shape: 'box' as const })),

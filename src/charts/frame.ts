@@ -28,13 +28,14 @@ const LINE = FONT_SIZE + 6;
 /** The average width of a character of the chart font, in ems: enough to wrap a caption. */
 const CHAR_EM = 0.55;
 
-export function frameChart(document: ChartDocument, plot: ChartElement, text: FrameText): ChartElement {
+export function frameChart(document: ChartDocument, plot: ChartElement, titled: boolean, text: FrameText): ChartElement {
   const width = Number(plot.getAttribute('width'));
   const plotHeight = Number(plot.getAttribute('height'));
   const perLine = Math.floor((width - 2 * PAD) / (FONT_SIZE * CHAR_EM));
   const captionLines = text.caption === undefined ? [] : wrap(text.caption, perLine);
   const subtitleLines = wrap(text.subtitle, perLine);
-  const legendTop = PAD + TITLE_SIZE + subtitleLines.length * LINE + LINE / 2 + 2;
+  const titleHeight = titled ? TITLE_SIZE : 0;
+  const legendTop = PAD + titleHeight + subtitleLines.length * LINE + LINE / 2 + 2;
   const top = legendTop + (text.legend.length > 0 ? LINE : 0);
   const height = top + plotHeight + (captionLines.length > 0 ? captionLines.length * LINE + PAD : PAD);
   const svg = svgElement(document, 'svg', {
@@ -50,9 +51,9 @@ export function frameChart(document: ChartDocument, plot: ChartElement, text: Fr
     class: 'insights-chart',
   });
   svg.append(svgElement(document, 'rect', { width, height, fill: '#ffffff' }));
-  svg.append(svgElement(document, 'text', { x: PAD, y: PAD + TITLE_SIZE - 2, 'font-size': TITLE_SIZE, 'font-weight': 600 }, text.title));
+  if (titled) svg.append(svgElement(document, 'text', { x: PAD, y: PAD + TITLE_SIZE - 2, 'font-size': TITLE_SIZE, 'font-weight': 600 }, text.title));
   subtitleLines.forEach((line, index) => {
-    svg.append(svgElement(document, 'text', { x: PAD, y: PAD + TITLE_SIZE + (index + 1) * LINE, fill: COLOURS.muted }, line));
+    svg.append(svgElement(document, 'text', { x: PAD, y: PAD + titleHeight + (index + 1) * LINE - (titled ? 0 : 4), fill: COLOURS.muted }, line));
   });
   if (text.legend.length > 0) svg.append(legend(document, text.legend, legendTop));
   plot.setAttribute('x', '0');

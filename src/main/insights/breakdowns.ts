@@ -101,6 +101,6 @@ function row(
 /** Most items first (ties by label); months in time order, the undated last; opioids first among drugs. */
 function sortRows(breakdown: BreakdownId, rows: GroupRow[]): GroupRow[] {
   if (breakdown === 'decision-month') return rows.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
-  const pinned = breakdown === 'drug-class' ? 'opioid' : null;
-  return rows.sort((a, b) => Number(b.key === pinned) - Number(a.key === pinned) || b.items - a.items || a.label.localeCompare(b.label));
+  const pinned = (row: GroupRow) => Number(breakdown === 'drug-class' && row.key === 'opioid');
+  return rows.sort((a, b) => pinned(b) - pinned(a) || b.items - a.items || a.label.localeCompare(b.label));
 }

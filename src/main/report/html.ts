@@ -34,7 +34,7 @@ export function reportHtml(insights: Insights, facts: ReportFacts): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const chartDocument = document as unknown as ChartDocument;
   const sections = insightSections(insights).map((section) => {
-    const charts = section.charts.map((chart) => `<figure>${chart.draw(chartDocument, CHART_WIDTH).svg.outerHTML}</figure>`).join('');
+    const charts = section.charts.map((chart) => `<figure>${chart.draw(chartDocument, CHART_WIDTH, section.charts.length > 1).svg.outerHTML}</figure>`).join('');
     return `<section id="${section.id}"><h2>${escape(section.title)}</h2><p class="muted">${escape(section.note)}</p>${charts}
       <details${section.id === 'decisions' || section.id === 'published' ? ' open' : ''}><summary>Table: ${escape(section.table.title)}</summary>${table(section.table)}</details></section>`;
   });

@@ -7,7 +7,7 @@
  */
 import type { Facet } from '../../shared/derived.ts';
 import { DRUG_CATEGORIES } from '../../shared/insights.ts';
-import { DATE_GLOB, filterSql, PARTIAL_ITEM } from './queue.ts';
+import { filterSql, isReadableDate, PARTIAL_ITEM } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
@@ -68,7 +68,7 @@ export interface FacetCounts {
 
 
 /** The decision month of a letter, YYYY-MM, from its MM/DD/YYYY decision date; null when it does not read as one. */
-const MONTH_OF = `CASE WHEN l.decision_date GLOB '${DATE_GLOB}' THEN substr(l.decision_date, 7, 4) || '-' || substr(l.decision_date, 1, 2) END`;
+const MONTH_OF = `CASE WHEN ${isReadableDate('l.decision_date')} THEN substr(l.decision_date, 7, 4) || '-' || substr(l.decision_date, 1, 2) END`;
 
 const LETTER_AGGREGATES = `COUNT(*) AS letters, COUNT(*) FILTER (WHERE n > 0) AS lettersWithItems,
   COUNT(*) FILTER (WHERE n > 1) AS multiItemLetters, COALESCE(SUM(n), 0) AS items, COALESCE(SUM(up), 0) AS upheld,

@@ -72,8 +72,11 @@ const DECISION_CONDITIONS: Record<Decision | 'none', string> = {
   none: 'l.upheld_count + l.overturned_count < l.item_count',
 };
 
-/** A printed MM/DD/YYYY date; anything else is an unreadable decision date. */
-export const DATE_GLOB = '[01][0-9]/[0-3][0-9]/[12][0-9][0-9][0-9]';
+/** A printed MM/DD/YYYY date with a month 01-12 (GLOB has no alternatives, so two patterns); anything else is unreadable. */
+const DATE_GLOBS = ['0[1-9]/[0-3][0-9]/[12][0-9][0-9][0-9]', '1[0-2]/[0-3][0-9]/[12][0-9][0-9][0-9]'];
+export function isReadableDate(column: string): string {
+  return `(${DATE_GLOBS.map((glob) => `${column} GLOB '${glob}'`).join(' OR ')})`;
+}
 /** A partial certification, as the vocabulary reads one: any of its three parts is set. */
 export const PARTIAL_ITEM =
   '(i.original_request IS NOT NULL OR i.authorized_by_claims_administrator IS NOT NULL OR i.imr_eligible_portion IS NOT NULL)';
@@ -239,16 +242,20 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
 }
 
 function decidedInCondition(decidedIn: string, params: Record<string, string | number>): string {
-  if (decidedIn === 'unknown') return `(l.decision_date IS NULL OR l.decision_date NOT GLOB '${DATE_GLOB}')`;
+  if (decidedIn === 'unknown') return `(l.decision_date IS NULL OR NOT ${isReadableDate('l.decision_date')})`;
   const years = YEARS.exec(decidedIn)?.groups;
   if (years?.from !== undefined && years.to !== undefined) {
     params.decidedFrom = years.from;
     params.decidedTo = years.to;
-    return `(l.decision_date GLOB '${DATE_GLOB}' AND substr(l.decision_date, 7, 4) BETWEEN @decidedFrom AND @decidedTo)`;
+    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) BETWEEN @decidedFrom AND @decidedTo)`;
   }
   const parts = DECIDED_IN.exec(decidedIn)?.groups;
   if (parts?.year === undefined) throw new InvalidEditError(`A decision period is YYYY, YYYY-MM, YYYY..YYYY or unknown, not "${decidedIn}"`);
-  params.decidedIn = `${parts.month ?? '[01][0-9]'}/[0-3][0-9]/${parts.year}`;
+  if (parts.month === undefined) {
+    params.decidedIn = parts.year;
+    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) = @decidedIn)`;
+  }
+  params.decidedIn = `${parts.month}/[0-3][0-9]/${parts.year}`;
   return 'l.decision_date GLOB @decidedIn';
 }
 

@@ -10,14 +10,19 @@ import { savePng, saveSvg } from './download.ts';
 
 export interface ChartFigureProps {
   readonly chart: ChartSpec;
+  /** Whether the chart shows its own title: not when the card around it says it. */
+  readonly titled: boolean;
   readonly onSelect: (bar: ChartBar) => void;
   readonly onError: (message: string) => void;
 }
 
+/** The page's document is the DOM the chart code draws into; what it draws are SVG elements. */
+const page = document as unknown as ChartDocument;
+
 /** Widths are rounded so a window resized by a few pixels does not redraw every chart. */
 const WIDTH_STEP = 20;
 
-export function ChartFigure({ chart, onSelect, onError }: ChartFigureProps) {
+export function ChartFigure({ chart, titled, onSelect, onError }: ChartFigureProps) {
   const host = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {
@@ -29,8 +34,7 @@ export function ChartFigure({ chart, onSelect, onError }: ChartFigureProps) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  // The page's document is the DOM the chart code draws into; its element is an SVGSVGElement.
-  const drawn = useMemo(() => (width === 0 ? null : chart.draw(document as unknown as ChartDocument, width)), [chart, width]);
+  const drawn = useMemo(() => (width === 0 ? null : chart.draw(page, width, titled)), [chart, width, titled]);
   const svg = drawn?.svg as unknown as SVGSVGElement | undefined;
   useEffect(() => {
     if (!drawn || !svg || !host.current) return;
@@ -49,13 +53,15 @@ export function ChartFigure({ chart, onSelect, onError }: ChartFigureProps) {
     return element ? drawn?.bars[Number(element.getAttribute(BAR_ATTRIBUTE))] : undefined;
   };
   const fileName = `imr-insights-${chart.id}`;
+  // A saved chart always carries its title.
+  const saved = () => chart.draw(page, width).svg as unknown as SVGSVGElement;
   return (
     <figure className="insight-chart">
       <div className="chart-tools">
-        <button type="button" disabled={!svg} onClick={() => svg && savePng(`${fileName}.png`, svg).catch((error: Error) => onError(error.message))}>
+        <button type="button" disabled={!svg} onClick={() => savePng(`${fileName}.png`, saved()).catch((error: Error) => onError(error.message))}>
           Save PNG
         </button>
-        <button type="button" disabled={!svg} onClick={() => svg && saveSvg(`${fileName}.svg`, svg)}>
+        <button type="button" disabled={!svg} onClick={() => saveSvg(`${fileName}.svg`, saved())}>
           Save SVG
         </button>
       </div>

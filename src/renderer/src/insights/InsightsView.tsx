@@ -109,7 +109,7 @@ export function InsightsView({ queueFilter, onOpenQueue, onClose, onError }: Ins
                   <h3 id={`insights-${section.id}-title`}>{section.title}</h3>
                   <p className="muted">{section.note}</p>
                   {section.charts.map((chart) => (
-                    <ChartFigure key={chart.id} chart={chart} onSelect={(bar) => open(bar.selection)} onError={onError} />
+                    <ChartFigure key={chart.id} chart={chart} titled={section.charts.length > 1} onSelect={(bar) => open(bar.selection)} onError={onError} />
                   ))}
                   <details open={section.id === 'published'}>
                     <summary>Table: {section.table.title}</summary>
