@@ -10,6 +10,8 @@ import { CITATION_SOURCES, DRUG_CLASSES, MTUS_PARTS, SERVICE_CATEGORIES, VOCABUL
 import { jsonlItemKeys, jsonlLetterKeys } from './jsonlSchema.ts';
 import type { KeyDoc } from './jsonlSchema.ts';
 import type { ExportTally } from './tally.ts';
+import { decisionFiguresMarkdown } from '../insights/index.ts';
+import type { DecisionFigures } from '../insights/index.ts';
 import { CSV_FILE } from './writers/csv.ts';
 import { JSONL_FILE } from './writers/jsonl.ts';
 import { PARQUET_CITATIONS_FILE, PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
@@ -24,6 +26,8 @@ export interface CardFacts {
   readonly appVersion: string;
   readonly exportedAt: string;
   readonly tally: ExportTally;
+  /** The headline figures, worked out in SQL over the same letters. */
+  readonly figures: DecisionFigures;
 }
 
 const PARQUET_TYPES = {
@@ -79,6 +83,13 @@ export function datasetCard(facts: CardFacts): string {
     '| --- | ---: |',
     ...[...tally.statuses].sort().map(([status, n]) => `| ${status} | ${n} |`),
     ...unreadableDates(facts),
+    '',
+    '### Headline figures',
+    '',
+    'With 95% intervals (Wilson for shares, normal approximation for the mean). A reviewer\'s letters are not a random',
+    'sample of IMR decisions, so these describe this dataset, not the IMR program.',
+    '',
+    ...decisionFiguresMarkdown(facts.figures),
     '',
     ...checksSection(tally),
     ...vocabularySection(tally),

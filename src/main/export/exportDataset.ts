@@ -13,6 +13,7 @@ import { atomicFile, commitAll } from './atomicFile.ts';
 import type { AtomicFile } from './atomicFile.ts';
 import { datasetCard } from './datasetCard.ts';
 import { checkSettings } from '../review/index.ts';
+import { decisionFigures } from '../insights/index.ts';
 import { withDerived } from './derivedRecord.ts';
 import { scopeFilter } from './scope.ts';
 import { countLetter, newTally } from './tally.ts';
@@ -73,7 +74,7 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     const exportedAt = new Date().toISOString();
     await writeFile(
       card.tempPath,
-      datasetCard({ format: options.format, scope, filters, ...writerOptions, appVersion: APP_VERSION, exportedAt, tally }),
+      datasetCard({ format: options.format, scope, filters, ...writerOptions, appVersion: APP_VERSION, exportedAt, tally, figures: decisionFigures(reader, selected) }),
     );
     const sizes = await commitAll([...writer.files.map((data) => data.file), card]);
     const files: ExportedFile[] = [...writer.files, { file: card, rows: 0 }].map((data, index) => ({

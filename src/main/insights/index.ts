@@ -4,3 +4,4 @@ export { headlineOf } from './headline.ts';
 export { meanEstimate, proportion, wilsonInterval } from './intervals.ts';
 export { REFERENCE_FIGURES } from './referenceFigures.ts';
 export { decisionFigures, decisionFiguresMarkdown } from './decisionFigures.ts';
+export type { DecisionFigures } from './decisionFigures.ts';
