@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Breakdown, GroupRow } from '../shared/insights.ts';
 import { withDecision } from '../shared/insights.ts';
+import { monthLabel } from '../shared/insightLabels.ts';
 import { count, percent } from '../shared/insightsFormat.ts';
 import type { ChartBar, ChartSpec } from './chart.ts';
 import { tagBars } from './chart.ts';
@@ -79,9 +80,27 @@ function intervalsOf(rows: readonly GroupRow[]) {
   return rows.flatMap((row) => (row.upheldShare.interval === null ? [] : [{ key: keyOf(row), ...row.upheldShare.interval }]));
 }
 
-function labelOf(rows: readonly GroupRow[]) {
+/** A group's label by its key; a key without a group (a month without letters) through `otherwise`. */
+function labelOf(rows: readonly GroupRow[], otherwise: (key: string) => string = (key) => key) {
   const labels = new Map(rows.map((row) => [keyOf(row), row.label]));
-  return (key: string) => labels.get(key) ?? key;
+  return (key: string) => labels.get(key) ?? otherwise(key);
+}
+
+/** Every month from the first to the last with letters, so a month without any shows as a gap; the undated last. */
+function monthsAcross(rows: readonly GroupRow[]): string[] {
+  const months = rows.flatMap((row) => (row.key === null ? [] : [row.key])).sort();
+  const first = months[0];
+  const last = months.at(-1);
+  const domain: string[] = [];
+  if (first !== undefined && last !== undefined) {
+    const [year = 0, month = 1] = first.split('-').map(Number);
+    for (let index = year * 12 + month - 1; ; index++) {
+      const key = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+      if (key > last) break;
+      domain.push(key);
+    }
+  }
+  return rows.some((row) => row.key === null) ? [...domain, ''] : domain;
 }
 
 /** Plot measures a tick label's width in ems (font sizes); a label fits the margin, less the gap to the axis. */
@@ -127,8 +146,9 @@ function barsDown(rows: readonly GroupRow[], segments: readonly Segment[], width
 }
 
 function columns(rows: readonly GroupRow[], segments: readonly Segment[], width: number, document: ChartDocument) {
-  const crowded = rows.length > 12;
-  const label = labelOf(rows);
+  const domain = monthsAcross(rows);
+  const crowded = domain.length > 12;
+  const label = labelOf(rows, monthLabel);
   const decided = new Map(rows.map((row) => [keyOf(row), row.upheld + row.overturned]));
   // Few columns have room for their count under the month; many are turned and show the month alone.
   const tick = crowded ? label : (key: string) => `${label(key)}\nn ${count(decided.get(key) ?? 0)}`;
@@ -141,7 +161,7 @@ function columns(rows: readonly GroupRow[], segments: readonly Segment[], width:
     marginTop: 24,
     marginBottom: crowded ? 70 : 48,
     y: { domain: [0, 1], tickFormat: '%', grid: true, label: 'share of the items with a decision' },
-    x: { domain: rows.map(keyOf), tickFormat: tick, label: null, padding: 0.2, tickRotate: crowded ? -45 : 0 },
+    x: { domain, tickFormat: tick, label: null, padding: 0.2, tickRotate: crowded ? -45 : 0 },
     marks: [
       Plot.barY(segments, {
         x: 'key',

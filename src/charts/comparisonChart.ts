@@ -62,7 +62,7 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
         width,
         height: rows.length * ROW_HEIGHT + 48,
         marginLeft,
-        marginRight: 150,
+        marginRight: 220,
         marginTop: 8,
         marginBottom: 40,
         style: { fontSize: `${FONT_SIZE}px`, fontFamily: FONT, color: COLOURS.text, background: 'transparent' },
@@ -98,7 +98,7 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
                 frameAnchor: 'right',
                 dx: 10,
                 textAnchor: 'start',
-                text: (row: Row) => `${format(row.comparison.figure.value)} ${VERDICT_WORDS[verdict]}`,
+                text: (row: Row) => `${format(row.comparison.figure.value)} ${VERDICT_WORDS[verdict]} · ${againstLabel(row.comparison)}`,
                 fill: verdict === 'outside' ? COLOURS.referenceOutside : COLOURS.text,
                 fontWeight: verdict === 'outside' ? 600 : 400,
               },
@@ -108,7 +108,7 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
       });
       const svg = frameChart(document, plot, titled, {
         title: options.title,
-        subtitle: `${scopeLabel}, each set beside the library's letters of the same year where it has any`,
+        subtitle: `${scopeLabel}: each figure beside the library's letters decided in its year (at the right), else all years`,
         legend: [
           { label: "This library's 95% interval", colour: COLOURS.libraryInterval, shape: 'box' },
           { label: 'Published, inside it', colour: COLOURS.referenceInside, shape: 'diamond' },
@@ -119,6 +119,13 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
       return { svg, bars };
     },
   };
+}
+
+/** Which of the library's letters a row sets the figure against, in a word or two. */
+function againstLabel(comparison: ReferenceComparison): string {
+  const { period } = comparison;
+  if (period === null) return 'all years';
+  return period.from === period.to ? `${period.from}` : `${period.from}-${period.to}`;
 }
 
 const VERDICT_WORDS = { inside: 'inside', outside: 'outside', 'no-data': 'no data' } as const;

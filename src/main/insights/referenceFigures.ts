@@ -43,7 +43,7 @@ export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
     value: 0.473,
     printed: '47.3%',
     base: null,
-    source: { ...CWCI, title: 'later series (revised 2017 figure)', where: null },
+    source: { ...CWCI, short: 'CWCI, later series', title: 'later series (revised 2017 figure)', where: null },
     secondary: false,
   },
   {

@@ -13,7 +13,7 @@ export interface SelectionBannerProps {
 }
 
 const FACET_NAMES: Record<Facet, string> = {
-  category: 'service',
+  category: 'service category',
   'drug-class': 'drug class',
   drug: 'drug',
   'ca-source': "Claims Administrator's source",
