@@ -3,7 +3,7 @@
  * library server's, a bar opens the queue on exactly the letters holding its items, a table row
  * does too, charts save as SVG and PNG and tables as CSV. Screenshots at 1440x900 and 1280x720.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -17,7 +17,7 @@ import type { Insights } from '../../src/shared/insights.ts';
 import { queueFilterFor, withDecision } from '../../src/shared/insights.ts';
 import { percent } from '../../src/shared/insightsFormat.ts';
 import { generateLetter, renderLetterText } from '../fixtures/index.ts';
-import { countText, queueCount, snap } from './helpers.ts';
+import { countText, queueCount, SCREENS_DIR, snap } from './helpers.ts';
 import type { Workstation } from './server.ts';
 import { startWorkstation } from './server.ts';
 
@@ -29,6 +29,8 @@ let folder: string;
 let ws: Workstation;
 let page: Page;
 let insights: Insights;
+/** Console errors and uncaught errors of the page: a chart the CSP refused would show here. */
+const problems: string[] = [];
 
 /** Generated letters stored as an import stores them; two in three verified. */
 function buildLibrary(file: string): void {
@@ -55,6 +57,8 @@ test.beforeAll(async ({ browser }) => {
   ws = await startWorkstation({ libraryFile: file });
   insights = await ws.call('getInsights', { filter: {}, scope: 'verified' });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(String(error)));
   await page.goto(ws.url);
   await expect(queueCount(page)).toHaveText(countText(LETTERS));
 });
@@ -86,7 +90,7 @@ test('a bar opens the queue on exactly the letters holding its items', async ({}
   await page.locator(`[data-chart="category"] [data-bar][aria-label^="${row.label}: "][aria-label*="overturned"]`).click();
   await expect(page.locator('.insights')).toHaveCount(0);
   await expect(queueCount(page)).toHaveText(countText(expected));
-  await expect(page.locator('.selection-banner')).toContainText(`with an item overturned, service ${row.label}`);
+  await expect(page.locator('.selection-banner')).toContainText(`with an item overturned, service category ${row.label}`);
   // Every letter listed has an overturned item.
   const rows = page.getByRole('listbox', { name: 'Letters' }).getByRole('option');
   await expect(rows.first()).toBeVisible();
@@ -99,6 +103,21 @@ test('a bar opens the queue on exactly the letters holding its items', async ({}
   await expect(queueCount(page)).toHaveText(countText(60));
   await page.getByLabel('Status').selectOption({ label: 'Any status' });
   await expect(queueCount(page)).toHaveText(countText(LETTERS));
+});
+
+test('a bar is a keyboard button too', async () => {
+  await page.keyboard.press('Shift+I');
+  const months = insights.breakdowns.find((b) => b.id === 'decision-month')!;
+  const month = months.rows.find((r) => r.key !== null && r.upheld > 0)!;
+  const expected = await queueTotal(queueFilterFor(insights.letterFilter!, withDecision(month.selection, 'Upheld')));
+  const bar = page.locator(`[data-chart="decision-month"] [data-bar][aria-label^="${month.label}: "][aria-label*="upheld"]`);
+  await expect(bar).toHaveAttribute('role', 'button');
+  await bar.focus();
+  await page.keyboard.press('Enter');
+  await expect(queueCount(page)).toHaveText(countText(expected));
+  await expect(page.locator('.selection-banner')).toContainText(`decided in ${month.label}`);
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await page.getByLabel('Status').selectOption({ label: 'Any status' });
 });
 
 test('a table row opens its group, and the queue’s own filter can be the scope', async () => {
@@ -133,6 +152,9 @@ test('charts save as SVG and PNG, tables as CSV', async () => {
   const png = await saved('Save PNG');
   expect(png.name).toBe('imr-insights-decisions.png');
   expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  // Kept beside the screenshots, to be looked at.
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  writeFileSync(path.join(SCREENS_DIR, 'insights-saved-decisions.png'), png.bytes);
   await card.locator('summary').click();
   const csv = await saved('Save CSV');
   expect(csv.name).toBe('imr-insights-headline.csv');
@@ -153,4 +175,5 @@ test('the view at 1280x720', async ({}, testInfo) => {
   await snap(page, 'insights-1280x720-months', testInfo);
   await page.keyboard.press('Escape');
   await expect(page.locator('.insights')).toHaveCount(0);
+  expect(problems).toEqual([]);
 });
