@@ -1,8 +1,8 @@
-/** The insights over one query: a read of the library in one snapshot, every count in SQL. */
+/** The insights over one query: every count from one SQL statement, so from one snapshot of the library. */
 import type { QueueFilter } from '../../shared/api.ts';
 import type { Insights, InsightsQuery } from '../../shared/insights.ts';
 import type { Db } from '../storage/index.ts';
-import { facetCounts, itemCounts, letterCounts } from '../storage/index.ts';
+import { insightCounts } from '../storage/index.ts';
 import { BREAKDOWN_FACETS, breakdownsOf } from './breakdowns.ts';
 import { compareWithReferences } from './comparisons.ts';
 import { headlineOf } from './headline.ts';
@@ -23,17 +23,14 @@ export function insightsFilter(query: InsightsQuery): QueueFilter | null {
 export function computeInsights(db: Db, query: InsightsQuery): Insights {
   const letterFilter = insightsFilter(query);
   const filter = letterFilter ?? NO_LETTERS;
-  return db.transaction(() => {
-    const letters = letterCounts(db, filter);
-    const items = itemCounts(db, filter);
-    const years = letters.by.year.map((group) => group.key).filter((year): year is string => year !== null).map(Number);
-    return {
-      query,
-      letterFilter,
-      headline: headlineOf(letters.all, items.all),
-      years: years.length === 0 ? null : { from: Math.min(...years), to: Math.max(...years) },
-      breakdowns: breakdownsOf(letters, facetCounts(db, filter, BREAKDOWN_FACETS)),
-      comparisons: compareWithReferences(letters, items),
-    };
-  })();
+  const { letters, items, facets } = insightCounts(db, filter, BREAKDOWN_FACETS);
+  const years = letters.by.year.map((group) => group.key).filter((year): year is string => year !== null).map(Number);
+  return {
+    query,
+    letterFilter,
+    headline: headlineOf(letters.all, items.all),
+    years: years.length === 0 ? null : { from: Math.min(...years), to: Math.max(...years) },
+    breakdowns: breakdownsOf(letters, facets),
+    comparisons: compareWithReferences(letters, items),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { Estimate, Proportion } from '../../shared/insights.ts';
 import { count, describeMean, describeProportion } from '../../shared/insightsFormat.ts';
-import { letterCounts } from '../storage/index.ts';
+import { letterTotals } from '../storage/index.ts';
 import type { Db, QueueFilter } from '../storage/index.ts';
 import { meanEstimate, proportion } from './intervals.ts';
 
@@ -18,7 +18,7 @@ export interface DecisionFigures {
 }
 
 export function decisionFigures(db: Db, filter: QueueFilter): DecisionFigures {
-  const { all } = letterCounts(db, filter, []);
+  const all = letterTotals(db, filter);
   const decided = all.upheld + all.overturned;
   return {
     letters: all.letters,

@@ -1,15 +1,15 @@
 /**
  * The counts behind the insights, in SQL over the letters a queue filter selects: per letter
  * (item and decision counts, by decision year and month and by reviewer specialty) and per item
- * (partial certifications, drug items, and every facet value with its decisions). The letters
- * are selected once per statement and each item row is read once, so the cost grows with the
- * letters selected, not with the number of figures.
+ * (partial certifications, drug items, and every facet value with its decisions). One statement
+ * selects the letters once and reads each of their item rows once, whatever the number of
+ * figures; each group comes back as one row of named counts.
  */
 import type { Facet } from '../../shared/derived.ts';
 import { DRUG_CATEGORIES } from '../../shared/insights.ts';
 import { filterSql, isReadableDate, PARTIAL_ITEM } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
-import { statement } from './sql.ts';
+import { parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
 
 /** Letter and decision counts over a set of letters. */
@@ -66,89 +66,92 @@ export interface FacetCounts {
   readonly overturned: number;
 }
 
+export interface InsightCounts {
+  readonly letters: LetterCountsByGroup;
+  readonly items: ItemCountsByYear;
+  readonly facets: readonly FacetCounts[];
+}
 
 /** The decision month of a letter, YYYY-MM, from its MM/DD/YYYY decision date; null when it does not read as one. */
 const MONTH_OF = `CASE WHEN ${isReadableDate('l.decision_date')} THEN substr(l.decision_date, 7, 4) || '-' || substr(l.decision_date, 1, 2) END`;
 
-const LETTER_AGGREGATES = `COUNT(*) AS letters, COUNT(*) FILTER (WHERE n > 0) AS lettersWithItems,
-  COUNT(*) FILTER (WHERE n > 1) AS multiItemLetters, COALESCE(SUM(n), 0) AS items, COALESCE(SUM(up), 0) AS upheld,
-  COALESCE(SUM(ov), 0) AS overturned, COALESCE(SUM(n * n), 0) AS itemsSquared`;
+const LETTER_COUNTS = `json_object('letters', COUNT(*), 'lettersWithItems', COUNT(*) FILTER (WHERE n > 0),
+  'multiItemLetters', COUNT(*) FILTER (WHERE n > 1), 'items', COALESCE(SUM(n), 0), 'upheld', COALESCE(SUM(up), 0),
+  'overturned', COALESCE(SUM(ov), 0), 'itemsSquared', COALESCE(SUM(n * n), 0))`;
+
+const ITEM_COUNTS = `json_object('items', COUNT(*), 'partial', COUNT(*) FILTER (WHERE partial),
+  'partialUpheld', COUNT(*) FILTER (WHERE partial AND decision = 'Upheld'),
+  'partialOverturned', COUNT(*) FILTER (WHERE partial AND decision = 'Overturned'),
+  'drugItems', COUNT(*) FILTER (WHERE drug), 'opioidDrugItems', COUNT(*) FILTER (WHERE drug AND opioid))`;
+
+const FACET_COUNTS = `json_object('letters', COUNT(DISTINCT p.letter_id), 'items', COUNT(*),
+  'upheld', COUNT(*) FILTER (WHERE p.decision = 'Upheld'), 'overturned', COUNT(*) FILTER (WHERE p.decision = 'Overturned'))`;
 
 const LETTER_KEYS: Record<LetterGrouping, string> = { year: 'substr(month, 1, 4)', month: 'month', specialty: 'specialty' };
 
-/** Letter and decision counts over the selected letters, overall and by decision year, month and reviewer specialty (or the groupings asked for). */
-export function letterCounts(db: Db, filter: QueueFilter, groupings: readonly LetterGrouping[] = LETTER_GROUPINGS): LetterCountsByGroup {
-  const { where, params } = filterSql(filter);
-  const groups = groupings.map(
-    (grouping) => `SELECT '${grouping}' AS grouping, ${LETTER_KEYS[grouping]} AS key, ${LETTER_AGGREGATES} FROM selected GROUP BY 2`,
-  );
-  const rows = statement(
-    db,
-    `WITH selected AS MATERIALIZED (
-       SELECT l.item_count AS n, l.upheld_count AS up, l.overturned_count AS ov, l.reviewer_specialty AS specialty, ${MONTH_OF} AS month
-       FROM letters l ${where})
-     SELECT 'all' AS grouping, NULL AS key, ${LETTER_AGGREGATES} FROM selected
-     ${groups.map((group) => `UNION ALL ${group}`).join('\n')}`,
-  ).all(params) as (LetterGroupCounts & { grouping: 'all' | LetterGrouping })[];
-  const by = Object.fromEntries(LETTER_GROUPINGS.map((grouping) => [grouping, [] as LetterGroupCounts[]])) as Record<LetterGrouping, LetterGroupCounts[]>;
-  let all: LetterCounts | undefined;
-  for (const { grouping, ...counts } of rows) {
-    if (grouping === 'all') all = withoutKey(counts);
-    else by[grouping].push(counts);
-  }
-  if (all === undefined) throw new Error('letterCounts: the totals row is missing');
-  return { all, by };
-}
+const DRUG_CATEGORY_LIST = DRUG_CATEGORIES.map((category) => `'${category}'`).join(', ');
 
 /**
- * The item rows of the selected letters, read once: each item's decision, whether it is a
- * partial certification or a drug item naming an opioid, and its letter's decision year.
+ * The selected letters with what the groupings read, and their item rows: each item's
+ * decision, whether it is a partial certification or a drug item naming an opioid, and its
+ * letter's decision year.
  */
-function selectedItems(where: string): string {
-  const drugCategories = DRUG_CATEGORIES.map((category) => `'${category}'`).join(', ');
-  return `selected AS MATERIALIZED (SELECT l.id, substr(${MONTH_OF}, 1, 4) AS year FROM letters l ${where}),
-    picked AS MATERIALIZED (
-      SELECT i.id, i.decision, ${PARTIAL_ITEM} AS partial, s.year,
-        EXISTS (SELECT 1 FROM item_facets c WHERE c.item_id = i.id AND c.facet = 'category' AND c.value IN (${drugCategories})) AS drug,
-        EXISTS (SELECT 1 FROM item_facets o WHERE o.item_id = i.id AND o.facet = 'drug-class' AND o.value = 'opioid') AS opioid
-      FROM selected s JOIN items i ON i.letter_id = s.id)`;
+function selectedLetters(where: string): string {
+  return `selected AS MATERIALIZED (
+      SELECT l.id, l.item_count AS n, l.upheld_count AS up, l.overturned_count AS ov, l.reviewer_specialty AS specialty, ${MONTH_OF} AS month
+      FROM letters l ${where})`;
 }
 
-const ITEM_AGGREGATES = `COUNT(*) AS items, COUNT(*) FILTER (WHERE partial) AS partial,
-  COUNT(*) FILTER (WHERE partial AND decision = 'Upheld') AS partialUpheld,
-  COUNT(*) FILTER (WHERE partial AND decision = 'Overturned') AS partialOverturned,
-  COUNT(*) FILTER (WHERE drug) AS drugItems, COUNT(*) FILTER (WHERE drug AND opioid) AS opioidDrugItems`;
+const PICKED_ITEMS = `picked AS MATERIALIZED (
+    SELECT i.id, s.id AS letter_id, i.decision, ${PARTIAL_ITEM} AS partial, substr(s.month, 1, 4) AS year,
+      EXISTS (SELECT 1 FROM item_facets c WHERE c.item_id = i.id AND c.facet = 'category' AND c.value IN (${DRUG_CATEGORY_LIST})) AS drug,
+      EXISTS (SELECT 1 FROM item_facets o WHERE o.item_id = i.id AND o.facet = 'drug-class' AND o.value = 'opioid') AS opioid
+    FROM selected s JOIN items i ON i.letter_id = s.id)`;
 
-/** Partial certifications and drug items of the selected letters, overall and by decision year. */
-export function itemCounts(db: Db, filter: QueueFilter): ItemCountsByYear {
+interface CountsRow {
+  readonly kind: 'letters' | 'items' | 'facet';
+  readonly grouping: string;
+  readonly key: string | null;
+  readonly counts: string;
+}
+
+/** Every count the insights need, over the letters the filter selects, facets counted for the ones given. */
+export function insightCounts(db: Db, filter: QueueFilter, facets: readonly Facet[]): InsightCounts {
   const { where, params } = filterSql(filter);
+  const facetList = facets.length === 0 ? "''" : facets.map((facet) => `'${facet}'`).join(', ');
   const rows = statement(
     db,
-    `WITH ${selectedItems(where)}
-     SELECT 1 AS overall, NULL AS year, ${ITEM_AGGREGATES} FROM picked
-     UNION ALL SELECT 0, year, ${ITEM_AGGREGATES} FROM picked GROUP BY year`,
-  ).all(params) as (ItemCounts & { overall: number; year: string | null })[];
-  const [first, ...byYear] = rows;
-  if (first === undefined || first.overall !== 1) throw new Error('itemCounts: the totals row is missing');
-  const { overall: _overall, year: _year, ...all } = first;
-  return { all, byYear: byYear.map(({ overall: _o, ...counts }) => counts) };
+    `WITH ${selectedLetters(where)}, ${PICKED_ITEMS}
+     SELECT 'letters' AS kind, 'all' AS grouping, NULL AS key, ${LETTER_COUNTS} AS counts FROM selected
+     ${LETTER_GROUPINGS.map((grouping) => `UNION ALL SELECT 'letters', '${grouping}', ${LETTER_KEYS[grouping]}, ${LETTER_COUNTS} FROM selected GROUP BY 3`).join('\n')}
+     UNION ALL SELECT 'items', 'all', NULL, ${ITEM_COUNTS} FROM picked
+     UNION ALL SELECT 'items', 'year', year, ${ITEM_COUNTS} FROM picked GROUP BY 3
+     UNION ALL SELECT 'facet', f.facet, f.value, ${FACET_COUNTS}
+       FROM picked p JOIN item_facets f ON f.item_id = p.id WHERE f.facet IN (${facetList}) GROUP BY 2, 3`,
+  ).all(params) as CountsRow[];
+  const by = Object.fromEntries(LETTER_GROUPINGS.map((grouping) => [grouping, [] as LetterGroupCounts[]])) as Record<LetterGrouping, LetterGroupCounts[]>;
+  const byYear: (ItemCounts & { year: string | null })[] = [];
+  const facetRows: FacetCounts[] = [];
+  let allLetters: LetterCounts | undefined;
+  let allItems: ItemCounts | undefined;
+  for (const row of rows) {
+    if (row.kind === 'letters' && row.grouping === 'all') allLetters = parseJson<LetterCounts>(row.counts);
+    else if (row.kind === 'letters') by[row.grouping as LetterGrouping].push({ ...parseJson<LetterCounts>(row.counts), key: row.key });
+    else if (row.kind === 'items' && row.grouping === 'all') allItems = parseJson<ItemCounts>(row.counts);
+    else if (row.kind === 'items') byYear.push({ ...parseJson<ItemCounts>(row.counts), year: row.key });
+    else facetRows.push({ ...parseJson<Omit<FacetCounts, 'facet' | 'value'>>(row.counts), facet: row.grouping as Facet, value: row.key ?? '' });
+  }
+  if (allLetters === undefined || allItems === undefined) throw new Error('insightCounts: a totals row is missing');
+  return { letters: { all: allLetters, by }, items: { all: allItems, byYear }, facets: facetRows };
 }
 
-/** Items and their decisions for every value of the facets given, over the selected letters. */
-export function facetCounts(db: Db, filter: QueueFilter, facets: readonly Facet[]): FacetCounts[] {
-  if (facets.length === 0) return [];
+/** Letter and decision counts alone, from the narrow queue index: what an export's dataset card states. */
+export function letterTotals(db: Db, filter: QueueFilter): LetterCounts {
   const { where, params } = filterSql(filter);
-  return statement(
+  const row = statement(
     db,
-    `WITH selected AS MATERIALIZED (SELECT l.id FROM letters l ${where})
-     SELECT f.facet, f.value, COUNT(DISTINCT f.letter_id) AS letters, COUNT(*) AS items,
-       COUNT(*) FILTER (WHERE i.decision = 'Upheld') AS upheld, COUNT(*) FILTER (WHERE i.decision = 'Overturned') AS overturned
-     FROM selected s JOIN item_facets f ON f.letter_id = s.id JOIN items i ON i.id = f.item_id
-     WHERE f.facet IN (${facets.map((facet) => `'${facet}'`).join(', ')})
-     GROUP BY f.facet, f.value ORDER BY f.facet, items DESC, f.value`,
-  ).all(params) as FacetCounts[];
-}
-
-function withoutKey({ key: _key, ...counts }: LetterGroupCounts): LetterCounts {
-  return counts;
+    `SELECT ${LETTER_COUNTS} AS counts FROM (
+       SELECT l.item_count AS n, l.upheld_count AS up, l.overturned_count AS ov FROM letters l INDEXED BY queue_by_import ${where})`,
+  ).get(params) as { counts: string };
+  return parseJson<LetterCounts>(row.counts);
 }
