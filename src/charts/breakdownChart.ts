@@ -17,7 +17,7 @@ import { frameChart } from './frame.ts';
 import { COLOURS, FONT, FONT_SIZE } from './palette.ts';
 
 /** Bars drawn at most; the table lists every group. */
-export const MAX_BARS = 15;
+const MAX_BARS = 15;
 const BAR_HEIGHT = 26;
 
 interface Segment {
@@ -53,7 +53,7 @@ export function breakdownChart(breakdown: Breakdown, scopeLabel: string): ChartS
   };
 }
 
-/** The group's decided items as two segments, each a bar that opens its items. */
+/** The group's decided items as a segment per decision it has, each a bar that opens its items. */
 function segmentsOf(row: GroupRow, bars: ChartBar[]): Segment[] {
   const decided = row.upheld + row.overturned;
   if (decided === 0) return [];
@@ -62,7 +62,10 @@ function segmentsOf(row: GroupRow, bars: ChartBar[]): Segment[] {
     bars.push({ label: `${row.label}: ${count(n)} item${n === 1 ? '' : 's'} ${decision.toLowerCase()}`, selection: withDecision(row.selection, decision) });
     return { key: keyOf(row), decision, from, to, bar: bars.length - 1 };
   };
-  return [segment('Upheld', 0, share, row.upheld), segment('Overturned', share, 1, row.overturned)];
+  return [
+    ...(row.upheld > 0 ? [segment('Upheld', 0, share, row.upheld)] : []),
+    ...(row.overturned > 0 ? [segment('Overturned', share, 1, row.overturned)] : []),
+  ];
 }
 
 const keyOf = (row: GroupRow) => row.key ?? '';
@@ -72,8 +75,8 @@ const HALO = { stroke: 'white', strokeWidth: 4 } as const;
 const LINE = { stroke: COLOURS.text, strokeWidth: 1.5 } as const;
 
 const COMMON: Omit<Plot.PlotOptions, 'document'> = {
-    style: { fontSize: `${FONT_SIZE}px`, fontFamily: FONT, color: COLOURS.text, background: 'transparent' },
-    color: { domain: ['Upheld', 'Overturned'], range: [COLOURS.upheld, COLOURS.overturned] },
+  style: { fontSize: `${FONT_SIZE}px`, fontFamily: FONT, color: COLOURS.text, background: 'transparent' },
+  color: { domain: ['Upheld', 'Overturned'], range: [COLOURS.upheld, COLOURS.overturned] },
 };
 
 function intervalsOf(rows: readonly GroupRow[]) {

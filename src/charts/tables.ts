@@ -33,7 +33,6 @@ const number = (value: number): TableCell => ({ text: count(value), raw: value }
 const share = (value: number | null): TableCell => ({ text: percent(value), raw: value });
 const mean = (value: number | null): TableCell => ({ text: decimal(value), raw: value });
 
-
 export function headlineTable(h: Headline): InsightTable {
   const shareRow = (label: string, p: Proportion, of: string, selection: InsightSelection | null): TableRow => ({
     cells: [text(label), share(p.value), share(p.interval?.low ?? null), share(p.interval?.high ?? null), number(p.count), number(p.n), text(of)],

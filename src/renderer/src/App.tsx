@@ -246,6 +246,7 @@ export function App() {
           onOpenQueue={(selected) => {
             setDialog(null);
             setFilter(selected);
+            // The first letter of the selection opens once the queue has it.
             setSelectedId(null);
           }}
           onClose={() => setDialog(null)}
