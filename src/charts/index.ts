@@ -13,7 +13,7 @@ import type { InsightTable } from './tables.ts';
 export type { ChartBar, ChartSpec, DrawnChart } from './chart.ts';
 export { BAR_ATTRIBUTE } from './chart.ts';
 export type { ChartDocument, ChartElement } from './dom.ts';
-export { tableCsv } from './tables.ts';
+export { shownRows, tableCsv } from './tables.ts';
 export { headlineTiles } from './tiles.ts';
 export type { Tile } from './tiles.ts';
 export type { InsightTable, TableCell, TableRow } from './tables.ts';

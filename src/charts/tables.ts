@@ -150,6 +150,14 @@ export function breakdownTable(breakdown: Breakdown): InsightTable {
   };
 }
 
+/** Rows a table shows on a page; the CSV (and the report's JSON) hold them all. */
+export const SHOWN_ROWS = 100;
+
+/** The rows a page shows, and how many it leaves to the CSV. */
+export function shownRows(table: InsightTable): { readonly rows: readonly TableRow[]; readonly more: number } {
+  return { rows: table.rows.slice(0, SHOWN_ROWS), more: Math.max(0, table.rows.length - SHOWN_ROWS) };
+}
+
 /** RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled. */
 export function tableCsv(table: InsightTable): string {
   const field = (value: string | number | null) => {

@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import type { ChartDocument, InsightTable } from '../../charts/index.ts';
-import { headlineTiles, insightSections, scopeLabel } from '../../charts/index.ts';
+import { headlineTiles, insightSections, scopeLabel, shownRows } from '../../charts/index.ts';
 import type { Insights } from '../../shared/insights.ts';
 import { SAMPLE_CAVEAT } from '../../shared/insights.ts';
 import type { ReportFacts } from './facts.ts';
@@ -57,8 +57,10 @@ ${sections.join('\n')}
 
 function table(model: InsightTable): string {
   const head = model.columns.map((column) => `<th${column.numeric ? ' class="n"' : ''}>${escape(column.label)}</th>`).join('');
-  const rows = model.rows.map((row) => `<tr>${row.cells.map((cell, index) => `<td${model.columns[index]?.numeric ? ' class="n"' : ''}>${escape(cell.text)}</td>`).join('')}</tr>`);
-  return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const { rows: shown, more } = shownRows(model);
+  const rows = shown.map((row) => `<tr>${row.cells.map((cell, index) => `<td${model.columns[index]?.numeric ? ' class="n"' : ''}>${escape(cell.text)}</td>`).join('')}</tr>`);
+  const rest = more > 0 ? `<p class="muted">… and ${more.toLocaleString('en-US')} more groups: all of them are in the JSON report.</p>` : '';
+  return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${rest}`;
 }
 
 function escape(text: string): string {

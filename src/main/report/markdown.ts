@@ -1,5 +1,5 @@
 /** The insights as a Markdown summary: the headline, the published figures beside the library's, and every breakdown as a table. */
-import { headlineTiles, insightSections, scopeLabel } from '../../charts/index.ts';
+import { headlineTiles, insightSections, scopeLabel, shownRows } from '../../charts/index.ts';
 import type { InsightTable } from '../../charts/index.ts';
 import type { Insights } from '../../shared/insights.ts';
 import { SAMPLE_CAVEAT } from '../../shared/insights.ts';
@@ -28,9 +28,11 @@ export function reportMarkdown(insights: Insights, facts: ReportFacts): string {
 
 function markdownTable(table: InsightTable): string[] {
   const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const { rows, more } = shownRows(table);
   return [
     `| ${table.columns.map((column) => cell(column.label)).join(' | ')} |`,
     `| ${table.columns.map((column) => (column.numeric ? '---:' : '---')).join(' | ')} |`,
-    ...table.rows.map((row) => `| ${row.cells.map((c) => cell(c.text)).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.cells.map((c) => cell(c.text)).join(' | ')} |`),
+    ...(more > 0 ? ['', `… and ${more.toLocaleString('en-US')} more groups: all of them are in the JSON report.`] : []),
   ];
 }

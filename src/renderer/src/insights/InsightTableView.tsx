@@ -1,7 +1,7 @@
 /** One insights table: each row that counts items opens them in the queue; Save CSV writes the raw figures. */
 import type { InsightSelection } from '../../../shared/insights.ts';
 import type { InsightTable } from '../../../charts/index.ts';
-import { tableCsv } from '../../../charts/index.ts';
+import { shownRows, tableCsv } from '../../../charts/index.ts';
 import { saveText } from './download.ts';
 
 export interface InsightTableViewProps {
@@ -10,6 +10,7 @@ export interface InsightTableViewProps {
 }
 
 export function InsightTableView({ table, onSelect }: InsightTableViewProps) {
+  const { rows, more } = shownRows(table);
   return (
     <div className="insight-table">
       <div className="chart-tools">
@@ -28,7 +29,7 @@ export function InsightTableView({ table, onSelect }: InsightTableViewProps) {
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((row, index) => (
+          {rows.map((row, index) => (
             <tr key={index}>
               {row.cells.map((cell, column) => {
                 const numeric = table.columns[column]?.numeric ?? false;
@@ -49,6 +50,7 @@ export function InsightTableView({ table, onSelect }: InsightTableViewProps) {
           ))}
         </tbody>
       </table>
+      {more > 0 && <p className="muted">… and {more.toLocaleString('en-US')} more groups: all of them are in the CSV.</p>}
     </div>
   );
 }
