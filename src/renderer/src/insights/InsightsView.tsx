@@ -32,18 +32,35 @@ export function InsightsView({ queueFilter, onOpenQueue, onClose, onError }: Ins
   const query = useMemo(() => ({ scope, filter: over === 'queue' ? queueFilter : {} }), [scope, over, queueFilter]);
   const { insights, loading, error } = useInsights(query);
   const sections = useMemo(() => (insights ? insightSections(insights) : []), [insights]);
+  const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // A modal <dialog>: the review behind it is inert until the view closes, and focus comes back to where it was.
+  useEffect(() => {
+    const element = dialog.current;
+    const previous = document.activeElement as HTMLElement | null;
+    element?.showModal();
+    heading.current?.focus();
+    return () => {
+      element?.close();
+      previous?.focus();
+    };
+  }, []);
 
   const open = (selection: InsightSelection) => {
     if (insights?.letterFilter) onOpenQueue(queueFilterFor(insights.letterFilter, selection));
   };
   return (
-    <section
+    <dialog
+      ref={dialog}
       className="insights"
       aria-labelledby="insights-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' || (event.key === 'I' && !(event.target instanceof HTMLInputElement))) {
+        event.stopPropagation();
+        if (event.key === 'I') {
           event.preventDefault();
           onClose();
         }
@@ -121,7 +138,7 @@ export function InsightsView({ queueFilter, onOpenQueue, onClose, onError }: Ins
           </>
         )}
       </div>
-    </section>
+    </dialog>
   );
 }
 
