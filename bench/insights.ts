@@ -1,10 +1,10 @@
 /**
  * The Insights view at 100,000 letters: the time to work out every figure (what the view
- * waits for when it opens) over the verified letters and over every letter, and a page of the
- * queue under each filter a bar opens. Targets: insights < 300 ms, queue page < 20 ms (as
+ * waits for when it first opens) over the verified letters and over every letter, the same
+ * query answered again from the server's cache, and a page of the queue under each filter a bar opens. Targets: insights < 300 ms, queue page < 20 ms (as
  * bench/library.ts). The library's derived values are brought up to date first, as the app does.
  */
-import { computeInsights } from '../src/main/insights/index.ts';
+import { cachedInsights, computeInsights } from '../src/main/insights/index.ts';
 import { bringDerivedUpToDate } from '../src/main/review/index.ts';
 import type { QueueFilter } from '../src/shared/api.ts';
 import { HEADLINE_SELECTIONS, queueFilterFor } from '../src/shared/insights.ts';
@@ -26,6 +26,9 @@ export async function benchInsights(): Promise<BenchResult[]> {
     };
     const verified = insight('verified');
     const all = insight('all');
+    // The server's cache answers a query again until the library changes.
+    cachedInsights(db, { scope: 'verified', filter: {} });
+    const cached = medianMs(() => cachedInsights(db, { scope: 'verified', filter: {} }));
     const specialty = (db.prepare('SELECT reviewer_specialty AS s FROM letters WHERE reviewer_specialty IS NOT NULL LIMIT 1').get() as { s: string }).s;
     const filters: [string, QueueFilter][] = [
       ['reviewer specialty', { reviewerSpecialty: specialty }],
@@ -51,6 +54,7 @@ export async function benchInsights(): Promise<BenchResult[]> {
     return [
       { name: `insights of the verified letters of a ${LIBRARY_LETTERS}-letter library`, value: verified.ms, unit: 'ms', target: { atMost: 300 }, detail: verified.detail },
       { name: `insights of every letter of a ${LIBRARY_LETTERS}-letter library`, value: all.ms, unit: 'ms', target: { atMost: 300 }, detail: all.detail },
+      { name: 'insights asked again before the library changes (the server cache)', value: cached, unit: 'ms', target: { atMost: 300 } },
       {
         name: 'queue page of 100 with its count, slowest of the filters a bar opens',
         value: slowest.ms,

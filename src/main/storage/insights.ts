@@ -157,3 +157,13 @@ export function letterTotals(db: Db, filter: QueueFilter): LetterCounts {
   ).get(params) as { counts: string };
   return parseJson<LetterCounts>(row.counts);
 }
+
+/**
+ * A token that changes whenever the library may have: a write on this connection (its
+ * total_changes) or a commit on another one (data_version). Reading it reads no table.
+ */
+export function libraryVersion(db: Db): string {
+  const own = (statement(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const others = db.pragma('data_version', { simple: true }) as number;
+  return `${others}:${own}`;
+}
