@@ -7,7 +7,7 @@
  */
 import type { Facet } from '../../shared/derived.ts';
 import { DRUG_CATEGORIES } from '../../shared/insights.ts';
-import { DECISION_MONTH, filterSql, isReadableDate, PARTIAL_ITEM } from './queue.ts';
+import { filterSql, isReadableDate, PARTIAL_ITEM } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
 import { parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
@@ -73,7 +73,7 @@ export interface InsightCounts {
 }
 
 /** The decision month of a letter, YYYY-MM, from its MM/DD/YYYY decision date; null when it does not read as one. */
-const MONTH_OF = `CASE WHEN ${isReadableDate('l.decision_date')} THEN ${DECISION_MONTH.replaceAll('decision_date', 'l.decision_date')} END`;
+const MONTH_OF = `CASE WHEN ${isReadableDate('l.decision_date')} THEN substr(l.decision_date, 7, 4) || '-' || substr(l.decision_date, 1, 2) END`;
 
 const LETTER_COUNTS = `json_object('letters', COUNT(*), 'lettersWithItems', COUNT(*) FILTER (WHERE n > 0),
   'multiItemLetters', COUNT(*) FILTER (WHERE n > 1), 'items', COALESCE(SUM(n), 0), 'upheld', COALESCE(SUM(up), 0),

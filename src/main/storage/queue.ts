@@ -217,10 +217,9 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
     conditions.push(decidedInCondition(filter.decidedIn, params));
   }
   if (filter.reviewerSpecialty !== undefined) {
-    // A subquery, so an index on the specialty can serve it; the queue's own indexes hold none.
-    if (filter.reviewerSpecialty === null) conditions.push('l.id IN (SELECT id FROM letters WHERE reviewer_specialty IS NULL)');
+    if (filter.reviewerSpecialty === null) conditions.push('l.reviewer_specialty IS NULL');
     else {
-      conditions.push('l.id IN (SELECT id FROM letters WHERE reviewer_specialty = @reviewerSpecialty)');
+      conditions.push('l.reviewer_specialty = @reviewerSpecialty');
       params.reviewerSpecialty = filter.reviewerSpecialty;
     }
   }
@@ -242,33 +241,22 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
-/** A letter's decision month as YYYY-MM (a month and a year read off MM/DD/YYYY): what an index on the month would hold. */
-export const DECISION_MONTH = "substr(decision_date, 7, 4) || '-' || substr(decision_date, 1, 2)";
-
-/**
- * Letters decided in a period, as a subquery on the letters' month (so an index on the month
- * expression can serve it; the queue's own indexes hold no date), the date checked readable too.
- */
 function decidedInCondition(decidedIn: string, params: Record<string, string | number>): string {
   if (decidedIn === 'unknown') return `(l.decision_date IS NULL OR NOT ${isReadableDate('l.decision_date')})`;
   const years = YEARS.exec(decidedIn)?.groups;
-  const parts = DECIDED_IN.exec(decidedIn)?.groups;
-  let month: string;
   if (years?.from !== undefined && years.to !== undefined) {
-    params.decidedFrom = `${years.from}-01`;
-    params.decidedTo = `${years.to}-12`;
-    month = `${DECISION_MONTH} BETWEEN @decidedFrom AND @decidedTo`;
-  } else if (parts?.year !== undefined && parts.month === undefined) {
-    params.decidedFrom = `${parts.year}-01`;
-    params.decidedTo = `${parts.year}-12`;
-    month = `${DECISION_MONTH} BETWEEN @decidedFrom AND @decidedTo`;
-  } else if (parts?.year !== undefined && parts.month !== undefined) {
-    params.decidedIn = `${parts.year}-${parts.month}`;
-    month = `${DECISION_MONTH} = @decidedIn`;
-  } else {
-    throw new InvalidEditError(`A decision period is YYYY, YYYY-MM, YYYY..YYYY or unknown, not "${decidedIn}"`);
+    params.decidedFrom = years.from;
+    params.decidedTo = years.to;
+    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) BETWEEN @decidedFrom AND @decidedTo)`;
   }
-  return `l.id IN (SELECT id FROM letters WHERE ${month} AND ${isReadableDate('decision_date')})`;
+  const parts = DECIDED_IN.exec(decidedIn)?.groups;
+  if (parts?.year === undefined) throw new InvalidEditError(`A decision period is YYYY, YYYY-MM, YYYY..YYYY or unknown, not "${decidedIn}"`);
+  if (parts.month === undefined) {
+    params.decidedIn = parts.year;
+    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) = @decidedIn)`;
+  }
+  params.decidedIn = `${parts.month}/[0-3][0-9]/${parts.year}`;
+  return 'l.decision_date GLOB @decidedIn';
 }
 
 /**
