@@ -184,7 +184,8 @@ export const HEADLINE_SELECTIONS: Readonly<Record<keyof Headline, InsightSelecti
   partial: { item: { partial: true } },
   partialUpheld: { item: { partial: true, decision: 'Upheld' } },
   drugItems: { item: { facets: [DRUG_ITEM] } },
-  opioidDrugItems: { item: { facets: [DRUG_ITEM, OPIOID] } },
+  // The rarer facet first: the queue reads the first one's index and checks the others on each of its items.
+  opioidDrugItems: { item: { facets: [OPIOID, DRUG_ITEM] } },
 };
 
 /** The headline figure a published measure is set beside. */
