@@ -15,6 +15,8 @@ import { SourcePane } from './components/SourcePane.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { Dialogs, ReviewerPrompt } from './dialogs/Dialogs.tsx';
+import { InsightsView } from './insights/InsightsView.tsx';
+import { SelectionBanner } from './insights/SelectionBanner.tsx';
 import type { FieldTarget } from './fields.ts';
 import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
@@ -33,9 +35,10 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   find: 'focusSearch',
   nextLetter: 'nextToReview',
   showShortcuts: 'help',
+  showInsights: 'insights',
 };
 
-export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | null;
 
 /** Where a letter opens: at the first value needing attention, else at its first item. */
 function firstTarget(letter: StoredLetter | null): FieldTarget | null {
@@ -295,6 +298,8 @@ export function App() {
   return (
     <div className="app">
       <TopBar info={info} stats={stats} undoState={undoState} onDialog={setDialog} onStep={(direction) => void actions.step(direction).catch(fail)} />
+      <SelectionBanner filter={filter} onFilter={setFilter} />
+      <SelectionBanner filter={filter} onFilter={setFilter} />
       {empty ? (
         <EmptyState
           onLoadSamples={() => api.loadSampleLetters().then(() => setDialog('import'), fail)}
@@ -378,6 +383,19 @@ export function App() {
         onError={error}
         fail={fail}
       />
+      {dialog === 'insights' && (
+        <InsightsView
+          queueFilter={filter}
+          onOpenQueue={(selected) => {
+            setDialog(null);
+            setFilter(selected);
+            // The first letter of the selection opens once the queue has it.
+            setSelectedId(null);
+          }}
+          onClose={() => setDialog(null)}
+          onError={error}
+        />
+      )}
       {needsReviewer && (
         <ReviewerPrompt onSubmit={(name) => void api.setReviewer(name).then(() => api.getAppInfo()).then(setInfo, fail)} />
       )}
