@@ -299,7 +299,6 @@ export function App() {
     <div className="app">
       <TopBar info={info} stats={stats} undoState={undoState} onDialog={setDialog} onStep={(direction) => void actions.step(direction).catch(fail)} />
       <SelectionBanner filter={filter} onFilter={setFilter} />
-      <SelectionBanner filter={filter} onFilter={setFilter} />
       {empty ? (
         <EmptyState
           onLoadSamples={() => api.loadSampleLetters().then(() => setDialog('import'), fail)}
