@@ -9,8 +9,8 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { CliResult } from './runCli.ts';
 import { cli, cliInProcess, cliWithEnv } from './runCli.ts';
 
-const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary', 'help'];
-const TAKES_DB = ['init', 'import', 'stats', 'search', 'reparse', 'export', 'import-dataset', 'agreement'];
+const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary', 'help'];
+const TAKES_DB = ['init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement'];
 const TAKES_JSON = ['eval', 'import', 'stats', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary'];
 
 /** Mistakes a user can make with each command (arguments apart from the mistake are valid). */

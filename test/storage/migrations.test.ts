@@ -104,7 +104,24 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return letterId;
   },
+  // Version 6 added content hashes and interrupted runs: the version 5 rows with facets on the items.
+  6: (db) => {
+    const letterId = (SEEDS[5] as (db: Db) => number)(db);
+    db.prepare(
+      `INSERT INTO item_facets (item_id, letter_id, facet, value)
+       SELECT id, letter_id, 'category', 'surgery' FROM items WHERE letter_id = ?`,
+    ).run(letterId);
+    return letterId;
+  },
 };
+
+/** The foreign keys of every table: (child table, child column). */
+function foreignKeys(db: Db): { table: string; column: string }[] {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  return tables.flatMap((table) =>
+    (db.pragma(`foreign_key_list("${table}")`) as { from: string }[]).map((key) => ({ table, column: key.from })),
+  );
+}
 
 /** A closed library file at `version`, holding that version's seed data. */
 function libraryAtVersion(version: number): { file: string; letterId: number } {
@@ -241,6 +258,20 @@ describe('schema migrations', () => {
     db.prepare('DELETE FROM import_runs WHERE id = 2').run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM import_errors').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT import_run_id FROM letters WHERE id = ?').pluck().get(letterId)).toBeNull();
+    library.close();
+  });
+
+  it('007 indexes every foreign key, so the rows of a letter are found without reading the whole table', () => {
+    const { file, letterId } = libraryAtVersion(6);
+    const library = openLibrary(file);
+    const { db } = library;
+    const keys = foreignKeys(db);
+    expect(keys.length).toBeGreaterThan(10);
+    for (const { table, column } of keys) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM "${table}" WHERE "${column}" = 1`).all() as { detail: string }[]).map((step) => step.detail).join('; ');
+      expect(plan, `${table}.${column}`).toMatch(/^SEARCH .* USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY|PRIMARY KEY)/);
+    }
+    expect(db.prepare('SELECT COUNT(*) FROM item_facets WHERE letter_id = ?').pluck().get(letterId)).toBe(3);
     library.close();
   });
 

@@ -9,6 +9,7 @@ import { importCommand } from './import.ts';
 import { importDatasetCommand } from './importDataset.ts';
 import { initCommand } from './init.ts';
 import { reparseCommand } from './reparse.ts';
+import { reportCommand } from './report.ts';
 import { searchCommand } from './search.ts';
 import { statsCommand } from './stats.ts';
 import { vocabularyCommand } from './vocabulary.ts';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   initCommand,
   importCommand,
   statsCommand,
+  reportCommand,
   searchCommand,
   reparseCommand,
   exportCommand,
