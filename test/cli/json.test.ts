@@ -1,9 +1,9 @@
 /**
- * --json: one JSON object on stdout instead of the text summary, for export, reparse, search and
- * eval (import and import-dataset are in exitCodes.test.ts, stats in libraryCommands.test.ts,
- * agreement in test/export/cli.test.ts, vocabulary in its own).
+ * --json: one JSON object on stdout instead of the text summary, for export, reparse, report,
+ * search and eval (import and import-dataset are in exitCodes.test.ts, stats in
+ * libraryCommands.test.ts, agreement in test/export/cli.test.ts, vocabulary in its own).
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -55,16 +55,28 @@ test('export --json: the files written with their sizes and rows, and the counts
   for (const file of exported.files) expect(statSync(file.path).size).toBe(file.bytes);
 });
 
-test('reparse --json: letters re-parsed and letters kept', async () => {
+test('reparse --json: letters re-parsed and letters kept, and the letters whose derived values it worked out', async () => {
   const result = await cli('reparse', '--db', db, '--json');
   expect(result.code).toBe(0);
-  expect(JSON.parse(result.stdout)).toEqual({ library: db, reparsed: 1, kept: 1 });
+  // Stored without a record of their derived values' version, as by an older app: both are worked out.
+  expect(JSON.parse(result.stdout)).toEqual({ library: db, reparsed: 1, kept: 1, derivedUpdated: 2 });
   const library = openLibrary(db);
   const versions = library.db.prepare('SELECT parser_version FROM letters ORDER BY case_number').pluck().all();
   expect(versions).toEqual([PARSER_VERSION, 'older-parser']);
   expect(getLetter(library.db, 2)?.status).toBe('verified');
   library.close();
-  expect(JSON.parse((await cli('reparse', '--db', db, '--json')).stdout)).toEqual({ library: db, reparsed: 0, kept: 2 });
+  expect(JSON.parse((await cli('reparse', '--db', db, '--json')).stdout)).toEqual({ library: db, reparsed: 0, kept: 2, derivedUpdated: 0 });
+});
+
+test('report --json: the file written, its format and scope, and the letters and items it covers', async () => {
+  // The library was stored without a record of its derived values' version, which report only reads.
+  expect((await cli('reparse', '--db', db)).code).toBe(0);
+  const out = path.join(dir, 'report');
+  const report = await cli('report', '--db', db, '--format', 'md', '--out', out, '--json');
+  expect([report.code, report.stderr]).toEqual([0, '']);
+  const file = path.join(out, 'imr-insights.md');
+  expect(JSON.parse(report.stdout)).toEqual({ library: db, file, format: 'md', scope: 'verified', letters: 1, items: 1 });
+  expect(readFileSync(file, 'utf8')).toContain('Verified letters of library.sqlite: 1 letters, 1 items.');
 });
 
 test('eval --json: the figures, and a gold file that is not JSON spoils only its own letter', async () => {

@@ -36,6 +36,8 @@ function libraryCommands(db: string | undefined, out: string): string[][] {
     ['import-dataset', path.join(dir, 'letters.jsonl'), ...at],
     ['stats', ...at],
     ['stats', ...at, '--json'],
+    ['report', ...at, '--out', out],
+    ['report', ...at, '--format', 'md', '--out', '-'],
     ['search', ...at, 'MRI'],
     ['reparse', ...at],
     ['export', ...at, '--format', 'csv', '--out', out],
@@ -126,7 +128,7 @@ describe('making a library', () => {
 });
 
 describe('the commands that only read', () => {
-  test('stats, search, export and agreement leave the library, its stamp and its folder exactly as they were', async () => {
+  test('stats, report, search, export and agreement leave the library, its stamp and its folder exactly as they were', async () => {
     const folder = path.join(dir, 'read-only');
     const file = path.join(folder, 'library.sqlite');
     expect((await cli('import', letters, '--db', file, '--create')).code).toBe(0);
@@ -137,8 +139,11 @@ describe('the commands that only read', () => {
     const before = folderState(folder);
     expect(Object.keys(before)).toEqual(['library.sqlite', 'library.sqlite-checked']);
     const out = path.join(dir, 'exports', 'csv');
+    const reportFolder = path.join(dir, 'reports');
     for (const args of [
       ['stats', '--db', file],
+      ['report', '--db', file, '--out', reportFolder, '--all'],
+      ['report', '--db', file, '--format', 'json', '--out', '-'],
       ['search', '--db', file, 'medically'],
       ['export', '--db', file, '--format', 'csv', '--out', out, '--all'],
       ['export', '--db', file, '--format', 'jsonl', '--out', '-', '--all'],
@@ -148,6 +153,7 @@ describe('the commands that only read', () => {
       expect(folderState(folder), args.join(' ')).toEqual(before);
     }
     expect(readdirSync(out)).toContain('items.csv');
+    expect(readdirSync(reportFolder)).toEqual(['imr-insights.html']);
     const reader = new Database(file, { readonly: true });
     expect(reader.prepare("SELECT status FROM import_runs WHERE source = 'killed'").pluck().get()).toBe('running');
     reader.close();
@@ -161,7 +167,7 @@ describe('the commands that only read', () => {
     migrate(raw, MIGRATIONS, 1);
     raw.close();
     const before = folderState(folder);
-    for (const args of [['stats', '--db', file], ['search', '--db', file, 'MRI'], ['export', '--db', file, '--format', 'jsonl', '--out', '-']]) {
+    for (const args of [['stats', '--db', file], ['report', '--db', file, '--out', '-'], ['search', '--db', file, 'MRI'], ['export', '--db', file, '--format', 'jsonl', '--out', '-']]) {
       const result = await cli(...args);
       expect(result).toEqual({
         code: 1,
@@ -175,5 +181,31 @@ describe('the commands that only read', () => {
     expect((await cli('reparse', '--db', file)).code).toBe(0);
     expect(existsSync(`${file}.v1.bak`)).toBe(true);
     expect(JSON.parse((await cli('stats', '--db', file, '--json')).stdout)).toMatchObject({ letters: 0 });
+  });
+
+  test("a library whose rule checks and vocabulary are an older version's: report refuses it in one line and leaves it byte-identical; reparse works them out", async () => {
+    const folder = path.join(dir, 'older-derived');
+    const file = path.join(folder, 'library.sqlite');
+    expect((await cli('import', letters, '--db', file, '--create')).code).toBe(0);
+    const raw = new Database(file);
+    raw.prepare("UPDATE settings SET value = ? WHERE key = 'derived_version'").run(JSON.stringify('checks-1+vocabulary-0.9.0'));
+    raw.close();
+    const before = folderState(folder);
+    const out = path.join(dir, 'older-derived-report');
+    expect(await cli('report', '--db', file, '--out', out)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `${file}: the rule checks and vocabulary of 3 letters are an older version's, and report only reads the library; ` +
+        `work them out with \`imr-review reparse --db "${file}"\` (or by opening the library in the app), then report again.\n`,
+    });
+    expect(folderState(folder)).toEqual(before);
+    expect(existsSync(out)).toBe(false);
+
+    const reparsed = await cli('reparse', '--db', file, '--json');
+    expect(JSON.parse(reparsed.stdout)).toEqual({ library: file, reparsed: 0, kept: 3, derivedUpdated: 3 });
+    expect(JSON.parse((await cli('reparse', '--db', file, '--json')).stdout)).toMatchObject({ derivedUpdated: 0 });
+    const reported = await cli('report', '--db', file, '--out', out, '--all', '--json');
+    expect(JSON.parse(reported.stdout)).toMatchObject({ file: path.join(out, 'imr-insights.html'), scope: 'all', letters: 3 });
   });
 });

@@ -95,6 +95,23 @@ describe('a reader that goes away', () => {
     expect([verifiedOnly.stdout, verifiedOnly.stderr]).toEqual(['', `Exported 0 letters, 0 items from ${big} to stdout\n`]);
   });
 
+  test('report --out - | head -1: the first line read, exit 0, nothing on stderr; to the end: the report file\'s bytes on stdout, the summary on stderr', async () => {
+    const db = path.join(dir, 'report.sqlite');
+    expect((await cli('import', letters, '--db', db, '--create')).code).toBe(0);
+    const result = await piped('head -1', 'report', '--db', db, '--out', '-', '--all');
+    expect(result).toEqual({ status: 0, stderr: '', read: '<!doctype html>\n' });
+
+    const folder = path.join(dir, 'report');
+    expect((await cli('report', '--db', db, '--out', folder, '--all')).code).toBe(0);
+    const whole = await cli('report', '--db', db, '--out', '-', '--all');
+    const written = (html: string) => html.replace(/Written [^ ]+ by/, 'Written (when) by');
+    expect(whole.code).toBe(0);
+    expect(whole.stdout.length).toBeGreaterThan(65536);
+    expect(written(whole.stdout)).toBe(written(readFileSync(path.join(folder, 'imr-insights.html'), 'utf8')));
+    const { items } = JSON.parse((await cli('stats', '--db', db, '--json')).stdout) as { items: number };
+    expect(whole.stderr).toBe(`Wrote the report to stdout: all letters, 60 letters, ${items} items\n`);
+  });
+
   test('import, import-dataset, a folder export, stats and search into a reader that reads a line or none: exit 0, nothing on stderr, the work done', async () => {
     const db = path.join(dir, 'piped.sqlite');
     const imported = await piped('head -1', 'import', letters, '--db', db, '--create');

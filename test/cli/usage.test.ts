@@ -11,7 +11,7 @@ import { cli, cliInProcess, cliWithEnv } from './runCli.ts';
 
 const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary', 'help'];
 const TAKES_DB = ['init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement'];
-const TAKES_JSON = ['eval', 'import', 'stats', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary'];
+const TAKES_JSON = ['eval', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary'];
 
 /** Mistakes a user can make with each command (arguments apart from the mistake are valid). */
 const MISTAKES: Record<string, { readonly args: readonly string[]; readonly message: string }[]> = {
@@ -34,6 +34,12 @@ const MISTAKES: Record<string, { readonly args: readonly string[]; readonly mess
   stats: [
     { args: ['extra'], message: "error: too many arguments for 'stats'. Expected 0 arguments but got 1: extra." },
     { args: ['--jsn'], message: "error: unknown option '--jsn' (Did you mean --json?)" },
+  ],
+  report: [
+    { args: ['extra'], message: "error: too many arguments for 'report'. Expected 0 arguments but got 1: extra." },
+    { args: ['--out'], message: "error: option '--out <folder>' argument missing" },
+    { args: ['--format', 'pdf'], message: "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are html, md, json." },
+    { args: ['--out', '-', '--json'], message: 'error: --json cannot share stdout with the report of --out -' },
   ],
   search: [
     { args: [], message: "error: missing required argument 'query'" },

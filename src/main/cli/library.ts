@@ -10,6 +10,8 @@ import { defaultLibraryPath } from '../appData.ts';
 import { FolderError, makeFolderSync } from '../folders.ts';
 import type { Library } from '../storage/index.ts';
 import { LibraryOpenError, openLibrary, openLibraryReadOnly, storageFailure } from '../storage/index.ts';
+import type { OpenLibraryOptions } from '../storage/index.ts';
+import { bringDerivedUpToDate, derivedBacklog } from '../review/index.ts';
 import { PROGRAM } from './command.ts';
 import { EXIT } from './exitCodes.ts';
 import type { CliIO } from './io.ts';
@@ -49,7 +51,7 @@ export async function withLibrary(
   const library = openOrExplain(file, io, () => {
     if (access.mode === 'read') return openLibraryReadOnly(file);
     if (create) makeFolderSync(path.dirname(file));
-    return openLibrary(file, { create, ...(access.reviewer === undefined ? {} : { reviewer: access.reviewer }) });
+    return openToWrite(file, { create, ...(access.reviewer === undefined ? {} : { reviewer: access.reviewer }) });
   });
   if (library === null) return EXIT.failed;
   try {
@@ -63,6 +65,22 @@ export async function withLibrary(
   } finally {
     library.close();
   }
+}
+
+/**
+ * Opens a library to write to it. One without letters has no derived values to work out, so it
+ * is recorded as holding this version's: the letters imported next get theirs at import, and a
+ * command that only reads (report) then takes them as current.
+ */
+export function openToWrite(file: string, options: OpenLibraryOptions): Library {
+  const library = openLibrary(file, options);
+  try {
+    if (derivedBacklog(library.db)?.total === 0) bringDerivedUpToDate(library.db);
+  } catch (error) {
+    library.close();
+    throw error;
+  }
+  return library;
 }
 
 /** The opened library, or null once the reason it cannot be opened is printed. */

@@ -30,7 +30,7 @@ const LIBRARY_HELP = (defaultFile: string) =>
     "--db defaults to the desktop app's library:",
     `  ${defaultFile}`,
     `A library is made only by \`${PROGRAM} init\` or \`${PROGRAM} import --create\`;`,
-    'stats, search, export and agreement only read it.',
+    'stats, report, search, export and agreement only read it.',
     '--json prints one JSON object on stdout instead of the text summary.',
     'Progress shows on a terminal only, never in a pipe or a log.',
   ].join('\n');

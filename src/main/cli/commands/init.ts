@@ -2,12 +2,11 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { makeFolderSync } from '../../folders.ts';
-import { openLibrary } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
 import { libraryOption, nonBlank } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
-import { libraryFile, openOrExplain, pathExists } from '../library.ts';
+import { libraryFile, openOrExplain, openToWrite, pathExists } from '../library.ts';
 
 interface InitOptions {
   readonly db?: string;
@@ -30,7 +29,7 @@ function runInit(options: InitOptions, io: CliIO): number {
   }
   const library = openOrExplain(file, io, () => {
     makeFolderSync(path.dirname(file));
-    return openLibrary(file, options.reviewer === undefined ? {} : { reviewer: options.reviewer });
+    return openToWrite(file, options.reviewer === undefined ? {} : { reviewer: options.reviewer });
   });
   if (library === null) return EXIT.failed;
   library.close();
