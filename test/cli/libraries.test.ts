@@ -146,6 +146,7 @@ describe('the commands that only read', () => {
       ['report', '--db', file, '--format', 'json', '--out', '-'],
       ['search', '--db', file, 'medically'],
       ['export', '--db', file, '--format', 'csv', '--out', out, '--all'],
+      ['export', '--db', file, '--format', 'xlsx', '--out', path.join(dir, 'exports', 'xlsx'), '--all'],
       ['export', '--db', file, '--format', 'jsonl', '--out', '-', '--all'],
       ['agreement', '--db', file, '--other', file],
     ]) {
@@ -153,6 +154,7 @@ describe('the commands that only read', () => {
       expect(folderState(folder), args.join(' ')).toEqual(before);
     }
     expect(readdirSync(out)).toContain('items.csv');
+    expect(readdirSync(path.join(dir, 'exports', 'xlsx'))).toContain('dataset.xlsx');
     expect(readdirSync(reportFolder)).toEqual(['imr-insights.html']);
     const reader = new Database(file, { readonly: true });
     expect(reader.prepare("SELECT status FROM import_runs WHERE source = 'killed'").pluck().get()).toBe('running');

@@ -112,7 +112,7 @@ describe('a reader that goes away', () => {
     expect(whole.stderr).toBe(`Wrote the report to stdout: all letters, 60 letters, ${items} items\n`);
   });
 
-  test('import, import-dataset, a folder export, stats and search into a reader that reads a line or none: exit 0, nothing on stderr, the work done', async () => {
+  test('import, import-dataset, a folder export, stats, reparse, report, agreement and search into a reader that reads a line or none: exit 0, nothing on stderr, the work done', async () => {
     const db = path.join(dir, 'piped.sqlite');
     const imported = await piped('head -1', 'import', letters, '--db', db, '--create');
     expect(imported).toEqual({ status: 0, stderr: '', read: expect.stringMatching(/^Import finished into .* in [\d.]+ s\n$/) });
@@ -130,6 +130,10 @@ describe('a reader that goes away', () => {
     reader.close();
 
     expect(await piped('true', 'stats', '--db', db)).toEqual({ status: 0, stderr: '', read: '' });
+    expect(await piped('true', 'reparse', '--db', db)).toEqual({ status: 0, stderr: '', read: '' });
+    expect(await piped('true', 'report', '--db', db, '--out', path.join(dir, 'piped-report'))).toEqual({ status: 0, stderr: '', read: '' });
+    expect(readdirSync(path.join(dir, 'piped-report'))).toEqual(['imr-insights.html']);
+    expect(await piped('true', 'agreement', '--db', db, '--other', db)).toEqual({ status: 0, stderr: '', read: '' });
     expect(await piped('head -1', 'search', '--db', big, 'lumbar')).toMatchObject({ status: 0, stderr: '' });
   });
 });
