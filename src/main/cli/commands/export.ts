@@ -9,7 +9,7 @@ import type { Decision, LetterFormat } from '../../../shared/letter.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import type { LetterStatus } from '../../../shared/library.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
-import { ExportFileError, exportDataset, FileSystemStuckError, ForeignFilesError, streamJsonlRecords } from '../../export/index.ts';
+import { exportInWorker, streamJsonlRecords } from '../../export/index.ts';
 import type { Library } from '../../storage/index.ts';
 import { listTags } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
@@ -104,7 +104,8 @@ async function exportToFolder(library: Library, filter: ExportFilter, options: E
   const interrupt = interruptSignal();
   const bar = progressBar(io, 'exporting [{bar}] {value}/{total} letters');
   try {
-    const result = await exportDataset(
+    // In its worker, as the app runs it: a heap of its own, kept small, holds the export's memory flat.
+    const result = await exportInWorker(
       library.file,
       {
         format: options.format,
@@ -131,12 +132,14 @@ async function exportToFolder(library: Library, filter: ExportFilter, options: E
       io.err(`Export cancelled; ${options.out} is as it was.`);
       return EXIT.cancelled;
     }
-    if (error instanceof ForeignFilesError) {
-      io.err(`${error.message}: choose a new or empty folder, or pass --force to write the export beside them (a file of the same name is replaced).`);
+    // The worker's errors arrive as their name and message.
+    const { name, message } = error instanceof Error ? error : { name: '', message: '' };
+    if (name === 'ForeignFilesError') {
+      io.err(`${message}: choose a new or empty folder, or pass --force to write the export beside them (a file of the same name is replaced).`);
       return EXIT.failed;
     }
-    if (error instanceof ExportFileError || error instanceof FileSystemStuckError) {
-      io.err(`Export failed: ${error.message}; ${options.out} is as it was.`);
+    if (name === 'ExportFileError' || name === 'FileSystemStuckError') {
+      io.err(`Export failed: ${message}; ${options.out} is as it was.`);
       return EXIT.failed;
     }
     throw error;
