@@ -103,10 +103,16 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
   };
   const sheet = <Row>(name: string, columns: readonly Column<Row>[]) => {
     const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.columns = columns.map((column) => ({
+    // One style object per column, given to each of its cells: exceljs recognises a style it has
+    // seen by identity, and works out a new one per cell otherwise (a third of the export's time).
+    const styles: Partial<ExcelJS.Style>[] = columns.map((column) => {
+      const numFmt = FORMATS[cellType(column.type)];
+      return numFmt === undefined ? {} : { numFmt };
+    });
+    worksheet.columns = columns.map((column, index) => ({
       key: column.name,
       width: WIDE_COLUMNS.has(column.name) ? 60 : WIDTHS[cellType(column.type)],
-      ...(FORMATS[cellType(column.type)] ? { style: { numFmt: FORMATS[cellType(column.type)] as string } } : {}),
+      style: styles[index] ?? {},
     }));
     worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const header = worksheet.addRow(columns.map((column) => ({ richText: [{ text: column.name }] })));
@@ -115,7 +121,11 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
     return {
       values: (row: Row): CellValue[] => columns.map((column) => column.value(row)),
       write: async (values: readonly CellValue[]) => {
-        worksheet.addRow(columns.map((column, index) => cell(column.type, values[index] ?? null))).commit();
+        const row = worksheet.addRow(columns.map((column, index) => cell(column.type, values[index] ?? null)));
+        row.eachCell({ includeEmpty: true }, (written, number) => {
+          written.style = styles[number - 1] ?? {};
+        });
+        row.commit();
         await caughtUp(worksheet);
       },
       commit: () => worksheet.commit(),
