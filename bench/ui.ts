@@ -98,10 +98,10 @@ async function installProbes(page: Page): Promise<void> {
     const original = window.fetch.bind(window);
     window.fetch = async (...args: Parameters<typeof fetch>) => {
       const response = await original(...args);
-      const url = String(args[0]);
-      if (url.includes('/api/')) {
+      // Every call is POST /api with the method named in its body.
+      if (String(args[0]) === '/api' && typeof args[1]?.body === 'string') {
         await response.clone().arrayBuffer();
-        log.push({ method: url.split('/api/')[1]!, at: performance.now() });
+        log.push({ method: (JSON.parse(args[1].body) as { method: string }).method, at: performance.now() });
       }
       return response;
     };
@@ -236,7 +236,11 @@ async function editResults(page: Page): Promise<BenchResult[]> {
       const ui = await until(() => radios().find((r) => r.getAttribute('aria-checked') === 'true')?.textContent === want);
       // The UI refreshes the letter, the queue, the counts and the tags after every change; wait for the last.
       const answered = (method: string) => log.slice(from).find((entry) => entry.method === method)?.at;
-      while (answered('listTags') === undefined || answered('queryQueue') === undefined) await new Promise((r) => setTimeout(r, 5));
+      const waitingSince = performance.now();
+      while (answered('listTags') === undefined || answered('queryQueue') === undefined) {
+        if (performance.now() - waitingSince > 10_000) throw new Error(`no listTags and queryQueue answered after the change (answered: ${log.slice(from).map((entry) => entry.method).join(', ')})`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
       return { saved: answered('setDecision')! - started, shown: ui.painted - started, settled: Math.max(answered('listTags')!, answered('queryQueue')!) - started };
     });
     if (i < WARM_UP) continue;
