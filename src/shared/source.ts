@@ -1,4 +1,5 @@
 /** What the file reader hands the parser and the store: a letter's text and where it came from. */
+import type { TextLayout } from './pages.ts';
 
 export type SourceKind = 'pdf' | 'text';
 
@@ -15,6 +16,13 @@ export interface LetterSource {
   readonly pageOffsets: readonly number[];
   /** How a text file was decoded (utf-8, utf-16le, utf-16be, windows-1252); null for PDFs. */
   readonly encoding: string | null;
+  /** A PDF as read: its bytes (the library keeps a copy) and where its text sits on its pages. */
+  readonly pdf?: PdfCopy;
+}
+
+export interface PdfCopy {
+  readonly bytes: Uint8Array;
+  readonly layout: TextLayout;
 }
 
 export const READ_ERROR_CODES = [
