@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/storage/library.ts';
 import { getLetter } from '../../src/main/storage/letters.ts';
 import { contentSha256 } from '../../src/main/storage/contentHash.ts';
-import { listImportErrors, listImportRuns, listLetterHistory } from '../../src/main/storage/index.ts';
+import { hasLetterWithSha256, listImportErrors, listImportRuns, listLetterHistory, readLetterPages } from '../../src/main/storage/index.ts';
 import { bringDerivedUpToDate } from '../../src/main/review/index.ts';
 import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
@@ -101,6 +101,20 @@ const SEEDS: Record<number, (db: Db) => number> = {
       VALUES (8, 'def456', 'theirs.pdf', 'theirs.pdf', 10, 'pdf', 1, 'F1-prose-credentials', 0, '{}', '[]', '1.0.0',
          '2025-04-01T00:00:00.000Z', '2025-04-01T00:00:00.000Z');
       INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (8, '', '[0]');
+    `);
+    return letterId;
+  },
+  // Version 6 keyed letters by their normalised text: the version 5 rows so keyed, and a letter read from a text file.
+  6: (db) => {
+    const letterId = (SEEDS[5] as (db: Db) => number)(db);
+    const text = db.prepare('SELECT text FROM letter_texts WHERE letter_id = ?').pluck().get(letterId) as string;
+    db.prepare('UPDATE letters SET content_sha256 = ? WHERE id = ?').run(contentSha256(text), letterId);
+    db.exec(`
+      INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, encoding, page_count, format,
+         has_header, spans, warnings, parser_version, imported_at, updated_at)
+      VALUES (9, 'fed789', 'typed.txt', '/old/typed.txt', 40, 'text', 'utf-8', 1, 'unknown', 0, '{}', '[]', '1.2.0',
+         '2025-05-01T00:00:00.000Z', '2025-05-01T00:00:00.000Z');
+      INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (9, 'A letter typed out by hand, not a PDF.', '[0]');
     `);
     return letterId;
   },
@@ -241,6 +255,22 @@ describe('schema migrations', () => {
     db.prepare('DELETE FROM import_runs WHERE id = 2').run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM import_errors').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT import_run_id FROM letters WHERE id = ?').pluck().get(letterId)).toBeNull();
+    library.close();
+  });
+
+  it('007 keeps a copy of each PDF with its layout from now on: letters imported before have none, and reading a PDF again gives it its pages', () => {
+    const { file, letterId } = libraryAtVersion(6);
+    const library = openLibrary(file);
+    const { db } = library;
+    expect(readLetterPages(db, letterId)).toEqual({ kind: 'none', reason: 'no-copy' });
+    expect(readLetterPages(db, 9)).toEqual({ kind: 'none', reason: 'text-file' });
+    expect(hasLetterWithSha256(db, 'abc123')).toBe(false);
+    expect(hasLetterWithSha256(db, 'fed789')).toBe(true);
+    db.prepare("INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (?, x'00', x'25504446')").run(letterId);
+    expect(hasLetterWithSha256(db, 'abc123')).toBe(true);
+    expect(() => db.prepare("INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (4242, x'00', x'00')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM letters WHERE id = ?').run(letterId);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM letter_pages').get()).toEqual({ n: 0 });
     library.close();
   });
 

@@ -6,6 +6,7 @@ import { datasetConflictsMigration } from './003-dataset-conflicts.ts';
 import { boundChangesMigration } from './004-bound-changes.ts';
 import { derivedValuesMigration } from './005-derived-values.ts';
 import { contentAndInterruptedRunsMigration } from './006-content-and-interrupted-runs.ts';
+import { letterPagesMigration } from './007-letter-pages.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   boundChangesMigration,
   derivedValuesMigration,
   contentAndInterruptedRunsMigration,
+  letterPagesMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
