@@ -10,7 +10,7 @@ import { EmptyState } from './components/EmptyState.tsx';
 import type { ItemStructureHandlers } from './components/ItemCard.tsx';
 import { LetterPane } from './components/LetterPane.tsx';
 import { QueuePane } from './components/QueuePane.tsx';
-import { SourcePane } from './components/SourcePane.tsx';
+import { SourceArea } from './components/SourceArea.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { Dialogs, ReviewerPrompt } from './dialogs/Dialogs.tsx';
@@ -23,6 +23,7 @@ import { queueKey, useQueuePages } from './state/useQueuePages.ts';
 import type { LetterRevisions } from './state/letterRevisions.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
 import { useSearchMarks } from './state/useSearchMarks.ts';
+import { nextSourceView, useSourceView } from './state/useSourceView.ts';
 
 const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, ShortcutAction> = {
   showImport: 'import',
@@ -63,7 +64,8 @@ export function App() {
   const [tags, setTags] = useState<readonly Tag[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const notices = useNotices();
-  const selection = useRef<Span | null>(null);
+  const selection = useRef<readonly Span[] | null>(null);
+  const [sourceView, setSourceView] = useSourceView();
   /** The letter as last loaded, ahead of React's render. */
   const letterRef = useRef<StoredLetter | null>(null);
   const revisions = useRef<LetterRevisions | null>(null);
@@ -255,6 +257,7 @@ export function App() {
     setEditing,
     focus,
     openLetter,
+    nextSourceView: () => setSourceView(nextSourceView),
     finishLetter,
     showNextToReview,
     refresh,
@@ -285,7 +288,7 @@ export function App() {
           onImport={() => setDialog('import')}
         />
       ) : (
-        <main className="workspace">
+        <main className={`workspace source-${sourceView}`}>
           <QueuePane
             queue={queue}
             filter={filter}
@@ -299,14 +302,17 @@ export function App() {
           />
           {letter && fieldHandlers && structureHandlers ? (
             <>
-              <SourcePane
+              <SourceArea
                 letter={letter}
+                view={sourceView}
                 focused={focused}
                 marks={marks}
+                onView={setSourceView}
                 onFocusField={focus}
-                onSelectionChange={(span) => {
-                  selection.current = span;
+                onSelectionChange={(spans) => {
+                  selection.current = spans;
                 }}
+                onError={error}
               />
               <LetterPane
                 letter={letter}

@@ -1,4 +1,4 @@
-/** Gathers a PDF's text runs page by page into its TextLayout (see shared/pages.ts), fonts shared. */
+/** Gathers a PDF's text runs page by page into its TextLayout (see shared/pages.ts), each font once. */
 import type { TextContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { RunFont, TextLayout, TextRun, TextTransform } from '../../../shared/pages.ts';
 import type { PlacedItem } from './pageText.ts';
@@ -16,14 +16,13 @@ export function layoutCollector(): LayoutCollector {
   const fonts: RunFont[] = [];
   const fontIndex = new Map<string, number>();
   const runs: TextRun[] = [];
-  const fontOf = (style: TextContent['styles'][string] | undefined): number => {
-    // pdf.js leaves the metrics out for fonts it could not load; a usual Latin font's stand in.
-    const font: RunFont = { ascent: style?.ascent ?? 0.8, descent: style?.descent ?? -0.2, vertical: style?.vertical ?? false };
-    const key = `${font.ascent}|${font.descent}|${font.vertical}`;
-    let index = fontIndex.get(key);
+  /** By pdf.js's name for the font, which holds for the whole document: fonts of equal metrics stay apart (Times is not Helvetica). */
+  const fontOf = (name: string, style: TextContent['styles'][string] | undefined): number => {
+    let index = fontIndex.get(name);
     if (index === undefined) {
-      index = fonts.push(font) - 1;
-      fontIndex.set(key, index);
+      // pdf.js leaves the metrics out for fonts it could not load; a usual Latin font's stand in.
+      index = fonts.push({ ascent: style?.ascent ?? 0.8, descent: style?.descent ?? -0.2, vertical: style?.vertical ?? false }) - 1;
+      fontIndex.set(name, index);
     }
     return index;
   };
@@ -37,7 +36,7 @@ export function layoutCollector(): LayoutCollector {
           transform: item.transform.map(round) as unknown as TextTransform,
           width: round(item.width),
           height: round(item.height),
-          font: fontOf(styles[item.fontName]),
+          font: fontOf(item.fontName, styles[item.fontName]),
         });
       }
     },
