@@ -15,7 +15,7 @@ import { spanBoxes } from '../../src/renderer/src/pages/runBoxes.ts';
 import type { Measure, PageFrame } from '../../src/renderer/src/pages/runBoxes.ts';
 import type { LetterSource } from '../../src/shared/source.ts';
 import type { DrawnText, GeneratedLetter } from '../fixtures/index.ts';
-import { drawnBoxes, generateLetter, locatePhrase, writeLetterPdf } from '../fixtures/index.ts';
+import { drawnBoxes, generateLetter, locatePhrase, phrasePattern, writeLetterPdf } from '../fixtures/index.ts';
 import { textWidth } from '../fixtures/measure.ts';
 
 /** A Letter page as pdf.js shows it at scale 1: y flipped, origin at the top-left. */
@@ -63,7 +63,7 @@ describe('value boxes', () => {
     const serviceStart = spanOf(`${item.service}:`)[0];
     for (const value of values) {
       const span = spanOf(value, value === item.decision || value === item.claimsAdministratorGuideline ? serviceStart : 0);
-      const occurrence = [...source.text.slice(0, span[0]).matchAll(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].length;
+      const occurrence = [...source.text.slice(0, span[0]).matchAll(phrasePattern(value))].length;
       const expected = drawnBoxes(drawn, value, occurrence)!;
       const boxes = spanBoxes(span, source.pdf!.layout, source.text, frames, measure);
       expect(boxes.length, value).toBe(expected.length);
