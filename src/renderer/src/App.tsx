@@ -20,10 +20,12 @@ import { useKeyboard } from './state/useKeyboard.ts';
 import { useNextLetter } from './state/useNextLetter.ts';
 import { useNotices } from './state/useNotices.ts';
 import { queueKey, useQueuePages } from './state/useQueuePages.ts';
+import type { QueuePages } from './state/useQueuePages.ts';
 import type { LetterRevisions } from './state/letterRevisions.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
 import { useSearchMarks } from './state/useSearchMarks.ts';
 import { nextSourceView, useSourceView } from './state/useSourceView.ts';
+import { openLetterPagesEarly } from './pages/useLetterPages.ts';
 
 const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, ShortcutAction> = {
   showImport: 'import',
@@ -47,6 +49,13 @@ function firstTarget(letter: StoredLetter | null): FieldTarget | null {
 }
 
 const DERIVED_POLL_MS = 2000;
+
+/** The letters before and after this one in the queue, where they are loaded. */
+function neighboursInQueue(queue: QueuePages, letterId: number): number[] {
+  const index = queue.indexOf(letterId);
+  if (index < 0) return [];
+  return [queue.rowAt(index + 1)?.id, queue.rowAt(index - 1)?.id].filter((id): id is number => id !== undefined);
+}
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -137,8 +146,12 @@ export function App() {
   );
 
   const openLetter = useCallback(
-    async (letterId: number, keepFocus = false) => showLetter(await api.getLetter(letterId), letterId, keepFocus),
-    [showLetter],
+    async (letterId: number, keepFocus = false) => {
+      // Its pages are fetched and opened while the letter itself loads.
+      if (sourceView !== 'text') openLetterPagesEarly(letterId);
+      showLetter(await api.getLetter(letterId), letterId, keepFocus);
+    },
+    [showLetter, sourceView],
   );
 
   const closeLetter = useCallback(() => {
@@ -304,6 +317,7 @@ export function App() {
             <>
               <SourceArea
                 letter={letter}
+                neighbours={neighboursInQueue(queue, letter.id)}
                 view={sourceView}
                 focused={focused}
                 marks={marks}

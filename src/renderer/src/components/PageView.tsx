@@ -5,7 +5,7 @@
  * the focused field (in the page's order, where the text reads it in another). Runs the text
  * reads out of the page's order are outlined and numbered.
  */
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Span } from '../../../shared/letter.ts';
 import type { StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
@@ -23,25 +23,27 @@ export interface PageViewProps {
   readonly focused: FieldTarget | null;
   readonly onFocusField: (target: FieldTarget) => void;
   readonly onSelectionChange: (spans: readonly Span[] | null) => void;
+  /** Relative to the page's width fitting the pane: kept from letter to letter. */
+  readonly zoom: number;
+  readonly onZoom: (zoom: number | ((current: number) => number)) => void;
 }
 
-const PAGE_GAP = 16;
+const PAGE_GAP = 12;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 2.5, 3, 4];
 
-export const PageView = memo(function PageView({ letter, pages, focused, onFocusField, onSelectionChange }: PageViewProps) {
+export const PageView = memo(function PageView({ letter, pages, focused, onFocusField, onSelectionChange, zoom, onZoom }: PageViewProps) {
   const { document, frames, layout } = pages;
   const scroller = useRef<HTMLDivElement>(null);
   const fitScale = useFitScale(scroller, frames);
-  /** Relative to the page's width fitting the pane. */
-  const [zoom, setZoom] = useState(1);
   const scale = fitScale * zoom;
   const pixelRatio = usePixelRatio();
-  const visible = useVisiblePages(scroller, frames.length);
+  const visible = useVisiblePages(scroller, frames.length, scale);
   const layers = usePageLayers(layout, letter.text, frames);
   const boxes = useValueBoxes(letter, focused, layout, frames, layers.measure);
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const activeKey = focused ? targetKey(focused) : null;
   const marked = layers.outOfOrder.reduce((sum, page) => sum + page.length, 0);
+  const currentPage = useCurrentPage(scroller, frames.length);
 
   // Focusing a field brings its first box into view (the page scrolls only when it is not in view already).
   useEffect(() => {
@@ -69,7 +71,7 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
   );
 
   const readSelection = () => onSelectionChange(pageSelection(scroller.current, letter.text));
-  const zoomBy = useCallback((step: 1 | -1) => setZoom((current) => ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, ZOOM_STEPS.indexOf(current) + step))] as number), []);
+  const zoomBy = useCallback((step: 1 | -1) => onZoom((current) => ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, ZOOM_STEPS.indexOf(current) + step))] as number), [onZoom]);
 
   // Ctrl+wheel zooms the pages, not the window (React's wheel listener cannot prevent the browser's zoom).
   useEffect(() => {
@@ -94,13 +96,16 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
         <button type="button" onClick={() => zoomBy(1)} aria-label="Zoom in" title="Zoom in (Ctrl+wheel)" disabled={zoom >= ZOOM_STEPS.at(-1)!}>
           +
         </button>
-        <button type="button" onClick={() => setZoom(1)} disabled={zoom === 1} title="Fit the page's width to the pane">
+        <button type="button" onClick={() => onZoom(1)} disabled={zoom === 1} title="Fit the page's width to the pane">
           Fit width
         </button>
+        <span className="page-number">
+          Page {currentPage + 1} of {frames.length}
+        </span>
         {marked > 0 && (
-          <span className="page-order-note" title="The extracted text reads these stretches in another order than the page shows them. Select on the page to take a value in the page's order.">
+          <span className="page-order-note" title="The extracted text reads the outlined stretches in another order than the page shows them (numbered as the text reads them). Select on the page to take a value in the page's order.">
             <span className="page-order-key" aria-hidden="true" />
-            {marked === 1 ? '1 stretch' : `${marked} stretches`} read out of the page’s order
+            {marked} read out of order
           </span>
         )}
       </div>
@@ -150,10 +155,36 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
   );
 });
 
+/** The page at the middle of the pane, followed as it scrolls. */
+function useCurrentPage(scroller: React.RefObject<HTMLDivElement | null>, pageCount: number): number {
+  const [current, setCurrent] = useState(0);
+  useEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const middle = root.scrollTop + root.clientHeight / 2;
+        const pages = [...root.querySelectorAll<HTMLElement>('[data-page]')];
+        const index = pages.findIndex((page) => page.offsetTop + page.offsetHeight + PAGE_GAP / 2 > middle);
+        setCurrent(index < 0 ? pageCount - 1 : index);
+      });
+    };
+    root.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      root.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [scroller, pageCount]);
+  return current;
+}
+
 /** Points to CSS pixels so the widest page fits the pane's width. */
 function useFitScale(scroller: React.RefObject<HTMLDivElement | null>, frames: readonly PageFrame[]): number {
   const [width, setWidth] = useState(0);
-  useEffect(() => {
+  // Measured before the first paint, so the pages are laid out at their size from the start.
+  useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const observer = new ResizeObserver(() => setWidth(element.clientWidth));

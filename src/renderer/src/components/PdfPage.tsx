@@ -4,13 +4,14 @@
  * (in the page's reading order), and every value's boxes; out of view, an empty frame of the
  * page's size, its image let go.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextLayout } from '../../../shared/pages.ts';
-import { loadPdfJs } from '../pages/pdfDocument.ts';
+import { inTurn, loadPdfJs } from '../pages/pdfDocument.ts';
 import type { OrderedRun } from '../pages/readingOrder.ts';
 import type { PageFrame } from '../pages/runBoxes.ts';
 import type { OrderMark, ValueBox } from '../pages/usePageDrawing.ts';
+import { HIGHLIGHT_LABELS } from '../highlights.ts';
 
 export interface PdfPageProps {
   readonly document: PDFDocumentProxy;
@@ -42,6 +43,11 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
   const image = useRef<HTMLDivElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const element = useRef<HTMLDivElement>(null);
+  /** The scale the image in view was last drawn at: the text over it is laid out once it is there. */
+  const [drawnAt, setDrawnAt] = useState<number | null>(null);
+  /** The focused value's first box on this page, and the one under the pointer: their fields are named in the margin beside them. */
+  const active = boxes.find((box) => box.key === activeKey) ?? null;
+  const hovered = hoverKey !== activeKey ? (boxes.find((box) => box.key === hoverKey) ?? null) : null;
 
   // The image: drawn into a fresh canvas that replaces the old one once done, so a zoom never flashes blank.
   useEffect(() => {
@@ -50,9 +56,9 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
     let cancelled = false;
     let task: { cancel(): void; promise: Promise<void> } | null = null;
     const canvas = window.document.createElement('canvas');
-    void (async () => {
-      const page = await document.getPage(index + 1);
+    void inTurn(document, async () => {
       if (cancelled) return;
+      const page = await document.getPage(index + 1);
       const viewport = page.getViewport({ scale });
       const ratio = Math.min(pixelRatio, Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)));
       canvas.width = Math.floor(viewport.width * ratio);
@@ -61,9 +67,10 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       await task.promise;
       if (cancelled) return;
       holder.replaceChildren(canvas);
+      setDrawnAt(scale);
       element.current?.setAttribute('data-painted', 'true');
       element.current?.dispatchEvent(new CustomEvent('page-painted', { bubbles: true }));
-    })().catch(() => undefined);
+    }).catch(() => undefined);
     return () => {
       cancelled = true;
       task?.cancel();
@@ -80,14 +87,17 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       old.height = 0;
     }
     image.current?.replaceChildren();
+    setDrawnAt(null);
     element.current?.removeAttribute('data-painted');
     void document.getPage(index + 1).then((page) => page.cleanup());
   }, [document, index, visible]);
 
-  // The text over the image: pdf.js's text layer, fed the stored runs in the page's reading order.
+  // The text over the image: pdf.js's text layer, fed the stored runs in the page's reading order,
+  // laid out after the image is drawn so it never holds up the first sight of the page.
+  const textReady = visible && drawnAt !== null;
   useEffect(() => {
     const holder = textLayer.current;
-    if (!visible || !holder) return;
+    if (!textReady || !holder) return;
     let layer: { cancel(): void } | null = null;
     let cancelled = false;
     void (async () => {
@@ -112,7 +122,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       layer?.cancel();
       holder.replaceChildren();
     };
-  }, [document, index, scale, visible, order, layout, text, families]);
+  }, [document, index, scale, textReady, order, layout, text, families]);
 
   return (
     <div
@@ -131,11 +141,17 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
               key={`${box.key}-${i}`}
               className={`page-box hl-${box.colour}${box.key === activeKey ? ' hl-active' : ''}${box.key === hoverKey ? ' page-box-hover' : ''}`}
               data-target={box.key}
-              data-label={box.first ? box.label : undefined}
-              data-box={`${box.left.toFixed(2)} ${box.top.toFixed(2)} ${box.width.toFixed(2)} ${box.height.toFixed(2)}`}
               style={{ left: percent(box.left, frame.width), top: percent(box.top, frame.height), width: percent(box.width, frame.width), height: percent(box.height, frame.height) }}
             />
           ))}
+          {[active, hovered].map(
+            (box) =>
+              box && (
+                <div key={box.key} className={`page-margin-label${box === hovered ? ' hover' : ''}`} style={{ top: percent(box.top + box.height / 2, frame.height) }}>
+                  {HIGHLIGHT_LABELS[box.colour]}
+                </div>
+              ),
+          )}
           {outOfOrder.map((box) => (
             <div
               key={`order-${box.number}`}

@@ -3,6 +3,7 @@
  * A letter without pages (a text file, a PDF imported before the library kept copies) shows its
  * text, saying why there is no page.
  */
+import { useState } from 'react';
 import type { Span } from '../../../shared/letter.ts';
 import type { StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
@@ -21,6 +22,8 @@ export interface SourceAreaProps {
   readonly view: SourceView;
   readonly focused: FieldTarget | null;
   readonly marks: readonly Span[];
+  /** The letters before and after this one in the queue: their pages are opened ahead. */
+  readonly neighbours: readonly number[];
   readonly onView: (view: SourceView) => void;
   readonly onFocusField: (target: FieldTarget) => void;
   readonly onSelectionChange: (spans: readonly Span[] | null) => void;
@@ -34,7 +37,7 @@ const WHY_NO_PAGE: Record<Extract<LetterPagesState, { kind: 'none' }>['reason'],
 };
 
 export function SourceArea(props: SourceAreaProps) {
-  const { letter, view } = props;
+  const { view } = props;
   return (
     <div className={`source-area view-${view}`}>
       <div className="source-toolbar">
@@ -46,7 +49,7 @@ export function SourceArea(props: SourceAreaProps) {
           ))}
         </div>
       </div>
-      {view === 'text' ? <Text {...props} /> : <WithPages key={letter.id} {...props} />}
+      {view === 'text' ? <Text {...props} /> : <WithPages {...props} />}
     </div>
   );
 }
@@ -56,7 +59,8 @@ function Text({ letter, focused, marks, onFocusField, onSelectionChange }: Sourc
 }
 
 function WithPages(props: SourceAreaProps) {
-  const pages = useLetterPages(props.letter.id, props.onError);
+  const pages = useLetterPages(props.letter.id, props.neighbours, props.onError);
+  const [zoom, setZoom] = useState(1);
   if (pages.kind === 'none') {
     return (
       <div className="source-panes source-with-note">
@@ -71,7 +75,7 @@ function WithPages(props: SourceAreaProps) {
     <div className="source-panes">
       {props.view === 'both' && <Text {...props} />}
       {pages.kind === 'pdf' ? (
-        <PageView letter={props.letter} pages={pages} focused={props.focused} onFocusField={props.onFocusField} onSelectionChange={props.onSelectionChange} />
+        <PageView key={pages.letterId} letter={props.letter} pages={pages} focused={props.focused} onFocusField={props.onFocusField} onSelectionChange={props.onSelectionChange} zoom={zoom} onZoom={setZoom} />
       ) : (
         <section className="page-view" aria-label="Source pages" aria-busy="true">
           <p className="page-loading muted">Loading the pages…</p>

@@ -56,3 +56,17 @@ export async function openPdf(base64: string): Promise<PDFDocumentProxy> {
     enableXfa: false,
   }).promise;
 }
+
+const turns = new WeakMap<PDFDocumentProxy, Promise<void>>();
+
+/**
+ * Runs page drawings of one document one after another, in the order they were asked for (the
+ * pages in view first): pdf.js's single worker would otherwise share itself among them, and the
+ * page the reviewer looks at would come last.
+ */
+export function inTurn<T>(document: PDFDocumentProxy, draw: () => Promise<T>): Promise<T> {
+  const previous = turns.get(document) ?? Promise.resolve();
+  const result = previous.then(draw);
+  turns.set(document, result.then(() => undefined, () => undefined));
+  return result;
+}

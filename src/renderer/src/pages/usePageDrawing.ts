@@ -20,8 +20,6 @@ export interface ValueBox extends PageBox {
   readonly target: FieldTarget;
   readonly colour: string;
   readonly label: string;
-  /** The value's first box carries its label. */
-  readonly first: boolean;
   /** The value's length: where boxes overlap, the shorter value is the one a click means. */
   readonly size: number;
 }
@@ -72,13 +70,10 @@ export function useValueBoxes(letter: StoredLetter, focused: FieldTarget | null,
   return useMemo(() => {
     const byPage: ValueBox[][] = frames.map(() => []);
     const highlights = highlightsOf(letter, focused).sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
-    const labelled = new Set<string>();
     for (const highlight of highlights) {
       const key = targetKey(highlight.target);
       for (const box of spanBoxes(highlight.span, layout, letter.text, frames, measure)) {
-        const first = !labelled.has(key);
-        labelled.add(key);
-        byPage[box.page]?.push({ ...box, key, target: highlight.target, colour: highlight.colour, label: highlight.label, first, size: highlight.span[1] - highlight.span[0] });
+        byPage[box.page]?.push({ ...box, key, target: highlight.target, colour: highlight.colour, label: highlight.label, size: highlight.span[1] - highlight.span[0] });
       }
     }
     return byPage;

@@ -1,9 +1,17 @@
 /** Which pages are in view of the scroller (with half a screen to spare), and the screen's pixel ratio. */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
-export function useVisiblePages(scroller: RefObject<HTMLElement | null>, pageCount: number): ReadonlySet<number> {
+export function useVisiblePages(scroller: RefObject<HTMLElement | null>, pageCount: number, scale: number): ReadonlySet<number> {
   const [visible, setVisible] = useState<ReadonlySet<number>>(new Set());
+  // The pages in view at first are known before the first paint; the observer's first report comes a frame later.
+  useLayoutEffect(() => {
+    const root = scroller.current;
+    if (!root || pageCount === 0) return;
+    const [from, to] = [root.scrollTop - root.clientHeight / 2, root.scrollTop + root.clientHeight * 1.5];
+    const pages = [...root.querySelectorAll<HTMLElement>('[data-page]')];
+    setVisible(new Set(pages.filter((page) => page.offsetTop < to && page.offsetTop + page.offsetHeight > from).map((page) => Number(page.dataset['page']))));
+  }, [scroller, pageCount, scale]);
   useEffect(() => {
     const root = scroller.current;
     if (!root || pageCount === 0) return;
