@@ -29,6 +29,11 @@ const LAYERS: Record<string, Layer> = {
     forbid: ['**/main/**', '**/renderer/**', '**/preload/**', ...NODE, ...NATIVE],
     why: 'src/shared holds types and the API contract for every process: no Node, no app code.',
   },
+  charts: {
+    files: ['src/charts/**'],
+    forbid: ['**/main/**', '**/renderer/**', '**/preload/**', ...NODE, ...NATIVE],
+    why: 'The charts draw into any DOM document they are given, for the renderer and the report alike: no Node, no app code beyond src/shared.',
+  },
   preload: {
     files: ['src/preload/**'],
     forbid: ['**/main/**', '**/renderer/**', ...NODE, 'better-sqlite3', 'pdf-parse', 'pdfjs-dist', 'pdfjs-dist/**', 'piscina'],
@@ -45,13 +50,21 @@ const LAYERS: Record<string, Layer> = {
     why: 'Storage is the bottom layer: it knows no service and no transport.',
   },
   services: {
-    files: ['src/main/review/**', 'src/main/export/**', 'src/main/import/**', 'src/main/evaluation/**', 'src/main/jobs/**'],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), '**/server/**', '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
+    files: [
+      'src/main/review/**',
+      'src/main/export/**',
+      'src/main/import/**',
+      'src/main/evaluation/**',
+      'src/main/jobs/**',
+      'src/main/insights/**',
+      'src/main/report/**',
+    ],
+    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), '**/server/**', '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
     why: "Services use each other's public modules (storage/index.ts, review/index.ts, letters/parsing/index.ts), and know no transport.",
   },
   server: {
     files: ['src/main/server/**'],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
+    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
     why: 'The library server reaches services through their public modules and knows no transport.',
   },
   transport: {
@@ -66,7 +79,7 @@ const LAYERS: Record<string, Layer> = {
   },
   cli: {
     files: ['src/main/cli/**'],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), '**/server/**', '**/transport/**', '**/shell/**', 'electron'],
+    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('insights'), ...internalsOf('report'), '**/server/**', '**/transport/**', '**/shell/**', 'electron'],
     why: "The command line uses the services and storage's public functions.",
   },
 };

@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   export: async () => (await import('./export.ts')).benchExport(),
   ui: async () => (await import('./ui.ts')).benchUi(),
   responsiveness: async () => (await import('./responsiveness.ts')).benchResponsiveness(),
+  insights: async () => (await import('./insights.ts')).benchInsights(),
 };
 
 const wanted = process.argv.slice(2);

@@ -11,6 +11,7 @@ import type { Correction, CorrectionsReport } from './corrections.ts';
 import type { DatasetConflict, ExportProgress, ExportResult } from './export.ts';
 import type { ImportProgress, ImportSummary } from './importing.ts';
 import type { Span } from './letter.ts';
+import type { Insights } from './insights.ts';
 import type { LetterPages } from './pages.ts';
 import type {
   HistoryEntry,
@@ -77,13 +78,14 @@ export const API_METHODS = [
   'applyBulk',
   'getCorrections',
   'listCorrections',
+  'getInsights',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
 
 export const QUEUE_SORTS = ['import', 'caseNumber', 'attention'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
-export type { BulkLetterInput, BulkSelectionInput, FieldEdit, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
+export type { BulkLetterInput, BulkSelectionInput, FieldEdit, ItemCriteria, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
 
 export interface AppInfo {
   readonly appVersion: string;
@@ -190,6 +192,7 @@ export interface ApiResults {
   applyBulk: BulkResult;
   getCorrections: CorrectionsReport;
   listCorrections: readonly Correction[];
+  getInsights: Insights;
 }
 
 export type ImrApi = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]> };
@@ -256,6 +259,7 @@ export const SHELL_COMMANDS = [
   'find',
   'nextLetter',
   'showShortcuts',
+  'showInsights',
   'libraryChanged',
 ] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];

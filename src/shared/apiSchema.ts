@@ -7,9 +7,10 @@ import type { ApiMethod } from './api.ts';
 import { QUEUE_SORTS } from './api.ts';
 import { BULK_MAX_ITEMS, BULK_SEARCH_FIELDS } from './bulk.ts';
 import { EXPORT_FORMATS } from './export.ts';
+import { INSIGHTS_SCOPES } from './insights.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './library.ts';
-import { STRUCTURE_KEYS } from './derived.ts';
+import { FACETS, STRUCTURE_KEYS } from './derived.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from './vocabulary.ts';
 import type { CitationSource, DrugClass, ServiceCategory } from './vocabulary.ts';
 
@@ -40,6 +41,20 @@ const itemEdit = fieldEdit(itemField);
 const letterEdit = fieldEdit(letterField);
 export type FieldEdit = z.infer<typeof itemEdit> | z.infer<typeof letterEdit>;
 
+/** What one item must be: its decision ('none': it has none), facet values, a partial certification. */
+const itemCriteria = z.strictObject({
+  decision: z.enum([...DECISIONS, 'none']).optional(),
+  /** Each facet must have one of its values on the item. */
+  facets: z
+    .array(z.strictObject({ facet: z.enum(FACETS), values: z.array(text(200)).min(1).max(50).readonly() }).readonly())
+    .min(1)
+    .max(4)
+    .readonly()
+    .optional(),
+  partial: z.literal(true).optional(),
+});
+export type ItemCriteria = z.infer<typeof itemCriteria>;
+
 export const queueFilterSchema = z.strictObject({
   status: z.enum(LETTER_STATUSES).optional(),
   decision: z.enum(DECISIONS).optional(),
@@ -51,6 +66,14 @@ export const queueFilterSchema = z.strictObject({
   drugClass: z.enum(DRUG_CLASSES.map((term) => term.id) as [DrugClass, ...DrugClass[]]).optional(),
   guidelineSource: z.enum(CITATION_SOURCES.map((term) => term.id) as [CitationSource, ...CitationSource[]]).optional(),
   search: text(500).optional(),
+  /** Letters decided in a year ('2016'), a month ('2016-12') or years ('2016..2017'), or 'unknown' (no MM/DD/YYYY decision date). */
+  decidedIn: z.string().regex(/^(\d{4}(-(0[1-9]|1[0-2])|\.\.\d{4})?|unknown)$/).optional(),
+  /** The expert reviewer's specialty as printed; null: letters that print none. */
+  reviewerSpecialty: text(500).nullable().optional(),
+  /** Letters with at least this many items. */
+  minItems: z.number().int().min(0).max(1000).optional(),
+  /** Letters with, for each of these, an item that matches all of it at once. */
+  items: z.array(itemCriteria).min(1).max(8).readonly().optional(),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
@@ -165,5 +188,6 @@ export const API_ARGS = {
   applyBulk: z.tuple([z.array(bulkLetter).min(1).max(BULK_MAX_ITEMS), bulkOperation]),
   getCorrections: z.tuple([]),
   listCorrections: z.tuple([z.union([itemField, letterField]), z.number().int().min(1).max(1000)]),
+  getInsights: z.tuple([z.strictObject({ filter: queueFilterSchema, scope: z.enum(INSIGHTS_SCOPES) })]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 

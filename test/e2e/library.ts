@@ -19,6 +19,8 @@ export interface LibraryPlan {
   readonly letters: number;
   /** Letters whose case number is left out of the text, so the parser warns about it. */
   readonly withoutCaseNumber?: readonly number[];
+  /** Letters whose case number is printed short (CM17-9000 rather than CM17-0009000), so the format check finds it. */
+  readonly shortCaseNumber?: readonly number[];
   /** Conflicts to record on the letter at `letter` (an index into the letters). */
   readonly conflicts?: ReadonlyArray<Omit<NewConflict, 'letterId'> & { readonly letter: number }>;
 }
@@ -33,7 +35,9 @@ export function buildLibrary(plan: LibraryPlan): { file: string; letters: BuiltL
     const generated = renderLetterText(generateLetter(seed), 'layout');
     if (!/CM\d{2}-\d{7}/.test(generated)) continue;
     const index = letters.length;
-    const caseNumber = `CM17-${String(9000 + index).padStart(7, '0')}`;
+    // The year the generator gave the letter, so the case number agrees with its dates (the year check).
+    const year = /CM(\d{2})-\d{7}/.exec(generated)?.[1] ?? '17';
+    const caseNumber = plan.shortCaseNumber?.includes(index) ? `CM${year}-${9000 + index}` : `CM${year}-${String(9000 + index).padStart(7, '0')}`;
     const text = plan.withoutCaseNumber?.includes(index) ? generated.replace(/CM\d{2}-\d{7}/g, '') : generated.replace(/CM\d{2}-\d{7}/g, caseNumber);
     const source = { path: `/e2e/${caseNumber}.txt`, fileName: `${caseNumber}.txt`, size: text.length, sha256: caseNumber.padEnd(64, '0'), kind: 'text' as const, text, pageOffsets: [0], encoding: 'utf-8' };
     ids.push(insertParsedLetter(library.db, source, parseLetter(text), runId).letterId);

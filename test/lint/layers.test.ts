@@ -34,6 +34,8 @@ const BREACHES: [string, string, string, RegExp][] = [
   ['the parser does I/O', 'src/main/letters/parsing/breach.ts', "export { readFile } from 'node:fs/promises';\n", /parser and the vocabulary are pure/],
   ['export reaches into storage internals', 'src/main/export/breach.ts', "export { statement } from '../storage/sql.ts';\n", /public modules/],
   ["the main process runs SQL", 'src/main/shell/breach.ts', "export { getLetter } from '../storage/index.ts';\n", /only relays to the library server/],
+  ['the charts import main-process code', 'src/charts/breach.ts', "export { computeInsights } from '../main/insights/index.ts';\n", /draw into any DOM document/],
+  ['the report reaches into the insights internals', 'src/main/report/breach.ts', "export { headlineOf } from '../insights/headline.ts';\n", /public modules/],
   ['the transport calls a service', 'src/main/transport/breach.ts', "export { editItemField } from '../review/index.ts';\n", /only relays calls/],
 ];
 

@@ -32,7 +32,7 @@ const options = { platform: 'linux' as const, productName: 'IMR Review Workstati
 test('every command has its accelerator; keys the page handles are shown but left to the page', () => {
   const template = menuTemplate(recordingActions().actions, options);
   const shortcuts = Object.fromEntries(
-    ['Import Files…', 'Import Folder…', 'Export…', 'Open Database…', 'New Database…', 'Undo', 'Redo', 'Find', 'Next Letter', 'Keyboard Shortcuts'].map((label) => {
+    ['Import Files…', 'Import Folder…', 'Export…', 'Open Database…', 'New Database…', 'Undo', 'Redo', 'Find', 'Next Letter', 'Insights', 'Keyboard Shortcuts'].map((label) => {
       const item = byLabel(template, label);
       return [label, `${item.accelerator}${item.registerAccelerator === false ? ' (page)' : ''}`];
     }),
@@ -47,6 +47,7 @@ test('every command has its accelerator; keys the page handles are shown but lef
     Redo: 'CmdOrCtrl+Shift+Z (page)',
     Find: 'CmdOrCtrl+F',
     'Next Letter': 'J (page)',
+    Insights: 'Shift+I (page)',
     'Keyboard Shortcuts': '? (page)',
   });
   expect(items(template).find((item) => item.role === 'quit')).toMatchObject({ accelerator: 'CmdOrCtrl+Q' });
@@ -56,7 +57,7 @@ test('every command has its accelerator; keys the page handles are shown but lef
 test('clicking an item runs its action or sends its command to the renderer', () => {
   const { actions, calls } = recordingActions();
   const template = menuTemplate(actions, options);
-  for (const label of ['Import Files…', 'Import Folder…', 'Export…', 'Open Database…', 'New Database…', 'Undo', 'Redo', 'Find', 'Next Letter', 'Keyboard Shortcuts']) {
+  for (const label of ['Import Files…', 'Import Folder…', 'Export…', 'Open Database…', 'New Database…', 'Undo', 'Redo', 'Find', 'Next Letter', 'Insights', 'Keyboard Shortcuts']) {
     const click = byLabel(template, label).click as () => void;
     click();
   }
@@ -70,6 +71,7 @@ test('clicking an item runs its action or sends its command to the renderer', ()
     'send:redo',
     'send:find',
     'send:nextLetter',
+    'send:showInsights',
     'send:showShortcuts',
   ]);
 });

@@ -104,11 +104,16 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return letterId;
   },
-  // Version 6 keyed letters by their normalised text: the version 5 rows so keyed, and a letter read from a text file.
+  // Version 6 keyed letters by their normalised text and added interrupted runs: the version 5 rows so keyed,
+  // with facets on the items, and a letter read from a text file.
   6: (db) => {
     const letterId = (SEEDS[5] as (db: Db) => number)(db);
     const text = db.prepare('SELECT text FROM letter_texts WHERE letter_id = ?').pluck().get(letterId) as string;
     db.prepare('UPDATE letters SET content_sha256 = ? WHERE id = ?').run(contentSha256(text), letterId);
+    db.prepare(
+      `INSERT INTO item_facets (item_id, letter_id, facet, value)
+       SELECT id, letter_id, 'category', 'surgery' FROM items WHERE letter_id = ?`,
+    ).run(letterId);
     db.exec(`
       INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, encoding, page_count, format,
          has_header, spans, warnings, parser_version, imported_at, updated_at)
@@ -118,7 +123,28 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return letterId;
   },
+  // Version 7 only indexed the foreign keys: the version 6 rows, and a PDF imported then (kept without its pages).
+  7: (db) => {
+    const letterId = (SEEDS[6] as (db: Db) => number)(db);
+    const text = 'Case Number: CM15-0007777\nKnee arthroscopy: Overturned\n';
+    db.prepare(
+      `INSERT INTO letters (id, sha256, content_sha256, file_name, file_path, file_size, source_kind, page_count, format,
+         case_number, has_header, spans, warnings, parser_version, imported_at, updated_at)
+       VALUES (10, 'aa7777', ?, 'CM15-0007777.pdf', '/old/CM15-0007777.pdf', 3072, 'pdf', 1, 'F1-prose-credentials',
+         'CM15-0007777', 0, '{}', '[]', '1.3.0', '2025-06-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z')`,
+    ).run(contentSha256(text));
+    db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (10, ?, '[0]')").run(text);
+    return letterId;
+  },
 };
+
+/** The foreign keys of every table: (child table, child column). */
+function foreignKeys(db: Db): { table: string; column: string }[] {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  return tables.flatMap((table) =>
+    (db.pragma(`foreign_key_list("${table}")`) as { from: string }[]).map((key) => ({ table, column: key.from })),
+  );
+}
 
 /** A closed library file at `version`, holding that version's seed data. */
 function libraryAtVersion(version: number): { file: string; letterId: number } {
@@ -258,14 +284,30 @@ describe('schema migrations', () => {
     library.close();
   });
 
-  it('007 keeps a copy of each PDF with its layout from now on: letters imported before have none, and reading a PDF again gives it its pages', () => {
+  it('007 indexes every foreign key, so the rows of a letter are found without reading the whole table', () => {
     const { file, letterId } = libraryAtVersion(6);
+    const library = openLibrary(file);
+    const { db } = library;
+    const keys = foreignKeys(db);
+    expect(keys.length).toBeGreaterThan(10);
+    for (const { table, column } of keys) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM "${table}" WHERE "${column}" = 1`).all() as { detail: string }[]).map((step) => step.detail).join('; ');
+      expect(plan, `${table}.${column}`).toMatch(/^SEARCH .* USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY|PRIMARY KEY)/);
+    }
+    expect(db.prepare('SELECT COUNT(*) FROM item_facets WHERE letter_id = ?').pluck().get(letterId)).toBe(3);
+    library.close();
+  });
+
+  it('008 keeps a copy of each PDF with its layout from now on: letters imported before have none, and reading a PDF again gives it its pages', () => {
+    const { file, letterId } = libraryAtVersion(7);
     const library = openLibrary(file);
     const { db } = library;
     expect(readLetterPages(db, letterId)).toEqual({ kind: 'none', reason: 'no-copy' });
     expect(readLetterPages(db, 9)).toEqual({ kind: 'none', reason: 'text-file' });
+    expect(readLetterPages(db, 10)).toEqual({ kind: 'none', reason: 'no-copy' });
     expect(hasLetterWithSha256(db, 'abc123')).toBe(false);
     expect(hasLetterWithSha256(db, 'fed789')).toBe(true);
+    expect(hasLetterWithSha256(db, 'aa7777')).toBe(false);
     db.prepare("INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (?, x'00', x'25504446')").run(letterId);
     expect(hasLetterWithSha256(db, 'abc123')).toBe(true);
     expect(() => db.prepare("INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (4242, x'00', x'00')").run()).toThrow(/FOREIGN KEY/);

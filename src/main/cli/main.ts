@@ -7,6 +7,7 @@ import { runExtract } from './extract.ts';
 import { runImport } from './importCommand.ts';
 import { runImportDataset } from './importDatasetCommand.ts';
 import { runReparse } from './reparseCommand.ts';
+import { runReport } from './reportCommand.ts';
 import { runSearch } from './searchCommand.ts';
 import { runStats } from './statsCommand.ts';
 import { runVocabulary } from './vocabularyCommand.ts';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   eval: { run: runEvaluate, summary: 'eval <folder>                    score extraction against <name>.json gold files' },
   import: { run: runImport, summary: 'import <paths...> [--db <file>]  import letters into the library' },
   stats: { run: runStats, summary: 'stats [--db <file>] [--json]     letters by status and format, items by decision' },
+  report: { run: runReport, summary: 'report [--db <file>] [--out <folder>] [--format html|md|json] [--all]  the insights: outcomes beside published figures' },
   search: { run: runSearch, summary: 'search [--db <file>] <query>     full-text search with snippets' },
   reparse: { run: runReparse, summary: 'reparse [--db <file>]            re-run the parser over letters nobody has touched' },
   export: { run: runExport, summary: 'export --format F --out <folder>  write the reviewed dataset (jsonl, csv, parquet, xlsx) with its card' },

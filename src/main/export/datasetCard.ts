@@ -11,6 +11,8 @@ import { exportTables } from './cardTables.ts';
 import { CHECK_CODES } from '../letters/checks/index.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, MTUS_PARTS, SERVICE_CATEGORIES, VOCABULARY_VERSION } from '../letters/vocabulary/index.ts';
 import type { ExportTally } from './tally.ts';
+import { decisionFiguresMarkdown } from '../insights/index.ts';
+import type { DecisionFigures } from '../insights/index.ts';
 
 export interface CardFacts {
   readonly format: ExportFormat;
@@ -28,6 +30,8 @@ export interface CardFacts {
   readonly tally: ExportTally;
   /** Texts cut to fit a spreadsheet cell (xlsx only). */
   readonly cutTexts: number;
+  /** The headline figures, worked out in SQL over the same letters. */
+  readonly figures: DecisionFigures;
 }
 
 export function datasetCard(facts: CardFacts): string {
@@ -72,6 +76,13 @@ export function datasetCard(facts: CardFacts): string {
     '| --- | ---: |',
     ...[...tally.statuses].sort().map(([status, n]) => `| ${status} | ${n} |`),
     ...unreadableDates(facts),
+    '',
+    '### Headline figures',
+    '',
+    'With 95% intervals (Wilson for shares, normal approximation for the mean). A reviewer\'s letters are not a random',
+    'sample of IMR decisions, so these describe this dataset, not the IMR program.',
+    '',
+    ...decisionFiguresMarkdown(facts.figures),
     '',
     ...checksSection(tally),
     ...vocabularySection(tally),

@@ -11,6 +11,7 @@ import { bulkHandlers } from './handlers/bulk.ts';
 import { conflictHandlers } from './handlers/conflicts.ts';
 import { correctionHandlers } from './handlers/corrections.ts';
 import { flowHandlers } from './handlers/flow.ts';
+import { insightsHandlers } from './handlers/insights.ts';
 import { jobHandlers } from './handlers/jobs.ts';
 import { letterHandlers } from './handlers/letters.ts';
 import { reviewHandlers } from './handlers/review.ts';
@@ -64,6 +65,7 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...flowHandlers(context),
     ...bulkHandlers(context),
     ...correctionHandlers(context),
+    ...insightsHandlers(context),
   };
   return {
     context,

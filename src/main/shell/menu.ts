@@ -60,6 +60,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     label: 'View',
     submenu: [
       command('Next Letter', 'J', send('nextLetter'), false),
+      command('Insights', 'Shift+I', send('showInsights'), false),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -50,7 +50,6 @@ export function writeStructureCorrections(db: Db, itemId: number, corrections: S
   if (changes === 0) throw new NotFoundError('item', itemId);
 }
 
-/** Every letter id, in import order: the letters whose derived values a new version works out again. */
 /** Up to `limit` letter ids after `afterId`, in id order. */
 export function letterIdsAfter(db: Db, afterId: number, limit: number): number[] {
   return (statement(db, 'SELECT id FROM letters WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as { id: number }[]).map((row) => row.id);

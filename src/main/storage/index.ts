@@ -32,6 +32,8 @@ export { searchLetters, SNIPPET_MARKERS } from './search.ts';
 export type { SearchHit, SearchOptions } from './search.ts';
 export { toFtsQuery } from './ftsQuery.ts';
 export { getDerivedStats, getLibraryStats } from './stats.ts';
+export { insightCounts, LETTER_GROUPINGS, letterTotals, libraryVersion } from './insights.ts';
+export type { FacetCounts, InsightCounts, ItemCounts, ItemCountsByYear, LetterCounts, LetterCountsByGroup, LetterGroupCounts, LetterGrouping } from './insights.ts';
 export type { LibraryStats } from './stats.ts';
 export * from './importRuns.ts';
 export { clearPendingExportFolder, notePendingExportFolder, pendingExportFolders } from './exportFolders.ts';

@@ -2,6 +2,7 @@
  * The review queue: letters filtered and sorted for the reviewer, one page at a time.
  * Every filter and sort reads the narrow letters row or an index (see migrations), never the text.
  */
+import type { Facet } from '../../shared/derived.ts';
 import type { Decision, LetterFormat } from '../../shared/letter.ts';
 import { InvalidEditError } from './errors.ts';
 import type { LetterStatus } from './fields.ts';
@@ -29,6 +30,22 @@ export interface QueueFilter {
   readonly guidelineSource?: string;
   /** Full-text search (letter text and item fields); blank means no search. */
   readonly search?: string;
+  /** Letters decided in a year ('2016'), a month ('2016-12') or years ('2016..2017'), or 'unknown': no MM/DD/YYYY decision date. */
+  readonly decidedIn?: string;
+  /** Letters whose expert reviewer's specialty is printed exactly so; null: letters that print none. */
+  readonly reviewerSpecialty?: string | null;
+  /** Letters with at least this many items. */
+  readonly minItems?: number;
+  /** Letters with, for each of these, an item that matches all of it at once. */
+  readonly items?: readonly ItemCriteria[];
+}
+
+/** What one item must be: its decision ('none': it has none), facet values, a partial certification. */
+export interface ItemCriteria {
+  readonly decision?: Decision | 'none';
+  /** Each facet must have one of its values on the item. */
+  readonly facets?: readonly { readonly facet: Facet; readonly values: readonly string[] }[];
+  readonly partial?: boolean;
 }
 
 export interface QueueQuery extends QueueFilter {
@@ -48,10 +65,23 @@ const SORTS: Record<QueueSort, { readonly index: string; readonly orderBy: strin
   attention: { index: 'queue_by_attention', orderBy: 'l.attention_count DESC, l.id' },
 };
 
-const DECISION_CONDITIONS: Record<Decision, string> = {
+/** Read from the letter's item counts, which every queue index holds. */
+const DECISION_CONDITIONS: Record<Decision | 'none', string> = {
   Upheld: 'l.upheld_count > 0',
   Overturned: 'l.overturned_count > 0',
+  none: 'l.upheld_count + l.overturned_count < l.item_count',
 };
+
+/** A printed MM/DD/YYYY date with a month 01-12 (GLOB has no alternatives, so two patterns); anything else is unreadable. */
+const DATE_GLOBS = ['0[1-9]/[0-3][0-9]/[12][0-9][0-9][0-9]', '1[0-2]/[0-3][0-9]/[12][0-9][0-9][0-9]'];
+export function isReadableDate(column: string): string {
+  return `(${DATE_GLOBS.map((glob) => `${column} GLOB '${glob}'`).join(' OR ')})`;
+}
+/** A partial certification, as the vocabulary reads one: any of its three parts is set. */
+export const PARTIAL_ITEM =
+  '(i.original_request IS NOT NULL OR i.authorized_by_claims_administrator IS NOT NULL OR i.imr_eligible_portion IS NOT NULL)';
+const DECIDED_IN = /^(?<year>\d{4})(?:-(?<month>0[1-9]|1[0-2]))?$/;
+const YEARS = /^(?<from>\d{4})\.\.(?<to>\d{4})$/;
 
 const MAX_PAGE_SIZE = 1000;
 
@@ -183,6 +213,24 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
     conditions.push(`l.id IN (SELECT letter_id FROM item_facets WHERE facet IN (${facets.map((f) => `'${f}'`).join(', ')}) AND value = @${key})`);
     params[key] = value;
   }
+  if (filter.decidedIn !== undefined) {
+    conditions.push(decidedInCondition(filter.decidedIn, params));
+  }
+  if (filter.reviewerSpecialty !== undefined) {
+    if (filter.reviewerSpecialty === null) conditions.push('l.reviewer_specialty IS NULL');
+    else {
+      conditions.push('l.reviewer_specialty = @reviewerSpecialty');
+      params.reviewerSpecialty = filter.reviewerSpecialty;
+    }
+  }
+  if (filter.minItems !== undefined) {
+    conditions.push('l.item_count >= @minItems');
+    params.minItems = filter.minItems;
+  }
+  (filter.items ?? []).forEach((item, index) => {
+    const condition = itemCondition(item, `i${index}`, params);
+    if (condition !== null) conditions.push(condition);
+  });
   const match = filter.search === undefined ? null : toFtsQuery(filter.search);
   if (match !== null) {
     conditions.push(`l.id IN (
@@ -191,4 +239,54 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
     params.match = match;
   }
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+function decidedInCondition(decidedIn: string, params: Record<string, string | number>): string {
+  if (decidedIn === 'unknown') return `(l.decision_date IS NULL OR NOT ${isReadableDate('l.decision_date')})`;
+  const years = YEARS.exec(decidedIn)?.groups;
+  if (years?.from !== undefined && years.to !== undefined) {
+    params.decidedFrom = years.from;
+    params.decidedTo = years.to;
+    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) BETWEEN @decidedFrom AND @decidedTo)`;
+  }
+  const parts = DECIDED_IN.exec(decidedIn)?.groups;
+  if (parts?.year === undefined) throw new InvalidEditError(`A decision period is YYYY, YYYY-MM, YYYY..YYYY or unknown, not "${decidedIn}"`);
+  if (parts.month === undefined) {
+    params.decidedIn = parts.year;
+    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) = @decidedIn)`;
+  }
+  params.decidedIn = `${parts.month}/[0-3][0-9]/${parts.year}`;
+  return 'l.decision_date GLOB @decidedIn';
+}
+
+/**
+ * Letters with one item meeting every criterion at once. A decision alone reads the letter's
+ * counts; facets read their index, and the item row is read only when the decision or the
+ * partial certification must hold on that same item. `name` keeps each criterion's parameters apart.
+ */
+function itemCondition(item: ItemCriteria, name: string, params: Record<string, string | number>): string | null {
+  const { decision, facets = [] } = item;
+  if (decision !== undefined && DECISION_CONDITIONS[decision] === undefined) throw new InvalidEditError(`Unknown decision "${decision}"`);
+  const onRow: string[] = [];
+  if (decision === 'none') onRow.push('i.decision IS NULL');
+  else if (decision !== undefined) {
+    onRow.push(`i.decision = @${name}decision`);
+    params[`${name}decision`] = decision;
+  }
+  if (item.partial === true) onRow.push(PARTIAL_ITEM);
+  const [first, ...others] = facets.map((facet, index) => {
+    if (facet.values.length === 0) throw new InvalidEditError(`Facet "${facet.facet}" needs at least one value`);
+    const prefix = `${name}f${index}`;
+    params[prefix] = facet.facet;
+    facet.values.forEach((value, n) => (params[`${prefix}v${n}`] = value));
+    return { facet: `@${prefix}`, values: facet.values.map((_, n) => `@${prefix}v${n}`).join(', ') };
+  });
+  if (first !== undefined) {
+    const sameItem = others.map((other) => `EXISTS (SELECT 1 FROM item_facets o WHERE o.item_id = f.item_id AND o.facet = ${other.facet} AND o.value IN (${other.values}))`);
+    const row = onRow.length === 0 ? '' : ` JOIN items i ON i.id = f.item_id`;
+    const where = [`f.facet = ${first.facet} AND f.value IN (${first.values})`, ...sameItem, ...onRow].join(' AND ');
+    return `l.id IN (SELECT f.letter_id FROM item_facets f${row} WHERE ${where})`;
+  }
+  if (item.partial === true) return `l.id IN (SELECT i.letter_id FROM items i WHERE ${onRow.join(' AND ')})`;
+  return decision === undefined ? null : DECISION_CONDITIONS[decision];
 }

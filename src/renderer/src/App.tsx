@@ -8,12 +8,15 @@ import { valuesNeedingAttention } from './attention.ts';
 import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import type { ItemStructureHandlers } from './components/ItemCard.tsx';
+import type { StructureHandler } from './components/ItemReading.tsx';
 import { LetterPane } from './components/LetterPane.tsx';
 import { QueuePane } from './components/QueuePane.tsx';
 import { SourceArea } from './components/SourceArea.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { Dialogs, ReviewerPrompt } from './dialogs/Dialogs.tsx';
+import { InsightsView } from './insights/InsightsView.tsx';
+import { SelectionBanner } from './insights/SelectionBanner.tsx';
 import type { FieldTarget } from './fields.ts';
 import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
@@ -35,9 +38,10 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   find: 'focusSearch',
   nextLetter: 'nextToReview',
   showShortcuts: 'help',
+  showInsights: 'insights',
 };
 
-export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | null;
 
 /** Where a letter opens: at the first value needing attention, else at its first item. */
 function firstTarget(letter: StoredLetter | null): FieldTarget | null {
@@ -131,8 +135,15 @@ export function App() {
   }, []);
 
   /** Puts a loaded letter on screen; a new letter opens where its attention starts. */
+  /**
+   * The letter the reviewer asked for last, and a count of the asks: a letter that arrives after
+   * a later ask (a slow load, or the reload after a change) is not shown over it.
+   */
+  const asked = useRef<{ letterId: number | null; count: number }>({ letterId: null, count: 0 });
+
   const showLetter = useCallback(
     (loaded: StoredLetter | null, letterId: number, keepFocus: boolean) => {
+      asked.current = { letterId, count: asked.current.count + 1 };
       if (loaded) revisions.current?.loaded(loaded.id, loaded.revision);
       letterRef.current = loaded;
       setSelectedId(letterId);
@@ -147,15 +158,19 @@ export function App() {
 
   const openLetter = useCallback(
     async (letterId: number, keepFocus = false) => {
+      const ask = { letterId, count: asked.current.count + 1 };
+      asked.current = ask;
       // Its pages are fetched and opened while the letter itself loads.
       if (sourceView !== 'text') openLetterPagesEarly(letterId);
-      showLetter(await api.getLetter(letterId), letterId, keepFocus);
+      const loaded = await api.getLetter(letterId);
+      if (asked.current.count === ask.count) showLetter(loaded, letterId, keepFocus);
     },
     [showLetter, sourceView],
   );
 
   const closeLetter = useCallback(() => {
     letterRef.current = null;
+    asked.current = { letterId: null, count: asked.current.count + 1 };
     setSelectedId(null);
     setLetter(null);
     setFocused(null);
@@ -163,8 +178,9 @@ export function App() {
   }, []);
 
   const refresh = useCallback(async () => {
-    const shown = letterRef.current?.id ?? null;
-    if (shown !== null) await openLetter(shown, true);
+    // The letter asked for last: one opened while the change was saved is the one to show.
+    const shown = asked.current.letterId;
+    if (shown !== null) await openLetter(shown, letterRef.current?.id === shown);
     setQueueVersion((v) => v + 1);
     await Promise.all([loadStats(), loadTags(), loadUndoState()]);
   }, [openLetter, loadStats, loadTags, loadUndoState]);
@@ -204,7 +220,7 @@ export function App() {
   }, [showNextToReview, actions]);
 
   // Handlers bind the letter shown when they were made: a change always names the letter it was made on.
-  const structureHandlers = useMemo<ItemStructureHandlers | null>(
+  const structureHandlers = useMemo<(ItemStructureHandlers & StructureHandler) | null>(
     () =>
       letter && {
         onMove: (itemId, step) => void actions.moveItem(letter, itemId, step).catch(fail),
@@ -212,6 +228,7 @@ export function App() {
         onMergeWithNext: (itemId) => void actions.mergeWithNext(letter, itemId).catch(fail),
         onDelete: (itemId) => void actions.deleteItem(letter, itemId).catch(fail),
         onToggleConfirmed: (itemId) => void actions.toggleConfirmed(letter, itemId).catch(fail),
+        onSetStructure: (itemId, key, value) => void actions.setStructure(letter, itemId, key, value).catch(fail),
       },
     [letter, actions, fail],
   );
@@ -295,6 +312,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar info={info} stats={stats} undoState={undoState} onDialog={setDialog} onStep={(direction) => void actions.step(direction).catch(fail)} />
+      <SelectionBanner filter={filter} onFilter={setFilter} />
       {empty ? (
         <EmptyState
           onLoadSamples={() => api.loadSampleLetters().then(() => setDialog('import'), fail)}
@@ -382,6 +400,19 @@ export function App() {
         onError={error}
         fail={fail}
       />
+      {dialog === 'insights' && (
+        <InsightsView
+          queueFilter={filter}
+          onOpenQueue={(selected) => {
+            setDialog(null);
+            setFilter(selected);
+            // The first letter of the selection opens once the queue has it.
+            setSelectedId(null);
+          }}
+          onClose={() => setDialog(null)}
+          onError={error}
+        />
+      )}
       {needsReviewer && (
         <ReviewerPrompt onSubmit={(name) => void api.setReviewer(name).then(() => api.getAppInfo()).then(setInfo, fail)} />
       )}

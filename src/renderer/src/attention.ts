@@ -1,9 +1,10 @@
 /**
  * What still needs a person's eye in a letter, in the order the fields pane shows it: every
- * value with an open parser warning, then each item nobody has confirmed yet (at its decision).
- * The exception-first keys walk this list; it is the one place to add other reasons (rule checks).
+ * value with an open parser warning or a rule check's finding, and each item nobody has
+ * confirmed yet (at its decision). The exception-first keys walk this list.
  */
 import type { ItemField, LetterField, StoredLetter, StoredWarning } from '../../shared/library.ts';
+import { findingTarget } from './checks.ts';
 import type { FieldTarget } from './fields.ts';
 import { LETTER_FIELD_ORDER, sameTarget } from './fields.ts';
 import { fieldOrder } from './state/fieldOrder.ts';
@@ -38,6 +39,10 @@ export function valuesNeedingAttention(letter: StoredLetter): Attention[] {
       add({ kind: 'item', itemId: item.id, field }, warning.message);
     }
     if (item.status === 'unreviewed') add({ kind: 'item', itemId: item.id, field: 'decision' }, 'not confirmed yet');
+  }
+  for (const finding of letter.checks) {
+    const target = findingTarget(letter, finding);
+    if (target) add(target, finding.message);
   }
   const rank = (target: FieldTarget) => order.findIndex((candidate) => sameTarget(candidate, target));
   return [...reasons.values()].sort((a, b) => rank(a.target) - rank(b.target));

@@ -22,8 +22,10 @@ import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
 export const PARQUET_LETTERS_FILE = 'letters.parquet';
 export const PARQUET_ITEMS_FILE = 'items.parquet';
 export const PARQUET_CITATIONS_FILE = 'citations.parquet';
-/** Rows per row group: readers skip whole groups by their statistics; memory holds one group. */
+/** Rows per row group at most: readers skip whole groups by their statistics. */
 const ROW_GROUP_ROWS = 20_000;
+/** Text per row group at most, so a group of long rationales is held in memory at a few megabytes, not hundreds. */
+const ROW_GROUP_CHARS = 8_000_000;
 
 type ParquetScalar = string | number | boolean | null;
 type ParquetCell = ParquetScalar | ParquetScalar[] | Record<string, ParquetScalar>[];
@@ -103,6 +105,18 @@ class SinkWriter extends ByteWriter {
   }
 }
 
+/** About how much text a cell holds (lists and records counted by their strings). */
+function textLength(cell: ParquetCell): number {
+  if (typeof cell === 'string') return cell.length;
+  if (!Array.isArray(cell)) return 0;
+  let length = 0;
+  for (const element of cell) {
+    if (typeof element === 'string') length += element.length;
+    else if (element !== null && typeof element === 'object') for (const member of Object.values(element)) if (typeof member === 'string') length += member.length;
+  }
+  return length;
+}
+
 /** One Parquet file filled a row group at a time from rows of a fixed column list. */
 interface TableWriter<Row> {
   readonly data: DataFile;
@@ -124,21 +138,27 @@ async function tableWriter<Row>(options: WriterOptions, name: string, columns: r
   });
   let group: ParquetCell[][] = columns.map(() => []);
   let groupRows = 0;
+  let groupChars = 0;
   const flush = async () => {
     if (groupRows === 0) return;
     const columnData = columns.map((column, index) => ({ name: column.name, data: group[index] ?? [] }));
     group = columns.map(() => []);
     const rows = groupRows;
     groupRows = 0;
+    groupChars = 0;
     await writer.write({ columnData, rowGroupSize: rows });
   };
   return {
     data,
     async add(row) {
-      columns.forEach((column, index) => group[index]?.push(parquetCell(column.type, column.value(row))));
+      columns.forEach((column, index) => {
+        const cell = parquetCell(column.type, column.value(row));
+        groupChars += textLength(cell);
+        group[index]?.push(cell);
+      });
       groupRows++;
       data.rows++;
-      if (groupRows >= ROW_GROUP_ROWS) await flush();
+      if (groupRows >= ROW_GROUP_ROWS || groupChars >= ROW_GROUP_CHARS) await flush();
     },
     async finish() {
       await flush();

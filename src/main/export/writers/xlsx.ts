@@ -4,9 +4,11 @@
  * stays text), a frozen header row with filters, and column widths that suit their contents.
  * A text longer than a cell holds (32,767 characters) is cut with a marker and counted.
  *
- * Written with exceljs's streaming writer: rows are committed to the file as they come, so the
- * export holds one row at a time whatever the dataset's size. Its zip stream is written through
- * the export's guarded file, so every write takes the cancel and has a deadline.
+ * Written with exceljs's streaming writer. Its zip holds one sheet after another, so the letters
+ * sheet is written as the letters come and the items and citations rows are spooled to disk
+ * until it is done (spool.ts): the export holds a row at a time whatever the dataset's size.
+ * The zip stream is written through the export's guarded file, so every write takes the cancel
+ * and has a deadline, and rows wait for the disk to take the ones before them.
  */
 import { once } from 'node:events';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import ExcelJS from 'exceljs';
 import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
 import type { FileSink } from '../guardedFs.ts';
 import { openSink } from '../guardedFs.ts';
+import { openSpool } from './spool.ts';
 import type { CellValue, CitationRow, Column, ColumnType, ScalarType } from '../columns.ts';
 import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
@@ -64,6 +67,10 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
     // An inline rich-text string: a cell type that is text and can never be taken for a formula.
     return { richText: [{ text }] };
   };
+  /** Waits while the disk is behind, so rows never pile up in memory. */
+  const caughtUp = async () => {
+    if (stream.writableNeedDrain) await once(stream, 'drain');
+  };
   const sheet = <Row>(name: string, columns: readonly Column<Row>[]) => {
     const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     worksheet.columns = columns.map((column) => ({
@@ -75,24 +82,39 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
     const header = worksheet.addRow(columns.map((column) => ({ richText: [{ text: column.name }] })));
     header.font = { bold: true };
     header.commit();
-    return (row: Row) => worksheet.addRow(columns.map((column) => cell(column.type, column.value(row)))).commit();
+    return {
+      values: (row: Row): CellValue[] => columns.map((column) => column.value(row)),
+      write: async (values: readonly CellValue[]) => {
+        worksheet.addRow(columns.map((column, index) => cell(column.type, values[index] ?? null))).commit();
+        await caughtUp();
+      },
+      commit: () => worksheet.commit(),
+    };
   };
-  const addLetter = sheet('letters', letterColumns(options.withSpans));
-  const addItem = sheet<ItemRow>('items', [
+  // Added in this order, they are zipped in this order: only the first can be written as the letters come.
+  const letters = sheet('letters', letterColumns(options.withSpans));
+  const items = sheet<ItemRow>('items', [
     ...ITEM_KEY_COLUMNS.map((column) => ({ ...column, value: (row: ItemRow) => column.value(row.letter) })),
     ...itemColumns(options.withSpans),
   ]);
-  const addCitation = sheet<CitationRow>('citations', CITATION_COLUMNS);
+  const citations = sheet<CitationRow>('citations', CITATION_COLUMNS);
+  const spooledItems = await openSpool(options.guard, options.dir, 'items');
+  const spooledCitations = await openSpool(options.guard, options.dir, 'citations');
   return {
     files: [data],
     cutTexts: () => cut,
     async add(letter) {
-      addLetter(letter);
-      letter.items.forEach((item, index) => addItem({ letter, item, index }));
-      for (const row of citationRows(letter)) addCitation(row);
+      await letters.write(letters.values(letter));
+      for (const [index, item] of letter.items.entries()) await spooledItems.add(items.values({ letter, item, index }));
+      for (const row of citationRows(letter)) await spooledCitations.add(citations.values(row));
       data.rows += 1;
     },
     async finish() {
+      letters.commit();
+      await spooledItems.replay(items.write);
+      items.commit();
+      await spooledCitations.replay(citations.write);
+      citations.commit();
       await workbook.commit();
       if (!stream.writableFinished) await once(stream, 'finish');
       await sink.close();
@@ -101,6 +123,7 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
     abandon: async () => {
       stream.destroy();
       await sink.abandon();
+      await Promise.all([spooledItems.discard(), spooledCitations.discard()]);
     },
   };
 }

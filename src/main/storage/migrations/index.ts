@@ -6,7 +6,8 @@ import { datasetConflictsMigration } from './003-dataset-conflicts.ts';
 import { boundChangesMigration } from './004-bound-changes.ts';
 import { derivedValuesMigration } from './005-derived-values.ts';
 import { contentAndInterruptedRunsMigration } from './006-content-and-interrupted-runs.ts';
-import { letterPagesMigration } from './007-letter-pages.ts';
+import { foreignKeyIndexesMigration } from './007-foreign-key-indexes.ts';
+import { letterPagesMigration } from './008-letter-pages.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   boundChangesMigration,
   derivedValuesMigration,
   contentAndInterruptedRunsMigration,
+  foreignKeyIndexesMigration,
   letterPagesMigration,
 ];
 

@@ -3,14 +3,20 @@
  * name, a ring while focused, edited in place. Enter opens the editor with the caret at the end
  * (Ctrl/Cmd+A selects all), Enter saves, Escape cancels. Values keep the letters' whitespace
  * convention (every run of white space is one space), so a line break is never typed into one.
- * Only warnings nobody has answered are shown; answered ones stay in the history.
+ * Only warnings nobody has answered are shown (answered ones stay in the history), with the rule
+ * checks' findings on the value; under the value, what the vocabulary read in it (`reading`).
  */
+import type { ReactNode } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
+import type { CheckFinding } from '../../../shared/derived.ts';
+import type { Span } from '../../../shared/letter.ts';
 import type { StoredWarning } from '../../../shared/library.ts';
 import { openWarnings } from '../attention.ts';
 import type { FieldStyle, FieldTarget } from '../fields.ts';
 import { sameTarget, targetKey } from '../fields.ts';
+import { FieldNotes } from './FieldNotes.tsx';
 import { useFollowFocus } from './focus.ts';
+import { MarkedText } from './MarkedText.tsx';
 
 export interface EditableFieldProps {
   readonly id: string;
@@ -26,6 +32,11 @@ export interface EditableFieldProps {
   readonly edited: boolean;
   readonly readOnly: boolean;
   readonly warnings: readonly StoredWarning[];
+  readonly checks: readonly CheckFinding[];
+  /** Stretches of the value the vocabulary read (citations, drugs), marked in it. */
+  readonly marks?: readonly Span[];
+  /** The vocabulary's reading, shown under the value. */
+  readonly reading?: ReactNode;
   readonly multiline?: boolean;
   /** Laid out as label and value on one line (the letter's short fields). */
   readonly inline?: boolean;
@@ -41,6 +52,7 @@ export function EditableField(props: EditableFieldProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const shown = useRef<HTMLDivElement>(null);
   const warnings = openWarnings(props.warnings);
+  const noted = warnings.length > 0 || props.checks.length > 0;
 
   // Each time the editor opens: the value as it is now, the caret after its last character.
   useLayoutEffect(() => {
@@ -94,22 +106,15 @@ export function EditableField(props: EditableFieldProps) {
           role="textbox"
           aria-readonly="true"
           aria-label={name}
-          aria-describedby={warnings.length > 0 ? warningsId : undefined}
+          aria-describedby={noted ? warningsId : undefined}
           tabIndex={0}
           onFocus={props.onFocus}
         >
-          {value ?? '—'}
+          {value === null ? '—' : <MarkedText text={value} marks={props.marks ?? []} />}
         </div>
       )}
-      {warnings.length > 0 && (
-        <div id={warningsId}>
-          {warnings.map((warning, i) => (
-            <div key={i} className="warning" role="note">
-              ⚠ {warning.message}
-            </div>
-          ))}
-        </div>
-      )}
+      {props.reading}
+      <FieldNotes id={warningsId} warnings={warnings} checks={props.checks} />
     </div>
   );
 }
@@ -131,6 +136,9 @@ export interface TargetFieldProps {
   readonly edited: boolean;
   readonly readOnly: boolean;
   readonly warnings: readonly StoredWarning[];
+  readonly checks: readonly CheckFinding[];
+  readonly marks?: readonly Span[];
+  readonly reading?: ReactNode;
   readonly multiline?: boolean;
   readonly inline?: boolean;
   readonly focused: FieldTarget | null;

@@ -1,5 +1,6 @@
 /** One decision item: its review status and tools, its decision, its fields with their open warnings, its tags. */
 import { useRef } from 'react';
+import type { CheckFinding } from '../../../shared/derived.ts';
 import type { Decision } from '../../../shared/letter.ts';
 import type { ItemField, StoredItem } from '../../../shared/library.ts';
 import { openWarnings } from '../attention.ts';
@@ -7,7 +8,10 @@ import type { FieldTarget } from '../fields.ts';
 import { ITEM_FIELD_STYLES, MAIN_ITEM_FIELDS, PARTIAL_ITEM_FIELDS, sameTarget, targetKey } from '../fields.ts';
 import type { FieldHandlers } from './EditableField.tsx';
 import { TargetField } from './EditableField.tsx';
+import { FieldNotes } from './FieldNotes.tsx';
 import { useFollowFocus } from './focus.ts';
+import type { StructureHandler } from './ItemReading.tsx';
+import { GuidelineReading, guidelineMarks, ServiceReading, serviceMarks } from './ItemReading.tsx';
 import { TagChips } from './TagChips.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
@@ -21,7 +25,9 @@ export interface ItemCardProps {
   readonly handlers: FieldHandlers;
   readonly onDecide: (itemId: number, decision: Decision) => void;
   readonly onUntag: (itemId: number, tagId: number) => void;
-  readonly structure: ItemStructureHandlers;
+  readonly structure: ItemStructureHandlers & StructureHandler;
+  /** The rule checks' findings on this item's values. */
+  readonly checks: readonly CheckFinding[];
   readonly isLast: boolean;
 }
 
@@ -39,6 +45,21 @@ const STATUS_LABELS: Record<StoredItem['status'], string> = { unreviewed: 'Not c
 export function ItemCard(props: ItemCardProps) {
   const { item, index, focused, editing, readOnly, structure } = props;
   const number = index + 1;
+  const vocabulary = item.vocabulary;
+  /** The vocabulary's reading of a field: its marks in the value and what it read, shown under it. */
+  const reading = (field: ItemField) => {
+    if (!vocabulary) return {};
+    if (field === 'service') {
+      return {
+        marks: serviceMarks(vocabulary.service.service),
+        reading: <ServiceReading itemId={item.id} number={number} vocabulary={vocabulary} readOnly={readOnly} onSetStructure={structure.onSetStructure} />,
+      };
+    }
+    if (field === 'claimsAdministratorGuideline' || field === 'maximusGuideline') {
+      return { marks: guidelineMarks(vocabulary[field]), reading: <GuidelineReading analysis={vocabulary[field]} label={`Item ${number} ${ITEM_FIELD_STYLES[field].label}`} /> };
+    }
+    return {};
+  };
   const isFocusedItem = focused?.kind === 'item' && focused.itemId === item.id;
   const fields: ItemField[] = [...MAIN_ITEM_FIELDS, ...PARTIAL_ITEM_FIELDS.filter((field) => item[field] !== null)];
   const open = openWarnings(item.warnings);
@@ -88,6 +109,8 @@ export function ItemCard(props: ItemCardProps) {
       {fields.map((field) => (
         <TargetField
           key={field}
+          checks={props.checks.filter((check) => check.field === field)}
+          {...reading(field)}
           target={{ kind: 'item', itemId: item.id, field }}
           name={`Item ${number} ${ITEM_FIELD_STYLES[field].label}`}
           style={ITEM_FIELD_STYLES[field]}
@@ -114,6 +137,7 @@ function DecisionField(props: ItemCardProps & { readonly number: number; readonl
   const { item, number, focused, readOnly } = props;
   const target: FieldTarget = { kind: 'item', itemId: item.id, field: 'decision' };
   const isFocused = sameTarget(focused, target);
+  const checks = props.checks.filter((check) => check.field === 'decision');
   const shown = useRef<HTMLDivElement>(null);
   useFollowFocus(shown, isFocused, false, props.focusRequest);
   const key = targetKey(target);
@@ -131,7 +155,7 @@ function DecisionField(props: ItemCardProps & { readonly number: number; readonl
           role="textbox"
           aria-readonly="true"
           aria-label={`Item ${number} decision`}
-          aria-describedby={props.warnings.length > 0 ? `field-${key}-warnings` : undefined}
+          aria-describedby={props.warnings.length > 0 || checks.length > 0 ? `field-${key}-warnings` : undefined}
           tabIndex={0}
           onFocus={() => props.handlers.onFocus(target)}
         >
@@ -155,15 +179,7 @@ function DecisionField(props: ItemCardProps & { readonly number: number; readonl
           ))}
         </div>
       </div>
-      {props.warnings.length > 0 && (
-        <div id={`field-${key}-warnings`}>
-          {props.warnings.map((warning, i) => (
-            <div key={i} className="warning" role="note">
-              ⚠ {warning.message}
-            </div>
-          ))}
-        </div>
-      )}
+      <FieldNotes id={`field-${key}-warnings`} warnings={props.warnings} checks={checks} />
     </div>
   );
 }

@@ -3,10 +3,12 @@ import type { Decision } from '../../../shared/letter.ts';
 import { desktop } from '../api/client.ts';
 import type { LetterField, StoredLetter } from '../../../shared/library.ts';
 import { openWarnings } from '../attention.ts';
+import { checksOn } from '../checks.ts';
 import type { FieldTarget } from '../fields.ts';
 import { LETTER_FIELD_ORDER, LETTER_FIELD_STYLES, letterFieldValue } from '../fields.ts';
 import type { FieldHandlers } from './EditableField.tsx';
 import type { ItemStructureHandlers } from './ItemCard.tsx';
+import type { StructureHandler } from './ItemReading.tsx';
 import { TargetField } from './EditableField.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { TagChips } from './TagChips.tsx';
@@ -17,7 +19,7 @@ export interface LetterPaneProps {
   readonly focusRequest: number;
   readonly editing: FieldTarget | null;
   readonly handlers: FieldHandlers;
-  readonly structure: ItemStructureHandlers;
+  readonly structure: ItemStructureHandlers & StructureHandler;
   readonly onDecide: (itemId: number, decision: Decision) => void;
   readonly onVerify: () => void;
   readonly onFinish: () => void;
@@ -52,6 +54,7 @@ export function LetterPane(props: LetterPaneProps) {
       edited={letter.humanEdited.includes(field)}
       readOnly={readOnly}
       warnings={letter.warnings.filter((w) => w.field === field)}
+      checks={checksOn(letter, { kind: 'letter', field })}
       focused={focused}
       focusRequest={props.focusRequest}
       editing={editing}
@@ -129,6 +132,7 @@ export function LetterPane(props: LetterPaneProps) {
           readOnly={readOnly}
           handlers={props.handlers}
           structure={props.structure}
+          checks={letter.checks.filter((check) => check.itemIndex === index)}
           isLast={index === letter.items.length - 1}
           onDecide={props.onDecide}
           onUntag={props.onUntagItem}

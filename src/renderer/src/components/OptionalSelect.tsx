@@ -2,6 +2,8 @@
 export interface Choice<T extends string | number> {
   readonly value: T;
   readonly label: string;
+  /** What the choice means, as its tooltip. */
+  readonly title?: string;
 }
 
 export interface OptionalSelectProps<T extends string | number> {
@@ -22,7 +24,7 @@ export function OptionalSelect<T extends string | number>({ label, anyLabel, val
     >
       <option value="">{anyLabel}</option>
       {choices.map((choice) => (
-        <option key={choice.value} value={choice.value}>
+        <option key={choice.value} value={choice.value} title={choice.title}>
           {choice.label}
         </option>
       ))}

@@ -5,6 +5,7 @@ import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
 import type { QueueRow, Tag } from '../../../shared/library.ts';
+import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from '../../../shared/vocabulary.ts';
 import type { QueuePages } from '../state/useQueuePages.ts';
 import { OptionalSelect, plainChoices } from './OptionalSelect.tsx';
 
@@ -90,9 +91,22 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
             onChange={(tagId) => set({ tagId })}
           />
           <OptionalSelect label="Format" anyLabel="Any format" value={filter.format} choices={plainChoices(LETTER_FORMATS)} onChange={(format) => set({ format })} />
+          <OptionalSelect label="Service category" anyLabel="Any service" value={filter.category} choices={termChoices(SERVICE_CATEGORIES)} onChange={(category) => set({ category })} />
+          <OptionalSelect label="Drug class" anyLabel="Any drug" value={filter.drugClass} choices={termChoices(DRUG_CLASSES)} onChange={(drugClass) => set({ drugClass })} />
+          <OptionalSelect
+            label="Guideline source"
+            anyLabel="Any citation"
+            value={filter.guidelineSource}
+            choices={termChoices(CITATION_SOURCES)}
+            onChange={(guidelineSource) => set({ guidelineSource })}
+          />
           <label className="check">
             <input type="checkbox" checked={filter.hasWarnings === true} onChange={(e) => set({ hasWarnings: e.target.checked ? true : undefined })} />
             With warnings
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={filter.hasChecks === true} onChange={(e) => set({ hasChecks: e.target.checked ? true : undefined })} />
+            With check findings
           </label>
           <select aria-label="Sort" value={sort} onChange={(e) => onSort(e.target.value as QueueSort)}>
             <option value="import">Import order</option>
@@ -135,6 +149,11 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
   );
 }
 
+/** A taxonomy's terms as choices, each described in its tooltip. */
+function termChoices<Id extends string>(terms: readonly { readonly id: Id; readonly description: string }[]) {
+  return terms.map((term) => ({ value: term.id, label: term.id.replaceAll('-', ' '), title: term.description }));
+}
+
 function QueueRowView({ row }: { readonly row: QueueRow }) {
   return (
     <>
@@ -152,6 +171,11 @@ function QueueRowView({ row }: { readonly row: QueueRow }) {
       {row.warningCount > 0 && (
         <span className="row-warnings" title={`${row.warningCount} parser warning(s)`}>
           ⚠ {row.warningCount}
+        </span>
+      )}
+      {row.checkCount > 0 && (
+        <span className="row-checks" title={`${row.checkCount} rule check finding(s)`}>
+          ◆ {row.checkCount}
         </span>
       )}
     </>

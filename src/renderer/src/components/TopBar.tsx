@@ -59,6 +59,9 @@ export function TopBar({ info, stats, undoState, onDialog, onStep }: TopBarProps
         <button type="button" onClick={() => onDialog('conflicts')} title="Conflicts from merged datasets (c)">
           Conflicts
         </button>
+        <button type="button" onClick={() => onDialog('insights')} title="Insights: outcomes beside published figures (Shift+I)">
+          Insights
+        </button>
         <button type="button" onClick={() => onDialog('tags')} title="Manage tags (g)">
           Tags
         </button>

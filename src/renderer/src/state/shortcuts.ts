@@ -44,6 +44,7 @@ export type ShortcutAction =
   | 'tags'
   | 'bulk'
   | 'corrections'
+  | 'insights'
   | 'help';
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -82,6 +83,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['g'], action: 'tags', description: 'Manage tags', group: 'App' },
   { keys: ['b'], action: 'bulk', description: 'Bulk actions on items across letters', group: 'App' },
   { keys: ['C'], action: 'corrections', description: 'What reviewers corrected, per field', group: 'App' },
+  { keys: ['I'], action: 'insights', description: 'Insights: outcomes as charts, beside published figures', group: 'App' },
   { keys: ['?'], action: 'help', description: 'This shortcut sheet', group: 'App' },
 ];
 

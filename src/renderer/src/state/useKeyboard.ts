@@ -214,6 +214,8 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       return c.setDialog('bulk');
     case 'corrections':
       return c.setDialog('corrections');
+    case 'insights':
+      return c.setDialog('insights');
     case 'help':
       return c.setDialog('help');
   }

@@ -7,6 +7,7 @@
  */
 import { useMemo, useRef } from 'react';
 import type { ChangeResult, LetterRef } from '../../../shared/api.ts';
+import type { StructureKey } from '../../../shared/derived.ts';
 import type { Decision, Span } from '../../../shared/letter.ts';
 import type { StoredLetter, Tag, UndoState } from '../../../shared/library.ts';
 import { api, ApiCallError } from '../api/client.ts';
@@ -39,6 +40,8 @@ export interface ReviewActions {
   decide(letter: StoredLetter, itemId: number, decision: Decision): Promise<void>;
   /** Confirms the item, or puts a confirmed one back to unreviewed. */
   toggleConfirmed(letter: StoredLetter, itemId: number): Promise<void>;
+  /** A reviewer's category or drug class for the item; null goes back to the vocabulary's reading. */
+  setStructure(letter: StoredLetter, itemId: number, key: StructureKey, value: string | null): Promise<void>;
   addItem(letter: StoredLetter, position: number): Promise<void>;
   deleteItem(letter: StoredLetter, itemId: number): Promise<void>;
   /** Splits where the (first) selected stretch starts. */
@@ -133,6 +136,9 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
     async toggleConfirmed(letter, itemId) {
       const status = item(letter, itemId)?.status === 'confirmed' ? 'unreviewed' : 'confirmed';
       await change(letter, (ref) => api.setItemStatus(ref, itemId, status));
+    },
+    async setStructure(letter, itemId, key, value) {
+      await change(letter, (ref) => api.setStructureValue(ref, itemId, { key, value }), 'No change: the value is as it was.');
     },
     async addItem(letter, position) {
       const result = await change(letter, (ref) => api.addItem(ref, { position }));

@@ -6,7 +6,7 @@
 import type { Migration } from '../migrate.ts';
 
 export const letterPagesMigration: Migration = {
-  version: 7,
+  version: 8,
   name: 'letter-pages',
   up(db) {
     db.exec(`

@@ -1,0 +1,33 @@
+/**
+ * The document a chart is drawn in: the page's own in the app, linkedom's when the report is
+ * written on Node. Charts use only this much of the DOM, so the same code type-checks in the
+ * renderer (DOM types) and in the main process (no DOM types); Plot is handed the document
+ * and hands back its element through `plotIn`.
+ */
+import * as Plot from '@observablehq/plot';
+
+export interface ChartElement {
+  setAttribute(name: string, value: string): void;
+  getAttribute(name: string): string | null;
+  append(...nodes: ChartElement[]): void;
+  textContent: string | null;
+  readonly outerHTML: string;
+}
+
+export interface ChartDocument {
+  createElementNS(namespace: string, tag: string): ChartElement;
+}
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export function svgElement(document: ChartDocument, tag: string, attributes: Readonly<Record<string, string | number>> = {}, text?: string): ChartElement {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** Plot.plot drawn into `document`: Plot types its document and result as the browser's, which ours stand for. */
+export function plotIn(document: ChartDocument, options: Omit<Plot.PlotOptions, 'document'>): ChartElement {
+  return Plot.plot({ ...options, document: document as unknown as Plot.PlotOptions['document'] }) as unknown as ChartElement;
+}

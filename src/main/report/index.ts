@@ -1,0 +1,41 @@
+/**
+ * `imr-review report`: the insights of a library written as a self-contained HTML page, a
+ * Markdown summary or JSON for scripts, from the same figures the app's Insights view shows.
+ */
+import { writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Insights, InsightsScope } from '../../shared/insights.ts';
+import { computeInsights } from '../insights/index.ts';
+import type { Db } from '../storage/index.ts';
+import type { ReportFacts } from './facts.ts';
+import { reportHtml } from './html.ts';
+import { reportMarkdown } from './markdown.ts';
+
+export const REPORT_FORMATS = ['html', 'md', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const REPORT_FILE = 'imr-insights';
+
+export interface ReportOptions {
+  readonly format: ReportFormat;
+  readonly outDir: string;
+  readonly scope: InsightsScope;
+  readonly libraryFile: string;
+  readonly appVersion: string;
+}
+
+export function renderReport(insights: Insights, format: ReportFormat, facts: ReportFacts): string {
+  if (format === 'html') return reportHtml(insights, facts);
+  if (format === 'md') return reportMarkdown(insights, facts);
+  return `${JSON.stringify({ ...facts, insights }, null, 2)}\n`;
+}
+
+/** Writes `<outDir>/imr-insights.<format>` and returns its path and the insights it holds. */
+export async function writeReport(db: Db, options: ReportOptions): Promise<{ file: string; insights: Insights }> {
+  const insights = computeInsights(db, { filter: {}, scope: options.scope });
+  const facts: ReportFacts = { libraryName: path.basename(options.libraryFile), generatedAt: new Date().toISOString(), appVersion: options.appVersion };
+  await mkdir(options.outDir, { recursive: true });
+  const file = path.join(path.resolve(options.outDir), `${REPORT_FILE}.${options.format}`);
+  await writeFile(file, renderReport(insights, options.format, facts));
+  return { file, insights };
+}

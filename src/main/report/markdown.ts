@@ -1,0 +1,38 @@
+/** The insights as a Markdown summary: the headline, the published figures beside the library's, and every breakdown as a table. */
+import { headlineTiles, insightSections, scopeLabel, shownRows } from '../../charts/index.ts';
+import type { InsightTable } from '../../charts/index.ts';
+import type { Insights } from '../../shared/insights.ts';
+import { SAMPLE_CAVEAT } from '../../shared/insights.ts';
+import type { ReportFacts } from './facts.ts';
+import { referenceSources } from './facts.ts';
+
+export function reportMarkdown(insights: Insights, facts: ReportFacts): string {
+  const h = insights.headline;
+  return [
+    '# IMR insights',
+    '',
+    `${scopeLabel(insights)} of ${facts.libraryName}: ${h.letters.toLocaleString('en-US')} letters, ${h.items.toLocaleString('en-US')} items.`,
+    `Written ${facts.generatedAt} by IMR Review Workstation ${facts.appVersion}.`,
+    '',
+    ...headlineTiles(h).map((tile) => `- **${tile.label}**: ${tile.value} (${tile.detail})`),
+    '',
+    `> ${SAMPLE_CAVEAT}`,
+    '',
+    ...insightSections(insights).flatMap((section) => [`## ${section.title}`, '', section.note, '', ...markdownTable(section.table), '']),
+    '## Sources of the published figures',
+    '',
+    ...referenceSources(insights).map((source) => `- ${source}`),
+    '',
+  ].join('\n');
+}
+
+function markdownTable(table: InsightTable): string[] {
+  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const { rows, more } = shownRows(table);
+  return [
+    `| ${table.columns.map((column) => cell(column.label)).join(' | ')} |`,
+    `| ${table.columns.map((column) => (column.numeric ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.cells.map((c) => cell(c.text)).join(' | ')} |`),
+    ...(more > 0 ? ['', `… and ${more.toLocaleString('en-US')} more groups: all of them are in the JSON report.`] : []),
+  ];
+}
