@@ -62,6 +62,12 @@ async function openAfresh(letter: StoredLetter): Promise<void> {
   await openLetter(page, letter);
 }
 
+/** Shows the page alone, whatever view the tests before left (each test can run by itself). */
+async function showPageOnly(): Promise<void> {
+  await viewRadio('Page').click();
+  await expect(viewRadio('Page')).toBeChecked();
+}
+
 /** Focuses a field by clicking it in the fields pane. */
 async function focusField(key: string): Promise<void> {
   await page.locator(`#field-${key} .field-value`).click();
@@ -120,6 +126,7 @@ test('p goes round the text, both side by side and the page, and the view stays 
 });
 
 test('every value’s boxes sit where the generator drew it, within 2 points, on the page drawn from the library’s own copy', async () => {
+  await showPageOnly();
   let checked = 0;
   for (const index of [0, 1]) {
     const letter = pdfLetter(index);
@@ -161,6 +168,7 @@ test('every value’s boxes sit where the generator drew it, within 2 points, on
 test('clicking a box focuses its field, and focusing a field scrolls the page to its box', async () => {
   const letter = pdfLetter(0);
   await openAfresh(letter);
+  await showPageOnly();
   await scroller().evaluate((element) => element.scrollTo(0, 0));
   const caseBox = page.locator('.pdf-page[data-painted] .page-box[data-target="letter-caseNumber"]');
   await expect(caseBox).toBeVisible();
@@ -218,6 +226,7 @@ async function dragOnPage(start: number, end: number): Promise<void> {
 test('text selected on the page is what s gives the focused field, in the page’s order where the text reads it in another', async () => {
   const letter = pdfLetter(0);
   await openAfresh(letter);
+  await showPageOnly();
   await scroller().evaluate((element) => element.scrollTo(0, 0));
   const specialtySpan = letter.spans['reviewerSpecialty']![0]!;
   const specialty = letter.reviewerSpecialty!;
@@ -250,7 +259,7 @@ test('text selected on the page is what s gives the focused field, in the page�
 test('a letter read from a text file shows its text, saying why it has no page', async () => {
   const typed = letters.find((letter) => letter.sourceKind === 'text')!;
   await openAfresh(typed);
-  await expect(viewRadio('Page')).toBeChecked();
+  await showPageOnly();
   await expect(page.getByRole('note').filter({ hasText: 'imported from a text file, which has no pages' })).toBeVisible();
   await expect(page.locator('.source')).toBeVisible();
   await expect(page.locator('.pdf-page')).toHaveCount(0);
