@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readLetterFile } from '../../src/main/letters/reading/index.ts';
 import { pageOrder, runsOutOfOrder } from '../../src/renderer/src/pages/readingOrder.ts';
 import { selectedStretches } from '../../src/renderer/src/pages/pageSelection.ts';
-import { spanBoxes } from '../../src/renderer/src/pages/runBoxes.ts';
+import { printedExtent, spanBoxes } from '../../src/renderer/src/pages/runBoxes.ts';
 import type { Measure, PageFrame } from '../../src/renderer/src/pages/runBoxes.ts';
 import type { LetterSource } from '../../src/shared/source.ts';
 import type { DrawnText, GeneratedLetter } from '../fixtures/index.ts';
@@ -87,6 +87,17 @@ describe('value boxes', () => {
     const [label, value] = boxes as [(typeof boxes)[0], (typeof boxes)[0]];
     expect(value.left - (label.left + label.width)).toBeGreaterThan(20);
     expect(spanBoxes([caseLine[0], caseLine[0]], layout, source.text, frames, measure)).toEqual([]);
+  });
+});
+
+describe('the printed width', () => {
+  test('runs from the leftmost to the rightmost text the generator drew on any page', () => {
+    const edges = drawn.filter((piece) => piece.text.trim() !== '').map((piece) => [piece.x, piece.x + textWidth(piece.text, piece.font, piece.fontSize)] as const);
+    const extent = printedExtent(source.pdf!.layout, source.text, frames)!;
+    expect(Math.abs(extent.left - Math.min(...edges.map(([left]) => left)))).toBeLessThan(0.1);
+    expect(Math.abs(extent.right - Math.max(...edges.map(([, right]) => right)))).toBeLessThan(0.5);
+    expect(extent.right - extent.left).toBeLessThan(LETTER_FRAME.width - 100);
+    expect(printedExtent({ fonts: [], runs: [] }, '', frames)).toBeNull();
   });
 });
 

@@ -5,12 +5,13 @@
  * the focused field (in the page's order, where the text reads it in another). Runs the text
  * reads out of the page's order are outlined and numbered.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Span } from '../../../shared/letter.ts';
 import type { StoredLetter } from '../../../shared/library.ts';
 import type { FieldTarget } from '../fields.ts';
 import { targetKey } from '../fields.ts';
 import { selectedStretches } from '../pages/pageSelection.ts';
+import { printedExtent } from '../pages/runBoxes.ts';
 import type { PageFrame } from '../pages/runBoxes.ts';
 import type { LetterPagesState } from '../pages/useLetterPages.ts';
 import { usePageLayers, useValueBoxes, valueAt } from '../pages/usePageDrawing.ts';
@@ -29,13 +30,17 @@ export interface PageViewProps {
 }
 
 const PAGE_GAP = 12;
+/** Points of the page's margin kept in view either side of the printed text at "Fit width" (room for a field's name). */
+const PRINTED_MARGIN = 24;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 2.5, 3, 4];
 
 export const PageView = memo(function PageView({ letter, pages, focused, onFocusField, onSelectionChange, zoom, onZoom }: PageViewProps) {
   const { document, frames, layout } = pages;
   const scroller = useRef<HTMLDivElement>(null);
-  const fitScale = useFitScale(scroller, frames);
+  const printed = useMemo(() => printedExtent(layout, letter.text, frames), [layout, letter.text, frames]);
+  const fitScale = useFitScale(scroller, frames, printed);
   const scale = fitScale * zoom;
+  usePrintInView(scroller, printed, scale);
   const pixelRatio = usePixelRatio();
   const visible = useVisiblePages(scroller, frames.length, scale);
   const layers = usePageLayers(layout, letter.text, frames);
@@ -56,6 +61,9 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
     const top = element.offsetTop + box.top * scale;
     const bottom = top + box.height * scale;
     if (top < root.scrollTop || bottom > root.scrollTop + root.clientHeight) root.scrollTop = top - root.clientHeight / 2 + (box.height * scale) / 2;
+    const left = element.offsetLeft + box.left * scale;
+    const right = left + box.width * scale;
+    if (left < root.scrollLeft || right > root.scrollLeft + root.clientWidth) root.scrollLeft = left - root.clientWidth / 2 + (box.width * scale) / 2;
   }, [activeKey, boxes, scale]);
 
   /** The value under the pointer, on the page it is over. */
@@ -96,7 +104,7 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
         <button type="button" onClick={() => zoomBy(1)} aria-label="Zoom in" title="Zoom in (Ctrl+wheel)" disabled={zoom >= ZOOM_STEPS.at(-1)!}>
           +
         </button>
-        <button type="button" onClick={() => onZoom(1)} disabled={zoom === 1} title="Fit the page's width to the pane">
+        <button type="button" onClick={() => onZoom(1)} disabled={zoom === 1} title="Fit the printed width of the page to the pane">
           Fit width
         </button>
         <span className="page-number">
@@ -105,7 +113,7 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
         {marked > 0 && (
           <span className="page-order-note" title="The extracted text reads the outlined stretches in another order than the page shows them (numbered as the text reads them). Select on the page to take a value in the page's order.">
             <span className="page-order-key" aria-hidden="true" />
-            {marked} read out of order
+            <span className="page-order-text">{marked} read out of order</span>
           </span>
         )}
       </div>
@@ -148,6 +156,7 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
             outOfOrder={layers.outOfOrder[index] ?? []}
             activeKey={activeKey}
             hoverKey={hoverKey}
+            printedLeft={printed?.left ?? 0}
           />
         ))}
       </div>
@@ -180,8 +189,12 @@ function useCurrentPage(scroller: React.RefObject<HTMLDivElement | null>, pageCo
   return current;
 }
 
-/** Points to CSS pixels so the widest page fits the pane's width. */
-function useFitScale(scroller: React.RefObject<HTMLDivElement | null>, frames: readonly PageFrame[]): number {
+/**
+ * Points to CSS pixels so the printed text, with a little of the margin, fits the pane's width:
+ * the blank margins of a letter would otherwise take a fifth of a narrow pane. A page without
+ * text fits whole, and no page is drawn smaller than its whole width would fit.
+ */
+function useFitScale(scroller: React.RefObject<HTMLDivElement | null>, frames: readonly PageFrame[], printed: { left: number; right: number } | null): number {
   const [width, setWidth] = useState(0);
   // Measured before the first paint, so the pages are laid out at their size from the start.
   useLayoutEffect(() => {
@@ -193,7 +206,18 @@ function useFitScale(scroller: React.RefObject<HTMLDivElement | null>, frames: r
     return () => observer.disconnect();
   }, [scroller]);
   const widest = Math.max(...frames.map((frame) => frame.width), 1);
-  return Math.max(0.25, (width - 2 * PAGE_GAP) / widest);
+  const fitted = printed ? Math.min(widest, printed.right - printed.left + 2 * PRINTED_MARGIN) : widest;
+  return Math.max(0.25, (width - 2 * PAGE_GAP) / fitted);
+}
+
+/** Scrolls across to where the printed text begins, less the margin kept in view, at every scale (so at "Fit width" the print is in the middle). */
+function usePrintInView(scroller: React.RefObject<HTMLDivElement | null>, printed: { left: number; right: number } | null, scale: number): void {
+  useLayoutEffect(() => {
+    const root = scroller.current;
+    const page = root?.querySelector<HTMLElement>('[data-page]');
+    if (!root || !page || !printed) return;
+    root.scrollLeft = page.offsetLeft + (printed.left - PRINTED_MARGIN) * scale - PAGE_GAP;
+  }, [scroller, printed, scale]);
 }
 
 /** The text selected on the pages, as stretches of the letter's text in the page's order. */

@@ -31,6 +31,8 @@ export interface PdfPageProps {
   readonly outOfOrder: readonly OrderMark[];
   readonly activeKey: string | null;
   readonly hoverKey: string | null;
+  /** Where the printed text begins, in points: fields are named in the margin before it. */
+  readonly printedLeft: number;
 }
 
 /** Beyond this many pixels a page's image is drawn coarser and scaled up: one page never takes more than 64 MB. */
@@ -39,7 +41,7 @@ const MAX_CANVAS_PIXELS = 16 * 1024 * 1024;
 const percent = (value: number, whole: number) => `${((100 * value) / whole).toFixed(3)}%`;
 
 export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
-  const { document, index, count, frame, scale, pixelRatio, visible, layout, text, families, order, boxes, outOfOrder, activeKey, hoverKey } = props;
+  const { document, index, count, frame, scale, pixelRatio, visible, layout, text, families, order, boxes, outOfOrder, activeKey, hoverKey, printedLeft } = props;
   const image = useRef<HTMLDivElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const element = useRef<HTMLDivElement>(null);
@@ -147,7 +149,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
           {[active, hovered].map(
             (box) =>
               box && (
-                <div key={box.key} className={`page-margin-label${box === hovered ? ' hover' : ''}`} style={{ top: percent(box.top + box.height / 2, frame.height) }}>
+                <div key={box.key} className={`page-margin-label${box === hovered ? ' hover' : ''}`} style={{ left: percent(printedLeft, frame.width), top: percent(box.top + box.height / 2, frame.height) }}>
                   {HIGHLIGHT_LABELS[box.colour]}
                 </div>
               ),

@@ -99,3 +99,19 @@ function union(a: PageBox, b: PageBox): PageBox {
   const bottom = Math.max(a.top + a.height, b.top + b.height);
   return { page: a.page, left, top, width: right - left, height: bottom - top };
 }
+
+/** The left and right edges of everything printed as text on any page, in points; null for a PDF without text (a scan). */
+export function printedExtent(layout: TextLayout, text: string, frames: readonly PageFrame[]): { left: number; right: number } | null {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const run of layout.runs) {
+    const frame = frames[run.page];
+    const font = layout.fonts[run.font];
+    if (!frame || !font || text.slice(run.start, run.end).trim() === '') continue;
+    // The whole run: its ends need no measuring.
+    const box = runPieceBox(run, run.start, run.end, text, font, frame, (part) => part.length);
+    left = Math.min(left, box.left);
+    right = Math.max(right, box.left + box.width);
+  }
+  return left < right ? { left, right } : null;
+}
