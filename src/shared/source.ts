@@ -25,6 +25,15 @@ export interface PdfCopy {
   readonly layout: TextLayout;
 }
 
+/** A PdfCopy with its layout packed for storing (deflated JSON): what an import's worker hands over. */
+export interface PackedPdfCopy {
+  readonly bytes: Uint8Array;
+  readonly packedLayout: Uint8Array;
+}
+
+/** A letter as the store takes it: its PDF's layout as read, or already packed. */
+export type StorableSource = Omit<LetterSource, 'pdf'> & { readonly pdf?: PdfCopy | PackedPdfCopy };
+
 export const READ_ERROR_CODES = [
   'not-found',
   'unreadable',

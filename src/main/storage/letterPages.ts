@@ -1,10 +1,10 @@
 /**
  * The library's own copy of each PDF letter and its text layout (see shared/pages.ts). The
- * layout is stored as deflated JSON: about 2 KB a letter, a fifteenth of the PDF beside it.
+ * layout is stored packed (layoutCodec.ts): about 2 KB a letter, a fifth of the PDF beside it.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { TextLayout } from '../../shared/pages.ts';
-import type { PdfCopy } from '../../shared/source.ts';
+import type { PackedPdfCopy, PdfCopy } from '../../shared/source.ts';
+import { packedCopy, unpackLayout } from '../letters/reading/layoutCodec.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
 
@@ -13,12 +13,14 @@ export type StoredPages =
   | { readonly kind: 'pdf'; readonly pdf: Buffer; readonly layout: TextLayout }
   | { readonly kind: 'none'; readonly reason: 'text-file' | 'no-copy' };
 
-export function insertLetterPages(db: Db, letterId: number, copy: PdfCopy): void {
-  statement(db, 'INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (?, ?, ?)').run(
-    letterId,
-    deflateRawSync(JSON.stringify(copy.layout)),
-    Buffer.from(copy.bytes.buffer, copy.bytes.byteOffset, copy.bytes.byteLength),
-  );
+export function insertLetterPages(db: Db, letterId: number, copy: PdfCopy | PackedPdfCopy): void {
+  const { bytes, packedLayout } = packedCopy(copy);
+  statement(db, 'INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (?, ?, ?)').run(letterId, asBuffer(packedLayout), asBuffer(bytes));
+}
+
+/** better-sqlite3 stores a Buffer as a blob; a Uint8Array that crossed from a worker is a plain view. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The letter's pages; null when there is no such letter. */
@@ -29,5 +31,5 @@ export function readLetterPages(db: Db, letterId: number): StoredPages | null {
   ).get(letterId) as { kind: 'pdf' | 'text'; layout: Buffer | null; pdf: Buffer | null } | undefined;
   if (!row) return null;
   if (row.layout === null || row.pdf === null) return { kind: 'none', reason: row.kind === 'text' ? 'text-file' : 'no-copy' };
-  return { kind: 'pdf', pdf: row.pdf, layout: JSON.parse(inflateRawSync(row.layout).toString('utf8')) as TextLayout };
+  return { kind: 'pdf', pdf: row.pdf, layout: unpackLayout(row.layout) };
 }

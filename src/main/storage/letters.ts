@@ -1,7 +1,7 @@
 /** Adding parsed letters to the library and reading one back whole, for the split view and re-parsing. */
 import type { CheckFinding } from '../../shared/derived.ts';
 import type { ParsedLetter, ParseWarning, SourceSpans } from '../../shared/letter.ts';
-import type { LetterSource, PdfCopy } from '../../shared/source.ts';
+import type { LetterSource, PackedPdfCopy, PdfCopy, StorableSource } from '../../shared/source.ts';
 import type { LetterField } from './fields.ts';
 import { contentSha256 } from './contentHash.ts';
 import { insertLetterPages } from './letterPages.ts';
@@ -50,7 +50,7 @@ export function letterIdOfSha256(db: Db, sha256: string): number | null {
  */
 export function insertParsedLetter(
   db: Db,
-  source: LetterSource,
+  source: StorableSource,
   parsed: ParsedLetter,
   importRunId: number | null,
   derived?: StoredDerived,
@@ -106,7 +106,7 @@ export function insertParsedLetter(
   });
 }
 
-function addMissingPages(db: Db, letterId: number, text: string, copy: PdfCopy): void {
+function addMissingPages(db: Db, letterId: number, text: string, copy: PdfCopy | PackedPdfCopy): void {
   const stored = statement(
     db,
     'SELECT t.text FROM letter_texts t WHERE t.letter_id = ? AND NOT EXISTS (SELECT 1 FROM letter_pages p WHERE p.letter_id = t.letter_id)',
