@@ -1,6 +1,6 @@
 /**
  * The library's own copy of each PDF letter and its text layout (see shared/pages.ts). The
- * layout is stored packed (layoutCodec.ts): about 2 KB a letter, a fifth of the PDF beside it.
+ * layout is stored packed (layoutCodec.ts): about 2 KB a letter, a fifteenth of a real letter's PDF.
  */
 import type { TextLayout } from '../../shared/pages.ts';
 import type { PackedPdfCopy, PdfCopy } from '../../shared/source.ts';
