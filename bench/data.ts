@@ -71,7 +71,7 @@ function buildLibrary(file: string): void {
   process.stdout.write(`    (building a ${LIBRARY_LETTERS}-letter library at ${file}, once)\n`);
   mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.building`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-checked']) rmSync(partial + suffix, { force: true });
   const library = openLibrary(partial, { reviewer: 'bench' });
   // Empty, so this only records that the letters stored below carry this version's derived values.
   bringDerivedUpToDate(library.db);
@@ -115,4 +115,6 @@ function buildLibrary(file: string): void {
   library.db.pragma('wal_checkpoint(TRUNCATE)');
   library.close();
   renameSync(partial, file);
+  // The open-check stamp names the file it was made for; the renamed library makes its own.
+  rmSync(`${partial}-checked`, { force: true });
 }

@@ -1,42 +1,46 @@
 /**
- * Export speed over the shared 100,000-letter library (every letter, --all scope), one run per
- * format, with the exporting process's peak memory. Target: each format in under 15 s.
+ * Export speed and memory over the shared 100,000-letter library (every letter, --all scope),
+ * each format in a process of its own so its peak RSS is its own.
+ * Targets: peak RSS under 300 MB per format; the times no longer than before exports were made
+ * flat in memory (8.1 s for the slowest format then; xlsx, newer, under 15 s).
  */
-import { rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { exportDataset } from '../src/main/export/index.ts';
-import { openLibrary } from '../src/main/storage/index.ts';
+import { promisify } from 'node:util';
 import { EXPORT_FORMATS } from '../src/shared/export.ts';
+import type { ExportFormat } from '../src/shared/export.ts';
 import { DATA_DIR, libraryFile } from './data.ts';
 import type { BenchResult } from './result.ts';
 
-const TARGET_SECONDS = 15;
+const run = promisify(execFile);
+const TARGET_RSS_MB = 300;
+const TARGET_SECONDS: Record<ExportFormat, number> = { jsonl: 8.1, csv: 8.1, parquet: 8.1, xlsx: 15 };
+
+interface ChildResult {
+  seconds: number;
+  letters: number;
+  items: number;
+  megabytes: number;
+  peakRssMb: number;
+}
 
 export async function benchExport(): Promise<BenchResult[]> {
-  const library = openLibrary(libraryFile());
+  const file = libraryFile();
+  const child = path.join(import.meta.dirname, 'exportChild.ts');
   const results: BenchResult[] = [];
-  try {
-    for (const format of EXPORT_FORMATS) {
-      const outDir = path.join(DATA_DIR, `export-${format}`);
-      await rm(outDir, { recursive: true, force: true });
-      let peakRss = process.memoryUsage.rss();
-      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
-      const started = performance.now();
-      const result = await exportDataset(library.file, { format, outDir, scope: 'all' });
-      const seconds = (performance.now() - started) / 1000;
-      clearInterval(sampler);
-      const megabytes = result.files.reduce((sum, file) => sum + file.bytes, 0) / 1e6;
-      results.push({
+  for (const format of EXPORT_FORMATS) {
+    const { stdout } = await run(process.execPath, [child, file, format, path.join(DATA_DIR, `export-${format}`)], { maxBuffer: 1 << 20 });
+    const measured = JSON.parse(stdout) as ChildResult;
+    results.push(
+      {
         name: `export ${format}, all letters`,
-        value: seconds,
+        value: measured.seconds,
         unit: 's',
-        target: { atMost: TARGET_SECONDS },
-        detail: `${result.letters} letters, ${result.items} items, ${megabytes.toFixed(0)} MB written, peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
-      });
-      await rm(outDir, { recursive: true, force: true });
-    }
-  } finally {
-    library.close();
+        target: { atMost: TARGET_SECONDS[format] },
+        detail: `${measured.letters} letters, ${measured.items} items, ${measured.megabytes.toFixed(0)} MB written`,
+      },
+      { name: `export ${format}, peak RSS`, value: measured.peakRssMb, unit: 'MB', target: { atMost: TARGET_RSS_MB } },
+    );
   }
   return results;
 }

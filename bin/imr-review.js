@@ -8,4 +8,4 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 const { runCli } = await import('../src/main/cli/main.ts');
 const { processIO } = await import('../src/main/cli/io.ts');
-process.exitCode = await runCli(process.argv.slice(2), processIO);
+process.exitCode = await runCli(process.argv.slice(2), processIO());

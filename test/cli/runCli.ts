@@ -1,7 +1,11 @@
-/** Runs the real `imr-review` bin script in a child process, as a user would. */
+/** Runs `imr-review` as a user would: the real bin script in a child process, or runCli in this process with streams of its own. */
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
+import { runCli } from '../../src/main/cli/main.ts';
+import { streamIO } from '../../src/main/cli/io.ts';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/imr-review.js');
 const run = promisify(execFile);
@@ -12,12 +16,39 @@ export interface CliResult {
   readonly code: number;
 }
 
-export async function cli(...args: string[]): Promise<CliResult> {
+export function cli(...args: string[]): Promise<CliResult> {
+  return cliWithEnv({}, ...args);
+}
+
+/** The bin script with these variables added to the environment (XDG_CONFIG_HOME moves the app's default library). */
+export async function cliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failed = error as CliResult;
     return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
   }
+}
+
+/** runCli in this process, its output gathered from two streams: for the many quick cases. */
+export async function cliInProcess(...args: string[]): Promise<CliResult> {
+  const gather = () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = once(stream, 'end');
+    return {
+      stream,
+      text: async () => {
+        stream.end();
+        await ended;
+        return Buffer.concat(chunks).toString('utf8');
+      },
+    };
+  };
+  const stdout = gather();
+  const stderr = gather();
+  const code = await runCli(args, streamIO(stdout.stream, stderr.stream));
+  return { stdout: await stdout.text(), stderr: await stderr.text(), code };
 }

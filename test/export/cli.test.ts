@@ -35,13 +35,14 @@ test('export prints what it wrote; filters by tag name; refuses bad options with
   expect(status.stderr).toContain('--status needs --all');
   const tag = await cli('export', '--db', db, '--format', 'csv', '--out', out, '--tag', 'nope');
   expect(tag.code).toBe(2);
-  expect(tag.stderr).toContain('No tag named "nope"');
+  expect(tag.stderr).toContain('no tag named "nope"');
 });
 
 test('import-dataset loads an export into a new library, and agreement compares the two', async () => {
   const out = path.join(dir, 'jsonl');
   expect((await cli('export', '--db', db, '--format', 'jsonl', '--out', out, '--all')).code).toBe(0);
   const copy = path.join(dir, 'copy.sqlite');
+  expect((await cli('init', '--db', copy)).code).toBe(0);
   const imported = await cli('import-dataset', path.join(out, 'letters.jsonl'), '--db', copy);
   expect(imported.code).toBe(0);
   expect(imported.stdout).toMatch(/letters created: 5/);

@@ -132,7 +132,7 @@ test('an import killed with SIGKILL leaves a run the next open marks interrupted
   const letters = path.join(dir, 'letters');
   await writeFixtureFolder(letters, { count: 30, seed: 7700, pdfShare: 1 });
   const file = path.join(dir, 'killed.sqlite');
-  const child = spawn(process.execPath, [BIN, 'import', letters, '--db', file, '--threads', '1'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'import', letters, '--db', file, '--create', '--threads', '1'], { stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stored = () => {
     try {

@@ -60,7 +60,7 @@ function partialLetters(file: string): number {
 
 test('kill -9 midway, then import again', async () => {
   const db = path.join(dir, 'library.sqlite');
-  const child = spawn(process.execPath, [BIN, 'import', path.join(dir, 'letters'), '--db', db, '--threads', '1'], {
+  const child = spawn(process.execPath, [BIN, 'import', path.join(dir, 'letters'), '--db', db, '--create', '--threads', '1'], {
     stdio: 'ignore',
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));

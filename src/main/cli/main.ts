@@ -1,56 +1,61 @@
 /** The headless command line: the same services as the app, no Electron. */
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { defaultLibraryPath } from '../appData.ts';
-import { runEvaluate } from './evaluate.ts';
-import { runAgreement } from './agreementCommand.ts';
-import { runExport } from './exportCommand.ts';
-import { runExtract } from './extract.ts';
-import { runImport } from './importCommand.ts';
-import { runImportDataset } from './importDatasetCommand.ts';
-import { runReparse } from './reparseCommand.ts';
-import { runReport } from './reportCommand.ts';
-import { runSearch } from './searchCommand.ts';
-import { runStats } from './statsCommand.ts';
-import { runVocabulary } from './vocabularyCommand.ts';
+import type { CommandContext } from './command.ts';
+import { configureCommand, PROGRAM } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+import { EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
 import type { CliIO } from './io.ts';
+import { isClosedPipe } from './io.ts';
 
-type Command = (args: string[], io: CliIO) => Promise<number>;
-
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  extract: { run: runExtract, summary: 'extract <files or folders...>    print one JSON object per letter (JSONL)' },
-  eval: { run: runEvaluate, summary: 'eval <folder>                    score extraction against <name>.json gold files' },
-  import: { run: runImport, summary: 'import <paths...> [--db <file>]  import letters into the library' },
-  stats: { run: runStats, summary: 'stats [--db <file>] [--json]     letters by status and format, items by decision' },
-  report: { run: runReport, summary: 'report [--db <file>] [--out <folder>] [--format html|md|json] [--all]  the insights: outcomes beside published figures' },
-  search: { run: runSearch, summary: 'search [--db <file>] <query>     full-text search with snippets' },
-  reparse: { run: runReparse, summary: 'reparse [--db <file>]            re-run the parser over letters nobody has touched' },
-  export: { run: runExport, summary: 'export --format F --out <folder>  write the reviewed dataset (jsonl, csv, parquet, xlsx) with its card' },
-  'import-dataset': { run: runImportDataset, summary: 'import-dataset <export.jsonl>     merge another reviewer\'s export into the library' },
-  agreement: { run: runAgreement, summary: 'agreement --db <a> --other <b>    per-field agreement and decision kappa on letters both verified' },
-  vocabulary: { run: runVocabulary, summary: 'vocabulary <folder> [--json]      share of guideline citations and services the vocabulary reads, on gold files' },
-};
-
-export function usage(): string {
-  return [
-    'usage: imr-review <command> [options]',
-    '',
-    'commands:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
-    '',
-    `--db defaults to the desktop app's library: ${defaultLibraryPath()}`,
-  ].join('\n');
+/** Runs one command and returns the process exit code (see EXIT). */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.done;
+  const program = buildProgram({ io, exitWith: (code) => (exitCode = code) });
+  try {
+    if (argv.length === 0) program.error('error: name a command', { exitCode: EXIT.usage });
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Commander has printed the help, the version or the usage error already.
+    exitCode = error.exitCode === 0 ? EXIT.done : EXIT.usage;
+  }
+  await io.flushed();
+  return outputFailed(io) && exitCode === EXIT.done ? EXIT.failed : exitCode;
 }
 
-/** Runs one command and returns the process exit code (non-zero only for usage errors). */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name === undefined ? 2 : 0;
+const LIBRARY_HELP = (defaultFile: string) =>
+  [
+    "--db defaults to the desktop app's library:",
+    `  ${defaultFile}`,
+    `A library is made only by \`${PROGRAM} init\` or \`${PROGRAM} import --create\`;`,
+    'stats, report, search, export and agreement only read it.',
+    '--json prints one JSON object on stdout instead of the text summary.',
+    'Progress shows on a terminal only, never in a pipe or a log.',
+  ].join('\n');
+
+function buildProgram(context: CommandContext): Command {
+  const program = configureCommand(new Command(PROGRAM), context.io)
+    .description('Turns California IMR Final Determination Letters into a verified dataset.')
+    .usage('<command> [options]')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    // Our own help command (commands/help.ts) answers an unknown name in one line.
+    .helpCommand(false)
+    .showHelpAfterError(`usage: ${PROGRAM} <command> [options]   (${PROGRAM} --help lists the commands)`)
+    .addHelpText('after', () => `\n${EXIT_CODES_HELP}\n\n${LIBRARY_HELP(defaultLibraryPath())}`);
+  for (const define of COMMANDS) {
+    const command = define(context);
+    program.addCommand(command);
+    configureCommand(command, context.io);
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.err(`imr-review: unknown command "${name}"\n\n${usage()}`);
-    return 2;
-  }
-  return command.run(args, io);
+  return program;
+}
+
+/** True, once said on stderr, when stdout failed other than by its reader going away (a full disk under `> file`). */
+function outputFailed(io: CliIO): boolean {
+  const { stdoutClosed } = io;
+  if (!stdoutClosed.aborted || isClosedPipe(stdoutClosed.reason)) return false;
+  io.err(`${PROGRAM}: the output could not be written: ${(stdoutClosed.reason as Error).message}`);
+  return true;
 }

@@ -47,7 +47,13 @@ export async function evaluateFolder(folder: string): Promise<EvaluationReport> 
 }
 
 async function evaluateLetter(file: string, goldFile: string, name: string): Promise<LetterEvaluation> {
-  const gold = JSON.parse(await readFile(goldFile, 'utf8')) as GoldLetter;
+  let gold: GoldLetter;
+  try {
+    gold = JSON.parse(await readFile(goldFile, 'utf8')) as GoldLetter;
+  } catch (error) {
+    // One bad gold file spoils its own letter's score, not the evaluation of the folder.
+    return { name, file, score: null, warnings: null, error: `${goldFile}: not a readable gold file (${error instanceof Error ? error.message : String(error)})` };
+  }
   try {
     const source = await readLetterFile(file);
     const parsed = parseLetter(source.text);
@@ -77,40 +83,75 @@ function totalsByField(letters: readonly LetterEvaluation[]): Map<string, FieldT
   return totals;
 }
 
+/** The report's figures as plain data (the `eval --json` output); formatReport prints the same. */
+export interface EvaluationSummary {
+  readonly folder: string;
+  readonly letters: number;
+  readonly pdfLetters: number;
+  readonly textLetters: number;
+  readonly fields: Record<string, FieldTotal>;
+  /** Letters with any value not exact, or that could not be read: why, by field. */
+  readonly differing: { readonly name: string; readonly error: string | null; readonly itemCountDiffers: boolean; readonly fields: string[] }[];
+  readonly warnings: { readonly parser: WarningTally; readonly withChecks: WarningTally };
+  readonly itemCountAgreed: number;
+  readonly fieldsExact: number;
+  readonly fieldsLoose: number;
+  readonly fieldsCompared: number;
+  readonly lettersAllExact: number;
+}
+
+export function summarizeReport(report: EvaluationReport): EvaluationSummary {
+  const pdfLetters = report.letters.filter((l) => l.file.toLowerCase().endsWith('.pdf')).length;
+  const scored = report.letters.filter((l) => l.score !== null);
+  const fieldResults = scored.flatMap((l) => l.score?.fields ?? []);
+  return {
+    folder: report.folder,
+    letters: report.letters.length,
+    pdfLetters,
+    textLetters: report.letters.length - pdfLetters,
+    fields: Object.fromEntries(report.fields),
+    differing: report.letters
+      .filter((l) => !l.score?.allExact)
+      .map((l) => ({
+        name: l.name,
+        error: l.error,
+        itemCountDiffers: l.score !== null && !l.score.itemCountMatches,
+        fields: [...new Set(l.score?.fields.filter((f) => !f.exact).map((f) => f.field))],
+      })),
+    warnings: { parser: totalTally(report.letters, 'parser'), withChecks: totalTally(report.letters, 'withChecks') },
+    itemCountAgreed: scored.filter((l) => l.score?.itemCountMatches).length,
+    fieldsExact: fieldResults.filter((f) => f.exact).length,
+    fieldsLoose: fieldResults.filter((f) => f.loose).length,
+    fieldsCompared: fieldResults.length,
+    lettersAllExact: scored.filter((l) => l.score?.allExact).length,
+  };
+}
+
 export function formatReport(report: EvaluationReport): string {
+  const summary = summarizeReport(report);
   const lines: string[] = [];
   const percent = (n: number, of: number) => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
   const count = (n: number, of: number) => `${n}/${of} ${percent(n, of)}`.padEnd(16);
-  const pdfs = report.letters.filter((l) => l.file.toLowerCase().endsWith('.pdf')).length;
-  lines.push(`Evaluated ${report.letters.length} letters in ${report.folder} (${pdfs} PDF, ${report.letters.length - pdfs} text)`);
+  lines.push(`Evaluated ${summary.letters} letters in ${summary.folder} (${summary.pdfLetters} PDF, ${summary.textLetters} text)`);
   lines.push(`${'field'.padEnd(48)}${'exact'.padEnd(16)}loose`);
-  for (const [field, total] of report.fields) {
+  for (const [field, total] of Object.entries(summary.fields)) {
     lines.push(`${field.padEnd(48)}${count(total.exact, total.total)}${count(total.loose, total.total)}`);
   }
-  const differing = report.letters.filter((l) => !l.score?.allExact);
-  lines.push('', differing.length === 0 ? 'Letters that differ: none' : 'Letters that differ:');
-  for (const letter of differing) {
-    const detail = letter.error
-      ? `error: ${letter.error}`
-      : [
-          ...(letter.score?.itemCountMatches ? [] : ['item count']),
-          ...new Set(letter.score?.fields.filter((f) => !f.exact).map((f) => f.field)),
-        ].join(', ');
+  lines.push('', summary.differing.length === 0 ? 'Letters that differ: none' : 'Letters that differ:');
+  for (const letter of summary.differing) {
+    const detail = letter.error ? `error: ${letter.error}` : [...(letter.itemCountDiffers ? ['item count'] : []), ...letter.fields].join(', ');
     lines.push(`  ${letter.name}: ${detail}`);
   }
-  const scored = report.letters.filter((l) => l.score !== null);
-  const fieldResults = scored.flatMap((l) => l.score?.fields ?? []);
-  const exactLetters = scored.filter((l) => l.score?.allExact).length;
   // The summary ends with the letters line, which scripts read.
   lines.push(
     '',
-    ...formatTally('parser warnings:', totalTally(report.letters, 'parser')),
-    ...formatTally('parser warnings and rule checks:', totalTally(report.letters, 'withChecks')),
+    ...formatTally('parser warnings:', summary.warnings.parser),
+    ...formatTally('parser warnings and rule checks:', summary.warnings.withChecks),
     '',
-    `item count agreement: ${scored.filter((l) => l.score?.itemCountMatches).length}/${report.letters.length}`,
-    `fields exact: ${count(fieldResults.filter((f) => f.exact).length, fieldResults.length).trim()}`,
-    `fields loose: ${count(fieldResults.filter((f) => f.loose).length, fieldResults.length).trim()}`,
-    `letters all fields exact: ${exactLetters}/${report.letters.length}`,
+    `item count agreement: ${summary.itemCountAgreed}/${summary.letters}`,
+    `fields exact: ${count(summary.fieldsExact, summary.fieldsCompared).trim()}`,
+    `fields loose: ${count(summary.fieldsLoose, summary.fieldsCompared).trim()}`,
+    `letters all fields exact: ${summary.lettersAllExact}/${summary.letters}`,
   );
   return lines.join('\n');
 }

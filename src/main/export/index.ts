@@ -6,6 +6,8 @@ export { checkExportFolder, ForeignFilesError, MANIFEST_FILE, recoverExportFolde
 export { DEFAULT_STEP_TIMEOUT_MS, ExportFileError, FileSystemStuckError } from './guardedFs.ts';
 export { CSV_FILE } from './writers/csv.ts';
 export { JSONL_FILE } from './writers/jsonl.ts';
+export { streamJsonlRecords } from './jsonlStream.ts';
+export type { JsonlStreamControl, JsonlStreamOptions } from './jsonlStream.ts';
 export { PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
 export { importDataset } from './importDataset.ts';
 export type { ImportDatasetControl } from './importDataset.ts';

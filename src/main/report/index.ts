@@ -18,10 +18,14 @@ export const REPORT_FILE = 'imr-insights';
 
 export interface ReportOptions {
   readonly format: ReportFormat;
-  readonly outDir: string;
   readonly scope: InsightsScope;
   readonly libraryFile: string;
   readonly appVersion: string;
+}
+
+export interface Report {
+  readonly text: string;
+  readonly insights: Insights;
 }
 
 export function renderReport(insights: Insights, format: ReportFormat, facts: ReportFacts): string {
@@ -30,12 +34,18 @@ export function renderReport(insights: Insights, format: ReportFormat, facts: Re
   return `${JSON.stringify({ ...facts, insights }, null, 2)}\n`;
 }
 
-/** Writes `<outDir>/imr-insights.<format>` and returns its path and the insights it holds. */
-export async function writeReport(db: Db, options: ReportOptions): Promise<{ file: string; insights: Insights }> {
+/** The report's text and the insights it holds, for a file or a stream. */
+export function buildReport(db: Db, options: ReportOptions): Report {
   const insights = computeInsights(db, { filter: {}, scope: options.scope });
   const facts: ReportFacts = { libraryName: path.basename(options.libraryFile), generatedAt: new Date().toISOString(), appVersion: options.appVersion };
+  return { text: renderReport(insights, options.format, facts), insights };
+}
+
+/** Writes `<outDir>/imr-insights.<format>` and returns its path and the insights it holds. */
+export async function writeReport(db: Db, options: ReportOptions & { readonly outDir: string }): Promise<{ file: string; insights: Insights }> {
+  const { text, insights } = buildReport(db, options);
   await mkdir(options.outDir, { recursive: true });
   const file = path.join(path.resolve(options.outDir), `${REPORT_FILE}.${options.format}`);
-  await writeFile(file, renderReport(insights, options.format, facts));
+  await writeFile(file, text);
   return { file, insights };
 }

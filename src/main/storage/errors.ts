@@ -6,6 +6,9 @@ export type LibraryOpenFailure =
   | 'not-a-library'
   | 'corrupt'
   | 'newer-version'
+  /** Opened read-only, so a file of an older schema cannot be brought up to date. */
+  | 'older-version'
+  | 'not-found'
   | 'foreign-database'
   | 'unreadable';
 

@@ -48,6 +48,26 @@ export function openSnapshot(file: string): Db {
   return reader;
 }
 
+/**
+ * Opens a library only to read it: the same checks as openLibrary, and nothing is written: no
+ * migration, no marks, no stamp. A file that does not exist, or that has an older schema (which
+ * only an open that writes can bring up to date), is refused.
+ */
+export function openLibraryReadOnly(file: string): Library {
+  const version = inspectExistingFile(file, false);
+  if (version === null) throw new LibraryOpenError(file, 'not-found', 'there is no such file');
+  if (version < LATEST_SCHEMA_VERSION) {
+    throw new LibraryOpenError(
+      file,
+      'older-version',
+      `it was written by an older version of the app (schema ${version}; this version uses ${LATEST_SCHEMA_VERSION}) ` +
+        'and is opened read-only here; open it once with a command that writes (import, reparse) or with the app to bring it up to date',
+    );
+  }
+  const db = openReadOnly(file);
+  return { db, file, previousSchemaVersion: version, backupFile: null, close: () => db.close() };
+}
+
 /** Long enough to wait out an import worker's transaction, short enough to report a stuck lock. */
 const BUSY_TIMEOUT_MS = 5000;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');

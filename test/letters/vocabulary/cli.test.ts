@@ -39,7 +39,7 @@ describe('vocabulary', () => {
   test('prints both shares, the unmapped and unplaced ones, and citations not in force', async () => {
     const { stdout, stderr, code } = await cli('vocabulary', dir);
     expect(code).toBe(0);
-    expect(stderr).toBe('C.json: not a gold extraction, skipped\n');
+    expect(stderr).toBe(`${path.join(dir, 'C.json')}: not a readable gold extraction, skipped\n`);
     expect(stdout).toContain('Guideline fields with every citation mapped: 5/6 83.3% (BELOW the 95.0% target)');
     expect(stdout).toContain('Services with a category other than "other": 2/3 66.7% (BELOW the 95.0% target)');
     expect(stdout).toContain('  A item 2 claimsAdministratorGuideline: Decision based on Non-MTUS Citation Official Disability Guidelines, Criteria for beds.');

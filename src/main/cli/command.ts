@@ -1,0 +1,91 @@
+/**
+ * What every command file builds on: the context its work runs in, the options several commands
+ * share, and the settings that make commander's output ours (one-line errors with the usage,
+ * nothing printed past a closed stdout, no process.exit).
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { EXIT } from './exitCodes.ts';
+import type { CliIO } from './io.ts';
+
+export const PROGRAM = 'imr-review';
+
+export interface CommandContext {
+  readonly io: CliIO;
+  /** Keeps the exit code of the command's work for runCli: commander's actions return nothing. */
+  exitWith(code: number): void;
+}
+
+/** One command file's export: the command with its arguments, options, help and action. */
+export type CommandDefinition = (context: CommandContext) => Command;
+
+export const libraryOption = () => new Option('--db <file>', `the library file (default: the app's library, see ${PROGRAM} --help)`);
+
+export const jsonOption = (what: string) => new Option('--json', `print ${what} as one JSON object on stdout instead of the text summary`);
+
+export const strictOption = (when: string) => new Option('--strict', `exit 1 when ${when}`);
+
+/** Parses an option value that must be a whole number above 0. */
+export function wholeNumberAbove0(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
+    throw new InvalidArgumentError('It takes a whole number above 0.');
+  }
+  return number;
+}
+
+/** Parses an option value that names someone or something: a blank one is refused. */
+export function nonBlank(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('It cannot be blank.');
+  return value;
+}
+
+/** Ends the command as a usage error (exit 2): the message in one line, then the command's usage. */
+export function usageError(command: Command, message: string): never {
+  return command.error(`error: ${message}`, { exitCode: EXIT.usage, code: 'imr-review.usage' });
+}
+
+const USAGE_WIDTH = 100;
+
+/**
+ * Gives a command (or the program) our output and error handling, and a usage line generated from
+ * its arguments and options, shown in its help and after each of its usage errors.
+ */
+export function configureCommand(command: Command, io: CliIO): Command {
+  command
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.replace(/\n$/, '')),
+      writeErr: (text) => io.err(text.replace(/\n$/, '')),
+      // Commander puts a suggestion ("Did you mean --json?") on a line of its own; a usage error is one line.
+      outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    });
+  if (command.parent === null) return command;
+  const fullName = `${PROGRAM} ${command.name()}`;
+  command.usage(wrappedUsage(`usage: ${fullName} `.length, usageTerms(command)));
+  return command.showHelpAfterError(`usage: ${fullName} ${command.usage()}`);
+}
+
+function usageTerms(command: Command): string[] {
+  const options = command.options.filter((option) => !option.hidden).map((option) => (option.mandatory ? option.flags : `[${option.flags}]`));
+  const args = command.registeredArguments.map((argument) => {
+    const name = `${argument.name()}${argument.variadic ? '...' : ''}`;
+    return argument.required ? `<${name}>` : `[${name}]`;
+  });
+  return [...args, ...options];
+}
+
+/** The terms on as few lines as fit USAGE_WIDTH, each further line indented under the first term. */
+function wrappedUsage(indent: number, terms: readonly string[]): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const term of terms) {
+    if (line !== '' && indent + line.length + 1 + term.length > USAGE_WIDTH) {
+      lines.push(line);
+      line = term;
+    } else {
+      line = line === '' ? term : `${line} ${term}`;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}

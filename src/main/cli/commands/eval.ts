@@ -1,0 +1,35 @@
+/** `imr-review eval <folder> [--json]`: per-field accuracy against gold files, and how well the warnings point at the wrong values. */
+import { stat } from 'node:fs/promises';
+import { Command } from 'commander';
+import { evaluateFolder, formatReport, summarizeReport } from '../../evaluation/evaluate.ts';
+import type { CommandContext } from '../command.ts';
+import { jsonOption } from '../command.ts';
+import { EXIT } from '../exitCodes.ts';
+import type { CliIO } from '../io.ts';
+
+interface EvalOptions {
+  readonly json?: true;
+}
+
+export const evalCommand = (context: CommandContext) =>
+  new Command('eval')
+    .summary('score extraction against <name>.json gold files')
+    .description(
+      'Extracts every letter in a folder of <name>.pdf|.txt + <name>.json gold files (the PDF wins) and ' +
+        'prints, per field, exact and loose match counts, item-count agreement, the letters that differ, ' +
+        'the warnings\' recall and false alarms, and last "letters all fields exact: N/M".',
+    )
+    .argument('<folder>', 'the folder of letters and gold files')
+    .addOption(jsonOption('the figures'))
+    .action(async (folder: string, options: EvalOptions) => context.exitWith(await runEvaluate(folder, options, context.io)));
+
+async function runEvaluate(folder: string, options: EvalOptions, io: CliIO): Promise<number> {
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) {
+    io.err(`${folder}: ${info === null ? 'no such folder' : 'not a folder'}`);
+    return EXIT.failed;
+  }
+  const report = await evaluateFolder(folder);
+  io.out(options.json ? JSON.stringify(summarizeReport(report)) : formatReport(report));
+  return EXIT.done;
+}

@@ -1,0 +1,79 @@
+/**
+ * `imr-review import-dataset <export.jsonl> [--db file] [--reviewer NAME]`: merges another reviewer's
+ * export into the library, all or nothing. `--reviewer` names whose export it is, for letters
+ * their export does not say who verified; it never changes the library's own reviewer.
+ */
+import { Command } from 'commander';
+import type { DatasetConflict, ImportDatasetResult } from '../../../shared/export.ts';
+import { DatasetFileError, importDataset } from '../../export/index.ts';
+import { listConflicts } from '../../storage/index.ts';
+import type { CommandContext } from '../command.ts';
+import { jsonOption, libraryOption, nonBlank, strictOption } from '../command.ts';
+import { EXIT } from '../exitCodes.ts';
+import type { CliIO } from '../io.ts';
+import { interruptSignal } from '../io.ts';
+import { withLibrary } from '../library.ts';
+
+const LISTED_CONFLICTS = 20;
+
+interface ImportDatasetOptions {
+  readonly db?: string;
+  readonly reviewer?: string;
+  readonly json?: true;
+  readonly strict?: true;
+}
+
+export const importDatasetCommand = (context: CommandContext) =>
+  new Command('import-dataset')
+    .summary("merge another reviewer's JSONL export into the library")
+    .description(
+      "Loads another library's JSONL export, all or nothing: the whole file is checked first and every bad " +
+        'line reported; only a file with no problem is merged, in one transaction. Values both sides vouch ' +
+        'for and disagree on are recorded as conflicts for a person to decide.',
+    )
+    .argument('<file>', 'the export (letters.jsonl)')
+    .addOption(libraryOption())
+    .option('--reviewer <name>', 'whose export it is, for letters it does not say who verified', nonBlank)
+    .addOption(jsonOption('the counts and the conflicts waiting'))
+    .addOption(strictOption('conflicts are left waiting for a decision'))
+    .action(async (file: string, options: ImportDatasetOptions) => context.exitWith(await runImportDataset(file, options, context.io)));
+
+function runImportDataset(file: string, options: ImportDatasetOptions, io: CliIO): Promise<number> {
+  return withLibrary(options.db, { mode: 'write' }, io, async (library) => {
+    const interrupt = interruptSignal();
+    let result: ImportDatasetResult;
+    try {
+      result = await importDataset(library, file, { signal: interrupt.signal, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }) });
+    } catch (error) {
+      if (interrupt.signal.aborted) {
+        io.err('Import cancelled; nothing was merged.');
+        return EXIT.cancelled;
+      }
+      if (error instanceof DatasetFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        io.err((error as Error).message);
+        return EXIT.failed;
+      }
+      throw error;
+    } finally {
+      interrupt.dispose();
+    }
+    const open = listConflicts(library.db);
+    if (options.json) io.out(JSON.stringify({ file, library: library.file, ...result, conflictsWaiting: open }));
+    else printSummary(file, library.file, result, open, io);
+    return options.strict && open.length > 0 ? EXIT.failed : EXIT.done;
+  });
+}
+
+function printSummary(file: string, libraryFile: string, result: ImportDatasetResult, open: readonly DatasetConflict[], io: CliIO): void {
+  io.out(`Imported ${file} into ${libraryFile}`);
+  io.out(`  letters created: ${result.created} (their text is not in the export)`);
+  io.out(`  letters merged:  ${result.merged}`);
+  io.out(`  values taken:    ${result.fieldsTaken}`);
+  io.out(`  new conflicts:   ${result.conflicts}`);
+  if (open.length > 0) io.out(`Conflicts waiting for a decision: ${open.length}`);
+  for (const conflict of open.slice(0, LISTED_CONFLICTS)) {
+    const where = conflict.itemPosition === null ? '' : ` item ${conflict.itemPosition + 1}`;
+    io.out(`  ${conflict.caseNumber ?? conflict.sha256.slice(0, 12)}${where} ${conflict.field}: ours ${JSON.stringify(conflict.ours)}, theirs ${JSON.stringify(conflict.theirs)}`);
+  }
+  if (open.length > LISTED_CONFLICTS) io.out(`  … and ${open.length - LISTED_CONFLICTS} more`);
+}
