@@ -6,7 +6,9 @@
 import { builtinModules } from 'node:module';
 
 const NODE = ['node:*', 'node:*/**', ...builtinModules];
-const NATIVE = ['better-sqlite3', 'electron', 'pdf-parse', 'piscina'];
+const NATIVE = ['better-sqlite3', 'electron', 'pdf-parse', 'pdfjs-dist', 'pdfjs-dist/**', 'piscina'];
+/** The renderer draws pages with pdf.js's browser build; its Node build is the file reader's. */
+const RENDERER_FORBIDS_NATIVE = ['better-sqlite3', 'electron', 'pdf-parse', 'pdfjs-dist/legacy/**', 'piscina'];
 /** A service's files other than its public index. */
 const internalsOf = (service: string) => [`**/${service}/*`, `!**/${service}/index.ts`, `**/${service}/*/**`];
 
@@ -19,7 +21,7 @@ interface Layer {
 const LAYERS: Record<string, Layer> = {
   renderer: {
     files: ['src/renderer/**'],
-    forbid: ['**/main/**', '**/preload/**', ...NODE, ...NATIVE],
+    forbid: ['**/main/**', '**/preload/**', ...NODE, ...RENDERER_FORBIDS_NATIVE],
     why: 'The renderer is web code: it reaches the app only through the typed API in src/shared/api.ts.',
   },
   shared: {
@@ -34,7 +36,7 @@ const LAYERS: Record<string, Layer> = {
   },
   preload: {
     files: ['src/preload/**'],
-    forbid: ['**/main/**', '**/renderer/**', ...NODE, 'better-sqlite3', 'pdf-parse', 'piscina'],
+    forbid: ['**/main/**', '**/renderer/**', ...NODE, 'better-sqlite3', 'pdf-parse', 'pdfjs-dist', 'pdfjs-dist/**', 'piscina'],
     why: 'The sandboxed preload only exposes the API: it may use electron and src/shared, nothing else.',
   },
   parser: {

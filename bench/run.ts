@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   library: benchLibrary,
   export: async () => (await import('./export.ts')).benchExport(),
   ui: async () => (await import('./ui.ts')).benchUi(),
+  pages: async () => (await import('./pages.ts')).benchPages(),
   responsiveness: async () => (await import('./responsiveness.ts')).benchResponsiveness(),
   insights: async () => (await import('./insights.ts')).benchInsights(),
 };

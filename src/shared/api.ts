@@ -12,6 +12,7 @@ import type { DatasetConflict, ExportProgress, ExportResult } from './export.ts'
 import type { ImportProgress, ImportSummary } from './importing.ts';
 import type { Span } from './letter.ts';
 import type { Insights } from './insights.ts';
+import type { LetterPages } from './pages.ts';
 import type {
   HistoryEntry,
   LibraryStats,
@@ -32,6 +33,7 @@ export const API_METHODS = [
   'nextLetterToReview',
   'searchLetters',
   'getLetter',
+  'getLetterPages',
   'listHistory',
   'updateItemField',
   'setDecision',
@@ -140,6 +142,8 @@ export interface ApiResults {
   nextLetterToReview: number | null;
   searchLetters: readonly SearchHit[];
   getLetter: StoredLetter | null;
+  /** The letter's own copy of its PDF and where its text sits on the pages, or why it has none; null when there is no such letter. */
+  getLetterPages: LetterPages | null;
   listHistory: readonly HistoryEntry[];
   updateItemField: ChangeResult;
   setDecision: ChangeResult;

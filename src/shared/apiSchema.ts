@@ -23,14 +23,20 @@ const span = z
 const itemField = z.enum(ITEM_FIELDS);
 const letterField = z.enum(LETTER_FIELDS);
 const fieldValue = text(200_000).nullable();
+/** The stretches one selection may join: a page holds a few hundred text runs. */
+const MAX_SELECTED_STRETCHES = 256;
 
 /** The letter a change is made on, and its revision as the reviewer saw it. */
 const letterRef = z.strictObject({ letterId: id, revision: z.number().int().nonnegative() });
 export type LetterRef = z.infer<typeof letterRef>;
 
-/** A typed value, or a selection in the source whose text becomes the value. */
+/** A typed value, or a selection in the source whose text becomes the value (from the page, several stretches in the page's order). */
 const fieldEdit = <F extends z.ZodType<string>>(field: F) =>
-  z.union([z.strictObject({ field, value: fieldValue }), z.strictObject({ field, selection: span })]);
+  z.union([
+    z.strictObject({ field, value: fieldValue }),
+    z.strictObject({ field, selection: span }),
+    z.strictObject({ field, selections: z.array(span).min(1).max(MAX_SELECTED_STRETCHES).readonly() }),
+  ]);
 const itemEdit = fieldEdit(itemField);
 const letterEdit = fieldEdit(letterField);
 export type FieldEdit = z.infer<typeof itemEdit> | z.infer<typeof letterEdit>;
@@ -137,6 +143,7 @@ export const API_ARGS = {
   nextLetterToReview: z.tuple([id.nullable(), queueFilterSchema, z.enum(QUEUE_SORTS)]),
   searchLetters: z.tuple([text(500), z.number().int().min(1).max(200)]),
   getLetter: z.tuple([id]),
+  getLetterPages: z.tuple([id]),
   listHistory: z.tuple([id]),
   updateItemField: z.tuple([letterRef, id, itemEdit]),
   setDecision: z.tuple([letterRef, id, z.enum(DECISIONS).nullable()]),

@@ -2,15 +2,17 @@
  * The import pipeline against real files and a real library: good letters stored
  * whole, each bad file reported with its reason, duplicates skipped, cancellation.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { importLetters } from '../../src/main/import/pipeline.ts';
 import { deriveValues } from '../../src/main/letters/derive.ts';
+import { readLetterFile } from '../../src/main/letters/reading/index.ts';
 import { checkSettings, derivableOf } from '../../src/main/review/derived.ts';
 import type { Library } from '../../src/main/storage/index.ts';
-import { getLetter, getLibraryStats, listImportErrors, openLibrary, queryQueue } from '../../src/main/storage/index.ts';
+import { getLetter, getLibraryStats, listImportErrors, openLibrary, queryQueue, readLetterPages } from '../../src/main/storage/index.ts';
 import type { ImportProgress } from '../../src/shared/importing.ts';
 import type { FixtureEntry } from '../fixtures/index.ts';
 import { generateLetter, writeFixtureFolder } from '../fixtures/index.ts';
@@ -91,6 +93,30 @@ describe('importing a folder with planted bad files', () => {
     expect(second.imported).toBe(0);
     expect(second.duplicates).toBe(6);
     expect(getLibraryStats(library.db).letters).toBe(6);
+  });
+
+  test('keeps a copy of every PDF with its layout, and importing again gives their pages to PDFs stored without them', async () => {
+    const letters = path.join(dir, 'letters');
+    const entries = await writeFixtureFolder(letters, { count: 6, seed: 620, pdfShare: 0.5 });
+    await importLetters(library, [letters], { threads: 2 });
+    const rows = queryQueue(library.db, { sort: 'import', offset: 0, limit: 100 });
+    const kinds = rows.map((row) => readLetterPages(library.db, row.id)?.kind);
+    const kindOfFile = new Map(entries.map((entry) => [entry.file, entry.kind === 'pdf' ? 'pdf' : 'none']));
+    expect(kinds).toEqual(rows.map((row) => kindOfFile.get(row.fileName)));
+    expect(kinds).toContain('pdf');
+    // What the workers packed is the file's bytes and the layout the reader gives.
+    for (const row of rows.filter((_, i) => kinds[i] === 'pdf')) {
+      const file = path.join(letters, row.fileName);
+      const stored = readLetterPages(library.db, row.id);
+      if (stored?.kind !== 'pdf') throw new Error(`${row.fileName} has no pages`);
+      expect(stored.pdf.equals(readFileSync(file))).toBe(true);
+      expect(stored.layout).toEqual((await readLetterFile(file)).pdf!.layout);
+    }
+    // As a library from before the page view holds them.
+    library.db.exec('DELETE FROM letter_pages');
+    const again = await importLetters(library, [letters], { threads: 2 });
+    expect(again).toMatchObject({ imported: 0, duplicates: 6 });
+    expect(rows.map((row) => readLetterPages(library.db, row.id)?.kind)).toEqual(kinds);
   });
 
   test('letters are stored in file order, whichever worker finishes first', async () => {

@@ -28,6 +28,8 @@ function lintFile(relativePath: string, source: string): { code: number; output:
 const BREACHES: [string, string, string, RegExp][] = [
   ['the renderer imports main-process code', 'src/renderer/src/breach.ts', "export { getLetter } from '../../main/storage/index.ts';\n", /renderer is web code/],
   ['the renderer imports Node', 'src/renderer/src/breach.ts', "export { readFileSync } from 'node:fs';\n", /renderer is web code/],
+  ["the renderer imports pdf.js's Node build", 'src/renderer/src/breach.ts', "export { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';\n", /renderer is web code/],
+  ['the parser reads PDFs', 'src/main/letters/parsing/breach.ts', "export { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';\n", /parser and the vocabulary are pure/],
   ['shared code imports Node', 'src/shared/breach.ts', "export { join } from 'node:path';\n", /no Node, no app code/],
   ['the parser does I/O', 'src/main/letters/parsing/breach.ts', "export { readFile } from 'node:fs/promises';\n", /parser and the vocabulary are pure/],
   ['export reaches into storage internals', 'src/main/export/breach.ts', "export { statement } from '../storage/sql.ts';\n", /public modules/],
@@ -48,5 +50,6 @@ describe('the layering lint', () => {
 
   it('passes the same import where the layer allows it', () => {
     expect(lintFile('src/main/export/allowed.ts', "export { getLetter } from '../storage/index.ts';\n").code).toBe(0);
+    expect(lintFile('src/renderer/src/allowed.ts', "export { getDocument } from 'pdfjs-dist';\n").code).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editItemField, editLetterField, mergeItems, redo, setLetterTag, splitItem, undo, verifyLetter } from '../../src/main/review/index.ts';
 import { createTag, LetterReadOnlyError, StaleRevisionError } from '../../src/main/storage/index.ts';
+import type { StoredItem } from '../../src/shared/library.ts';
 import { slice, useTempFolder } from '../storage/helpers.ts';
 import { addLetters, letterOf, REVIEWER, refOf, THREE_ITEMS } from './helpers.ts';
 
@@ -54,6 +55,36 @@ describe('provenance of an edit', () => {
     now = letterOf(library, letterId).items[1]!;
     expect(now.spans['service']).toEqual([span]);
     expect(now.humanEdited).toEqual([]);
+  });
+
+  it('takes a selection of several stretches in the order given, joined by a space, and keeps each as a span; undo puts the value back', () => {
+    const library = temp.library();
+    const [letterId] = addLetters(library, [THREE_ITEMS]) as [number];
+    const letter = letterOf(library, letterId);
+    const [first, second] = letter.items as [StoredItem, StoredItem];
+    const later = first.spans['rationale']![0]!;
+    const earlier = second.spans['service']![0]!;
+    const ref = refOf(library, letterId);
+    editItemField(library.db, REVIEWER, ref, first.id, 'service', { selections: [later, earlier] });
+    const item = letterOf(library, letterId).items[0]!;
+    expect(item.service).toBe(`${first.rationale} ${second.service}`);
+    expect(item.spans['service']).toEqual([later, earlier]);
+    expect(item.humanEdited).toEqual(['service']);
+    undo(library.db);
+    expect(letterOf(library, letterId).items[0]).toEqual(first);
+  });
+
+  it('refuses a selection that takes text twice or runs past the text, writing nothing', () => {
+    const library = temp.library();
+    const [letterId] = addLetters(library, [THREE_ITEMS]) as [number];
+    const before = letterOf(library, letterId);
+    const item = before.items[0]!;
+    const [start, end] = item.spans['service']![0]!;
+    const edit = (selections: readonly (readonly [number, number])[]) => () =>
+      editItemField(library.db, REVIEWER, refOf(library, letterId), item.id, 'service', { selections });
+    expect(edit([[start, end], [start + 1, end + 3]])).toThrow(/twice/);
+    expect(edit([[start, end], [before.text.length, before.text.length + 2]])).toThrow(/not inside the letter's text/);
+    expect(letterOf(library, letterId)).toEqual(before);
   });
 
   it("answers the field's warning when a person sets it", () => {

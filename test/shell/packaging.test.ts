@@ -99,7 +99,7 @@ test('every package the built main process imports is a runtime dependency, so t
         packages.add(specifier!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
       }
     }
-    expect([...packages]).toEqual(expect.arrayContaining(['better-sqlite3', 'pdf-parse', 'piscina']));
+    expect([...packages]).toEqual(expect.arrayContaining(['better-sqlite3', 'pdfjs-dist', 'piscina']));
     expect([...packages].filter((name) => !(name in pkg.dependencies))).toEqual([]);
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -181,7 +181,7 @@ test('app:// serves only files inside the renderer folder, however a path tries 
   }
 });
 
-test('the policy sent as a header leaves no gap the page\'s own cannot close: nothing by default, no plug-ins, base, forms or frames', () => {
+test('the policy sent as a header leaves no gap the page\'s own cannot close: nothing by default, no plug-ins, base, forms or frames; workers only from the app', () => {
   const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((part) => {
     const [name, ...sources] = part.split(' ');
     return [name!, sources] as const;
@@ -189,6 +189,7 @@ test('the policy sent as a header leaves no gap the page\'s own cannot close: no
   expect(Object.fromEntries(directives)).toEqual({
     'default-src': ["'none'"],
     'script-src': ["'self'"],
+    'worker-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/storage/library.ts';
 import { getLetter } from '../../src/main/storage/letters.ts';
 import { contentSha256 } from '../../src/main/storage/contentHash.ts';
-import { listImportErrors, listImportRuns, listLetterHistory } from '../../src/main/storage/index.ts';
+import { hasLetterWithSha256, listImportErrors, listImportRuns, listLetterHistory, readLetterPages } from '../../src/main/storage/index.ts';
 import { bringDerivedUpToDate } from '../../src/main/review/index.ts';
 import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
@@ -104,13 +104,36 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return letterId;
   },
-  // Version 6 added content hashes and interrupted runs: the version 5 rows with facets on the items.
+  // Version 6 keyed letters by their normalised text and added interrupted runs: the version 5 rows so keyed,
+  // with facets on the items, and a letter read from a text file.
   6: (db) => {
     const letterId = (SEEDS[5] as (db: Db) => number)(db);
+    const text = db.prepare('SELECT text FROM letter_texts WHERE letter_id = ?').pluck().get(letterId) as string;
+    db.prepare('UPDATE letters SET content_sha256 = ? WHERE id = ?').run(contentSha256(text), letterId);
     db.prepare(
       `INSERT INTO item_facets (item_id, letter_id, facet, value)
        SELECT id, letter_id, 'category', 'surgery' FROM items WHERE letter_id = ?`,
     ).run(letterId);
+    db.exec(`
+      INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, encoding, page_count, format,
+         has_header, spans, warnings, parser_version, imported_at, updated_at)
+      VALUES (9, 'fed789', 'typed.txt', '/old/typed.txt', 40, 'text', 'utf-8', 1, 'unknown', 0, '{}', '[]', '1.2.0',
+         '2025-05-01T00:00:00.000Z', '2025-05-01T00:00:00.000Z');
+      INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (9, 'A letter typed out by hand, not a PDF.', '[0]');
+    `);
+    return letterId;
+  },
+  // Version 7 only indexed the foreign keys: the version 6 rows, and a PDF imported then (kept without its pages).
+  7: (db) => {
+    const letterId = (SEEDS[6] as (db: Db) => number)(db);
+    const text = 'Case Number: CM15-0007777\nKnee arthroscopy: Overturned\n';
+    db.prepare(
+      `INSERT INTO letters (id, sha256, content_sha256, file_name, file_path, file_size, source_kind, page_count, format,
+         case_number, has_header, spans, warnings, parser_version, imported_at, updated_at)
+       VALUES (10, 'aa7777', ?, 'CM15-0007777.pdf', '/old/CM15-0007777.pdf', 3072, 'pdf', 1, 'F1-prose-credentials',
+         'CM15-0007777', 0, '{}', '[]', '1.3.0', '2025-06-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z')`,
+    ).run(contentSha256(text));
+    db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (10, ?, '[0]')").run(text);
     return letterId;
   },
 };
@@ -272,6 +295,24 @@ describe('schema migrations', () => {
       expect(plan, `${table}.${column}`).toMatch(/^SEARCH .* USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY|PRIMARY KEY)/);
     }
     expect(db.prepare('SELECT COUNT(*) FROM item_facets WHERE letter_id = ?').pluck().get(letterId)).toBe(3);
+    library.close();
+  });
+
+  it('008 keeps a copy of each PDF with its layout from now on: letters imported before have none, and reading a PDF again gives it its pages', () => {
+    const { file, letterId } = libraryAtVersion(7);
+    const library = openLibrary(file);
+    const { db } = library;
+    expect(readLetterPages(db, letterId)).toEqual({ kind: 'none', reason: 'no-copy' });
+    expect(readLetterPages(db, 9)).toEqual({ kind: 'none', reason: 'text-file' });
+    expect(readLetterPages(db, 10)).toEqual({ kind: 'none', reason: 'no-copy' });
+    expect(hasLetterWithSha256(db, 'abc123')).toBe(false);
+    expect(hasLetterWithSha256(db, 'fed789')).toBe(true);
+    expect(hasLetterWithSha256(db, 'aa7777')).toBe(false);
+    db.prepare("INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (?, x'00', x'25504446')").run(letterId);
+    expect(hasLetterWithSha256(db, 'abc123')).toBe(true);
+    expect(() => db.prepare("INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (4242, x'00', x'00')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM letters WHERE id = ?').run(letterId);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM letter_pages').get()).toEqual({ n: 0 });
     library.close();
   });
 

@@ -8,10 +8,14 @@ import { foldWhitespace } from '../../shared/fold.ts';
 import type { ChangeDetails, Resolution, StoredWarning } from '../../shared/library.ts';
 import type { EditableState, OriginalValue, StateWrite } from '../storage/index.ts';
 import { InvalidEditError } from '../storage/index.ts';
-import { isInsideText, locateValue, sameSpans } from './provenance.ts';
+import { foldSpans, isInsideText, locateValue, sameSpans } from './provenance.ts';
 
-/** A typed value, or text selected in the source (its folded text becomes the value). */
-export type FieldInput = { readonly value: string | null } | { readonly selection: Span };
+/**
+ * A typed value, or text selected in the source (its folded text becomes the value). A selection
+ * on the page can take several stretches of the text, in the order the page shows them (where
+ * the text's reading order departs from the page): their texts are joined by a space.
+ */
+export type FieldInput = { readonly value: string | null } | { readonly selection: Span } | { readonly selections: SourceSpans };
 
 export interface FieldPlan<F extends string> {
   readonly write: StateWrite<F>;
@@ -30,12 +34,23 @@ export interface PlanContext {
 /** The value an input gives the field. */
 export function inputValue(input: FieldInput, text: string): string | null {
   if ('value' in input) return input.value === null || input.value.trim() === '' ? null : input.value;
-  if (!isInsideText(input.selection, text)) {
-    throw new InvalidEditError(`The selection [${input.selection[0]}, ${input.selection[1]}) is not inside the letter's text (${text.length} characters)`);
+  const spans = selectedSpans(input) as SourceSpans;
+  for (const span of spans) {
+    if (!isInsideText(span, text)) throw new InvalidEditError(`The selection [${span[0]}, ${span[1]}) is not inside the letter's text (${text.length} characters)`);
   }
-  const value = foldWhitespace(text.slice(input.selection[0], input.selection[1]));
+  if (spans.some((span, i) => spans.some((other, j) => i !== j && span[0] < other[1] && other[0] < span[1]))) {
+    throw new InvalidEditError('The selection takes some of the text twice');
+  }
+  const [only] = spans;
+  const value = spans.length === 1 && only ? foldWhitespace(text.slice(only[0], only[1])) : foldSpans(text, spans).text;
   if (value === '') throw new InvalidEditError('The selection holds only white space');
   return value;
+}
+
+function selectedSpans(input: FieldInput): SourceSpans | null {
+  if ('selection' in input) return [input.selection];
+  if ('selections' in input) return input.selections;
+  return null;
 }
 
 /** The plan for setting `field` from `input`, or null when it changes nothing. */
@@ -125,7 +140,8 @@ function newSource(
   currentSpans: SourceSpans | null,
   text: string,
 ): { spans: SourceSpans | null; source: NonNullable<ChangeDetails['source']> } {
-  if ('selection' in input) return { spans: [input.selection], source: 'selection' };
+  const selected = selectedSpans(input);
+  if (selected) return { spans: selected, source: 'selection' };
   if (value === null) return { spans: null, source: 'none' };
   if (parser.kind === 'parser' && value === parser.value.value && parser.value.spans) return { spans: parser.value.spans, source: 'parser' };
   const kept = currentSpans && locateValue(text, currentSpans, value);

@@ -10,6 +10,8 @@ export * from './fields.ts';
 export { getJsonSetting, getReviewer, libraryId, requireReviewer, setJsonSetting, setReviewer } from './settings.ts';
 export { getLetter, getLetterSource, hasLetterWithSha256, insertParsedLetter, letterIdOfSha256 } from './letters.ts';
 export type { InsertLetterResult, StoredLetter } from './letters.ts';
+export { readLetterPages } from './letterPages.ts';
+export type { StoredPages } from './letterPages.ts';
 export { getItem, listItems } from './storedItems.ts';
 export type { StoredItem } from './storedItems.ts';
 export { listReparseCandidates, replaceParse } from './reparse.ts';

@@ -1,9 +1,10 @@
 /** Adding parsed letters to the library and reading one back whole, for the split view and re-parsing. */
 import type { CheckFinding } from '../../shared/derived.ts';
 import type { ParsedLetter, ParseWarning, SourceSpans } from '../../shared/letter.ts';
-import type { LetterSource } from '../../shared/source.ts';
+import type { LetterSource, PackedPdfCopy, PdfCopy, StorableSource } from '../../shared/source.ts';
 import type { LetterField } from './fields.ts';
 import { contentSha256 } from './contentHash.ts';
+import { insertLetterPages } from './letterPages.ts';
 import { listNotes } from './notes.ts';
 import { insertParsedItems, parsedLetterColumns } from './parsedRows.ts';
 import { inWriteTransaction, nowIso, parseJson, statement } from './sql.ts';
@@ -24,9 +25,15 @@ export type InsertLetterResult =
   /** Other bytes, the same text (another encoding, other line ends): not stored again. */
   | { readonly status: 'content-duplicate'; readonly letterId: number; readonly duplicateOf: string };
 
-/** Cheap check before extracting a file: is a file with these bytes already in the library? */
+/**
+ * Cheap check before extracting a file: is a file with these bytes already in the library, with
+ * all that reading it gives? A PDF letter stored without its pages (imported before the library
+ * kept them) is not: reading it again gives them their copy (see insertParsedLetter).
+ */
 export function hasLetterWithSha256(db: Db, sha256: string): boolean {
-  return statement(db, 'SELECT 1 FROM letters WHERE sha256 = ?').get(sha256) !== undefined;
+  const sql = `SELECT 1 FROM letters l WHERE l.sha256 = ?
+    AND (l.source_kind = 'text' OR EXISTS (SELECT 1 FROM letter_pages p WHERE p.letter_id = l.id))`;
+  return statement(db, sql).get(sha256) !== undefined;
 }
 
 /** The id of the letter with these bytes, or null. */
@@ -36,12 +43,14 @@ export function letterIdOfSha256(db: Db, sha256: string): number | null {
 }
 
 /**
- * Stores a letter, its text, its items and what was derived from them in one transaction; a file
- * already stored, or one whose text a stored letter already has, is left out.
+ * Stores a letter, its text (a PDF with its copy and layout), its items and what was derived from
+ * them in one transaction; a file already stored, or one whose text a stored letter already has,
+ * is left out. A PDF stored before the library kept pages gets them now, when its text reads
+ * exactly as stored (so every span it holds lands on the same characters).
  */
 export function insertParsedLetter(
   db: Db,
-  source: LetterSource,
+  source: StorableSource,
   parsed: ParsedLetter,
   importRunId: number | null,
   derived?: StoredDerived,
@@ -50,7 +59,10 @@ export function insertParsedLetter(
     const existing = statement(db, 'SELECT id FROM letters WHERE sha256 = ?').get(source.sha256) as
       | { id: number }
       | undefined;
-    if (existing) return { status: 'duplicate', letterId: existing.id };
+    if (existing) {
+      if (source.pdf) addMissingPages(db, existing.id, source.text, source.pdf);
+      return { status: 'duplicate', letterId: existing.id };
+    }
     const content = contentSha256(source.text);
     const sameText = content === null ? undefined : (statement(db, 'SELECT id, file_path FROM letters WHERE content_sha256 = ? ORDER BY id LIMIT 1').get(content) as
       | { id: number; file_path: string }
@@ -86,11 +98,20 @@ export function insertParsedLetter(
       source.text,
       JSON.stringify(source.pageOffsets),
     );
+    if (source.pdf) insertLetterPages(db, letterId, source.pdf);
     insertParsedItems(db, letterId, parsed.items);
     if (derived) writeDerived(db, letterId, derived);
     refreshLetterSummary(db, letterId);
     return { status: 'inserted', letterId };
   });
+}
+
+function addMissingPages(db: Db, letterId: number, text: string, copy: PdfCopy | PackedPdfCopy): void {
+  const stored = statement(
+    db,
+    'SELECT t.text FROM letter_texts t WHERE t.letter_id = ? AND NOT EXISTS (SELECT 1 FROM letter_pages p WHERE p.letter_id = t.letter_id)',
+  ).get(letterId) as { text: string } | undefined;
+  if (stored?.text === text) insertLetterPages(db, letterId, copy);
 }
 
 /** The letter with its text, items, spans, tags and notes; null when there is no such letter. */

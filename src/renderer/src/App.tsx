@@ -11,7 +11,7 @@ import type { ItemStructureHandlers } from './components/ItemCard.tsx';
 import type { StructureHandler } from './components/ItemReading.tsx';
 import { LetterPane } from './components/LetterPane.tsx';
 import { QueuePane } from './components/QueuePane.tsx';
-import { SourcePane } from './components/SourcePane.tsx';
+import { SourceArea } from './components/SourceArea.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { Dialogs, ReviewerPrompt } from './dialogs/Dialogs.tsx';
@@ -23,9 +23,12 @@ import { useKeyboard } from './state/useKeyboard.ts';
 import { useNextLetter } from './state/useNextLetter.ts';
 import { useNotices } from './state/useNotices.ts';
 import { queueKey, useQueuePages } from './state/useQueuePages.ts';
+import type { QueuePages } from './state/useQueuePages.ts';
 import type { LetterRevisions } from './state/letterRevisions.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
 import { useSearchMarks } from './state/useSearchMarks.ts';
+import { nextSourceView, useSourceView } from './state/useSourceView.ts';
+import { openLetterPagesEarly } from './pages/useLetterPages.ts';
 
 const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, ShortcutAction> = {
   showImport: 'import',
@@ -51,6 +54,13 @@ function firstTarget(letter: StoredLetter | null): FieldTarget | null {
 
 const DERIVED_POLL_MS = 2000;
 
+/** The letters before and after this one in the queue, where they are loaded. */
+function neighboursInQueue(queue: QueuePages, letterId: number): number[] {
+  const index = queue.indexOf(letterId);
+  if (index < 0) return [];
+  return [queue.rowAt(index + 1)?.id, queue.rowAt(index - 1)?.id].filter((id): id is number => id !== undefined);
+}
+
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [stats, setStats] = useState<{ letters: number; verified: number } | null>(null);
@@ -67,7 +77,8 @@ export function App() {
   const [tags, setTags] = useState<readonly Tag[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const notices = useNotices();
-  const selection = useRef<Span | null>(null);
+  const selection = useRef<readonly Span[] | null>(null);
+  const [sourceView, setSourceView] = useSourceView();
   /** The letter as last loaded, ahead of React's render. */
   const letterRef = useRef<StoredLetter | null>(null);
   const revisions = useRef<LetterRevisions | null>(null);
@@ -149,10 +160,12 @@ export function App() {
     async (letterId: number, keepFocus = false) => {
       const ask = { letterId, count: asked.current.count + 1 };
       asked.current = ask;
+      // Its pages are fetched and opened while the letter itself loads.
+      if (sourceView !== 'text') openLetterPagesEarly(letterId);
       const loaded = await api.getLetter(letterId);
       if (asked.current.count === ask.count) showLetter(loaded, letterId, keepFocus);
     },
-    [showLetter],
+    [showLetter, sourceView],
   );
 
   const closeLetter = useCallback(() => {
@@ -274,6 +287,7 @@ export function App() {
     setEditing,
     focus,
     openLetter,
+    nextSourceView: () => setSourceView(nextSourceView),
     finishLetter,
     showNextToReview,
     refresh,
@@ -305,7 +319,7 @@ export function App() {
           onImport={() => setDialog('import')}
         />
       ) : (
-        <main className="workspace">
+        <main className={`workspace source-${sourceView}`}>
           <QueuePane
             queue={queue}
             filter={filter}
@@ -319,14 +333,18 @@ export function App() {
           />
           {letter && fieldHandlers && structureHandlers ? (
             <>
-              <SourcePane
+              <SourceArea
                 letter={letter}
+                neighbours={neighboursInQueue(queue, letter.id)}
+                view={sourceView}
                 focused={focused}
                 marks={marks}
+                onView={setSourceView}
                 onFocusField={focus}
-                onSelectionChange={(span) => {
-                  selection.current = span;
+                onSelectionChange={(spans) => {
+                  selection.current = spans;
                 }}
+                onError={error}
               />
               <LetterPane
                 letter={letter}

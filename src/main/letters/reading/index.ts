@@ -1,2 +1,3 @@
 export { DEFAULT_MAX_BYTES, readLetterFile, type ReadLetterOptions } from './readLetterFile.ts';
 export { LetterReadError } from './LetterReadError.ts';
+export { packedCopy } from './layoutCodec.ts';

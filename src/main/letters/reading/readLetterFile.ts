@@ -41,7 +41,7 @@ export async function readLetterFile(path: string, options: ReadLetterOptions = 
   if (startsWith(bytes, PDF_SIGNATURE)) {
     const pdf = await extractPdfText(bytes, positiveOr(options.pdfTimeoutMs, DEFAULT_PDF_TIMEOUT_MS));
     if (!pdf.ok) throw new LetterReadError(pdf.code, path, pdf.reason, { cause: pdf.cause });
-    return { ...common, kind: 'pdf', text: pdf.text, pageOffsets: pdf.pageOffsets, encoding: null };
+    return { ...common, kind: 'pdf', text: pdf.text, pageOffsets: pdf.pageOffsets, encoding: null, pdf: { bytes, layout: pdf.layout } };
   }
   if (extension === '.pdf') {
     throw new LetterReadError('corrupt-pdf', path, 'the file is not a PDF (it does not start with %PDF)');

@@ -1,10 +1,10 @@
-/** Finding and reading letters: the queue, search, one letter whole, its history. */
+/** Finding and reading letters: the queue, search, one letter whole, its pages, its history. */
 import type { ImrApi } from '../../../shared/api.ts';
-import { countQueue, getLetter, listLetterHistory, nextLetterToReview, queryQueue, searchLetters } from '../../storage/index.ts';
+import { countQueue, getLetter, listLetterHistory, nextLetterToReview, queryQueue, readLetterPages, searchLetters } from '../../storage/index.ts';
 import { letterAsReviewed } from '../../review/index.ts';
 import type { HandlerContext } from '../session.ts';
 
-type LetterMethods = 'queryQueue' | 'nextLetterToReview' | 'searchLetters' | 'getLetter' | 'listHistory';
+type LetterMethods = 'queryQueue' | 'nextLetterToReview' | 'searchLetters' | 'getLetter' | 'getLetterPages' | 'listHistory';
 
 export function letterHandlers({ library: { db } }: HandlerContext): Pick<ImrApi, LetterMethods> {
   return {
@@ -14,6 +14,11 @@ export function letterHandlers({ library: { db } }: HandlerContext): Pick<ImrApi
     getLetter: async (letterId) => {
       const letter = getLetter(db, letterId);
       return letter && letterAsReviewed(db, letter);
+    },
+    getLetterPages: async (letterId) => {
+      const pages = readLetterPages(db, letterId);
+      // Base64: the API is JSON over IPC and HTTP alike.
+      return pages?.kind === 'pdf' ? { kind: 'pdf', pdfBase64: pages.pdf.toString('base64'), layout: pages.layout } : pages;
     },
     listHistory: async (letterId) => listLetterHistory(db, letterId),
   };

@@ -35,6 +35,7 @@ export type ShortcutAction =
   | 'tagPicker'
   | 'note'
   | 'history'
+  | 'sourceView'
   | 'undo'
   | 'redo'
   | 'import'
@@ -75,6 +76,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['t'], action: 'tagPicker', description: 'Tag the item or letter', group: 'Letter' },
   { keys: ['m'], action: 'note', description: 'Add a note to the letter', group: 'Letter' },
   { keys: ['h'], action: 'history', description: "The letter's edit history", group: 'Letter' },
+  { keys: ['p'], action: 'sourceView', description: 'Source view: the text, text and page side by side, or the page (in turn)', group: 'Letter' },
   { keys: ['i'], action: 'import', description: 'Import letters', group: 'App' },
   { keys: ['x'], action: 'export', description: 'Export the dataset', group: 'App' },
   { keys: ['c'], action: 'conflicts', description: 'Conflicts from merged datasets', group: 'App' },

@@ -30,13 +30,16 @@ export interface KeyboardContext {
   readonly sort: QueueSort;
   readonly dialog: Dialog;
   readonly actions: ReviewActions;
-  readonly selection: React.RefObject<Span | null>;
+  /** What is selected in the source: stretches of the text (several, from the page, where its order departs from the text's). */
+  readonly selection: React.RefObject<readonly Span[] | null>;
   readonly searchInput: React.RefObject<HTMLInputElement | null>;
   readonly setDialog: (dialog: Dialog) => void;
   readonly setEditing: (target: FieldTarget | null) => void;
   /** Focuses a field and moves the keyboard focus to it. */
   readonly focus: (target: FieldTarget | null) => void;
   readonly openLetter: (letterId: number) => Promise<void>;
+  /** Shows the next source view: text, both, page. */
+  readonly nextSourceView: () => void;
   /** Confirms what is left, verifies the letter and shows the next one needing review. */
   readonly finishLetter: () => Promise<void>;
   /** Shows the next letter needing review after this one (loaded ahead); false when there is none. */
@@ -194,6 +197,8 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
     case 'history':
       if (letter) c.setDialog('history');
       return;
+    case 'sourceView':
+      return c.nextSourceView();
     case 'undo':
     case 'redo':
       return actions.step(action);

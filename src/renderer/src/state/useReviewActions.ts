@@ -35,7 +35,8 @@ export interface ReviewContext {
 export interface ReviewActions {
   readonly revisions: LetterRevisions;
   saveField(letter: StoredLetter, target: FieldTarget, value: string | null): Promise<void>;
-  assignSelection(letter: StoredLetter, target: FieldTarget | null, span: Span | null): Promise<void>;
+  /** The selected stretches (in the order the pane shows them) become the field's value and spans. */
+  assignSelection(letter: StoredLetter, target: FieldTarget | null, spans: readonly Span[] | null): Promise<void>;
   decide(letter: StoredLetter, itemId: number, decision: Decision): Promise<void>;
   /** Confirms the item, or puts a confirmed one back to unreviewed. */
   toggleConfirmed(letter: StoredLetter, itemId: number): Promise<void>;
@@ -43,7 +44,8 @@ export interface ReviewActions {
   setStructure(letter: StoredLetter, itemId: number, key: StructureKey, value: string | null): Promise<void>;
   addItem(letter: StoredLetter, position: number): Promise<void>;
   deleteItem(letter: StoredLetter, itemId: number): Promise<void>;
-  splitItem(letter: StoredLetter, itemId: number, span: Span | null): Promise<void>;
+  /** Splits where the (first) selected stretch starts. */
+  splitItem(letter: StoredLetter, itemId: number, spans: readonly Span[] | null): Promise<void>;
   mergeWithNext(letter: StoredLetter, itemId: number): Promise<void>;
   moveItem(letter: StoredLetter, itemId: number, step: -1 | 1): Promise<void>;
   /** Confirms the items left and verifies the letter, as one undo step; false when it was not done. */
@@ -120,10 +122,12 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
         await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, value }), same);
       }
     },
-    async assignSelection(letter, target, span) {
-      if (!target || !span) return context().warn('Select text in the source, focus a field, then press s.');
-      if (target.kind === 'item') await change(letter, (ref) => api.updateItemField(ref, target.itemId, { field: target.field, selection: span }));
-      else await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, selection: span }));
+    async assignSelection(letter, target, spans) {
+      const [only] = spans ?? [];
+      if (!target || !only || !spans) return context().warn('Select text in the source, focus a field, then press s.');
+      const source = spans.length === 1 ? { selection: only } : { selections: spans };
+      if (target.kind === 'item') await change(letter, (ref) => api.updateItemField(ref, target.itemId, { field: target.field, ...source }));
+      else await change(letter, (ref) => api.updateLetterField(ref, { field: target.field, ...source }));
     },
     async decide(letter, itemId, decision) {
       if (item(letter, itemId)?.decision === decision) return context().notify(`The decision is ${decision} already.`);
@@ -147,7 +151,8 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
       const next = letter.items[index + 1] ?? letter.items[index - 1];
       if (result && next) context().focus({ kind: 'item', itemId: next.id, field: 'decision' });
     },
-    async splitItem(letter, itemId, span) {
+    async splitItem(letter, itemId, spans) {
+      const span = spans?.[0];
       if (!span) return context().warn("Select the second item's header in the source, then press Shift+S.");
       const result = await change(letter, (ref) => api.splitItem(ref, itemId, span));
       if (result) context().focus({ kind: 'item', itemId: result.id, field: 'service' });
