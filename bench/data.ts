@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { deriveValues, derivableOfParsed } from '../src/main/letters/derive.ts';
 import { parseLetter } from '../src/main/letters/parsing/index.ts';
 import { bringDerivedUpToDate, verifyLetter } from '../src/main/review/index.ts';
@@ -33,23 +32,12 @@ export const REAL_LETTERS = path.resolve(import.meta.dirname, '../../shared/lett
  * (a PDF comment after its end, which readers ignore), so the duplicate check passes every copy;
  * null when the real letters are not here.
  */
-/**
- * The letter with a tiny "bench copy N" drawn in the corner of its last page: other bytes and
- * other text, so the import stores every copy (a copy with the same text is a duplicate).
- */
-async function distinctCopy(bytes: Buffer, copy: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  pdf.getPages().at(-1)?.drawText(`bench copy ${copy}`, { x: 4, y: 4, size: 2, font });
-  return pdf.save();
-}
-
 export async function realPdfFolder(count: number): Promise<string | null> {
   if (!existsSync(REAL_LETTERS)) return null;
   const sources = (await readdir(REAL_LETTERS)).filter((name) => name.endsWith('.pdf')).sort();
   if (sources.length === 0) return null;
   const copies = Math.ceil(count / sources.length);
-  const folder = path.join(DATA_DIR, `real-pdf-distinct-${sources.length * copies}`);
+  const folder = path.join(DATA_DIR, `real-pdf-${sources.length * copies}`);
   const ready = existsSync(folder) && (await readdir(folder)).length === sources.length * copies;
   if (!ready) {
     process.stdout.write(`    (copying the ${sources.length} real letters ${copies} times into ${folder}, once)\n`);
@@ -58,7 +46,7 @@ export async function realPdfFolder(count: number): Promise<string | null> {
     for (const name of sources) {
       const bytes = await readFile(path.join(REAL_LETTERS, name));
       for (let copy = 0; copy < copies; copy++) {
-        await writeFile(path.join(folder, `${path.basename(name, '.pdf')}-${copy}.pdf`), await distinctCopy(bytes, copy));
+        await writeFile(path.join(folder, `${path.basename(name, '.pdf')}-${copy}.pdf`), Buffer.concat([bytes, Buffer.from(`\n%bench copy ${copy}\n`)]));
       }
     }
   }
