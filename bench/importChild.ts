@@ -17,9 +17,11 @@ library.close();
 process.stdout.write(
   JSON.stringify({
     imported: summary.imported,
+    duplicates: summary.duplicates,
     failed: summary.failed,
     seconds: summary.elapsedMs / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     firstLetterMs,
+    stageMs: summary.stageMs,
   }),
 );

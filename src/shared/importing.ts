@@ -26,6 +26,27 @@ export interface ContentDuplicate {
   readonly duplicateOf: string;
 }
 
+/**
+ * Where an import's time went, in milliseconds summed over its letters: the workers' stages run
+ * side by side, so their sum can exceed the import's wall time.
+ */
+export interface ImportStageTimes {
+  /** Reading each file's bytes and hashing them for the duplicate check, on the storing thread (the bytes then go to a worker). */
+  readonly hashing: number;
+  /** Getting each file's text out of its bytes (pdf.js for a PDF), in the workers. */
+  readonly reading: number;
+  /** Parsing the text into fields and items, in the workers. */
+  readonly parsing: number;
+  /** The rule checks and the vocabulary's reading, in the workers. */
+  readonly deriving: number;
+  /** From a worker finishing a letter to the storing thread having it: moving it between threads. */
+  readonly handOver: number;
+  /** Results waiting for the files before them, so letters are stored in file order. */
+  readonly waitingForOrder: number;
+  /** The write transactions (the letter, its items, the text's full-text index, the PDF's copy). */
+  readonly storing: number;
+}
+
 export interface ImportSummary extends ImportProgress {
   /** 'failed': the library could not be written (a full disk, an I/O error); `error` says why. */
   readonly status: 'completed' | 'cancelled' | 'failed';
@@ -36,4 +57,5 @@ export interface ImportSummary extends ImportProgress {
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   /** Counted among the duplicates. */
   readonly contentDuplicates: readonly ContentDuplicate[];
+  readonly stageMs: ImportStageTimes;
 }

@@ -119,6 +119,19 @@ describe('importing a folder with planted bad files', () => {
     expect(rows.map((row) => readLetterPages(library.db, row.id)?.kind)).toEqual(kinds);
   });
 
+  test('says where its time went: every stage measured, the workers within their threads time', async () => {
+    const letters = path.join(dir, 'letters');
+    await writeFixtureFolder(letters, { count: 6, seed: 640, pdfShare: 1 });
+    const summary = await importLetters(library, [letters], { threads: 2 });
+    expect(summary.imported).toBe(6);
+    const { hashing, reading, parsing, deriving, handOver, waitingForOrder, storing } = summary.stageMs;
+    for (const spent of [hashing, reading, parsing, deriving, storing]) expect(spent).toBeGreaterThan(0);
+    for (const spent of [handOver, waitingForOrder]) expect(spent).toBeGreaterThanOrEqual(0);
+    // Two workers cannot spend more than twice the import's time; this thread not more than it.
+    expect(reading + parsing + deriving).toBeLessThanOrEqual(2 * summary.elapsedMs);
+    expect(hashing + storing).toBeLessThanOrEqual(summary.elapsedMs);
+  });
+
   test('letters are stored in file order, whichever worker finishes first', async () => {
     const letters = path.join(dir, 'letters');
     const entries = await writeFixtureFolder(letters, { count: 16, seed: 640, pdfShare: 0.5 });

@@ -14,21 +14,40 @@ import { LetterReadError, packedCopy, readLetterFile } from '../letters/reading/
 export interface ExtractTask {
   readonly path: string;
   readonly maxBytes?: number;
+  /** The file's bytes, read (and hashed) by the pipeline and handed over rather than read again. */
+  readonly bytes?: Uint8Array;
   /** The library's rule check settings, for the values derived beside the parse. */
   readonly checkSettings: CheckSettings;
 }
 
+/** How long each stage took in the worker, and when it finished (epoch ms, comparable across threads). */
+export interface WorkerTimes {
+  readonly reading: number;
+  readonly parsing: number;
+  readonly deriving: number;
+  readonly finishedAt: number;
+}
+
 export type ExtractOutcome =
-  | { readonly ok: true; readonly source: StorableSource; readonly parsed: ParsedLetter; readonly derived: DerivedValues }
+  | { readonly ok: true; readonly source: StorableSource; readonly parsed: ParsedLetter; readonly derived: DerivedValues; readonly times: WorkerTimes }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
 export default async function extractLetter(task: ExtractTask): Promise<ExtractOutcome> {
   try {
-    const source = await readLetterFile(task.path, task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes });
-    const parsed = parseLetter(source.text);
+    const started = performance.now();
+    const source = await readLetterFile(task.path, {
+      ...(task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes }),
+      ...(task.bytes === undefined ? {} : { bytes: task.bytes }),
+    });
     // The layout packed here, in parallel: the thread that stores the letter receives bytes.
     const storable = source.pdf ? { ...source, pdf: packedCopy(source.pdf) } : source;
-    return { ok: true, source: storable, parsed, derived: deriveValues(derivableOfParsed(parsed), task.checkSettings) };
+    const read = performance.now();
+    const parsed = parseLetter(source.text);
+    const parsedAt = performance.now();
+    const derived = deriveValues(derivableOfParsed(parsed), task.checkSettings);
+    const derivedAt = performance.now();
+    const times = { reading: read - started, parsing: parsedAt - read, deriving: derivedAt - parsedAt, finishedAt: performance.timeOrigin + derivedAt };
+    return { ok: true, source: storable, parsed, derived, times };
   } catch (error) {
     if (error instanceof LetterReadError) return { ok: false, code: error.code, message: error.message };
     return { ok: false, code: 'unexpected', message: `${task.path}: ${error instanceof Error ? error.message : String(error)}` };

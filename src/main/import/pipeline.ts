@@ -2,21 +2,22 @@
  * The import pipeline: files and folders in, letters in the library out. Extraction
  * and parsing run in a pool of worker threads (one per core), each file under a time limit
  * (a worker stuck in pdf.js or the parser is stopped and the file reported); this thread
- * only hashes for the duplicate check and stores results, each letter in its own
+ * reads and hashes each file for the duplicate check (the bytes then move to the worker, so a
+ * file is read once) and stores results, each letter in its own
  * transaction, so a failure or a kill never leaves half a letter and importing again resumes
  * the work. A library that cannot be written (a full disk) stops the import with its reason.
  */
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ContentDuplicate, ImportFailure, ImportProgress, ImportSummary } from '../../shared/importing.ts';
+import type { ContentDuplicate, ImportFailure, ImportProgress, ImportStageTimes, ImportSummary } from '../../shared/importing.ts';
 import { discoverLetterFiles } from '../letters/discovery.ts';
 import { DEFAULT_MAX_BYTES } from '../letters/reading/index.ts';
 import { checkSettings } from '../review/index.ts';
 import type { Library } from '../storage/index.ts';
 import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun, storageFailure } from '../storage/index.ts';
 import type { ExtractOutcome, ExtractTask } from './extractWorker.ts';
-import { hashFile } from './hashFile.ts';
 
 export interface ImportOptions {
   readonly signal?: AbortSignal;
@@ -47,6 +48,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
   const failures: ImportFailure[] = [];
   const contentDuplicates: ContentDuplicate[] = [];
   const counts = { done: 0, imported: 0, duplicates: 0, failed: 0 };
+  const stageMs: { -readonly [Stage in keyof ImportStageTimes]: number } = { hashing: 0, reading: 0, parsing: 0, deriving: 0, handOver: 0, waitingForOrder: 0, storing: 0 };
   let currentFile: string | null = null;
   /** Why the library cannot take more: the first disk-level failure; the import stops there. */
   let storageError: string | null = null;
@@ -111,13 +113,24 @@ export async function importLetters(library: Library, paths: readonly string[], 
   /** The slow part, run out of order: the duplicate check, then extraction in a worker. */
   const extract = async (path: string): Promise<Extracted> => {
     currentFile = path;
-    const sha256 = await cheapHash(path, maxBytes);
-    if (sha256 !== null && (seenThisRun.has(sha256) || hasLetterWithSha256(db, sha256))) return { kind: 'duplicate' };
-    if (sha256 !== null) seenThisRun.add(sha256);
+    const hashStarted = performance.now();
+    const file = await readAndHash(path, maxBytes);
+    stageMs.hashing += performance.now() - hashStarted;
+    if (file !== null && (seenThisRun.has(file.sha256) || hasLetterWithSha256(db, file.sha256))) return { kind: 'duplicate' };
+    if (file !== null) seenThisRun.add(file.sha256);
     await workers.acquire();
     const timeout = AbortSignal.timeout(fileTimeoutMs);
     try {
-      const outcome = await pool.run({ path, maxBytes, checkSettings: settings }, { signal: AbortSignal.any([signal, timeout]) });
+      const task: ExtractTask = { path, maxBytes, checkSettings: settings, ...(file === null ? {} : { bytes: file.bytes }) };
+      // The bytes move to the worker (not copied): this thread is done with them.
+      const transferList = file === null ? [] : [file.bytes.buffer as ArrayBuffer];
+      const outcome = await pool.run(task, { signal: AbortSignal.any([signal, timeout]), transferList });
+      if (outcome.ok) {
+        stageMs.reading += outcome.times.reading;
+        stageMs.parsing += outcome.times.parsing;
+        stageMs.deriving += outcome.times.deriving;
+        stageMs.handOver += Math.max(0, performance.timeOrigin + performance.now() - outcome.times.finishedAt);
+      }
       return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path, code: outcome.code, message: outcome.message } };
     } catch (error) {
       if (!timeout.aborted || signal.aborted) throw error;
@@ -133,6 +146,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
     if (extracted.kind === 'duplicate') counts.duplicates++;
     else if (extracted.kind === 'failed') fail(extracted.failure);
     else {
+      const storeStarted = performance.now();
       try {
         const stored = insertParsedLetter(db, extracted.outcome.source, extracted.outcome.parsed, runId, extracted.outcome.derived);
         if (stored.status === 'inserted') counts.imported++;
@@ -142,6 +156,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
         const code = halt(error) ? 'not-stored' : 'storage-error';
         fail({ path, code, message: `${path}: the letter could not be stored (${storageError ?? String(error)})` });
       }
+      stageMs.storing += performance.now() - storeStarted;
     }
     counts.done++;
     options.onProgress?.(progress());
@@ -160,7 +175,9 @@ export async function importLetters(library: Library, paths: readonly string[], 
             extracted = { kind: 'failed', failure: { path, code: 'unexpected', message } };
           }
         }
+        const waitStarted = performance.now();
         await turns.wait(index);
+        stageMs.waitingForOrder += performance.now() - waitStarted;
         try {
           if (extracted && storageError === null) store(path, extracted);
         } finally {
@@ -186,14 +203,21 @@ export async function importLetters(library: Library, paths: readonly string[], 
   }
   // After a disk-level failure nothing more is written: the run stays 'running', and the next open marks it interrupted with the letters it stored.
   const status = storageError !== null ? 'failed' : options.signal?.aborted ? 'cancelled' : 'completed';
-  return { ...progress(), currentFile: null, status, error: storageError, failures, skipped: discovered.skipped, contentDuplicates };
+  return { ...progress(), currentFile: null, status, error: storageError, failures, skipped: discovered.skipped, contentDuplicates, stageMs };
 }
 
-/** The hash for the duplicate check, or null when the worker should read the file and report why it cannot. */
-async function cheapHash(path: string, maxBytes: number): Promise<string | null> {
+/**
+ * The file's bytes and their hash, for the duplicate check and then the worker, so each file is
+ * read once; null when the worker should read the file itself and report why it cannot.
+ */
+async function readAndHash(path: string, maxBytes: number): Promise<{ readonly sha256: string; readonly bytes: Uint8Array } | null> {
   try {
     const info = await stat(path);
-    return info.isFile() && info.size > 0 && info.size <= maxBytes ? await hashFile(path) : null;
+    if (!info.isFile() || info.size === 0 || info.size > maxBytes) return null;
+    const read = await readFile(path);
+    // A buffer of its own, so it can be moved to the worker whole.
+    const bytes = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
+    return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
   } catch {
     return null;
   }
