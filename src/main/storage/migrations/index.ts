@@ -7,6 +7,7 @@ import { boundChangesMigration } from './004-bound-changes.ts';
 import { derivedValuesMigration } from './005-derived-values.ts';
 import { contentAndInterruptedRunsMigration } from './006-content-and-interrupted-runs.ts';
 import { foreignKeyIndexesMigration } from './007-foreign-key-indexes.ts';
+import { insightCountsMigration } from './008-insight-counts.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   derivedValuesMigration,
   contentAndInterruptedRunsMigration,
   foreignKeyIndexesMigration,
+  insightCountsMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
