@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Facet } from '../../src/shared/derived.ts';
+import type { Decision } from '../../src/shared/letter.ts';
 import { derivableOfParsed, deriveValues } from '../../src/main/letters/derive.ts';
 import { parseLetter } from '../../src/main/letters/parsing/index.ts';
 import * as review from '../../src/main/review/index.ts';
@@ -150,8 +151,24 @@ describe('insight counts from the kept counts', () => {
   });
 });
 
-describe('a queue criterion on one facet value', () => {
-  it('finds, from the per-letter counts, the letters with an item of that value and decision', () => {
+describe('queue criteria read from the kept counts', () => {
+  const onItem = (decision: Decision | 'none' | undefined) => (decision === undefined ? '' : decision === 'none' ? 'AND i.decision IS NULL' : `AND i.decision = '${decision}'`);
+
+  it('find the letters with a partial certification of each decision', () => {
+    const { db } = library;
+    const partial = db.prepare("SELECT i.id FROM items i JOIN letters l ON l.id = i.letter_id WHERE l.status = 'unreviewed' AND i.original_request IS NOT NULL LIMIT 1").pluck().get() as number;
+    setDecision(db, partial, null);
+    for (const decision of [undefined, 'Upheld', 'Overturned', 'none'] as const) {
+      const expected = db
+        .prepare(`SELECT COUNT(DISTINCT i.letter_id) FROM items i WHERE (i.original_request IS NOT NULL OR i.authorized_by_claims_administrator IS NOT NULL OR i.imr_eligible_portion IS NOT NULL) ${onItem(decision)}`)
+        .pluck()
+        .get();
+      expect(countQueue(db, { items: [{ partial: true, ...(decision === undefined ? {} : { decision }) }] }), String(decision)).toBe(expected);
+      expect(expected, String(decision)).toBeGreaterThan(0);
+    }
+  });
+
+  it('find the letters with an item of one facet value and each decision', () => {
     const { db } = library;
     // One such item without a decision, so each criterion has letters to find.
     const drugItem = db.prepare(
@@ -159,9 +176,8 @@ describe('a queue criterion on one facet value', () => {
     ).pluck().get() as number;
     setDecision(db, drugItem, null);
     for (const decision of [undefined, 'Upheld', 'Overturned', 'none'] as const) {
-      const onItem = decision === undefined ? '' : decision === 'none' ? 'AND i.decision IS NULL' : `AND i.decision = '${decision}'`;
       const expected = db
-        .prepare(`SELECT COUNT(DISTINCT f.letter_id) FROM item_facets f JOIN items i ON i.id = f.item_id WHERE f.facet = 'category' AND f.value IN ('prescription-drug', 'surgery') ${onItem}`)
+        .prepare(`SELECT COUNT(DISTINCT f.letter_id) FROM item_facets f JOIN items i ON i.id = f.item_id WHERE f.facet = 'category' AND f.value IN ('prescription-drug', 'surgery') ${onItem(decision)}`)
         .pluck()
         .get();
       const criterion = { ...(decision === undefined ? {} : { decision }), facets: [{ facet: 'category' as const, values: ['prescription-drug', 'surgery'] }] };

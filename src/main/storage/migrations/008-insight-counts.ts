@@ -4,24 +4,24 @@
  * Per letter: its partial certifications (and their decisions), drug items and opioid drug
  * items; per letter and facet value: its items and their decisions (letter_facets); and those
  * summed by letter status (facet_totals), which triggers keep, since undo writes rows directly.
- * The queue indexes gain the decision date and reviewer specialty the drill-downs filter on,
- * the partial certifications get an index of their own, and the letters one in each order the
- * insights group them by.
+ * The queue indexes gain the decision date, reviewer specialty and partial certification counts
+ * the drill-downs filter on, and the letters get an index in each order the insights group them by.
  */
 import type { Migration } from '../migrate.ts';
 
-/** A partial certification as the queue reads one (PARTIAL_ITEM in queue.ts): its index applies where the query says the same. */
+/** A partial certification, as the vocabulary reads one: any of its three parts is set. */
 const PARTIAL = '(original_request IS NOT NULL OR authorized_by_claims_administrator IS NOT NULL OR imr_eligible_portion IS NOT NULL)';
 const DRUG_ITEM = "EXISTS (SELECT 1 FROM item_facets c WHERE c.item_id = i.id AND c.facet = 'category' AND c.value IN ('prescription-drug', 'compounded-topical-drug'))";
 const OPIOID_ITEM = "EXISTS (SELECT 1 FROM item_facets o WHERE o.item_id = i.id AND o.facet = 'drug-class' AND o.value = 'opioid')";
 
-const QUEUE_COLUMNS = 'status, format, upheld_count, overturned_count, item_count, file_name, check_count, decision_date, reviewer_specialty';
+/** The queue filters on a letter's partial certifications as on its decisions, from its counts. */
+const PARTIAL_COLUMNS = 'partial_count, partial_upheld_count, partial_overturned_count';
+const QUEUE_COLUMNS = `status, format, upheld_count, overturned_count, item_count, file_name, check_count, decision_date, reviewer_specialty, ${PARTIAL_COLUMNS}`;
 /**
  * Every column a queue filter reads but the two an insights index is ordered by (the id is in
  * every index): each holds them all, so any filter reads the index alone.
  */
-const FILTERED_COLUMNS = 'status, format, warning_count, check_count, item_count, upheld_count, overturned_count';
-const INSIGHT_COLUMNS = 'partial_count, partial_upheld_count, partial_overturned_count, drug_item_count, opioid_drug_item_count';
+const FILTERED_COLUMNS = `status, format, warning_count, check_count, item_count, upheld_count, overturned_count, ${PARTIAL_COLUMNS}`;
 
 /** Adds (sign +) or takes away (sign -) the counts of facet row `row` of `from` to the totals of letters of `status`. */
 function addToTotals(status: string, row: string, sign: '+' | '-', from: string): string {
@@ -113,10 +113,9 @@ export const insightCountsMigration: Migration = {
       CREATE INDEX queue_by_import ON letters(id, warning_count, case_number, ${QUEUE_COLUMNS});
       CREATE INDEX queue_by_case_number ON letters(case_number, id, warning_count, ${QUEUE_COLUMNS});
       CREATE INDEX queue_by_attention ON letters(attention_count DESC, id, warning_count, case_number, ${QUEUE_COLUMNS});
-      CREATE INDEX items_partial ON items(letter_id, decision) WHERE ${PARTIAL};
       -- The insights group letters by decision date and by reviewer specialty: read in that order, each
       -- group is summed as it goes by, with no sort of the letters.
-      CREATE INDEX insights_by_decision_date ON letters(decision_date, reviewer_specialty, ${FILTERED_COLUMNS}, ${INSIGHT_COLUMNS});
+      CREATE INDEX insights_by_decision_date ON letters(decision_date, reviewer_specialty, ${FILTERED_COLUMNS}, drug_item_count, opioid_drug_item_count);
       CREATE INDEX insights_by_specialty ON letters(reviewer_specialty, decision_date, ${FILTERED_COLUMNS});
     `);
   },
