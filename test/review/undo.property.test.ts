@@ -1,7 +1,8 @@
 /**
  * The undo guarantee, tested as a property: any sequence of review changes, undone step by
  * step, gives back every letter exactly as it was (through getLetter and through a JSONL
- * export of it), redone gives back the end state, and a restart of the library changes neither.
+ * export of it), redone gives back the end state, and a restart of the library changes neither;
+ * the counts the insights keep per letter and per status stay true to the items throughout.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import * as review from '../../src/main/review/index.ts';
 import type { Library } from '../../src/main/storage/index.ts';
 import { ChangeConflictError, createTag, InvalidEditError, LetterReadOnlyError, listTags, NotFoundError, openLibrary, undoCandidate } from '../../src/main/storage/index.ts';
 import { useTempFolder } from '../storage/helpers.ts';
+import { recountedInsightRows, storedInsightRows } from '../storage/insightRecount.ts';
 import { addLetters, letterOf, REVIEWER, refOf, THREE_ITEMS } from './helpers.ts';
 
 const temp = useTempFolder();
@@ -177,6 +179,9 @@ describe('undo and redo on the server', () => {
             if (!isRefusal(error)) throw error;
           }
         }
+        // The insights' kept counts stay what the items say, after the changes, their undo and their redo.
+        const countsHold = () => expect(storedInsightRows(library.db)).toEqual(recountedInsightRows(library.db));
+        countsHold();
         const end = await snapshot(library, letterIds, join(folder, 'end'));
         const done = stepsDone(library);
         if (restart) {
@@ -188,8 +193,10 @@ describe('undo and redo on the server', () => {
         for (let i = 0; i < done; i++) review.undo(library.db);
         expect(() => review.undo(library.db)).toThrow(/nothing to undo/);
         expect(await snapshot(library, letterIds, join(folder, 'undone'))).toEqual(start);
+        countsHold();
         for (let i = 0; i < done; i++) review.redo(library.db);
         expect(await snapshot(library, letterIds, join(folder, 'redone'))).toEqual(end);
+        countsHold();
         library.close();
       }),
       { numRuns: 200 },

@@ -136,6 +136,24 @@ const SEEDS: Record<number, (db: Db) => number> = {
     db.prepare("INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (10, ?, '[0]')").run(text);
     return letterId;
   },
+  // Version 8 kept PDFs' pages: the version 7 rows, and a verified letter with a drug item each way, one a partial certification.
+  8: (db) => {
+    const letterId = (SEEDS[7] as (db: Db) => number)(db);
+    db.exec(`
+      INSERT INTO letters (id, sha256, file_name, file_path, file_size, source_kind, page_count, format, has_header, spans, warnings,
+         parser_version, imported_at, updated_at, status, decision_date, reviewer_specialty, item_count, upheld_count, overturned_count)
+      VALUES (11, 'ghi789', 'CM16-0000009.pdf', '/old/CM16-0000009.pdf', 10, 'pdf', 1, 'F1-prose-credentials', 0, '{}', '[]', '1.1.0',
+         '2025-05-01', '2025-05-01', 'verified', '03/14/2016', 'Pain Medicine', 2, 1, 1);
+      INSERT INTO letter_texts (letter_id, text, page_offsets) VALUES (11, 'Norco: Upheld. Gabapentin: Overturned.', '[0]');
+      INSERT INTO items (id, letter_id, position, service, decision, original_request, authorized_by_claims_administrator, imr_eligible_portion)
+      VALUES (20, 11, 0, 'Norco 10/325mg #120', 'Upheld', NULL, NULL, NULL),
+             (21, 11, 1, 'Gabapentin 600mg #90', 'Overturned', 'Gabapentin 600mg #90', '#60', '#30');
+      INSERT INTO item_facets (item_id, letter_id, facet, value)
+      VALUES (20, 11, 'category', 'prescription-drug'), (20, 11, 'drug-class', 'opioid'),
+             (21, 11, 'category', 'prescription-drug'), (21, 11, 'drug-class', 'anticonvulsant');
+    `);
+    return letterId;
+  },
 };
 
 /** The foreign keys of every table: (child table, child column). */
@@ -313,6 +331,39 @@ describe('schema migrations', () => {
     expect(() => db.prepare("INSERT INTO letter_pages (letter_id, layout, pdf) VALUES (4242, x'00', x'00')").run()).toThrow(/FOREIGN KEY/);
     db.prepare('DELETE FROM letters WHERE id = ?').run(letterId);
     expect(db.prepare('SELECT COUNT(*) AS n FROM letter_pages').get()).toEqual({ n: 0 });
+    library.close();
+  });
+
+  it('009 keeps the insights\' counts per letter, per facet value and per status, and keeps them as letters change', () => {
+    const { file, letterId } = libraryAtVersion(8);
+    const library = openLibrary(file);
+    const { db } = library;
+    const columns = 'id, partial_count, partial_upheld_count, partial_overturned_count, drug_item_count, opioid_drug_item_count';
+    expect(db.prepare(`SELECT ${columns} FROM letters ORDER BY id`).raw().all()).toEqual([
+      [letterId, 0, 0, 0, 0, 0],
+      [8, 0, 0, 0, 0, 0],
+      [9, 0, 0, 0, 0, 0],
+      [10, 0, 0, 0, 0, 0],
+      [11, 1, 0, 1, 2, 1],
+    ]);
+    expect(db.prepare('SELECT letter_id, facet, value, items, upheld, overturned FROM letter_facets ORDER BY 1, 2, 3').raw().all()).toEqual([
+      [letterId, 'category', 'surgery', 3, 1, 1],
+      [11, 'category', 'prescription-drug', 2, 1, 1],
+      [11, 'drug-class', 'anticonvulsant', 1, 0, 1],
+      [11, 'drug-class', 'opioid', 1, 1, 0],
+    ]);
+    const totals = () => db.prepare('SELECT status, facet, value, letters, items, upheld, overturned FROM facet_totals ORDER BY 1, 2, 3').raw().all();
+    expect(totals()).toEqual([
+      ['unreviewed', 'category', 'surgery', 1, 3, 1, 1],
+      ['verified', 'category', 'prescription-drug', 1, 2, 1, 1],
+      ['verified', 'drug-class', 'anticonvulsant', 1, 1, 0, 1],
+      ['verified', 'drug-class', 'opioid', 1, 1, 1, 0],
+    ]);
+    // The totals follow a letter's status and go with the letter.
+    db.prepare("UPDATE letters SET status = 'in_progress' WHERE id = ?").run(letterId);
+    db.prepare('DELETE FROM letters WHERE id = 11').run();
+    expect(totals()).toEqual([['in_progress', 'category', 'surgery', 1, 3, 1, 1]]);
+    expect(db.prepare('SELECT COUNT(*) FROM letter_facets WHERE letter_id = 11').pluck().get()).toBe(0);
     library.close();
   });
 

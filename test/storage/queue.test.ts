@@ -122,7 +122,8 @@ describe('queue query plans', () => {
   // with no sort step; the plan shows that without timing anything.
   it('read one covering index per sort and never sort rows', () => {
     const filters = [{}, { status: 'unreviewed' }, { decision: 'Overturned' }, { hasWarnings: false }, { format: 'F2' },
-      { status: 'flagged', decision: 'Upheld', hasWarnings: true }] as const;
+      { status: 'flagged', decision: 'Upheld', hasWarnings: true }, { decidedIn: '2016-12' }, { decidedIn: '2016' }, { decidedIn: '2015..2016' },
+      { decidedIn: 'unknown' }, { reviewerSpecialty: 'Pain Medicine' }, { reviewerSpecialty: null }] as const;
     const indexes = { import: 'queue_by_import', caseNumber: 'queue_by_case_number', attention: 'queue_by_attention' };
     for (const [sort, index] of Object.entries(indexes) as [QueueQuery['sort'], string][]) {
       for (const filter of filters) {
@@ -131,6 +132,28 @@ describe('queue query plans', () => {
         expect(plan, `${sort} ${JSON.stringify(filter)}`).toHaveLength(1);
         expect(plan[0]).toMatch(new RegExp(`^(SCAN|SEARCH) l USING COVERING INDEX ${index}\\b`));
       }
+    }
+  });
+});
+
+describe('queue criteria on one item', () => {
+  // What the insights' bars open: read from an index, never from the items' rows.
+  const planOf = (filter: Omit<QueueQuery, 'sort' | 'offset' | 'limit'>) => {
+    const { sql, params } = queueSql({ sort: 'attention', offset: 0, limit: 100, ...filter });
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n');
+  };
+
+  it('read one facet value, with or without a decision, from the per-letter counts of each value', () => {
+    for (const decision of [undefined, 'Upheld', 'Overturned', 'none'] as const) {
+      const plan = planOf({ items: [{ ...(decision === undefined ? {} : { decision }), facets: [{ facet: 'category', values: ['physical-therapy', 'chiropractic'] }] }] });
+      expect(plan, String(decision)).toMatch(/SEARCH letter_facets USING COVERING INDEX letter_facets_by_value \(facet=\? AND value=\?\)/);
+      expect(plan, String(decision)).not.toMatch(/\bitems?\b|item_facets/);
+    }
+  });
+
+  it('read partial certifications, with or without a decision, from the letter counts every queue index holds', () => {
+    for (const decision of [undefined, 'Upheld', 'Overturned', 'none'] as const) {
+      expect(planOf({ items: [{ partial: true, ...(decision === undefined ? {} : { decision }) }] }), String(decision)).toMatch(/^SCAN l USING COVERING INDEX queue_by_attention$/);
     }
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The derived values as rows: a letter's check findings (and their count, which the queue
- * filters and sorts on) and its items' facets. Written in the same transaction as the change
- * they follow, so undo puts them back with it.
+ * filters and sorts on) and its items' facets, with the insights' counts of them. Written in
+ * the same transaction as the change they follow, so undo puts them back with it.
  */
 import type { CheckFinding, ItemFacet, StructureCorrections } from '../../shared/derived.ts';
 import type { ExportedStructure } from '../../shared/export.ts';
 import { NotFoundError } from './errors.ts';
 import { itemIdsInOrder } from './itemRows.ts';
+import { DRUG_COUNTS, writeLetterFacets } from './letterInsightCounts.ts';
 import type { Db } from './sql.ts';
 import { statement } from './sql.ts';
 
@@ -17,11 +18,6 @@ export interface StoredDerived {
 }
 
 export function writeDerived(db: Db, letterId: number, derived: StoredDerived): void {
-  const { changes } = statement(
-    db,
-    'UPDATE letters SET checks = ?, check_count = ?, attention_count = warning_count + ? WHERE id = ?',
-  ).run(JSON.stringify(derived.checks), derived.checks.length, derived.checks.length, letterId);
-  if (changes === 0) throw new NotFoundError('letter', letterId);
   const itemIds = itemIdsInOrder(db, letterId);
   const current = statement(db, 'SELECT item_id, facet, value FROM item_facets WHERE letter_id = ?').all(letterId) as { item_id: number; facet: string; value: string }[];
   const wanted = new Set<string>();
@@ -39,6 +35,13 @@ export function writeDerived(db: Db, letterId: number, derived: StoredDerived): 
   // Only facets that went away are deleted, so a change records just what it changed.
   const remove = statement(db, 'DELETE FROM item_facets WHERE item_id = ? AND facet = ? AND value = ?');
   for (const row of current) if (!wanted.has(facetKey(row.item_id, row.facet, row.value))) remove.run(row.item_id, row.facet, row.value);
+  // After the facets: the drug item counts read them.
+  const { changes } = statement(
+    db,
+    `UPDATE letters SET checks = ?, check_count = ?, attention_count = warning_count + ?, ${DRUG_COUNTS} WHERE id = ?`,
+  ).run(JSON.stringify(derived.checks), derived.checks.length, derived.checks.length, letterId);
+  if (changes === 0) throw new NotFoundError('letter', letterId);
+  writeLetterFacets(db, letterId);
 }
 
 function facetKey(itemId: number, facet: string, value: string): string {

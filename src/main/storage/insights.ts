@@ -1,16 +1,19 @@
 /**
  * The counts behind the insights, in SQL over the letters a queue filter selects: per letter
  * (item and decision counts, by decision year and month and by reviewer specialty) and per item
- * (partial certifications, drug items, and every facet value with its decisions). One statement
- * selects the letters once and reads each of their item rows once, whatever the number of
- * figures; each group comes back as one row of named counts.
+ * (partial certifications, drug items, and every facet value with its decisions). Every item
+ * count is kept on its letter's row, and per letter and facet value (migration 009), so the
+ * insights read narrow indexes and never an item row.
  */
 import type { Facet } from '../../shared/derived.ts';
-import { DRUG_CATEGORIES } from '../../shared/insights.ts';
-import { filterSql, isReadableDate, PARTIAL_ITEM } from './queue.ts';
+import { facetCounts } from './insightFacets.ts';
+import type { FacetCounts } from './insightFacets.ts';
+import { filterSql, isReadableDate } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
 import { parseJson, statement } from './sql.ts';
 import type { Db } from './sql.ts';
+
+export type { FacetCounts } from './insightFacets.ts';
 
 /** Letter and decision counts over a set of letters. */
 export interface LetterCounts {
@@ -56,95 +59,90 @@ export interface ItemCountsByYear {
   readonly byYear: readonly (ItemCounts & { readonly year: string | null })[];
 }
 
-/** Items carrying one facet value, and their decisions. An item with two values counts under each. */
-export interface FacetCounts {
-  readonly facet: Facet;
-  readonly value: string;
-  readonly letters: number;
-  readonly items: number;
-  readonly upheld: number;
-  readonly overturned: number;
-}
-
 export interface InsightCounts {
   readonly letters: LetterCountsByGroup;
   readonly items: ItemCountsByYear;
   readonly facets: readonly FacetCounts[];
 }
 
-/** The decision month of a letter, YYYY-MM, from its MM/DD/YYYY decision date; null when it does not read as one. */
-const MONTH_OF = `CASE WHEN ${isReadableDate('l.decision_date')} THEN substr(l.decision_date, 7, 4) || '-' || substr(l.decision_date, 1, 2) END`;
+/** The decision month of a date column, YYYY-MM, from its MM/DD/YYYY value; null when it does not read as one. */
+const monthOf = (date: string) => `CASE WHEN ${isReadableDate(date)} THEN substr(${date}, 7, 4) || '-' || substr(${date}, 1, 2) END`;
 
 const LETTER_COUNTS = `json_object('letters', COUNT(*), 'lettersWithItems', COUNT(*) FILTER (WHERE n > 0),
   'multiItemLetters', COUNT(*) FILTER (WHERE n > 1), 'items', COALESCE(SUM(n), 0), 'upheld', COALESCE(SUM(up), 0),
   'overturned', COALESCE(SUM(ov), 0), 'itemsSquared', COALESCE(SUM(n * n), 0))`;
 
-const ITEM_COUNTS = `json_object('items', COUNT(*), 'partial', COUNT(*) FILTER (WHERE partial),
-  'partialUpheld', COUNT(*) FILTER (WHERE partial AND decision = 'Upheld'),
-  'partialOverturned', COUNT(*) FILTER (WHERE partial AND decision = 'Overturned'),
-  'drugItems', COUNT(*) FILTER (WHERE drug), 'opioidDrugItems', COUNT(*) FILTER (WHERE drug AND opioid))`;
+/** A group of letters' counts, as columns: each letter's item counts are on its row. */
+const LETTER_GROUP_COLUMNS = `COUNT(*) AS letters, COUNT(*) FILTER (WHERE l.item_count > 0) AS lettersWithItems,
+  COUNT(*) FILTER (WHERE l.item_count > 1) AS multiItemLetters, SUM(l.item_count) AS items, SUM(l.upheld_count) AS upheld,
+  SUM(l.overturned_count) AS overturned, SUM(l.item_count * l.item_count) AS itemsSquared`;
+const ITEM_GROUP_COLUMNS = `SUM(l.partial_count) AS partial, SUM(l.partial_upheld_count) AS partialUpheld,
+  SUM(l.partial_overturned_count) AS partialOverturned, SUM(l.drug_item_count) AS drugItems, SUM(l.opioid_drug_item_count) AS opioidDrugItems`;
+const COUNT_NAMES = ['letters', 'lettersWithItems', 'multiItemLetters', 'items', 'upheld', 'overturned', 'itemsSquared', 'partial', 'partialUpheld', 'partialOverturned', 'drugItems', 'opioidDrugItems'] as const;
+/** Groups of dates or months added together. */
+const SUMMED_COLUMNS = COUNT_NAMES.map((name) => `COALESCE(SUM(${name}), 0) AS ${name}`).join(', ');
 
-const FACET_COUNTS = `json_object('letters', COUNT(DISTINCT p.letter_id), 'items', COUNT(*),
-  'upheld', COUNT(*) FILTER (WHERE p.decision = 'Upheld'), 'overturned', COUNT(*) FILTER (WHERE p.decision = 'Overturned'))`;
-
-const LETTER_KEYS: Record<LetterGrouping, string> = { year: 'substr(month, 1, 4)', month: 'month', specialty: 'specialty' };
-
-const DRUG_CATEGORY_LIST = DRUG_CATEGORIES.map((category) => `'${category}'`).join(', ');
+type CountsRow = { readonly grouping: 'all' | LetterGrouping; readonly key: string | null } & Readonly<Record<(typeof COUNT_NAMES)[number], number>>;
 
 /**
- * The selected letters with what the groupings read, and their item rows: each item's
- * decision, whether it is a partial certification or a drug item naming an opioid, and its
- * letter's decision year. The letters are found in the narrow queue index; CROSS JOIN keeps
- * the planner going from them to their items and from each item to its facets by key, rather
- * than scanning every facet row of the library (it has no statistics to know better).
+ * Every count the insights need, over the letters the filter selects, facets counted for the
+ * ones given; in one read transaction, so every count is of the same state of the library.
  */
-function selectedLetters(where: string): string {
-  return `selected AS MATERIALIZED (
-      SELECT l.id, l.item_count AS n, l.upheld_count AS up, l.overturned_count AS ov, l.reviewer_specialty AS specialty, ${MONTH_OF} AS month
-      FROM letters l INDEXED BY queue_by_import ${where})`;
-}
-
-const PICKED_ITEMS = `picked AS MATERIALIZED (
-    SELECT i.id, s.id AS letter_id, i.decision, ${PARTIAL_ITEM} AS partial, substr(s.month, 1, 4) AS year,
-      EXISTS (SELECT 1 FROM item_facets c WHERE c.item_id = i.id AND c.facet = 'category' AND c.value IN (${DRUG_CATEGORY_LIST})) AS drug,
-      EXISTS (SELECT 1 FROM item_facets o WHERE o.item_id = i.id AND o.facet = 'drug-class' AND o.value = 'opioid') AS opioid
-    FROM selected s CROSS JOIN items i ON i.letter_id = s.id)`;
-
-interface CountsRow {
-  readonly kind: 'letters' | 'items' | 'facet';
-  readonly grouping: string;
-  readonly key: string | null;
-  readonly counts: string;
-}
-
-/** Every count the insights need, over the letters the filter selects, facets counted for the ones given. */
 export function insightCounts(db: Db, filter: QueueFilter, facets: readonly Facet[]): InsightCounts {
+  return db.transaction(() => {
+    const { by, byYear, all } = letterGroups(db, filter);
+    return { letters: { all: all.letters, by }, items: { all: all.items, byYear }, facets: facetCounts(db, filter, facets, all.letters.letters) };
+  })();
+}
+
+/**
+ * The letter groupings' SELECT and its parameters; tests read its query plan. The letters are
+ * read in decision date order (months and years are sums of dates) and in specialty order,
+ * each from an index holding every column a filter or a count reads (migration 009), so each
+ * group is summed as it goes by, with no sort and no letters row read.
+ */
+export function letterGroupsSql(filter: QueueFilter): { sql: string; params: Record<string, string | number> } {
   const { where, params } = filterSql(filter);
-  const facetList = facets.length === 0 ? "''" : facets.map((facet) => `'${facet}'`).join(', ');
-  const rows = statement(
-    db,
-    `WITH ${selectedLetters(where)}, ${PICKED_ITEMS}
-     SELECT 'letters' AS kind, 'all' AS grouping, NULL AS key, ${LETTER_COUNTS} AS counts FROM selected
-     ${LETTER_GROUPINGS.map((grouping) => `UNION ALL SELECT 'letters', '${grouping}', ${LETTER_KEYS[grouping]}, ${LETTER_COUNTS} FROM selected GROUP BY 3`).join('\n')}
-     UNION ALL SELECT 'items', 'all', NULL, ${ITEM_COUNTS} FROM picked
-     UNION ALL SELECT 'items', 'year', year, ${ITEM_COUNTS} FROM picked GROUP BY 3
-     UNION ALL SELECT 'facet', f.facet, f.value, ${FACET_COUNTS}
-       FROM picked p CROSS JOIN item_facets f ON f.item_id = p.id WHERE f.facet IN (${facetList}) GROUP BY 2, 3`,
-  ).all(params) as CountsRow[];
+  return {
+    sql: `WITH dates AS (
+       SELECT l.decision_date AS date, ${LETTER_GROUP_COLUMNS}, ${ITEM_GROUP_COLUMNS}
+       FROM letters l INDEXED BY insights_by_decision_date ${where} GROUP BY l.decision_date),
+     months AS MATERIALIZED (SELECT ${monthOf('date')} AS month, ${SUMMED_COLUMNS} FROM dates GROUP BY 1)
+     SELECT 'month' AS grouping, month AS key, ${COUNT_NAMES.join(', ')} FROM months
+     UNION ALL SELECT 'year', substr(month, 1, 4), ${SUMMED_COLUMNS} FROM months GROUP BY 2
+     UNION ALL SELECT 'all', NULL, ${SUMMED_COLUMNS} FROM months
+     UNION ALL SELECT 'specialty', l.reviewer_specialty, ${LETTER_GROUP_COLUMNS}, 0, 0, 0, 0, 0
+       FROM letters l INDEXED BY insights_by_specialty ${where} GROUP BY l.reviewer_specialty`,
+    params,
+  };
+}
+
+function letterGroups(db: Db, filter: QueueFilter) {
+  const { sql, params } = letterGroupsSql(filter);
+  const rows = statement(db, sql).all(params) as CountsRow[];
   const by = Object.fromEntries(LETTER_GROUPINGS.map((grouping) => [grouping, [] as LetterGroupCounts[]])) as Record<LetterGrouping, LetterGroupCounts[]>;
   const byYear: (ItemCounts & { year: string | null })[] = [];
-  const facetRows: FacetCounts[] = [];
-  let allLetters: LetterCounts | undefined;
-  let allItems: ItemCounts | undefined;
+  let all: { letters: LetterCounts; items: ItemCounts } | undefined;
   for (const row of rows) {
-    if (row.kind === 'letters' && row.grouping === 'all') allLetters = parseJson<LetterCounts>(row.counts);
-    else if (row.kind === 'letters') by[row.grouping as LetterGrouping].push({ ...parseJson<LetterCounts>(row.counts), key: row.key });
-    else if (row.kind === 'items' && row.grouping === 'all') allItems = parseJson<ItemCounts>(row.counts);
-    else if (row.kind === 'items') byYear.push({ ...parseJson<ItemCounts>(row.counts), year: row.key });
-    else facetRows.push({ ...parseJson<Omit<FacetCounts, 'facet' | 'value'>>(row.counts), facet: row.grouping as Facet, value: row.key ?? '' });
+    if (row.grouping === 'all') all = { letters: letterCountsOf(row), items: itemCountsOf(row) };
+    else {
+      by[row.grouping].push({ ...letterCountsOf(row), key: row.key });
+      // Items by year are over the years that have items, as letters by year are over the years that have letters.
+      if (row.grouping === 'year' && row.items > 0) byYear.push({ ...itemCountsOf(row), year: row.key });
+    }
   }
-  if (allLetters === undefined || allItems === undefined) throw new Error('insightCounts: a totals row is missing');
-  return { letters: { all: allLetters, by }, items: { all: allItems, byYear }, facets: facetRows };
+  if (all === undefined) throw new Error('insightCounts: the totals row is missing');
+  return { by, byYear, all };
+}
+
+function letterCountsOf(row: CountsRow): LetterCounts {
+  const { letters, lettersWithItems, multiItemLetters, items, upheld, overturned, itemsSquared } = row;
+  return { letters, lettersWithItems, multiItemLetters, items, upheld, overturned, itemsSquared };
+}
+
+function itemCountsOf(row: CountsRow): ItemCounts {
+  const { items, partial, partialUpheld, partialOverturned, drugItems, opioidDrugItems } = row;
+  return { items, partial, partialUpheld, partialOverturned, drugItems, opioidDrugItems };
 }
 
 /** Letter and decision counts alone, from the narrow queue index: what an export's dataset card states. */

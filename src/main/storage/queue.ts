@@ -72,6 +72,20 @@ const DECISION_CONDITIONS: Record<Decision | 'none', string> = {
   none: 'l.upheld_count + l.overturned_count < l.item_count',
 };
 
+/** The same for the letter's partial certifications, from its counts of them. */
+const PARTIAL_DECISION_CONDITIONS: Record<Decision | 'none', string> = {
+  Upheld: 'l.partial_upheld_count > 0',
+  Overturned: 'l.partial_overturned_count > 0',
+  none: 'l.partial_upheld_count + l.partial_overturned_count < l.partial_count',
+};
+
+/** The same, from a letter's counts of one facet value's items (letter_facets). */
+const FACET_VALUE_DECISIONS: Record<Decision | 'none', string> = {
+  Upheld: 'upheld > 0',
+  Overturned: 'overturned > 0',
+  none: 'upheld + overturned < items',
+};
+
 /** A printed MM/DD/YYYY date with a month 01-12 (GLOB has no alternatives, so two patterns); anything else is unreadable. */
 const DATE_GLOBS = ['0[1-9]/[0-3][0-9]/[12][0-9][0-9][0-9]', '1[0-2]/[0-3][0-9]/[12][0-9][0-9][0-9]'];
 export function isReadableDate(column: string): string {
@@ -241,39 +255,35 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
+/** The year is compared first: the date patterns are then matched only on the letters of that year. */
 function decidedInCondition(decidedIn: string, params: Record<string, string | number>): string {
   if (decidedIn === 'unknown') return `(l.decision_date IS NULL OR NOT ${isReadableDate('l.decision_date')})`;
   const years = YEARS.exec(decidedIn)?.groups;
   if (years?.from !== undefined && years.to !== undefined) {
     params.decidedFrom = years.from;
     params.decidedTo = years.to;
-    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) BETWEEN @decidedFrom AND @decidedTo)`;
+    return `(substr(l.decision_date, 7, 4) BETWEEN @decidedFrom AND @decidedTo AND ${isReadableDate('l.decision_date')})`;
   }
   const parts = DECIDED_IN.exec(decidedIn)?.groups;
   if (parts?.year === undefined) throw new InvalidEditError(`A decision period is YYYY, YYYY-MM, YYYY..YYYY or unknown, not "${decidedIn}"`);
   if (parts.month === undefined) {
     params.decidedIn = parts.year;
-    return `(${isReadableDate('l.decision_date')} AND substr(l.decision_date, 7, 4) = @decidedIn)`;
+    return `(substr(l.decision_date, 7, 4) = @decidedIn AND ${isReadableDate('l.decision_date')})`;
   }
   params.decidedIn = `${parts.month}/[0-3][0-9]/${parts.year}`;
   return 'l.decision_date GLOB @decidedIn';
 }
 
 /**
- * Letters with one item meeting every criterion at once. A decision alone reads the letter's
- * counts; facets read their index, and the item row is read only when the decision or the
- * partial certification must hold on that same item. `name` keeps each criterion's parameters apart.
+ * Letters with one item meeting every criterion at once. A decision or a partial certification
+ * alone reads the letter's counts, and one facet (with or without a decision) its counts per
+ * facet value; more facets read their index, and the item row is read only when the decision or
+ * the partial certification must hold on that same item. `name` keeps each criterion's
+ * parameters apart.
  */
 function itemCondition(item: ItemCriteria, name: string, params: Record<string, string | number>): string | null {
   const { decision, facets = [] } = item;
   if (decision !== undefined && DECISION_CONDITIONS[decision] === undefined) throw new InvalidEditError(`Unknown decision "${decision}"`);
-  const onRow: string[] = [];
-  if (decision === 'none') onRow.push('i.decision IS NULL');
-  else if (decision !== undefined) {
-    onRow.push(`i.decision = @${name}decision`);
-    params[`${name}decision`] = decision;
-  }
-  if (item.partial === true) onRow.push(PARTIAL_ITEM);
   const [first, ...others] = facets.map((facet, index) => {
     if (facet.values.length === 0) throw new InvalidEditError(`Facet "${facet.facet}" needs at least one value`);
     const prefix = `${name}f${index}`;
@@ -281,12 +291,23 @@ function itemCondition(item: ItemCriteria, name: string, params: Record<string, 
     facet.values.forEach((value, n) => (params[`${prefix}v${n}`] = value));
     return { facet: `@${prefix}`, values: facet.values.map((_, n) => `@${prefix}v${n}`).join(', ') };
   });
-  if (first !== undefined) {
-    const sameItem = others.map((other) => `EXISTS (SELECT 1 FROM item_facets o WHERE o.item_id = f.item_id AND o.facet = ${other.facet} AND o.value IN (${other.values}))`);
-    const row = onRow.length === 0 ? '' : ` JOIN items i ON i.id = f.item_id`;
-    const where = [`f.facet = ${first.facet} AND f.value IN (${first.values})`, ...sameItem, ...onRow].join(' AND ');
-    return `l.id IN (SELECT f.letter_id FROM item_facets f${row} WHERE ${where})`;
+  if (first === undefined) {
+    if (item.partial === true) return decision === undefined ? 'l.partial_count > 0' : PARTIAL_DECISION_CONDITIONS[decision];
+    return decision === undefined ? null : DECISION_CONDITIONS[decision];
   }
-  if (item.partial === true) return `l.id IN (SELECT i.letter_id FROM items i WHERE ${onRow.join(' AND ')})`;
-  return decision === undefined ? null : DECISION_CONDITIONS[decision];
+  if (others.length === 0 && item.partial !== true) {
+    const decided = decision === undefined ? '' : ` AND ${FACET_VALUE_DECISIONS[decision]}`;
+    return `l.id IN (SELECT letter_id FROM letter_facets WHERE facet = ${first.facet} AND value IN (${first.values})${decided})`;
+  }
+  const onRow: string[] = [];
+  if (decision === 'none') onRow.push('i.decision IS NULL');
+  else if (decision !== undefined) {
+    onRow.push(`i.decision = @${name}decision`);
+    params[`${name}decision`] = decision;
+  }
+  if (item.partial === true) onRow.push(PARTIAL_ITEM);
+  const sameItem = others.map((other) => `EXISTS (SELECT 1 FROM item_facets o WHERE o.item_id = f.item_id AND o.facet = ${other.facet} AND o.value IN (${other.values}))`);
+  const row = onRow.length === 0 ? '' : ` JOIN items i ON i.id = f.item_id`;
+  const where = [`f.facet = ${first.facet} AND f.value IN (${first.values})`, ...sameItem, ...onRow].join(' AND ');
+  return `l.id IN (SELECT f.letter_id FROM item_facets f${row} WHERE ${where})`;
 }

@@ -1,4 +1,8 @@
-/** Keeps the denormalised per-letter counts (items, decisions, warnings, attention) that the queue filters and sorts on. */
+/**
+ * Keeps the denormalised per-letter counts that the queue filters and sorts on (items, decisions,
+ * warnings, attention) and the insights count (partial certifications).
+ */
+import { PARTIAL_COUNTS } from './letterInsightCounts.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
 
@@ -14,7 +18,8 @@ export function refreshLetterSummary(db: Db, letterId: number): void {
        upheld_count = (SELECT COUNT(*) FROM items WHERE letter_id = @id AND decision = 'Upheld'),
        overturned_count = (SELECT COUNT(*) FROM items WHERE letter_id = @id AND decision = 'Overturned'),
        warning_count = ${UNANSWERED('letters.warnings')}
-         + (SELECT COALESCE(SUM(${UNANSWERED('items.warnings')}), 0) FROM items WHERE letter_id = @id)
+         + (SELECT COALESCE(SUM(${UNANSWERED('items.warnings')}), 0) FROM items WHERE letter_id = @id),
+       ${PARTIAL_COUNTS}
      WHERE id = @id`,
   ).run({ id: letterId });
   statement(db, 'UPDATE letters SET attention_count = warning_count + check_count WHERE id = ?').run(letterId);

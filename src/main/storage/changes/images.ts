@@ -87,6 +87,7 @@ const ROW_NAMES: Record<TrackedTable, string> = {
   letter_tags: "the letter's tags",
   item_tags: "an item's tags",
   item_facets: "an item's structured values",
+  letter_facets: "the letter's counts of structured values",
   dataset_conflicts: 'a dataset conflict',
 };
 

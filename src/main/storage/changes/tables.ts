@@ -5,7 +5,7 @@
  */
 import type { Db } from '../sql.ts';
 
-export const TRACKED_TABLES = ['tags', 'letters', 'items', 'notes', 'letter_tags', 'item_tags', 'item_facets', 'dataset_conflicts'] as const;
+export const TRACKED_TABLES = ['tags', 'letters', 'items', 'notes', 'letter_tags', 'item_tags', 'item_facets', 'letter_facets', 'dataset_conflicts'] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 
 /** Columns a change never restores: a letter's revision only ever goes up. */

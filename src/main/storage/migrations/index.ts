@@ -8,6 +8,7 @@ import { derivedValuesMigration } from './005-derived-values.ts';
 import { contentAndInterruptedRunsMigration } from './006-content-and-interrupted-runs.ts';
 import { foreignKeyIndexesMigration } from './007-foreign-key-indexes.ts';
 import { letterPagesMigration } from './008-letter-pages.ts';
+import { insightCountsMigration } from './009-insight-counts.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   contentAndInterruptedRunsMigration,
   foreignKeyIndexesMigration,
   letterPagesMigration,
+  insightCountsMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
