@@ -23,9 +23,9 @@ export const PARQUET_LETTERS_FILE = 'letters.parquet';
 export const PARQUET_ITEMS_FILE = 'items.parquet';
 export const PARQUET_CITATIONS_FILE = 'citations.parquet';
 /** Rows per row group at most: readers skip whole groups by their statistics. */
-const ROW_GROUP_ROWS = 20_000;
-/** Text per row group at most, so a group of long rationales is held in memory at a few megabytes, not hundreds. */
-const ROW_GROUP_CHARS = 8_000_000;
+const ROW_GROUP_ROWS = 10_000;
+/** Text per row group at most, so a group of long rationales is held in memory at a few megabytes, not hundreds (three tables' groups are held at once). */
+const ROW_GROUP_CHARS = 4_000_000;
 
 type ParquetScalar = string | number | boolean | null;
 type ParquetCell = ParquetScalar | ParquetScalar[] | Record<string, ParquetScalar>[];
