@@ -14,8 +14,8 @@ import { LetterReadError, packedCopy, readLetterFile } from '../letters/reading/
 export interface ExtractTask {
   readonly path: string;
   readonly maxBytes?: number;
-  /** The file's bytes, read (and hashed) by the pipeline and handed over rather than read again. */
-  readonly bytes?: Uint8Array;
+  /** The file's bytes and their hash, from the pipeline's duplicate check: handed over rather than read and hashed again. */
+  readonly read?: { readonly bytes: Uint8Array; readonly sha256: string };
   /** The library's rule check settings, for the values derived beside the parse. */
   readonly checkSettings: CheckSettings;
 }
@@ -37,7 +37,7 @@ export default async function extractLetter(task: ExtractTask): Promise<ExtractO
     const started = performance.now();
     const source = await readLetterFile(task.path, {
       ...(task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes }),
-      ...(task.bytes === undefined ? {} : { bytes: task.bytes }),
+      ...(task.read === undefined ? {} : { read: task.read }),
     });
     // The layout packed here, in parallel: the thread that stores the letter receives bytes.
     const storable = source.pdf ? { ...source, pdf: packedCopy(source.pdf) } : source;

@@ -121,7 +121,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
     await workers.acquire();
     const timeout = AbortSignal.timeout(fileTimeoutMs);
     try {
-      const task: ExtractTask = { path, maxBytes, checkSettings: settings, ...(file === null ? {} : { bytes: file.bytes }) };
+      const task: ExtractTask = { path, maxBytes, checkSettings: settings, ...(file === null ? {} : { read: file }) };
       // The bytes move to the worker (not copied): this thread is done with them.
       const transferList = file === null ? [] : [file.bytes.buffer as ArrayBuffer];
       const outcome = await pool.run(task, { signal: AbortSignal.any([signal, timeout]), transferList });

@@ -12,8 +12,8 @@ export interface ReadLetterOptions {
   readonly maxBytes?: number;
   /** PDF text extraction is abandoned after this long (default 60 s). */
   readonly pdfTimeoutMs?: number;
-  /** The file's bytes, when the caller has read them already (the import reads each file once, for its hash and its text). */
-  readonly bytes?: Uint8Array;
+  /** The file's bytes and their SHA-256, when the caller has read and hashed them already (the import reads each file once). */
+  readonly read?: { readonly bytes: Uint8Array; readonly sha256: string };
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -25,22 +25,22 @@ export async function readLetterFile(path: string, options: ReadLetterOptions = 
     throw new LetterReadError('not-found', String(path), 'no file path was given');
   }
   const maxBytes = positiveOr(options.maxBytes, DEFAULT_MAX_BYTES);
-  const size = options.bytes?.length ?? (await regularFileSize(path));
+  const size = options.read?.bytes.length ?? (await regularFileSize(path));
   const extension = extname(path).toLowerCase();
   if (extension !== '.pdf' && extension !== '.txt') {
     const type = extension ? `"${extension}" files are not letters` : 'a file without an extension is not a letter';
     throw new LetterReadError('unsupported-type', path, `${type}; only .pdf and .txt can be read`);
   }
   if (size > maxBytes) throw tooLarge(path, size, maxBytes);
-  const bytes = options.bytes
-    ? Buffer.from(options.bytes.buffer, options.bytes.byteOffset, options.bytes.byteLength)
+  const bytes = options.read
+    ? Buffer.from(options.read.bytes.buffer, options.read.bytes.byteOffset, options.read.bytes.byteLength)
     : await readFile(path).catch((error: unknown) => {
         throw fileSystemError(path, error);
       });
   if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
   if (bytes.every(isAsciiWhiteSpace)) throw new LetterReadError('empty-file', path, 'the file is empty');
 
-  const common = { path, fileName: basename(path), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const common = { path, fileName: basename(path), size: bytes.length, sha256: options.read?.sha256 ?? createHash('sha256').update(bytes).digest('hex') };
   // Content decides: a PDF saved as .txt is still read as a PDF.
   if (startsWith(bytes, PDF_SIGNATURE)) {
     const pdf = await extractPdfText(bytes, positiveOr(options.pdfTimeoutMs, DEFAULT_PDF_TIMEOUT_MS));
