@@ -13,6 +13,10 @@ import { HEADLINE_SELECTIONS, queueFilterFor } from '../src/shared/insights.ts';
 import { countQueue, openLibrary, queryQueue } from '../src/main/storage/index.ts';
 import { LIBRARY_LETTERS, libraryFile } from './data.ts';
 import type { BenchResult } from './result.ts';
+import { medianMs } from './stats.ts';
+
+/** Runs of each measurement; its median is the figure. */
+const RUNS = 7;
 
 export async function benchInsights(): Promise<BenchResult[]> {
   const library = openLibrary(libraryFile());
@@ -43,7 +47,7 @@ export async function benchInsights(): Promise<BenchResult[]> {
     const slowestQueue = overQueue.reduce((a, b) => (b.ms > a.ms ? b : a));
     // The server's cache answers a query again until the library changes.
     cachedInsights(db, { scope: 'verified', filter: {} });
-    const cached = medianMs(() => cachedInsights(db, { scope: 'verified', filter: {} }));
+    const cached = medianMs(() => cachedInsights(db, { scope: 'verified', filter: {} }), RUNS);
     const specialty = (db.prepare('SELECT reviewer_specialty AS s FROM letters WHERE reviewer_specialty IS NOT NULL LIMIT 1').get() as { s: string }).s;
     const filters: [string, QueueFilter][] = [
       ['reviewer specialty', { reviewerSpecialty: specialty }],
@@ -63,7 +67,7 @@ export async function benchInsights(): Promise<BenchResult[]> {
       ms: medianMs(() => {
         queryQueue(db, { ...filter, sort: 'import', offset: 0, limit: 100 });
         countQueue(db, filter);
-      }),
+      }, RUNS),
     }));
     const slowest = timings.reduce((a, b) => (b.ms > a.ms ? b : a));
     return [
@@ -90,12 +94,3 @@ export async function benchInsights(): Promise<BenchResult[]> {
   }
 }
 
-function medianMs(work: () => unknown, runs = 7): number {
-  work();
-  const times = Array.from({ length: runs }, () => {
-    const started = performance.now();
-    work();
-    return performance.now() - started;
-  }).sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]!;
-}

@@ -7,6 +7,10 @@ import type { Library, QueueQuery } from '../src/main/storage/index.ts';
 import { countQueue, getLibraryStats, openLibrary, previewBulkSelection, queryQueue, searchLetters, searchMarks } from '../src/main/storage/index.ts';
 import { LIBRARY_LETTERS, libraryFile } from './data.ts';
 import type { BenchResult } from './result.ts';
+import { medianMs } from './stats.ts';
+
+/** Runs of each query; its median is the figure. */
+const RUNS = 9;
 
 export async function benchLibrary(): Promise<BenchResult[]> {
   const file = libraryFile();
@@ -50,7 +54,7 @@ function queueResults(library: Library): BenchResult[] {
   for (const sort of ['import', 'caseNumber', 'attention'] as const) {
     for (const [label, filter] of filters) {
       for (const offset of [0, 5000]) {
-        const ms = medianMs(() => queryQueue(library.db, { sort, offset, limit: 100, ...filter }));
+        const ms = medianMs(() => queryQueue(library.db, { sort, offset, limit: 100, ...filter }), RUNS);
         timings.push({ label: `${label}, sort ${sort}, offset ${offset}`, ms });
       }
     }
@@ -70,8 +74,8 @@ function queueResults(library: Library): BenchResult[] {
 
 function searchResults(library: Library): BenchResult[] {
   const queries = ['lumbar', 'acupuncture sessions', '"physical therapy"', 'Norco OR tramadol', 'cervical MRI radiculopathy'];
-  const timings = queries.map((query) => ({ query, ms: medianMs(() => searchLetters(library.db, query, { limit: 50 })) }));
-  const queueSearch = medianMs(() => queryQueue(library.db, { sort: 'import', offset: 0, limit: 100, search: 'lumbar' }));
+  const timings = queries.map((query) => ({ query, ms: medianMs(() => searchLetters(library.db, query, { limit: 50 }), RUNS) }));
+  const queueSearch = medianMs(() => queryQueue(library.db, { sort: 'import', offset: 0, limit: 100, search: 'lumbar' }), RUNS);
   const slowest = timings.reduce((a, b) => (b.ms > a.ms ? b : a));
   return [
     {
@@ -89,7 +93,7 @@ function searchResults(library: Library): BenchResult[] {
 /** The source pane's search marks (FTS5 highlight() over one letter) and a bulk preview over the whole library. */
 function markResults(library: Library, queries: readonly string[]): BenchResult[] {
   const letterId = Math.max(1, Math.floor(countQueue(library.db) / 2));
-  const marks = queries.map((query) => ({ query, ms: medianMs(() => searchMarks(library.db, letterId, query)) }));
+  const marks = queries.map((query) => ({ query, ms: medianMs(() => searchMarks(library.db, letterId, query), RUNS) }));
   const slowest = marks.reduce((a, b) => (b.ms > a.ms ? b : a));
   const bulk = medianMs(() => previewBulkSelection(library.db, { search: 'lumbar', searchIn: 'service', filter: {} }, 5000), 3);
   return [
@@ -104,12 +108,3 @@ function markResults(library: Library, queries: readonly string[]): BenchResult[
   ];
 }
 
-function medianMs(work: () => unknown, runs = 9): number {
-  work();
-  const times = Array.from({ length: runs }, () => {
-    const started = performance.now();
-    work();
-    return performance.now() - started;
-  }).sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]!;
-}

@@ -16,6 +16,7 @@ import type { Workstation } from '../test/e2e/server.ts';
 import type { LetterPage } from '../test/fixtures/index.ts';
 import { generateLetter, writeFixtureFolder, writeLetterPdf } from '../test/fixtures/index.ts';
 import type { BenchResult } from './result.ts';
+import { median, p95 } from './stats.ts';
 
 const LETTERS = 36;
 const WARM_UP = 2;
@@ -203,12 +204,3 @@ function privateMb(pid: number): number {
   }
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function p95(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}

@@ -19,6 +19,7 @@ import { CHROMIUM, CHROMIUM_ARGS, buildApp, startWorkstation } from '../test/e2e
 import type { Workstation } from '../test/e2e/server.ts';
 import { LIBRARY_LETTERS, libraryFile } from './data.ts';
 import type { BenchResult } from './result.ts';
+import { median, p95 } from './stats.ts';
 
 const OPEN_SAMPLES = 30;
 const EDIT_SAMPLES = 30;
@@ -343,12 +344,3 @@ function itemRange(counts: readonly number[]): string {
   return low === high ? String(high) : `${low}-${high}`;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function p95(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
