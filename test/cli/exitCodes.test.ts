@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtractionFailure } from '../../src/shared/extraction.ts';
 import type { ImportSummary } from '../../src/shared/importing.ts';
@@ -17,7 +16,7 @@ import { getLetter, insertParsedLetter, listImportRuns, openLibrary } from '../.
 import { writeFixtureFolder } from '../fixtures/index.ts';
 import { updateItemField } from '../review/asReviewer.ts';
 import { buildLetter } from '../storage/helpers.ts';
-import { BIN, cli } from './runCli.ts';
+import { BIN, cli, storedLetters } from './runCli.ts';
 
 let dir: string;
 let letters: string;
@@ -129,16 +128,3 @@ describe('Ctrl+C', () => {
     library.close();
   });
 });
-
-function storedLetters(file: string): number {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare('SELECT COUNT(*) FROM letters').pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0; // not made or not migrated yet
-  }
-}

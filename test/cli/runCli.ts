@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { runCli } from '../../src/main/cli/main.ts';
 import { streamIO } from '../../src/main/cli/io.ts';
 
@@ -51,4 +52,18 @@ export async function cliInProcess(...args: string[]): Promise<CliResult> {
   const stderr = gather();
   const code = await runCli(args, streamIO(stdout.stream, stderr.stream));
   return { stdout: await stdout.text(), stderr: await stderr.text(), code };
+}
+
+/** How many letters a library that another process is importing into holds so far; 0 before it is made. */
+export function storedLetters(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT COUNT(*) FROM letters').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0; // not made or not migrated yet
+  }
 }

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/storage/migrations/index.ts';
 import { listImportRuns, openLibrary } from '../../src/main/storage/index.ts';
-import { BIN, cli } from '../cli/runCli.ts';
+import { BIN, cli, storedLetters } from '../cli/runCli.ts';
 import { writeFixtureFolder } from '../fixtures/index.ts';
 import { startServerFixture } from '../server/fixture.ts';
 import { libraryOf } from './libraries.ts';
@@ -134,19 +134,8 @@ test('an import killed with SIGKILL leaves a run the next open marks interrupted
   const file = path.join(dir, 'killed.sqlite');
   const child = spawn(process.execPath, [BIN, 'import', letters, '--db', file, '--create', '--threads', '1'], { stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stored = () => {
-    try {
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        return db.prepare('SELECT COUNT(*) FROM letters').pluck().get() as number;
-      } finally {
-        db.close();
-      }
-    } catch {
-      return 0;
-    }
-  };
-  for (const deadline = Date.now() + 60_000; stored() < 3 && Date.now() < deadline; ) await sleep(20);
+
+  for (const deadline = Date.now() + 60_000; storedLetters(file) < 3 && Date.now() < deadline; ) await sleep(20);
   child.kill('SIGKILL');
   await exited;
 
