@@ -171,48 +171,71 @@ export interface FileSink {
   abandon(): Promise<void>;
 }
 
-/** Text is gathered to about this many characters before one write, so a million rows cost a few hundred calls. */
-const FLUSH_CHARS = 1 << 22;
+/**
+ * Text is encoded straight into one of two buffers of this size. While one is being written,
+ * the next fills, so the disk works alongside the export instead of between its letters.
+ */
+const BUFFER_BYTES = 1 << 22;
+/** UTF-8 takes at most three bytes per UTF-16 code unit. */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
 
-export async function openSink(guard: FsGuard, file: string): Promise<FileSink> {
+export async function openSink(guard: FsGuard, file: string, bufferBytes = BUFFER_BYTES): Promise<FileSink> {
   // 'wx': the file is new, in a folder of the export's own; anything already there is a mistake.
   const handle = await guarded(guard, `creating ${file}`, () => open(file, 'wx'));
-  let pending: string[] = [];
-  let pendingChars = 0;
-  let written = 0;
-  const put = async (buffer: Uint8Array) => {
-    await guarded(guard, `writing ${file}`, () => writeWhole(handle, buffer), buffer.length);
-    written += buffer.length;
+  let filling = Buffer.allocUnsafe(bufferBytes);
+  let spare = Buffer.allocUnsafe(bufferBytes);
+  let filled = 0;
+  let accepted = 0;
+  /** The write under way, if any; a failure surfaces at the next write, close or abandon. */
+  let writing: Promise<void> = Promise.resolve();
+  const put = (bytes: Uint8Array) => {
+    writing = guarded(guard, `writing ${file}`, () => writeWhole(handle, bytes), bytes.length);
+    writing.catch(() => undefined);
   };
-  const flush = async () => {
-    if (pendingChars === 0) return;
-    const text = pending.join('');
-    pending = [];
-    pendingChars = 0;
-    await put(Buffer.from(text, 'utf8'));
+  /** Starts writing what has filled and fills the other buffer meanwhile (its own write is over). */
+  const swap = async () => {
+    await writing;
+    if (filled === 0) return;
+    put(filling.subarray(0, filled));
+    [filling, spare] = [spare, filling];
+    filled = 0;
   };
   return {
     path: file,
     get bytes() {
-      return written + Buffer.byteLength(pending.join(''), 'utf8');
+      return accepted;
     },
     async write(text) {
-      pending.push(text);
-      pendingChars += text.length;
-      if (pendingChars >= FLUSH_CHARS) await flush();
+      if (text.length * MAX_UTF8_BYTES_PER_UNIT > bufferBytes - filled) await swap();
+      if (text.length * MAX_UTF8_BYTES_PER_UNIT > bufferBytes) {
+        const bytes = Buffer.from(text, 'utf8');
+        await writing;
+        put(bytes);
+        accepted += bytes.length;
+        return;
+      }
+      const length = filling.write(text, filled, 'utf8');
+      filled += length;
+      accepted += length;
     },
     async writeBytes(bytes) {
-      await flush();
-      await put(bytes);
+      await swap();
+      await writing;
+      put(bytes);
+      accepted += bytes.length;
+      // The caller may reuse its bytes once this returns.
+      await writing;
     },
     async close() {
       try {
-        await flush();
-        await guarded(guard, `saving ${file}`, () => handle.sync(), written);
+        await swap();
+        await writing;
+        await guarded(guard, `saving ${file}`, () => handle.sync(), accepted);
       } finally {
         await handle.close().catch(() => undefined);
       }
     },
+    // FileHandle.close waits for a write under way.
     abandon: () => handle.close().catch(() => undefined),
   };
 }
