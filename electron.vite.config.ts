@@ -31,7 +31,15 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/renderer/index.html') },
+        output: {
+          // pdf.js's standard fonts keep their own names in a folder of their own: its worker
+          // fetches them by name from there (pdfDocument.ts).
+          assetFileNames: (asset) =>
+            asset.originalFileNames.some((file) => file.includes('pdfjs-dist/standard_fonts/')) ? 'assets/standard_fonts/[name][extname]' : 'assets/[name]-[hash][extname]',
+        },
+      },
     },
     plugins: [react()],
   },

@@ -4,9 +4,11 @@
  * view has opened it ahead) and for a letter further down (fetched from the library, opened by
  * pdf.js and drawn from nothing); and the renderer's memory after scrolling a 20-page letter
  * through from first page to last: only the pages in view keep an image. Times are taken inside
- * the page. Targets: first page painted < 150 ms; after the scroll, at most 4 pages hold an image.
+ * the page. The letters opened are the real ones (../shared/letters/dev) when they are there,
+ * generated PDF letters otherwise. Targets: first page painted < 150 ms; after the scroll, at
+ * most 4 pages hold an image.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -15,10 +17,12 @@ import { CHROMIUM, CHROMIUM_ARGS, buildApp, startWorkstation } from '../test/e2e
 import type { Workstation } from '../test/e2e/server.ts';
 import type { LetterPage } from '../test/fixtures/index.ts';
 import { generateLetter, writeFixtureFolder, writeLetterPdf } from '../test/fixtures/index.ts';
+import { realPdfFolder } from './data.ts';
 import type { BenchResult } from './result.ts';
 import { median, p95 } from './stats.ts';
 
-const LETTERS = 36;
+/** Letters opened one after another; every third of the second half is a jump to one not opened ahead. */
+const LETTERS = 60;
 const WARM_UP = 2;
 /** How long the reviewer reads a letter before the next: time for the view to open the next one ahead. */
 const READING_MS = 1000;
@@ -29,13 +33,17 @@ const LONG_CASE = 'CM17-0020020';
 
 export async function benchPages(): Promise<BenchResult[]> {
   const folder = mkdtempSync(path.join(tmpdir(), 'imr-bench-pages-'));
-  await writeFixtureFolder(folder, { count: LETTERS, seed: 7700, pdfShare: 1 });
-  await writeLongLetter(path.join(folder, `${LONG_CASE}.pdf`));
+  const real = await realPdfFolder(LETTERS);
+  const letters = real ?? path.join(folder, 'letters');
+  if (!real) await writeFixtureFolder(letters, { count: LETTERS, seed: 7700, pdfShare: 1 });
+  const kind = real ? 'real letters (../shared/letters/dev)' : 'generated PDF letters (../shared/letters is not here)';
+  mkdirSync(path.join(folder, 'long'));
+  await writeLongLetter(path.join(folder, 'long', `${LONG_CASE}.pdf`));
   buildApp();
   const ws = await startWorkstation();
   let browser: Browser | null = null;
   try {
-    await ws.call('startImport', [folder]);
+    await ws.call('startImport', [letters, path.join(folder, 'long')]);
     while ((await ws.call('getImportStatus')).running !== null) await new Promise((resolve) => setTimeout(resolve, 100));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -43,7 +51,7 @@ export async function benchPages(): Promise<BenchResult[]> {
     await page.addInitScript(() => localStorage.setItem('imr-source-view', 'page'));
     await page.goto(ws.url);
     await page.locator('.pdf-page[data-painted]').first().waitFor({ timeout: 30_000 });
-    return [...(await paintResults(page, ws)), ...(await memoryResults(page, browser, ws))];
+    return [...(await paintResults(page, ws, kind)), ...(await memoryResults(page, browser, ws))];
   } finally {
     await browser?.close();
     await ws.stop();
@@ -84,12 +92,12 @@ function timeFirstPage(page: Page, title: string, how: 'key' | 'click' = 'key'):
   }, { label: title, how });
 }
 
-async function paintResults(page: Page, ws: Workstation): Promise<BenchResult[]> {
+async function paintResults(page: Page, ws: Workstation, kind: string): Promise<BenchResult[]> {
   const { rows } = await ws.call('queryQueue', { sort: 'import', offset: 0, limit: LETTERS + 1 });
   const label = (index: number) => rows[index]!.caseNumber ?? rows[index]!.fileName;
   // The queue's row height as laid out, so the bench follows the UI.
   const rowHeight = await page.locator('.queue-row').first().evaluate((row) => row.getBoundingClientRect().height);
-  // Row 0 is open at start; the long letter, imported last, is left for the memory run.
+  // Row 0 is open at start.
   const ahead: number[] = [];
   for (let index = 1; index < LETTERS / 2; index++) {
     await page.waitForTimeout(READING_MS);
@@ -110,7 +118,7 @@ async function paintResults(page: Page, ws: Workstation): Promise<BenchResult[]>
       value: p95(ahead),
       unit: 'ms',
       target: { atMost: 150 },
-      detail: `${detail(ahead)} (generated PDF letters, 1440x900, ${READING_MS / 1000} s on each letter before the next; the first ${WARM_UP} left out while pdf.js warms up)`,
+      detail: `${detail(ahead)} (${kind}, 1440x900, ${READING_MS / 1000} s on each letter before the next; the first ${WARM_UP} left out while pdf.js warms up)`,
     },
     {
       name: `open a letter ${JUMP} rows down (not opened ahead) until its first page is painted, p95 of ${fresh.length}`,
@@ -124,9 +132,11 @@ async function paintResults(page: Page, ws: Workstation): Promise<BenchResult[]>
 
 /** Scrolls the 20-page letter from its first page to its last, a screen at a time, each screen drawn before the next. */
 async function memoryResults(page: Page, browser: Browser, ws: Workstation): Promise<BenchResult[]> {
-  const { rows } = await ws.call('queryQueue', { sort: 'import', offset: 0, limit: LETTERS + 1 });
-  const long = rows.find((row) => row.fileName === `${LONG_CASE}.pdf`)!;
-  await page.locator('.queue-list').evaluate((list) => (list.scrollTop = list.scrollHeight));
+  const { rows } = await ws.call('queryQueue', { sort: 'import', offset: 0, limit: 1000 });
+  const index = rows.findIndex((row) => row.fileName === `${LONG_CASE}.pdf`);
+  const long = rows[index]!;
+  const rowHeight = await page.locator('.queue-row').first().evaluate((row) => row.getBoundingClientRect().height);
+  await page.locator('.queue-list').evaluate((list, top) => (list.scrollTop = top), Math.max(0, (index - 3) * rowHeight));
   await page.locator('.queue-row .row-case', { hasText: long.caseNumber ?? long.fileName }).waitFor();
   await timeFirstPage(page, long.caseNumber ?? long.fileName, 'click');
   const pages = await page.locator('.pdf-page').count();

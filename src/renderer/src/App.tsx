@@ -53,6 +53,8 @@ function firstTarget(letter: StoredLetter | null): FieldTarget | null {
 }
 
 const DERIVED_POLL_MS = 2000;
+/** The longest a letter waits for its pages to reach pdf.js before it is shown anyway. */
+const PAGES_HEAD_START_MS = 50;
 
 /** The letters before and after this one in the queue, where they are loaded. */
 function neighboursInQueue(queue: QueuePages, letterId: number): number[] {
@@ -160,9 +162,12 @@ export function App() {
     async (letterId: number, keepFocus = false) => {
       const ask = { letterId, count: asked.current.count + 1 };
       asked.current = ask;
-      // Its pages are fetched and opened while the letter itself loads.
-      if (sourceView !== 'text') openLetterPagesEarly(letterId);
+      // Its pages are fetched and opened while the letter itself loads, and handed to pdf.js
+      // before the letter is laid out: pdf.js reads them on its own thread meanwhile, where the
+      // layout would otherwise hold up each of its steps on this one.
+      const pages = sourceView === 'text' ? null : openLetterPagesEarly(letterId);
       const loaded = await api.getLetter(letterId);
+      if (pages) await Promise.race([pages, new Promise((resolve) => setTimeout(resolve, PAGES_HEAD_START_MS))]);
       if (asked.current.count === ask.count) showLetter(loaded, letterId, keepFocus);
     },
     [showLetter, sourceView],

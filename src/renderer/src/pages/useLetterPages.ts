@@ -26,6 +26,9 @@ function load(letterId: number): Promise<NoPages | OpenPages> {
       const stored = await api.getLetterPages(letterId);
       if (!stored || stored.kind === 'none') return { kind: 'none', reason: stored?.reason ?? 'no-copy' };
       const document = await openPdf(stored.pdfBase64);
+      // pdf.js's worker reads the first page and loads its fonts (most of the time to a first
+      // image) while the rest is set up, so drawing it later is quick.
+      void document.getPage(1).then((page) => page.getOperatorList()).catch(() => undefined);
       const viewports = await Promise.all(Array.from({ length: document.numPages }, async (_, i) => (await document.getPage(i + 1)).getViewport({ scale: 1 })));
       return { kind: 'pdf', letterId, document, frames: viewports.map(({ width, height, transform }) => ({ width, height, transform })), layout: stored.layout };
     })();
@@ -42,16 +45,15 @@ function load(letterId: number): Promise<NoPages | OpenPages> {
 }
 
 /**
- * Starts opening a letter's pages before the letter itself is on screen (it is being loaded): its
- * fonts load while the letter is laid out, so its first page is drawn sooner.
+ * Starts opening a letter's pages before the letter itself is on screen (it is being loaded).
+ * Resolves once pdf.js has them and is reading the first page on its own thread, so the letter
+ * can be laid out meanwhile; never rejects (a failure shows when the pages are asked for).
  */
-export function openLetterPagesEarly(letterId: number): void {
-  void load(letterId).then(warmFirstPage).catch(() => undefined);
-}
-
-/** Prepares a letter opened ahead for drawing: pdf.js reads its first page and loads its fonts, so drawing it later is quick. */
-async function warmFirstPage(pages: NoPages | OpenPages): Promise<void> {
-  if (pages.kind === 'pdf') await (await pages.document.getPage(1)).getOperatorList();
+export function openLetterPagesEarly(letterId: number): Promise<void> {
+  return load(letterId).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Closes every document but those of `keep`. */
@@ -86,7 +88,7 @@ export function useLetterPages(letterId: number, neighbours: readonly number[], 
     const keep = [letterId, ...ahead.split(',').filter(Boolean).map(Number)];
     closeOthers(keep);
     // Opened ahead once this letter's own are under way; a failure there is reported if that letter is opened.
-    const timer = window.setTimeout(() => keep.slice(1).forEach((id) => void load(id).then(warmFirstPage, () => undefined)), 300);
+    const timer = window.setTimeout(() => keep.slice(1).forEach((id) => void openLetterPagesEarly(id)), 300);
     return () => window.clearTimeout(timer);
   }, [letterId, ahead]);
   // Leaving the page view closes them all.
