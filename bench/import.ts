@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DATA_DIR, pdfFolder, realPdfFolder } from './data.ts';
+import { HEAP_FLAGS } from '../src/main/processes.ts';
 import type { ImportStageTimes } from '../src/shared/importing.ts';
 import type { BenchResult } from './result.ts';
 
@@ -38,7 +39,8 @@ function breakdown({ stageMs, imported, duplicates }: ChildResult): string {
 
 async function importInChild(folder: string): Promise<ChildResult> {
   const child = path.join(import.meta.dirname, 'importChild.ts');
-  const { stdout } = await run(process.execPath, [child, folder, path.join(DATA_DIR, 'import-bench.sqlite')], {
+  // With the heap flags the command line and the app's library server start with.
+  const { stdout } = await run(process.execPath, [...HEAP_FLAGS, child, folder, path.join(DATA_DIR, 'import-bench.sqlite')], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout) as ChildResult;

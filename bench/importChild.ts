@@ -1,7 +1,11 @@
 /** Runs one import in its own process so the benchmark can read that process's peak memory. */
 import { rmSync } from 'node:fs';
 import { importLetters } from '../src/main/import/pipeline.ts';
+import { enableCompileCache } from '../src/main/processes.ts';
 import { openLibrary } from '../src/main/storage/index.ts';
+
+// As the command line and the app's library server do.
+enableCompileCache();
 
 const [folder, dbFile] = process.argv.slice(2) as [string, string];
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });

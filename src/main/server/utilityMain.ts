@@ -4,7 +4,10 @@
  * no workerData.
  */
 import type { ServerReply, ServerRequest, ServerSettings } from './protocol.ts';
+import { enableCompileCache } from '../processes.ts';
 import { serveLibrary } from './serve.ts';
+
+enableCompileCache();
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;

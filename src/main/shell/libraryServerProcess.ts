@@ -2,12 +2,13 @@
  * The desktop app's library server: an Electron utility process running src/main/server, so
  * no SQL, import or export ever runs on the main thread. Its settings go first, as a message.
  */
+import { HEAP_FLAGS } from '../processes.ts';
 import { LibraryClient } from '../server/client.ts';
 import type { ServerReply, ServerSettings } from '../server/protocol.ts';
 
 /** The part of Electron's utilityProcess the shell uses. */
 export interface UtilityProcessApi {
-  fork(modulePath: string, args?: string[], options?: { serviceName?: string }): UtilityChild;
+  fork(modulePath: string, args?: string[], options?: { serviceName?: string; execArgv?: string[] }): UtilityChild;
 }
 
 export interface UtilityChild {
@@ -18,7 +19,7 @@ export interface UtilityChild {
 }
 
 export function startLibraryServer(utilityProcess: UtilityProcessApi, entry: string, settings: ServerSettings): LibraryClient {
-  const child = utilityProcess.fork(entry, [], { serviceName: 'IMR Review library server' });
+  const child = utilityProcess.fork(entry, [], { serviceName: 'IMR Review library server', execArgv: [...HEAP_FLAGS] });
   child.postMessage(settings);
   return new LibraryClient({
     post: (request) => child.postMessage(request),

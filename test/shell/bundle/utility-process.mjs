@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const SHIM = fileURLToPath(new URL('./parent-port.mjs', import.meta.url));
 
-export function fork(modulePath, args = []) {
-  const child = forkChild(modulePath, args, { execArgv: ['--import', SHIM], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function fork(modulePath, args = [], options = {}) {
+  const child = forkChild(modulePath, args, { execArgv: [...(options.execArgv ?? []), '--import', SHIM], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const utility = new EventEmitter();
   child.on('message', (message) => utility.emit('message', message));
   child.on('exit', (code) => utility.emit('exit', code ?? 1));
