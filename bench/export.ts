@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { HEAP_FLAGS } from '../src/main/processes.ts';
 import { EXPORT_FORMATS } from '../src/shared/export.ts';
 import type { ExportFormat } from '../src/shared/export.ts';
 import { DATA_DIR, libraryFile } from './data.ts';
@@ -29,7 +30,8 @@ export async function benchExport(): Promise<BenchResult[]> {
   const child = path.join(import.meta.dirname, 'exportChild.ts');
   const results: BenchResult[] = [];
   for (const format of EXPORT_FORMATS) {
-    const { stdout } = await run(process.execPath, [child, file, format, path.join(DATA_DIR, `export-${format}`)], { maxBuffer: 1 << 20 });
+    // With the heap flags of the library server, which runs the export worker in the app and the command line.
+    const { stdout } = await run(process.execPath, [...HEAP_FLAGS, child, file, format, path.join(DATA_DIR, `export-${format}`)], { maxBuffer: 1 << 20 });
     const measured = JSON.parse(stdout) as ChildResult;
     results.push(
       {

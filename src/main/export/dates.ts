@@ -2,16 +2,28 @@
 
 const PRINTED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** `MM/DD/YYYY` as ISO `YYYY-MM-DD`; null when the value is not a real calendar date in that form. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The proleptic Gregorian calendar's, as JavaScript's Date has it. */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+/**
+ * `MM/DD/YYYY` as ISO `YYYY-MM-DD`; null when the value is not a real calendar date in that form
+ * (a day past its month's end, such as 02/30, or a year before 100). Checked by hand, not
+ * through Date: every export calls this for every date of every letter.
+ */
 export function isoDate(printed: string | null): string | null {
   const match = printed === null ? null : PRINTED_DATE.exec(printed.trim());
   if (!match) return null;
-  const [, month, day, year] = match.map(Number) as [number, number, number, number];
-  // A day past its month's end (02/30) rolls over into the next; a real date comes back as it went in.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  // Written out directly: toISOString is most of the cost, and every export calls this for every date.
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const [, monthText, dayText, yearText] = match as unknown as [string, string, string, string];
+  const month = Number(monthText);
+  const day = Number(dayText);
+  const year = Number(yearText);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${yearText}-${monthText.padStart(2, '0')}-${dayText.padStart(2, '0')}`;
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -35,7 +35,7 @@ const CLEANUP_TIMEOUT_MS = 5000;
  * format of 100,000 letters stays under 300 MB); a young generation of 32 MB keeps the
  * collections of short-lived rows cheap (at 16 MB a JSONL export took half as long again).
  */
-const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 32 };
+const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 64 };
 
 /** Bundled builds run the compiled worker beside the bundle; sources run the .ts file. */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './exportWorker.ts' : './exportWorker.js', import.meta.url);

@@ -206,17 +206,17 @@ export async function openSink(guard: FsGuard, file: string, bufferBytes = BUFFE
       return accepted;
     },
     async write(text) {
-      if (text.length * MAX_UTF8_BYTES_PER_UNIT > bufferBytes - filled) await swap();
-      if (text.length * MAX_UTF8_BYTES_PER_UNIT > bufferBytes) {
-        const bytes = Buffer.from(text, 'utf8');
-        await writing;
-        put(bytes);
-        accepted += bytes.length;
-        return;
+      // A text larger than a buffer goes in pieces that each fit, never split inside a surrogate pair.
+      const unitsPerBuffer = Math.floor(bufferBytes / MAX_UTF8_BYTES_PER_UNIT);
+      for (let start = 0; start < text.length; ) {
+        let end = Math.min(text.length, start + unitsPerBuffer);
+        if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+        if ((end - start) * MAX_UTF8_BYTES_PER_UNIT > bufferBytes - filled) await swap();
+        const length = filling.write(start === 0 && end === text.length ? text : text.slice(start, end), filled, 'utf8');
+        filled += length;
+        accepted += length;
+        start = end;
       }
-      const length = filling.write(text, filled, 'utf8');
-      filled += length;
-      accepted += length;
     },
     async writeBytes(bytes) {
       await swap();
@@ -238,6 +238,10 @@ export async function openSink(guard: FsGuard, file: string, bufferBytes = BUFFE
     // FileHandle.close waits for a write under way.
     abandon: () => handle.close().catch(() => undefined),
   };
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 async function writeWhole(handle: FileHandle, buffer: Uint8Array): Promise<void> {

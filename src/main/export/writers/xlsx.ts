@@ -41,7 +41,7 @@ interface ItemRow {
 }
 
 /** How much of a sheet's XML may wait for the zip. */
-const ZIP_BACKLOG_BYTES = 4 << 20;
+const ZIP_BACKLOG_BYTES = 1 << 20;
 
 /** The zip entry a sheet stream feeds: a readable-stream PassThrough, whose writable state shows what it holds. */
 interface ZipEntry extends NodeJS.EventEmitter {
