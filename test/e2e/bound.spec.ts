@@ -4,7 +4,8 @@
  * someone else has changed since is refused, reloaded and said so.
  */
 import { expect, test } from '@playwright/test';
-import { allLetters, fieldValue, getLetter, openLetter, queueRow, rowLabel } from './helpers.ts';
+import type { Route } from '@playwright/test';
+import { allLetters, fieldValue, getLetter, isApiCall, openLetter, queueRow, rowLabel } from './helpers.ts';
 import type { Workstation } from './server.ts';
 import { startWorkstation } from './server.ts';
 
@@ -50,6 +51,29 @@ test('an edit saved just as another letter is opened lands on the letter it was 
   await page.keyboard.press('Enter');
   await queueRow(page, rowLabel(b!)).click();
   await expect.poll(async () => (await getLetter(ws, a!.id)).reviewerSubspecialty).toBe('Typed into the first letter');
+  expect((await getLetter(ws, b!.id)).reviewerSubspecialty).toBe(b!.reviewerSubspecialty);
+});
+
+test('a row clicked while the queue reloads after a save opens the letter it shows', async ({ page }) => {
+  await loadSamples(page);
+  const [a, b] = (await allLetters(ws)).filter((letter) => letter.items.length > 0 && letter.status !== 'verified');
+  await openLetter(page, a!);
+  await fieldValue(page, 'letter-reviewerSubspecialty').click();
+  await page.keyboard.press('Enter');
+  await page.locator('.field-input').fill('Saved while the queue reloads');
+  // The queue's reload after the save is held back, as on a busy library.
+  const held: Route[] = [];
+  await page.route('**/api', (route) => (isApiCall(route.request(), 'queryQueue') ? void held.push(route) : route.continue()));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await expect.poll(async () => (await getLetter(ws, a!.id)).reviewerSubspecialty).toBe('Saved while the queue reloads');
+  // The saved letter is shown again (its new revision) while the rows are still the old ones.
+  await expect(page.locator('.letter-title h2')).toHaveText(rowLabel(a!));
+  await queueRow(page, rowLabel(b!)).click();
+  await expect(page.locator('.letter-title h2')).toHaveText(rowLabel(b!));
+  for (const route of held) await route.continue();
+  await page.unroute('**/api');
+  await expect(page.locator('.letter-title h2')).toHaveText(rowLabel(b!));
   expect((await getLetter(ws, b!.id)).reviewerSubspecialty).toBe(b!.reviewerSubspecialty);
 });
 

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, Request, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { QueueRow, StoredLetter } from '../../src/shared/library.ts';
 import type { Workstation } from './server.ts';
@@ -16,6 +16,11 @@ export async function snap(page: Page, name: string, testInfo: TestInfo): Promis
   const file = path.join(SCREENS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** Whether a request is the page's call of this API method (every call is POST /api, the method in its body). */
+export function isApiCall(request: Request, method: string): boolean {
+  return request.url().endsWith('/api') && (request.postDataJSON() as { method?: string } | null)?.method === method;
 }
 
 /** The "N letters" count above the queue. */

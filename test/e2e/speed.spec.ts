@@ -4,12 +4,12 @@
  * empty filters, bulk actions, the corrections report and the layout at 1280x720. One library
  * of generated letters (letter 2 prints no case number, so the parser warns), one page, in order.
  */
-import type { Page, Request, Route, TestInfo } from '@playwright/test';
+import type { Page, Route, TestInfo } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { NOTICE_MS } from '../../src/renderer/src/state/useNotices.ts';
 import { foldWhitespace } from '../../src/shared/fold.ts';
 import type { StoredLetter } from '../../src/shared/library.ts';
-import { axeViolations, dragSelectSource, getLetter, queueRow, snap } from './helpers.ts';
+import { axeViolations, dragSelectSource, getLetter, isApiCall, queueRow, snap } from './helpers.ts';
 import type { BuiltLetter } from './library.ts';
 import { buildLibrary } from './library.ts';
 import type { Workstation } from './server.ts';
@@ -52,8 +52,6 @@ async function open(index: number): Promise<StoredLetter> {
   await expect(title()).toHaveText(built[index]!.caseNumber);
   return getLetter(ws, ids[index]!);
 }
-
-const isApiCall = (request: Request, method: string) => request.url().endsWith('/api') && (request.postDataJSON() as { method?: string } | null)?.method === method;
 
 test.beforeAll(async ({ browser }) => {
   const library = buildLibrary({

@@ -30,6 +30,8 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
   const [error, setError] = useState<string | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const pages = useRef(new Map<number, readonly QueueRow[]>());
+  /** The rows on screen before a refresh, until its first page arrives: they are what a click or a key acts on meanwhile. */
+  const shown = useRef<Map<number, readonly QueueRow[]> | null>(null);
   const loading = useRef(new Set<number>());
   const [, setTick] = useState(0);
   const key = JSON.stringify([filter, sort, version]);
@@ -56,14 +58,17 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
 
   useEffect(() => {
     keyRef.current = key;
-    // Keep the old rows on screen until the new first page arrives: no flash on refresh.
+    // Keep the old rows on screen, and acted on, until the new first page arrives: no flash on
+    // refresh, and a row clicked meanwhile (just after a save) opens the letter it shows.
     const previous = pages.current;
+    shown.current ??= previous;
     pages.current = new Map();
     loading.current = new Set();
     api
       .queryQueue({ ...filter, sort, offset: 0, limit: QUEUE_PAGE_SIZE })
       .then((result) => {
         if (keyRef.current !== key) return;
+        shown.current = null;
         pages.current.set(0, result.rows);
         setTotal(result.total);
         setError(null);
@@ -72,11 +77,15 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
       })
       .catch((e: unknown) => {
         pages.current = previous;
+        shown.current = null;
         setError(e instanceof Error ? e.message : String(e));
       });
   }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / QUEUE_PAGE_SIZE))?.[index % QUEUE_PAGE_SIZE], []);
+  const rowAt = useCallback((index: number) => {
+    const page = Math.floor(index / QUEUE_PAGE_SIZE);
+    return (shown.current ?? pages.current).get(page)?.[index % QUEUE_PAGE_SIZE];
+  }, []);
   const ensure = useCallback(
     (index: number, count: number) => {
       const first = Math.floor(index / QUEUE_PAGE_SIZE);
@@ -86,7 +95,7 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
     [loadPage],
   );
   const indexOf = useCallback((letterId: number) => {
-    for (const [page, rows] of pages.current) {
+    for (const [page, rows] of shown.current ?? pages.current) {
       const i = rows.findIndex((row) => row.id === letterId);
       if (i >= 0) return page * QUEUE_PAGE_SIZE + i;
     }
