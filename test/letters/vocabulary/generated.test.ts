@@ -23,6 +23,20 @@ const CATEGORIES_OF: Record<ServiceTopic, readonly ServiceCategory[]> = {
   lab: ['laboratory'],
 };
 
+describe('guideline analyses kept by text', () => {
+  test('a field read again, after thousands of others pushed it out or not, reads as it did the first time', () => {
+    const texts = Array.from({ length: 5000 }, (_, i) => guidelineField(createRandom(10_000 + i)).text);
+    const first = texts.map((text) => structuredClone(analyzeGuideline(text)));
+    const random = createRandom(99);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < texts.length; i++) {
+        const index = random.int(0, texts.length - 1);
+        expect(analyzeGuideline(texts[index])).toEqual(first[index]);
+      }
+    }
+  });
+});
+
 describe('generated guideline fields with known truth', () => {
   test('every citation reads as its source, topic, edition and locators', () => {
     for (let seed = 1; seed <= 400; seed++) {

@@ -45,14 +45,32 @@ const STATEMENTS: readonly { readonly kind: GuidelineStatement['kind']; readonly
 
 const EMPTY: GuidelineAnalysis = { citations: [], statements: [], unrecognised: [], mapped: false, warnings: [] };
 
+/**
+ * Guideline fields repeat from letter to letter word for word (the same citation of the same
+ * chapter): the latest analyses are kept by text, most recently used last. An analysis is
+ * read-only, so one may be handed out many times.
+ */
+const RECENT_ANALYSES = 2000;
+const recent = new Map<string, GuidelineAnalysis>();
+
 /** Reads every citation of one guideline field. Never throws: a failure is returned as a warning. */
 export function analyzeGuideline(text: string | null | undefined): GuidelineAnalysis {
   if (typeof text !== 'string' || !hasWords(text, 0, text.length)) return EMPTY;
+  const known = recent.get(text);
+  if (known) {
+    recent.delete(text);
+    recent.set(text, known);
+    return known;
+  }
+  let analysis: GuidelineAnalysis;
   try {
-    return analyze(text);
+    analysis = analyze(text);
   } catch (error) {
     return { ...EMPTY, warnings: [{ code: 'internal-error', message: `The guideline vocabulary failed on this text: ${String(error)}` }] };
   }
+  if (recent.size >= RECENT_ANALYSES) recent.delete(recent.keys().next().value as string);
+  recent.set(text, analysis);
+  return analysis;
 }
 
 function analyze(text: string): GuidelineAnalysis {
