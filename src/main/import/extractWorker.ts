@@ -10,6 +10,8 @@ import { deriveValues, derivableOfParsed } from '../letters/derive.ts';
 import type { DerivedValues } from '../letters/derive.ts';
 import { parseLetter } from '../letters/parsing/index.ts';
 import { LetterReadError, packedCopy, readLetterFile } from '../letters/reading/index.ts';
+// pdf.js loads as the worker starts, while the files are still being found, not at its first file.
+import '../letters/reading/extractPdfText.ts';
 
 export interface ExtractTask {
   readonly path: string;

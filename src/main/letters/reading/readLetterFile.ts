@@ -4,7 +4,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { LetterSource } from '../../../shared/source.ts';
 import { decodeLetterText } from './decodeText.ts';
-import { extractPdfText } from './extractPdfText.ts';
 import { LetterReadError } from './LetterReadError.ts';
 
 export interface ReadLetterOptions {
@@ -43,6 +42,9 @@ export async function readLetterFile(path: string, options: ReadLetterOptions = 
   const common = { path, fileName: basename(path), size: bytes.length, sha256: options.read?.sha256 ?? createHash('sha256').update(bytes).digest('hex') };
   // Content decides: a PDF saved as .txt is still read as a PDF.
   if (startsWith(bytes, PDF_SIGNATURE)) {
+    // pdf.js is loaded when a PDF is first read: a process that reads none (the import's storing
+    // thread, a command that only reads text files) never pays its tens of megabytes.
+    const { extractPdfText } = await import('./extractPdfText.ts');
     const pdf = await extractPdfText(bytes, positiveOr(options.pdfTimeoutMs, DEFAULT_PDF_TIMEOUT_MS));
     if (!pdf.ok) throw new LetterReadError(pdf.code, path, pdf.reason, { cause: pdf.cause });
     return { ...common, kind: 'pdf', text: pdf.text, pageOffsets: pdf.pageOffsets, encoding: null, pdf: { bytes, layout: pdf.layout } };
