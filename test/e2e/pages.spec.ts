@@ -249,7 +249,7 @@ test('text selected on the page is what s gives the focused field, in the pageâ€
   const spans = (await ws.call('getLetter', letter.id))!.spans['priority']!;
   expect(spans.map(([start, end]) => letter.text.slice(start, end))).toEqual(['Application', date, 'Received:']);
   await expect(page.locator('.pdf-page[data-painted] .page-order')).toHaveCount(1);
-  await expect(page.locator('.page-order-note')).toHaveText('1 read out of order');
+  await expect(page.locator('.page-order-note')).toHaveText('1 out of order');
 
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');

@@ -113,7 +113,7 @@ export const PageView = memo(function PageView({ letter, pages, focused, onFocus
         {marked > 0 && (
           <span className="page-order-note" title="The extracted text reads the outlined stretches in another order than the page shows them (numbered as the text reads them). Select on the page to take a value in the page's order.">
             <span className="page-order-key" aria-hidden="true" />
-            <span className="page-order-text">{marked} read out of order</span>
+            <span className="page-order-text">{marked} out of order</span>
           </span>
         )}
       </div>
