@@ -3,6 +3,7 @@
  * share, and the settings that make commander's output ours (one-line errors with the usage,
  * nothing printed past a closed stdout, no process.exit).
  */
+import { stat } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT } from './exitCodes.ts';
 import type { CliIO } from './io.ts';
@@ -40,6 +41,14 @@ export function nonBlank(value: string): string {
 }
 
 /** Ends the command as a usage error (exit 2): the message in one line, then the command's usage. */
+/** Whether `folder` is a folder; when not, says so on stderr (no such folder, or not a folder). */
+export async function isFolder(folder: string, io: CliIO): Promise<boolean> {
+  const info = await stat(folder).catch(() => null);
+  if (info?.isDirectory()) return true;
+  io.err(`${folder}: ${info === null ? 'no such folder' : 'not a folder'}`);
+  return false;
+}
+
 export function usageError(command: Command, message: string): never {
   return command.error(`error: ${message}`, { exitCode: EXIT.usage, code: 'imr-review.usage' });
 }

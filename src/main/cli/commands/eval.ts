@@ -1,9 +1,8 @@
 /** `imr-review eval <folder> [--json]`: per-field accuracy against gold files, and how well the warnings point at the wrong values. */
-import { stat } from 'node:fs/promises';
 import { Command } from 'commander';
 import { evaluateFolder, formatReport, summarizeReport } from '../../evaluation/evaluate.ts';
 import type { CommandContext } from '../command.ts';
-import { jsonOption } from '../command.ts';
+import { isFolder, jsonOption } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 
@@ -24,11 +23,7 @@ export const evalCommand = (context: CommandContext) =>
     .action(async (folder: string, options: EvalOptions) => context.exitWith(await runEvaluate(folder, options, context.io)));
 
 async function runEvaluate(folder: string, options: EvalOptions, io: CliIO): Promise<number> {
-  const info = await stat(folder).catch(() => null);
-  if (!info?.isDirectory()) {
-    io.err(`${folder}: ${info === null ? 'no such folder' : 'not a folder'}`);
-    return EXIT.failed;
-  }
+  if (!(await isFolder(folder, io))) return EXIT.failed;
   const report = await evaluateFolder(folder);
   io.out(options.json ? JSON.stringify(summarizeReport(report)) : formatReport(report));
   return EXIT.done;

@@ -3,12 +3,12 @@
  * (<name>.json, as in ../shared/letters/dev) the domain vocabulary reads. The gold already
  * holds the guideline and service texts, so no letter is parsed.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { formatVocabularyReport, measureVocabulary, type MeasuredItem, type MeasuredLetter } from '../../letters/vocabulary/index.ts';
 import type { CommandContext } from '../command.ts';
-import { jsonOption } from '../command.ts';
+import { isFolder, jsonOption } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 
@@ -29,11 +29,7 @@ export const vocabularyCommand = (context: CommandContext) =>
     .action(async (folder: string, options: VocabularyOptions) => context.exitWith(await runVocabulary(folder, options, context.io)));
 
 async function runVocabulary(folder: string, options: VocabularyOptions, io: CliIO): Promise<number> {
-  const info = await stat(folder).catch(() => null);
-  if (!info?.isDirectory()) {
-    io.err(`${folder}: ${info === null ? 'no such folder' : 'not a folder'}`);
-    return EXIT.failed;
-  }
+  if (!(await isFolder(folder, io))) return EXIT.failed;
   const letters: MeasuredLetter[] = [];
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json')).sort()) {
     const letter = toLetter(name.slice(0, -'.json'.length), await readFile(path.join(folder, name), 'utf8').catch(() => ''));
