@@ -32,5 +32,5 @@ export function enableCompileCache(): void {
  */
 export const SEMI_SPACE_MB = 8;
 export const HEAP_FLAGS: readonly string[] = [`--max-semi-space-size=${SEMI_SPACE_MB}`];
-/** The same for a worker thread: its young generation holds two semi-spaces and a third for the large objects being promoted. */
+/** The same for a worker thread, whose limit is on the whole young generation: two semi-spaces and as much again for new large objects. */
 export const WORKER_YOUNG_GENERATION_MB = 3 * SEMI_SPACE_MB;

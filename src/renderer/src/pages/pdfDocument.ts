@@ -20,8 +20,8 @@ type PdfJs = typeof import('pdfjs-dist');
 const FONT_URLS = Object.entries(
   import.meta.glob<string>('../../../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', { query: '?url', import: 'default', eager: true }),
 ).map(([path, url]) => ({ name: path.slice(path.lastIndexOf('/') + 1), url: new URL(url, document.baseURI).href }));
-const STANDARD_FONT_DATA_URL = fontFolder();
 
+/** Checked when a PDF is opened, so a build that scattered the fonts fails the page view, saying why, and nothing else. */
 function fontFolder(): string {
   const first = FONT_URLS[0];
   const folder = first ? first.url.slice(0, first.url.length - first.name.length) : '';
@@ -49,7 +49,7 @@ export async function openPdf(base64: string): Promise<PDFDocumentProxy> {
     isEvalSupported: false,
     useWasm: false,
     useSystemFonts: true,
-    standardFontDataUrl: STANDARD_FONT_DATA_URL,
+    standardFontDataUrl: fontFolder(),
     useWorkerFetch: true,
     enableXfa: false,
   }).promise;
