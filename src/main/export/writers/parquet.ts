@@ -6,29 +6,28 @@
  * Electron), kept up by the hyparquet project, with an incremental ParquetWriter that takes one
  * row group at a time, so memory stays at one row group whatever the dataset's size. The
  * alternative, parquet-wasm + apache-arrow, needs the whole table (or an Arrow stream) in memory
- * and a 5 MB WebAssembly module for what these two flat tables need.
+ * and a 5 MB WebAssembly module for what these flat tables need. The encoding runs on a thread
+ * of its own (parquetEncoder.ts) while this one reads the letters and writes the bytes.
  */
 import path from 'node:path';
-import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import type { ExportedItem, ExportedLetter } from '../../../shared/export.ts';
-import type { FileSink } from '../guardedFs.ts';
 import { openSink } from '../guardedFs.ts';
 import type { CellValue, Column, ColumnType, ScalarType, ScalarValue } from '../columns.ts';
 import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
 import { epochDays } from '../dates.ts';
+import { ParquetEncoder } from './parquetEncoder.ts';
+import type { ParquetCell, ParquetScalar } from './parquetEncoder.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
 
 export const PARQUET_LETTERS_FILE = 'letters.parquet';
 export const PARQUET_ITEMS_FILE = 'items.parquet';
 export const PARQUET_CITATIONS_FILE = 'citations.parquet';
-/** Rows per row group at most: readers skip whole groups by their statistics. */
-const ROW_GROUP_ROWS = 10_000;
-/** Text per row group at most, so a group of long rationales is held in memory at a few megabytes, not hundreds (three tables' groups are held at once). */
-const ROW_GROUP_CHARS = 4_000_000;
+/** Rows sent to the encoder at a time: few enough that they die young here. */
+const BATCH_ROWS = 256;
+/** Batches a table may have sent and not yet had back: enough to keep the encoder busy, few enough to hold little. */
+const BATCHES_IN_FLIGHT = 16;
 
-type ParquetScalar = string | number | boolean | null;
-type ParquetCell = ParquetScalar | ParquetScalar[] | Record<string, ParquetScalar>[];
 
 const SCALAR_ELEMENTS: Record<ScalarType, Omit<SchemaElement, 'name'>> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' }, repetition_type: 'OPTIONAL' },
@@ -78,45 +77,6 @@ function parquetCell(type: ColumnType, value: CellValue): ParquetCell {
   );
 }
 
-/**
- * hyparquet-writer's byte buffer, emptied into the file after every row group (the library
- * awaits the flush before it encodes the next), so the writes are asynchronous, guarded and
- * cancellable, where its own file writer writes synchronously.
- */
-class SinkWriter extends ByteWriter {
-  readonly #sink: FileSink;
-
-  constructor(sink: FileSink) {
-    super();
-    this.#sink = sink;
-  }
-
-  async flush(): Promise<void> {
-    if (this.index === 0) return;
-    // A view, not a copy: nothing writes into the buffer until this flush is done.
-    const bytes = new Uint8Array(this.buffer, 0, this.index);
-    await this.#sink.writeBytes(bytes);
-    this.index = 0;
-  }
-
-  override async finish(): Promise<void> {
-    await this.flush();
-    await this.#sink.close();
-  }
-}
-
-/** About how much text a cell holds (lists and records counted by their strings). */
-function textLength(cell: ParquetCell): number {
-  if (typeof cell === 'string') return cell.length;
-  if (!Array.isArray(cell)) return 0;
-  let length = 0;
-  for (const element of cell) {
-    if (typeof element === 'string') length += element.length;
-    else if (element !== null && typeof element === 'object') for (const member of Object.values(element)) if (typeof member === 'string') length += member.length;
-  }
-  return length;
-}
-
 /** One Parquet file filled a row group at a time from rows of a fixed column list. */
 interface TableWriter<Row> {
   readonly data: DataFile;
@@ -125,44 +85,50 @@ interface TableWriter<Row> {
   abandon(): Promise<void>;
 }
 
-async function tableWriter<Row>(options: WriterOptions, name: string, columns: readonly Column<Row>[], createdBy: string): Promise<TableWriter<Row>> {
+/** The table's rows go to the encoder a batch at a time, and the bytes it gives back are written in order. */
+async function tableWriter<Row>(options: WriterOptions, encoder: ParquetEncoder, name: string, columns: readonly Column<Row>[], createdBy: string): Promise<TableWriter<Row>> {
   const data: DataFile = { name, rows: 0, bytes: 0 };
   const sink = await openSink(options.guard, path.join(options.dir, name));
-  const writer = new ParquetWriter({
-    writer: new SinkWriter(sink),
-    schema: [
-      { name: 'root', num_children: columns.length },
-      ...columns.flatMap((column) => schemaElements(column.name, column.type)),
-    ],
-    createdBy,
-  });
-  let group: ParquetCell[][] = columns.map(() => []);
-  let groupRows = 0;
-  let groupChars = 0;
-  const flush = async () => {
-    if (groupRows === 0) return;
-    const columnData = columns.map((column, index) => ({ name: column.name, data: group[index] ?? [] }));
-    group = columns.map(() => []);
-    const rows = groupRows;
-    groupRows = 0;
-    groupChars = 0;
-    await writer.write({ columnData, rowGroupSize: rows });
+  const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.flatMap((column) => schemaElements(column.name, column.type))];
+  const { table, header } = encoder.open(schema, columns.map((column) => column.name), createdBy);
+  /** Each batch's bytes, once written: chained, so the file's parts go in the order they were asked for. */
+  let written = header.then((bytes) => sink.writeBytes(bytes));
+  written.catch(() => undefined);
+  const inFlight: Promise<void>[] = [];
+  const chain = async (bytes: Promise<Uint8Array>) => {
+    const before = written;
+    written = bytes.then(async (ready) => {
+      await before;
+      if (ready.length > 0) await sink.writeBytes(ready);
+    });
+    // Awaited below, by the next part or at the end; until then a failure is not unhandled.
+    written.catch(() => undefined);
+    inFlight.push(written);
+    while (inFlight.length > BATCHES_IN_FLIGHT) await inFlight.shift();
+  };
+  let batch: ParquetCell[][] = columns.map(() => []);
+  let batchRows = 0;
+  const send = async () => {
+    if (batchRows === 0) return;
+    const rows = batchRows;
+    const cells = batch;
+    batch = columns.map(() => []);
+    batchRows = 0;
+    await chain(encoder.rows(table, cells, rows));
   };
   return {
     data,
     async add(row) {
-      columns.forEach((column, index) => {
-        const cell = parquetCell(column.type, column.value(row));
-        groupChars += textLength(cell);
-        group[index]?.push(cell);
-      });
-      groupRows++;
+      columns.forEach((column, index) => batch[index]?.push(parquetCell(column.type, column.value(row))));
+      batchRows++;
       data.rows++;
-      if (groupRows >= ROW_GROUP_ROWS || groupChars >= ROW_GROUP_CHARS) await flush();
+      if (batchRows >= BATCH_ROWS) await send();
     },
     async finish() {
-      await flush();
-      await writer.finish();
+      await send();
+      await chain(encoder.finish(table));
+      await written;
+      await sink.close();
       data.bytes = sink.bytes;
     },
     abandon: () => sink.abandon(),
@@ -176,27 +142,41 @@ interface ItemRow {
 }
 
 export async function parquetWriter(options: WriterOptions, createdBy: string): Promise<DatasetWriter> {
-  const letters = await tableWriter(options, PARQUET_LETTERS_FILE, letterColumns(options.withSpans), createdBy);
-  const itemTableColumns: Column<ItemRow>[] = [
-    ...ITEM_KEY_COLUMNS.map((column) => ({ ...column, value: (row: ItemRow) => column.value(row.letter) })),
-    ...itemColumns(options.withSpans),
-  ];
-  const items = await tableWriter(options, PARQUET_ITEMS_FILE, itemTableColumns, createdBy);
-  const citations = await tableWriter(options, PARQUET_CITATIONS_FILE, CITATION_COLUMNS, createdBy);
-  return {
-    files: [letters.data, items.data, citations.data],
-    async add(letter) {
-      await letters.add(letter);
-      for (const [index, item] of letter.items.entries()) await items.add({ letter, item, index });
-      for (const row of citationRows(letter)) await citations.add(row);
-    },
-    async finish() {
-      await letters.finish();
-      await items.finish();
-      await citations.finish();
-    },
-    abandon: async () => {
-      await Promise.all([letters.abandon(), items.abandon(), citations.abandon()]);
-    },
+  const encoder = new ParquetEncoder();
+  const opened: TableWriter<never>[] = [];
+  const open = async <Row>(name: string, columns: readonly Column<Row>[]): Promise<TableWriter<Row>> => {
+    const writer = await tableWriter(options, encoder, name, columns, createdBy);
+    opened.push(writer as TableWriter<never>);
+    return writer;
   };
+  const abandon = async () => {
+    await encoder.close();
+    await Promise.all(opened.map((writer) => writer.abandon()));
+  };
+  try {
+    const letters = await open(PARQUET_LETTERS_FILE, letterColumns(options.withSpans));
+    const items = await open<ItemRow>(PARQUET_ITEMS_FILE, [
+      ...ITEM_KEY_COLUMNS.map((column) => ({ ...column, value: (row: ItemRow) => column.value(row.letter) })),
+      ...itemColumns(options.withSpans),
+    ]);
+    const citations = await open(PARQUET_CITATIONS_FILE, CITATION_COLUMNS);
+    return {
+      files: [letters.data, items.data, citations.data],
+      async add(letter) {
+        await letters.add(letter);
+        for (const [index, item] of letter.items.entries()) await items.add({ letter, item, index });
+        for (const row of citationRows(letter)) await citations.add(row);
+      },
+      async finish() {
+        await letters.finish();
+        await items.finish();
+        await citations.finish();
+        await encoder.close();
+      },
+      abandon,
+    };
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
 }
