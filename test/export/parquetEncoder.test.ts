@@ -24,7 +24,11 @@ const SCHEMA: SchemaElement[] = [
   { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
   { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
 ];
-const NAMES = ['n', 'text', 'tags'];
+const COLUMNS = [
+  { name: 'n', statistics: true },
+  { name: 'text', statistics: false },
+  { name: 'tags', statistics: false },
+];
 
 interface Row {
   readonly n: number;
@@ -36,7 +40,7 @@ interface Row {
 async function encodeFile(name: string, rows: readonly Row[], batchSizes: readonly number[]): Promise<string> {
   const encoder = new ParquetEncoder();
   try {
-    const { table, header } = encoder.open(SCHEMA, NAMES, 'test');
+    const { table, header } = encoder.open(SCHEMA, COLUMNS, 'test');
     const parts: Promise<Uint8Array>[] = [header];
     let at = 0;
     for (let batch = 0; at < rows.length; batch++) {
@@ -88,7 +92,7 @@ test('a group is cut by its text too: 30 rows of 100,000 characters make two gro
 test('a value the column cannot hold fails with the reason instead of leaving the export waiting, and a closed encoder refuses', async () => {
   const encoder = new ParquetEncoder();
   try {
-    const { table, header } = encoder.open(SCHEMA, NAMES, 'test');
+    const { table, header } = encoder.open(SCHEMA, COLUMNS, 'test');
     await header;
     const bad = encoder.rows(table, [[2 ** 40], ['x'], [[]]], 1);
     await expect(bad.then(() => encoder.finish(table))).rejects.toThrow(/Parquet encoding failed/);
@@ -96,4 +100,15 @@ test('a value the column cannot hold fails with the reason instead of leaving th
     await encoder.close();
   }
   await expect(encoder.finish(0)).rejects.toThrow(/closed/);
+});
+
+test('row groups carry minimum and maximum statistics for the columns asked, and none for the others', async () => {
+  const rows: Row[] = Array.from({ length: 20 }, (_, n) => ({ n, text: `text ${n}`, tags: [`t${n}`] }));
+  const file = await encodeFile('stats.parquet', rows, [20]);
+  const stats = await duckRows(`SELECT path_in_schema AS path, stats_min_value AS min, stats_max_value AS max FROM parquet_metadata('${file}') ORDER BY column_id`);
+  expect(stats.map((row) => [String(row.path).split(',')[0], row.min, row.max])).toEqual([
+    ['n', '0', '19'],
+    ['text', null, null],
+    ['tags', null, null],
+  ]);
 });

@@ -28,6 +28,23 @@ export interface Column<Source> {
   readonly value: (source: Source) => CellValue;
 }
 
+/**
+ * Columns of free text: a spreadsheet gives them room, and Parquet keeps no minimum and maximum
+ * for them (two whole rationales per row group say nothing a reader can skip by).
+ */
+export const PROSE_COLUMNS: ReadonlySet<string> = new Set([
+  'service',
+  'claimsAdministratorGuideline',
+  'maximusGuideline',
+  'rationale',
+  'originalRequest',
+  'authorizedByClaimsAdministrator',
+  'imrEligiblePortion',
+  'flagReason',
+  'text',
+  'notes',
+]);
+
 const STRINGS = { list: 'string' } as const;
 const NOTE_MEMBERS: readonly RecordMember[] = [
   { name: 'author', type: 'string' },

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import type { EncodeReply, EncodeRequest, ParquetCell } from './parquetEncoder.ts';
+import type { EncodedColumn, EncodeReply, EncodeRequest, ParquetCell } from './parquetEncoder.ts';
 
 const port = parentPort;
 if (!port) throw new Error('parquetEncodeWorker runs as a worker thread');
@@ -29,7 +29,7 @@ class TakenWriter extends ByteWriter {
 interface Table {
   readonly writer: ParquetWriter;
   readonly bytes: TakenWriter;
-  readonly names: readonly string[];
+  readonly encoded: readonly EncodedColumn[];
   columns: ParquetCell[][];
   rows: number;
   chars: number;
@@ -51,9 +51,9 @@ function textLength(cell: ParquetCell): number {
 
 function writeGroup(table: Table): void {
   if (table.rows === 0) return;
-  const columnData = table.names.map((name, index) => ({ name, data: table.columns[index] ?? [] }));
+  const columnData = table.encoded.map(({ name, statistics }, index) => ({ name, statistics, data: table.columns[index] ?? [] }));
   const rows = table.rows;
-  table.columns = table.names.map(() => []);
+  table.columns = table.encoded.map(() => []);
   table.rows = 0;
   table.chars = 0;
   // One row group per call: the writer encodes it at once (its flush is not asynchronous).
@@ -63,8 +63,8 @@ function writeGroup(table: Table): void {
 function encode(request: EncodeRequest): Uint8Array<ArrayBuffer> {
   if (request.type === 'open') {
     const bytes = new TakenWriter();
-    const names = request.names;
-    tables.set(request.table, { writer: new ParquetWriter({ writer: bytes, schema: request.schema, createdBy: request.createdBy }), bytes, names, columns: names.map(() => []), rows: 0, chars: 0 });
+    const encoded = request.columns;
+    tables.set(request.table, { writer: new ParquetWriter({ writer: bytes, schema: request.schema, createdBy: request.createdBy }), bytes, encoded, columns: encoded.map(() => []), rows: 0, chars: 0 });
     return bytes.take();
   }
   const table = tables.get(request.table);

@@ -12,8 +12,14 @@ import type { SchemaElement } from 'hyparquet';
 export type ParquetScalar = string | number | boolean | null;
 export type ParquetCell = ParquetScalar | ParquetScalar[] | Record<string, ParquetScalar>[];
 
+/** A top-level column of a table, and whether its row groups carry minimum and maximum statistics. */
+export interface EncodedColumn {
+  readonly name: string;
+  readonly statistics: boolean;
+}
+
 export type EncodeRequest = { readonly id: number; readonly table: number } & (
-  | { readonly type: 'open'; readonly schema: SchemaElement[]; readonly names: readonly string[]; readonly createdBy: string }
+  | { readonly type: 'open'; readonly schema: SchemaElement[]; readonly columns: readonly EncodedColumn[]; readonly createdBy: string }
   /** Rows as columns: `columns[c][r]` is row r's value of column c. */
   | { readonly type: 'rows'; readonly columns: ParquetCell[][]; readonly rows: number }
   | { readonly type: 'finish' }
@@ -51,10 +57,10 @@ export class ParquetEncoder {
     this.#worker.on('exit', (code) => this.#fail(new Error(`the Parquet encoder stopped (exit code ${code})`)));
   }
 
-  /** A new table of the named columns: the bytes that start its file. */
-  open(schema: SchemaElement[], names: readonly string[], createdBy: string): { readonly table: number; readonly header: Promise<Uint8Array> } {
+  /** A new table of these columns: the bytes that start its file. */
+  open(schema: SchemaElement[], columns: readonly EncodedColumn[], createdBy: string): { readonly table: number; readonly header: Promise<Uint8Array> } {
     const table = this.#nextTable++;
-    return { table, header: this.#request(table, { type: 'open', schema, names, createdBy }) };
+    return { table, header: this.#request(table, { type: 'open', schema, columns, createdBy }) };
   }
 
   /** Adds rows to `table`: the bytes of the row groups they completed, often none. */

@@ -19,7 +19,7 @@ import type { FileSink } from '../guardedFs.ts';
 import { openSink } from '../guardedFs.ts';
 import { openSpool } from './spool.ts';
 import type { CellValue, CitationRow, Column, ColumnType, ScalarType } from '../columns.ts';
-import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../columns.ts';
+import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns, PROSE_COLUMNS } from '../columns.ts';
 import type { DataFile, DatasetWriter, WriterOptions } from './writer.ts';
 
 export const XLSX_FILE = 'dataset.xlsx';
@@ -28,8 +28,6 @@ export const CELL_LIMIT = 32_767;
 const CUT_MARKER = ' […cut: the full text is in the JSONL export]';
 
 const WIDTHS: Record<ScalarType, number> = { string: 28, integer: 10, boolean: 9, date: 12, timestamp: 20 };
-/** Columns of long prose get more room. */
-const WIDE_COLUMNS = new Set(['service', 'claimsAdministratorGuideline', 'maximusGuideline', 'rationale', 'text', 'notes']);
 const FORMATS: Partial<Record<ScalarType, string>> = { date: 'yyyy-mm-dd', timestamp: 'yyyy-mm-dd hh:mm:ss' };
 /** A list (tags, notes, drugs, ...) is one cell of JSON array text. */
 const cellType = (type: ColumnType): ScalarType => (typeof type === 'string' ? type : 'string');
@@ -111,7 +109,7 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
     });
     worksheet.columns = columns.map((column, index) => ({
       key: column.name,
-      width: WIDE_COLUMNS.has(column.name) ? 60 : WIDTHS[cellType(column.type)],
+      width: PROSE_COLUMNS.has(column.name) ? 60 : WIDTHS[cellType(column.type)],
       style: styles[index] ?? {},
     }));
     worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
