@@ -39,13 +39,39 @@ export const DEFAULT_FILE_TIMEOUT_MS = 90_000;
  */
 const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 32 };
 
+/** How long the first worker has the cores to itself at most, when its first file is slow. */
+const FIRST_WORKER_HEAD_START_MS = 500;
+/** The longest a Node timer waits (about 24 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Bundled builds run the compiled worker beside the bundle; sources run the .ts file. */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './extractWorker.ts' : './extractWorker.js', import.meta.url);
 
 export async function importLetters(library: Library, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const { db } = library;
   const started = performance.now();
-  const discovered = await discoverLetterFiles(paths);
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  // Started first, with one worker, which loads pdf.js while the files are found. The others
+  // start once it has read its first letter: started together they take the cores from it, and
+  // the first letter is stored 50 to 90 ms later.
+  const pool = new Piscina<ExtractTask, ExtractOutcome>({
+    filename: WORKER_URL.href,
+    minThreads: 1,
+    maxThreads: threads,
+    // Workers beyond the first stay until the pool is destroyed (by default an idle one stops at once).
+    idleTimeout: MAX_TIMER_MS,
+    resourceLimits: WORKER_HEAP_LIMITS,
+  });
+  // Piscina reports a result that arrives for a task already aborted (a cancel, a stop, a time
+  // limit just as the worker finished) as a pool 'error'; unheard, it would end the process.
+  pool.on('error', () => undefined);
+  let discovered: Awaited<ReturnType<typeof discoverLetterFiles>>;
+  try {
+    discovered = await discoverLetterFiles(paths);
+  } catch (error) {
+    await pool.destroy();
+    throw error;
+  }
   const failures: ImportFailure[] = [];
   const contentDuplicates: ContentDuplicate[] = [];
   const counts = { done: 0, imported: 0, duplicates: 0, failed: 0 };
@@ -94,22 +120,20 @@ export async function importLetters(library: Library, paths: readonly string[], 
     counts.done++;
   }
 
-  const threads = Math.max(1, options.threads ?? availableParallelism());
-  const pool = new Piscina<ExtractTask, ExtractOutcome>({
-    filename: WORKER_URL.href,
-    minThreads: threads,
-    maxThreads: threads,
-    resourceLimits: WORKER_HEAP_LIMITS,
-  });
-  // Piscina reports a result that arrives for a task already aborted (a cancel, a stop, a time
-  // limit just as the worker finished) as a pool 'error'; unheard, it would end the process.
-  pool.on('error', () => undefined);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const settings = checkSettings(db);
   const seenThisRun = new Set<string>();
-  // One task per thread at a time, so a file's time limit runs from when a worker takes it, never while it waits.
-  const workers = createSemaphore(threads);
+  // One task per thread at a time, so a file's time limit runs from when a worker takes it, never
+  // while it waits; one thread until the first letter is read (or a first file is slow to read).
+  const workers = createSemaphore(1);
+  let allWorkers = threads === 1;
+  const startAllWorkers = () => {
+    if (allWorkers) return;
+    allWorkers = true;
+    workers.add(threads - 1);
+  };
+  const headStart = setTimeout(startAllWorkers, FIRST_WORKER_HEAD_START_MS);
 
   /** The slow part, run out of order: the duplicate check, then extraction in a worker. */
   const extract = async (path: string): Promise<Extracted> => {
@@ -139,6 +163,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
       return { kind: 'failed', failure: { path, code: 'timed-out', message } };
     } finally {
       workers.release();
+      startAllWorkers();
     }
   };
 
@@ -187,6 +212,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
       });
     }
   } finally {
+    clearTimeout(headStart);
     await pool.destroy();
   }
   const counted = {
@@ -244,9 +270,14 @@ function createTurnstile(): { wait(index: number): Promise<void>; pass(): void }
 }
 
 /** At most `permits` holders at once; the others wait in order. */
-function createSemaphore(permits: number): { acquire(): Promise<void>; release(): void } {
+function createSemaphore(permits: number): { acquire(): Promise<void>; release(): void; add(more: number): void } {
   let free = permits;
   const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
   return {
     acquire: () => {
       if (free > 0) {
@@ -255,10 +286,9 @@ function createSemaphore(permits: number): { acquire(): Promise<void>; release()
       }
       return new Promise<void>((resolve) => waiting.push(resolve));
     },
-    release: () => {
-      const next = waiting.shift();
-      if (next) next();
-      else free++;
+    release,
+    add: (more) => {
+      for (let permit = 0; permit < more; permit++) release();
     },
   };
 }
