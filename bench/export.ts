@@ -1,8 +1,15 @@
 /**
  * Export speed and memory over the shared 100,000-letter library (every letter, --all scope),
  * each format in a process of its own so its peak RSS is its own.
- * Targets: peak RSS under 300 MB per format; the times no longer than before exports were made
- * flat in memory (8.1 s for the slowest format then; xlsx, newer, under 15 s).
+ *
+ * Targets: peak RSS under 300 MB per format, and no format slower than the exports were when
+ * issue 17 asked for them in flat memory. Those times are the code of that day (commit 3edbb3e,
+ * just before the first change for the issue) run on this 2-core machine side by side with this
+ * code, over the same 100,000 generated letters (its bench builds them as
+ * library-100000-v7.sqlite), the fastest of three runs each: JSONL 9.9-23.8 s, CSV 16.7-17.8 s,
+ * Parquet 12.8-13.2 s, xlsx 79.4-84.4 s (its tables were held whole: 318-1,949 MB). To measure
+ * again: `git worktree add <dir> 3edbb3e`, `npm ci` there and `npm run bench -- export` in it.
+ * The issue quotes 3.7-8.1 s, which that code does not come near on this machine.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -15,7 +22,7 @@ import type { BenchResult } from './result.ts';
 
 const run = promisify(execFile);
 const TARGET_RSS_MB = 300;
-const TARGET_SECONDS: Record<ExportFormat, number> = { jsonl: 8.1, csv: 8.1, parquet: 8.1, xlsx: 15 };
+const TARGET_SECONDS: Record<ExportFormat, number> = { jsonl: 9.9, csv: 16.7, parquet: 12.8, xlsx: 79.4 };
 
 interface ChildResult {
   seconds: number;

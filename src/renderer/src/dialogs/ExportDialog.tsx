@@ -23,7 +23,7 @@ export interface ExportDialogProps {
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   jsonl: 'JSONL (one letter per line, items nested)',
   csv: 'CSV (one row per item)',
-  parquet: 'Parquet (letters and items tables)',
+  parquet: 'Parquet (letters, items and citations tables)',
   xlsx: 'Excel workbook (letters, items and citations sheets, for spreadsheets)',
 };
 
