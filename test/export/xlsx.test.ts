@@ -11,7 +11,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportDataset } from '../../src/main/export/index.ts';
 import { CELL_LIMIT } from '../../src/main/export/writers/xlsx.ts';
-import { ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../../src/main/export/columns.ts';
+import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../../src/main/export/columns.ts';
 import type { ExportedLetter } from '../../src/shared/export.ts';
 import { openLibrary } from '../../src/main/storage/index.ts';
 import { updateItemField, updateLetterField } from '../review/asReviewer.ts';
@@ -19,6 +19,8 @@ import { buildReviewedDataset, REVIEWER } from './dataset.ts';
 import { expectedItemRow, expectedLetterRow, readJsonl } from './readBack.ts';
 
 const LONG = 'x'.repeat(CELL_LIMIT + 7_000);
+/** Markup, spaces at both ends, a line break and a character XML cannot hold (dropped). */
+const MARKUP = '  Pain <b> & "spine"\n\u0001medicine ';
 let folder: string;
 let records: ExportedLetter[];
 
@@ -31,6 +33,7 @@ beforeAll(async () => {
   updateItemField(library.db, flagged[0]!, 'service', '=2+3');
   updateItemField(library.db, flagged[1]!, 'rationale', LONG);
   updateLetterField(library.db, dataset.letterIds.flagged, 'caseNumber', '0012345');
+  updateLetterField(library.db, dataset.letterIds.flagged, 'reviewerSpecialty', MARKUP);
   library.close();
   await exportDataset(library.file, { format: 'xlsx', outDir: path.join(folder, 'xlsx'), scope: 'all' });
   await exportDataset(library.file, { format: 'jsonl', outDir: path.join(folder, 'jsonl'), scope: 'all' });
@@ -49,6 +52,7 @@ const workbook = () => path.join(folder, 'xlsx', 'dataset.xlsx');
 function asRead(value: unknown): unknown {
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) return new Date(`${value}T00:00:00Z`);
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return toSecond(new Date(value));
+  if (value === MARKUP) return MARKUP.replace('\u0001', '');
   if (value === LONG) return `${LONG.slice(0, CELL_LIMIT - ' […cut: the full text is in the JSONL export]'.length)} […cut: the full text is in the JSONL export]`;
   return value;
 }
@@ -58,7 +62,8 @@ const cellsToSecond = (rows: unknown[][]) => rows.map((row) => row.map((cell) =>
 
 describe('xlsx export', () => {
   test('the letters and items sheets hold every value with its type, as in the JSONL', async () => {
-    const sheets = await readXlsxFile(readFileSync(workbook()));
+    // Untrimmed: spaces at either end of a text are part of it.
+    const sheets = await readXlsxFile(readFileSync(workbook()), { trim: false });
     expect(sheets.map((sheet) => sheet.sheet)).toEqual(['letters', 'items', 'citations']);
     const [letters, items] = sheets as [(typeof sheets)[0], (typeof sheets)[0]];
     expect(letters.data[0]).toEqual(letterColumns(false).map((column) => column.name));
@@ -76,6 +81,22 @@ describe('xlsx export', () => {
     expect(letters.data.slice(1).every((row) => typeof row[letterColumns(false).findIndex((c) => c.name === 'fileSize')] === 'number')).toBe(true);
   });
 
+  test('the citations sheet holds one row per citation of the JSONL records, in their order, lists as JSON text', async () => {
+    const sheets = await readXlsxFile(readFileSync(workbook()), { trim: false });
+    const citations = sheets[2]!;
+    expect(citations.data[0]).toEqual(CITATION_COLUMNS.map((column) => column.name));
+    const expected = records.flatMap((record) =>
+      citationRows(record).map((row) =>
+        CITATION_COLUMNS.map((column) => {
+          const value = column.value(row);
+          return typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+        }),
+      ),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(citations.data.slice(1)).toEqual(expected);
+  });
+
   test('no cell is a formula: every text is an inline string, "=2+3" included', () => {
     const files = unzipSync(readFileSync(workbook()));
     const sheetXml = Object.entries(files).filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).map(([, bytes]) => strFromU8(bytes));
@@ -84,7 +105,7 @@ describe('xlsx export', () => {
       expect(xml).not.toMatch(/<f[ >]/);
       expect(xml).not.toMatch(/t="str"/);
     }
-    expect(sheetXml.join('')).toMatch(/<c r="[A-Z]+\d+"( s="\d+")? t="inlineStr"><is><r><t[^>]*>=2\+3<\/t><\/r><\/is><\/c>/);
+    expect(sheetXml.join('')).toMatch(/<c r="[A-Z]+\d+"( s="\d+")? t="inlineStr"><is><t[^>]*>=2\+3<\/t><\/is><\/c>/);
   });
 
   test('the card says the workbook is for spreadsheets, and counts the text cut to fit a cell', () => {
