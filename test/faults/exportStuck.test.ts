@@ -1,5 +1,5 @@
 /**
- * Fault injection: exports that cannot go on. A Parquet export is cancelled between row groups;
+ * Fault injection: exports that cannot go on. An export of each format is cancelled midway;
  * an export whose worker is stuck in a file system call (its library a FIFO nobody writes) is
  * abandoned on cancel and the next export runs; an output path under /proc fails at once
  * with its reason and the `npm run serve` process goes on answering, and stops on SIGTERM.
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { exportDataset, exportInWorker } from '../../src/main/export/index.ts';
+import { EXPORT_FORMATS } from '../../src/shared/export.ts';
 import { besideFolder, folderContents } from '../export/folders.ts';
 import { libraryOf } from './libraries.ts';
 
@@ -25,13 +26,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('a Parquet export in its worker is cancelled midway: it stops at once, and the previous set is as it was', async () => {
-  const outDir = path.join(dir, 'parquet');
+test.each(EXPORT_FORMATS)('a cancel midway through a %s export in its worker stops it at once, keeps the previous set as it was and leaves nothing beside it', async (format) => {
+  const outDir = path.join(dir, `cancelled-${format}`);
   await exportDataset(library, { format: 'jsonl', outDir, scope: 'all' });
   const previous = folderContents(outDir);
   const controller = new AbortController();
   let cancelledAt = 0;
-  const run = exportInWorker(library, { format: 'parquet', outDir, scope: 'all' }, {
+  const run = exportInWorker(library, { format, outDir, scope: 'all' }, {
     signal: controller.signal,
     onProgress: ({ done }) => {
       if (done >= 500 && cancelledAt === 0) {

@@ -96,7 +96,8 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
     control.onProgress?.({ done: tally.letters, total });
     return { files, letters: tally.letters, items: tally.items, exportedAt };
   } catch (error) {
-    await writer?.abandon();
+    // The staging folder goes whatever the writer's own clearing up met.
+    await writer?.abandon().catch(() => undefined);
     await set.discard().catch(() => undefined);
     throw error;
   } finally {

@@ -36,7 +36,8 @@ export async function openSpool(guard: FsGuard, dir: string, name: string): Prom
     async discard() {
       if (!closed) await sink.abandon();
       closed = true;
-      await removePath(guard, file);
+      // After a cancel too: clearing up takes the deadline, not the cancel.
+      await removePath({ timeoutMs: guard.timeoutMs }, file);
     },
   };
 }
