@@ -3,14 +3,14 @@
  * every value has its type (dates as dates, numbers as numbers), every text is a string and
  * no cell is a formula, and a text longer than a cell holds is cut with a marker and counted.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { exportDataset } from '../../src/main/export/index.ts';
-import { CELL_LIMIT } from '../../src/main/export/writers/xlsx.ts';
+import { CELL_LIMIT, xlsxWriter } from '../../src/main/export/writers/xlsx.ts';
 import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../../src/main/export/columns.ts';
 import type { ExportedLetter } from '../../src/shared/export.ts';
 import { openLibrary } from '../../src/main/storage/index.ts';
@@ -113,5 +113,19 @@ describe('xlsx export', () => {
     expect(card).toContain('`dataset.xlsx`: for spreadsheets');
     expect(card).toContain('1 text was cut in this export');
     expect(card).not.toContain('configs:');
+  });
+});
+
+describe('xlsx writer faults', () => {
+  test('a spooled sheet that cannot be read back fails the export with its reason instead of leaving it waiting', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-xlsx-fault-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const writer = await xlsxWriter({ dir, withSpans: false, bom: false, guard: { timeoutMs: 5_000 } }, 'test');
+    for (const record of records) await writer.add(record);
+    // The letters sheet waits on disk for the items sheet; take its file away before the zip reads it.
+    const spool = readdirSync(dir).find((name) => name.startsWith('.letters'))!;
+    rmSync(path.join(dir, spool));
+    await expect(writer.finish()).rejects.toThrow(/\.letters\.spool/);
+    await writer.abandon();
   });
 });

@@ -109,13 +109,19 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
     throw error;
   }
   const [lettersXml, citationsXml] = spools as [TextSpool, TextSpool];
-  /** Rejects once the zip or the file fails, so no write waits on a drain that will not come. */
-  const failed = new Promise<never>((_, reject) => {
-    zip.on('error', reject);
-    zip.outputStream.on('error', reject);
-    file.on('error', reject);
-  });
+  /** Rejects once the zip, the file or a spool being read fails, so nothing waits on a drain or an end that will not come. */
+  let fail: (error: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => undefined);
+  zip.on('error', fail);
+  zip.outputStream.on('error', fail);
+  file.on('error', fail);
+  /** A spooled sheet for the zip: yazl pipes it, and a pipe does not pass its errors on. */
+  const spooled = (spool: TextSpool) => {
+    const stream = spool.read();
+    stream.on('error', fail);
+    return stream;
+  };
   zip.outputStream.pipe(file);
 
   const created = new Date();
@@ -128,8 +134,8 @@ export async function xlsxWriter(options: WriterOptions, creator: string): Promi
   for (const [name, text] of Object.entries(parts)) zip.addBuffer(Buffer.from(text, 'utf8'), name, entry);
   // The items sheet, the largest, is deflated as it comes; the others wait on disk for it.
   zip.addReadStream(itemsXml, 'xl/worksheets/sheet2.xml', entry);
-  zip.addReadStreamLazy('xl/worksheets/sheet1.xml', entry, (callback) => callback(null, lettersXml.read()));
-  zip.addReadStreamLazy('xl/worksheets/sheet3.xml', entry, (callback) => callback(null, citationsXml.read()));
+  zip.addReadStreamLazy('xl/worksheets/sheet1.xml', entry, (callback) => callback(null, spooled(lettersXml)));
+  zip.addReadStreamLazy('xl/worksheets/sheet3.xml', entry, (callback) => callback(null, spooled(citationsXml)));
   zip.end();
 
   /**
