@@ -10,7 +10,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { exportDataset } from '../../src/main/export/index.ts';
-import { CELL_LIMIT, xlsxWriter } from '../../src/main/export/writers/xlsx.ts';
+import { CELL_LIMIT, SHEET_ROW_LIMIT, xlsxWriter } from '../../src/main/export/writers/xlsx.ts';
 import { CITATION_COLUMNS, citationRows, ITEM_KEY_COLUMNS, itemColumns, letterColumns } from '../../src/main/export/columns.ts';
 import type { ExportedLetter } from '../../src/shared/export.ts';
 import { openLibrary } from '../../src/main/storage/index.ts';
@@ -128,4 +128,18 @@ describe('xlsx writer faults', () => {
     await expect(writer.finish()).rejects.toThrow(/\.letters\.spool/);
     await writer.abandon();
   });
+
+  test('a sheet that would hold more rows than a spreadsheet can fails the export, naming the sheet and what to export instead', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-xlsx-rows-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const writer = await xlsxWriter({ dir, withSpans: false, bom: false, guard: { timeoutMs: 5_000 } }, 'test');
+    onTestFinished(() => writer.abandon());
+    const record = records.find((letter) => letter.items.length > 0)!;
+    const item = { ...record.items[0]!, rationale: 'short', structure: undefined };
+    // The header and SHEET_ROW_LIMIT - 1 items fit; one more does not.
+    await writer.add({ ...record, items: Array.from({ length: SHEET_ROW_LIMIT - 1 }, () => item) });
+    await expect(writer.add({ ...record, items: [item] })).rejects.toThrow(
+      'the items sheet would have more than 1,048,575 rows, more than a spreadsheet holds: export CSV or Parquet, or fewer letters (a tag, decision or format filter)',
+    );
+  }, 180_000);
 });

@@ -138,7 +138,7 @@ async function exportToFolder(library: Library, filter: ExportFilter, options: E
       io.err(`${message}: choose a new or empty folder, or pass --force to write the export beside them (a file of the same name is replaced).`);
       return EXIT.failed;
     }
-    if (name === 'ExportFileError' || name === 'FileSystemStuckError') {
+    if (name === 'ExportFileError' || name === 'FileSystemStuckError' || name === 'SheetTooLongError') {
       io.err(`Export failed: ${message}; ${options.out} is as it was.`);
       return EXIT.failed;
     }

@@ -73,8 +73,21 @@ function sheetStart<Row>(sheet: Sheet<Row>): string {
   return sheetHead(widths) + sheet.rows.header(1, sheet.columns.map((column) => column.name));
 }
 
+/** The most rows a sheet holds, its header included: Excel's limit. */
+export const SHEET_ROW_LIMIT = 1_048_576;
+
+/** A sheet would hold more rows than a spreadsheet can. */
+export class SheetTooLongError extends Error {
+  override readonly name = 'SheetTooLongError';
+}
+
 /** The sheet's next row, numbered after its header. */
 function nextRow<Row>(sheet: Sheet<Row>, row: Row): string {
+  if (sheet.written + 1 >= SHEET_ROW_LIMIT) {
+    throw new SheetTooLongError(
+      `the ${sheet.name} sheet would have more than ${(SHEET_ROW_LIMIT - 1).toLocaleString('en-US')} rows, more than a spreadsheet holds: export CSV or Parquet, or fewer letters (a tag, decision or format filter)`,
+    );
+  }
   sheet.written++;
   const values: CellValue[] = sheet.columns.map((column) => column.value(row));
   return sheet.rows.row(sheet.written + 1, values);
