@@ -81,12 +81,12 @@ export function* readRecords(db: Db, filter: QueueFilter, withSpans: boolean, fr
     .prepare(`SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l ${scope.where} ORDER BY l.sha256`)
     .iterate(scope.params) as IterableIterator<ScopedLetterRow>;
   const items = db
-    .prepare(`SELECT i.* FROM letters l JOIN items i ON i.letter_id = l.id ${scope.where} ORDER BY l.sha256, i.position`)
-    .iterate(scope.params) as IterableIterator<ItemsRow>;
+    .prepare(`SELECT ${itemColumns(withSpans)} FROM letters l JOIN items i ON i.letter_id = l.id ${scope.where} ORDER BY l.sha256, i.position`)
+    .iterate(scope.params) as IterableIterator<ExportItemRow>;
   let nextItem = items.next();
   try {
     for (const row of letters) {
-      const itemRows: ItemsRow[] = [];
+      const itemRows: ExportItemRow[] = [];
       while (!nextItem.done && nextItem.value.letter_id === row.id) {
         itemRows.push(nextItem.value);
         nextItem = items.next();
@@ -99,17 +99,28 @@ export function* readRecords(db: Db, filter: QueueFilter, withSpans: boolean, fr
   }
 }
 
+/** The item columns an export reads: never the parser's original values, and the spans only when asked. */
+type ExportItemRow = Omit<ItemsRow, 'original' | 'spans'> & { spans?: string };
+
+const ITEM_COLUMNS = `i.id, i.letter_id, i.position, i.service, i.decision, i.claims_administrator_guideline, i.maximus_guideline,
+  i.rationale, i.original_request, i.authorized_by_claims_administrator, i.imr_eligible_portion, i.warnings, i.status,
+  i.human_edited, i.added_by_reviewer, i.structure_corrections, i.structure`;
+
+function itemColumns(withSpans: boolean): string {
+  return withSpans ? `${ITEM_COLUMNS}, i.spans` : ITEM_COLUMNS;
+}
+
 /** One letter by sha256, or null. */
 export function readRecordBySha256(db: Db, sha256: string, withSpans: boolean): ExportedLetter | null {
   const row = statement(db, `SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l WHERE l.sha256 = ?`).get(sha256) as
     | ScopedLetterRow
     | undefined;
   if (!row) return null;
-  const itemRows = statement(db, 'SELECT * FROM items WHERE letter_id = ? ORDER BY position').all(row.id) as ItemsRow[];
+  const itemRows = statement(db, `SELECT ${itemColumns(withSpans)} FROM items i WHERE i.letter_id = ? ORDER BY i.position`).all(row.id) as ExportItemRow[];
   return toExportedLetter(db, row, itemRows, withSpans);
 }
 
-function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ItemsRow[], withSpans: boolean): ExportedLetter {
+function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ExportItemRow[], withSpans: boolean): ExportedLetter {
   const letter: ExportedLetter = {
     file: row.file_name,
     sha256: row.sha256,
@@ -144,7 +155,7 @@ const ITEM_TAGS_SQL = `SELECT it.item_id AS itemId, t.name FROM items i
   WHERE i.letter_id = ? ORDER BY i.position, t.name`;
 const NOTES_SQL = `SELECT author, created_at AS createdAt, body FROM notes WHERE letter_id = ? ORDER BY created_at, id`;
 
-function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemsRow[], withSpans: boolean): ExportedItem[] {
+function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ExportItemRow[], withSpans: boolean): ExportedItem[] {
   const tagsByItem = new Map<number, string[]>();
   const tagRows = letter.has_item_tags ? (statement(db, ITEM_TAGS_SQL).all(letter.id) as { itemId: number; name: string }[]) : [];
   for (const { itemId, name } of tagRows) {
@@ -176,6 +187,6 @@ function toExportedItems(db: Db, letter: ScopedLetterRow, rows: ItemsRow[], with
       structureCorrections: parseJson<StructureCorrections>(row.structure_corrections),
       ...(row.structure === null ? {} : { structure: parseJson<ExportedStructure>(row.structure) }),
     };
-    return withSpans ? { ...item, spans: parseJson<Record<string, SourceSpans>>(row.spans) } : item;
+    return withSpans ? { ...item, spans: parseJson<Record<string, SourceSpans>>(row.spans ?? '{}') } : item;
   });
 }
