@@ -13,7 +13,7 @@ import type { Db } from './sql.ts';
 import type { ItemsRow, LettersRow } from './rows.ts';
 import { headerOfRow } from './rows.ts';
 
-/** The letter columns an export reads (LETTER_COLUMNS): never the text or the case summary. */
+/** The letter columns an export reads (letterColumnsSql): never the text or the case summary, and the spans only when asked. */
 type LetterRow = Pick<
   LettersRow,
   | 'id'
@@ -34,7 +34,6 @@ type LetterRow = Pick<
   | 'reviewer_specialty'
   | 'reviewer_licensure'
   | 'reviewer_subspecialty'
-  | 'spans'
   | 'warnings'
   | 'human_edited'
   | 'parser_version'
@@ -43,12 +42,16 @@ type LetterRow = Pick<
   | 'verified_at'
   | 'verified_by'
   | 'checks'
->;
+> & { spans?: string };
 
 const LETTER_COLUMNS = `l.id, l.sha256, l.file_name, l.file_size, l.source_kind, l.page_count, l.format,
   l.case_number, l.has_header, l.date_assigned, l.decision_date, l.priority, l.date_of_injury, l.ur_denial_date,
-  l.application_received, l.reviewer_specialty, l.reviewer_licensure, l.reviewer_subspecialty, l.spans,
+  l.application_received, l.reviewer_specialty, l.reviewer_licensure, l.reviewer_subspecialty,
   l.warnings, l.human_edited, l.parser_version, l.status, l.flag_reason, l.verified_at, l.verified_by, l.checks`;
+
+function letterColumnsSql(withSpans: boolean): string {
+  return withSpans ? `${LETTER_COLUMNS}, l.spans` : LETTER_COLUMNS;
+}
 
 /** How many letters the queue filter selects. */
 export function countRecords(db: Db, filter: QueueFilter): number {
@@ -78,10 +81,10 @@ export type RecordFreshener = (letterId: number, letter: ExportedLetter) => Expo
 export function* readRecords(db: Db, filter: QueueFilter, withSpans: boolean, freshen?: RecordFreshener): Generator<ExportedLetter> {
   const scope = filterSql(filter);
   const letters = db
-    .prepare(`SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l ${scope.where} ORDER BY l.sha256`)
+    .prepare(`SELECT ${letterColumnsSql(withSpans)}${EXTRAS} FROM letters l ${scope.where} ORDER BY l.sha256`)
     .iterate(scope.params) as IterableIterator<ScopedLetterRow>;
   const items = db
-    .prepare(`SELECT ${itemColumns(withSpans)} FROM letters l JOIN items i ON i.letter_id = l.id ${scope.where} ORDER BY l.sha256, i.position`)
+    .prepare(`SELECT ${itemColumnsSql(withSpans)} FROM letters l JOIN items i ON i.letter_id = l.id ${scope.where} ORDER BY l.sha256, i.position`)
     .iterate(scope.params) as IterableIterator<ExportItemRow>;
   let nextItem = items.next();
   try {
@@ -106,17 +109,17 @@ const ITEM_COLUMNS = `i.id, i.letter_id, i.position, i.service, i.decision, i.cl
   i.rationale, i.original_request, i.authorized_by_claims_administrator, i.imr_eligible_portion, i.warnings, i.status,
   i.human_edited, i.added_by_reviewer, i.structure_corrections, i.structure`;
 
-function itemColumns(withSpans: boolean): string {
+function itemColumnsSql(withSpans: boolean): string {
   return withSpans ? `${ITEM_COLUMNS}, i.spans` : ITEM_COLUMNS;
 }
 
 /** One letter by sha256, or null. */
 export function readRecordBySha256(db: Db, sha256: string, withSpans: boolean): ExportedLetter | null {
-  const row = statement(db, `SELECT ${LETTER_COLUMNS}${EXTRAS} FROM letters l WHERE l.sha256 = ?`).get(sha256) as
+  const row = statement(db, `SELECT ${letterColumnsSql(withSpans)}${EXTRAS} FROM letters l WHERE l.sha256 = ?`).get(sha256) as
     | ScopedLetterRow
     | undefined;
   if (!row) return null;
-  const itemRows = statement(db, `SELECT ${itemColumns(withSpans)} FROM items i WHERE i.letter_id = ? ORDER BY i.position`).all(row.id) as ExportItemRow[];
+  const itemRows = statement(db, `SELECT ${itemColumnsSql(withSpans)} FROM items i WHERE i.letter_id = ? ORDER BY i.position`).all(row.id) as ExportItemRow[];
   return toExportedLetter(db, row, itemRows, withSpans);
 }
 
@@ -145,7 +148,7 @@ function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ExportItemRow[
     notes: row.has_notes ? (statement(db, NOTES_SQL).all(row.id) as ExportedNote[]) : [],
     checks: parseJson<CheckFinding[]>(row.checks),
   };
-  return withSpans ? { ...letter, spans: parseJson<Record<string, SourceSpans>>(row.spans) } : letter;
+  return withSpans ? { ...letter, spans: parseJson<Record<string, SourceSpans>>(row.spans ?? '{}') } : letter;
 }
 
 const LETTER_TAGS_SQL = `SELECT t.name FROM letter_tags lt JOIN tags t ON t.id = lt.tag_id
