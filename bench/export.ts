@@ -2,6 +2,7 @@
  * Export speed and memory over the shared 100,000-letter library (every letter, --all scope),
  * each format in a process of its own so its peak RSS is its own.
  *
+ * Each format runs twice; its time is the faster run (both are printed), its memory the larger.
  * Targets: peak RSS under 300 MB per format, and no format slower than the exports were when
  * issue 17 asked for them in flat memory. Those times are the code of that day (commit 3edbb3e,
  * just before the first change for the issue) run on this 2-core machine side by side with this
@@ -21,7 +22,7 @@ import type { ExportFormat } from '../src/shared/export.ts';
 import { DATA_DIR, libraryFile } from './data.ts';
 import type { BenchResult } from './result.ts';
 
-const run = promisify(execFile);
+const execute = promisify(execFile);
 const TARGET_RSS_MB = 300;
 const TARGET_SECONDS: Record<ExportFormat, number> = { jsonl: 9.9, csv: 16.7, parquet: 12.8, xlsx: 79.4 };
 
@@ -44,24 +45,32 @@ async function warmPageCache(file: string): Promise<void> {
   }
 }
 
+/** Runs per format: the time is the faster (the targets are the fastest of three runs of the code before), the memory the larger. */
+const RUNS = 2;
+
 export async function benchExport(): Promise<BenchResult[]> {
   const file = libraryFile();
   await warmPageCache(file);
   const child = path.join(import.meta.dirname, 'exportChild.ts');
   const results: BenchResult[] = [];
   for (const format of EXPORT_FORMATS) {
-    // With the heap flags of the library server, which runs the export worker in the app and the command line.
-    const { stdout } = await run(process.execPath, [...HEAP_FLAGS, child, file, format, path.join(DATA_DIR, `export-${format}`)], { maxBuffer: 1 << 20 });
-    const measured = JSON.parse(stdout) as ChildResult;
+    const runs: ChildResult[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // With the heap flags of the library server, which runs the export worker in the app and the command line.
+      const { stdout } = await execute(process.execPath, [...HEAP_FLAGS, child, file, format, path.join(DATA_DIR, `export-${format}`)], { maxBuffer: 1 << 20 });
+      runs.push(JSON.parse(stdout) as ChildResult);
+    }
+    const [first] = runs as [ChildResult];
+    const seconds = runs.map((measured) => measured.seconds);
     results.push(
       {
         name: `export ${format}, all letters`,
-        value: measured.seconds,
+        value: Math.min(...seconds),
         unit: 's',
         target: { atMost: TARGET_SECONDS[format] },
-        detail: `${measured.letters} letters, ${measured.items} items, ${measured.megabytes.toFixed(0)} MB written`,
+        detail: `${first.letters} letters, ${first.items} items, ${first.megabytes.toFixed(0)} MB written; runs ${seconds.map((value) => value.toFixed(2)).join(' and ')} s`,
       },
-      { name: `export ${format}, peak RSS`, value: measured.peakRssMb, unit: 'MB', target: { atMost: TARGET_RSS_MB } },
+      { name: `export ${format}, peak RSS`, value: Math.max(...runs.map((measured) => measured.peakRssMb)), unit: 'MB', target: { atMost: TARGET_RSS_MB } },
     );
   }
   return results;
