@@ -96,3 +96,29 @@ test('a change made on a letter someone changed since is refused, and the letter
   await page.keyboard.press(flipped === 'Upheld' ? 'u' : 'o');
   await expect.poll(async () => (await getLetter(ws, letter.id)).items[0]!.decision).toBe(flipped);
 });
+
+test('a key pressed while a change is still being reported keeps its own answer: the change does not say its piece over it', async ({ page }) => {
+  await loadSamples(page);
+  const letter = (await allLetters(ws)).find((l) => l.items.length > 0 && l.status !== 'verified' && l.items[0]!.decision !== null)!;
+  await openLetter(page, letter);
+  const item = letter.items[0]!;
+  // The undo state the change's report is worded from is held back, as on a busy library.
+  const held: Route[] = [];
+  await page.route('**/api', (route) => (isApiCall(route.request(), 'getUndoState') ? void held.push(route) : route.continue()));
+  await fieldValue(page, `item-${item.id}-decision`).click();
+  await page.keyboard.press(item.decision === 'Upheld' ? 'o' : 'u');
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  // The reviewer goes on: w answers in the status bar at once.
+  const status = page.locator('.status-bar');
+  const hint = await status.textContent();
+  await page.keyboard.press('w');
+  await expect(status).not.toHaveText(hint ?? '');
+  const answer = await status.textContent();
+  const undoState = page.waitForResponse((response) => isApiCall(response.request(), 'getUndoState'));
+  for (const route of held) await route.continue();
+  await page.unroute('**/api');
+  // The change reports as soon as the undo state it waited for has come: two frames later it is on screen.
+  await undoState;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(status).toHaveText(answer ?? '');
+});

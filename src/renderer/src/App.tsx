@@ -195,6 +195,7 @@ export function App() {
     focus,
     notify: say,
     warn: error,
+    noticesShown: notices.shown,
     openLetter,
     shownLetterId: () => letterRef.current?.id ?? null,
     undoState: () => undoRef.current,

@@ -22,6 +22,8 @@ export interface Notices {
   readonly say: (text: string, options?: { readonly undoable?: boolean }) => void;
   readonly error: (text: string) => void;
   readonly dismiss: () => void;
+  /** How many notices have been shown: a report that would replace a newer one can tell. */
+  readonly shown: () => number;
 }
 
 export function useNotices(): Notices {
@@ -36,5 +38,6 @@ export function useNotices(): Notices {
     const timer = setTimeout(() => setNotice((current) => (current?.id === notice.id ? null : current)), NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice]);
-  return { notice, say, error, dismiss };
+  const shown = useCallback(() => next.current - 1, []);
+  return { notice, say, error, dismiss, shown };
 }

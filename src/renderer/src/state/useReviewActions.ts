@@ -24,6 +24,8 @@ export interface ReviewContext {
   readonly notify: (message: string, options?: { readonly undoable?: boolean }) => void;
   /** A notice that stays until dismissed. */
   readonly warn: (message: string) => void;
+  /** How many notices have been shown so far. */
+  readonly noticesShown: () => number;
   /** Show another letter (undo can concern one that is not on screen). */
   readonly openLetter: (letterId: number) => Promise<void>;
   /** The letter on screen now. */
@@ -80,10 +82,13 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
   };
   /**
    * Sends a change made on `letter` as the reviewer saw it, then says what it did (the server's
-   * own sentence for the undo step it recorded, with Undo); a stale one reloads the letter and says so.
+   * own sentence for the undo step it recorded, with Undo), unless a key pressed meanwhile has
+   * said something since: the newest notice answers the newest key. A stale change reloads the
+   * letter and says so.
    */
   const change = <R extends ChangeResult>(letter: StoredLetter, send: (ref: LetterRef) => Promise<R>, unchanged = 'Nothing changed.'): Promise<R | null> =>
     serial(async () => {
+      const noticesBefore = context().noticesShown();
       const ref = { letterId: letter.id, revision: revisions.current(letter.id, letter.revision) };
       let stale = false;
       let result: R | null = null;
@@ -98,7 +103,7 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
       } finally {
         await context().refresh();
         if (stale) context().warn(`${label(letter)} changed since it was shown (another window or program changed it); nothing was saved. It has been reloaded: check it and make the change again.`);
-        else if (result) report(result.changeId, unchanged);
+        else if (result && context().noticesShown() === noticesBefore) report(result.changeId, unchanged);
       }
     });
   /** Says what a change did, in the words of the undo step it recorded. */
