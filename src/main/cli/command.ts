@@ -40,7 +40,6 @@ export function nonBlank(value: string): string {
   return value;
 }
 
-/** Ends the command as a usage error (exit 2): the message in one line, then the command's usage. */
 /** Whether `folder` is a folder; when not, says so on stderr (no such folder, or not a folder). */
 export async function isFolder(folder: string, io: CliIO): Promise<boolean> {
   const info = await stat(folder).catch(() => null);
@@ -49,6 +48,7 @@ export async function isFolder(folder: string, io: CliIO): Promise<boolean> {
   return false;
 }
 
+/** Ends the command as a usage error (exit 2): the message in one line, then the command's usage. */
 export function usageError(command: Command, message: string): never {
   return command.error(`error: ${message}`, { exitCode: EXIT.usage, code: 'imr-review.usage' });
 }

@@ -33,13 +33,8 @@ export interface Column<Source> {
  * for them (two whole rationales per row group say nothing a reader can skip by).
  */
 export const PROSE_COLUMNS: ReadonlySet<string> = new Set([
-  'service',
-  'claimsAdministratorGuideline',
-  'maximusGuideline',
-  'rationale',
-  'originalRequest',
-  'authorizedByClaimsAdministrator',
-  'imrEligiblePortion',
+  // Every item field a person can edit is text, but the decision.
+  ...ITEM_FIELDS.filter((field) => field !== 'decision'),
   'flagReason',
   'text',
   'notes',

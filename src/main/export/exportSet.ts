@@ -19,7 +19,7 @@ import { CSV_FILE } from './writers/csv.ts';
 import { JSONL_FILE } from './writers/jsonl.ts';
 import { PARQUET_CITATIONS_FILE, PARQUET_ITEMS_FILE, PARQUET_LETTERS_FILE } from './writers/parquet.ts';
 import { XLSX_FILE } from './writers/xlsx.ts';
-import { ExportFileError, guarded, listFolder, makeFolder, openSink, readSmallFile, removePath, renamePath, statOrNull, syncFolder } from './guardedFs.ts';
+import { ExportFileError, guarded, listFolder, makeFolder, openSink, readSmallFile, removePath, renamePath, statOrNull, syncFolder, withoutCancel } from './guardedFs.ts';
 
 export const MANIFEST_FILE = '.imr-export.json';
 export const CARD_FILE = 'README.md';
@@ -116,7 +116,7 @@ export async function beginExportSet(guard: FsGuard, outDir: string, force: bool
   const parent = path.dirname(target);
   await makeFolder(guard, parent);
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const cleanup: FsGuard = { timeoutMs: guard.timeoutMs };
+  const cleanup = withoutCancel(guard);
   if (state.foreign.length === 0 && (await canSwitch(guard, target, parent, state))) {
     const stagingDir = path.join(parent, `.${path.basename(target)}.${STAGING}-${token}`);
     try {

@@ -18,6 +18,11 @@ export interface FsGuard {
 
 export const DEFAULT_STEP_TIMEOUT_MS = 60_000;
 
+/** The same deadline without the cancel: clearing up after a cancel must still run. */
+export function withoutCancel(guard: FsGuard): FsGuard {
+  return { timeoutMs: guard.timeoutMs };
+}
+
 /** A file system call did not answer in time. */
 export class FileSystemStuckError extends Error {
   override readonly name = 'FileSystemStuckError';

@@ -28,7 +28,6 @@ const BATCH_ROWS = 256;
 /** Batches a table may have sent and not yet had back: enough to keep the encoder busy, few enough to hold little. */
 const BATCHES_IN_FLIGHT = 16;
 
-
 const SCALAR_ELEMENTS: Record<ScalarType, Omit<SchemaElement, 'name'>> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' }, repetition_type: 'OPTIONAL' },
   integer: { type: 'INT32', repetition_type: 'OPTIONAL' },
@@ -77,7 +76,7 @@ function parquetCell(type: ColumnType, value: CellValue): ParquetCell {
   );
 }
 
-/** One Parquet file filled a row group at a time from rows of a fixed column list. */
+/** One Parquet file filled from rows of a fixed column list. */
 interface TableWriter<Row> {
   readonly data: DataFile;
   add(row: Row): Promise<void>;

@@ -63,8 +63,8 @@ function writeGroup(table: Table): void {
 function encode(request: EncodeRequest): Uint8Array<ArrayBuffer> {
   if (request.type === 'open') {
     const bytes = new TakenWriter();
-    const encoded = request.columns;
-    tables.set(request.table, { writer: new ParquetWriter({ writer: bytes, schema: request.schema, createdBy: request.createdBy }), bytes, encoded, columns: encoded.map(() => []), rows: 0, chars: 0 });
+    const writer = new ParquetWriter({ writer: bytes, schema: request.schema, createdBy: request.createdBy });
+    tables.set(request.table, { writer, bytes, encoded: request.columns, columns: request.columns.map(() => []), rows: 0, chars: 0 });
     return bytes.take();
   }
   const table = tables.get(request.table);

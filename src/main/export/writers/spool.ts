@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FsGuard } from '../guardedFs.ts';
-import { guarded, openSink, removePath } from '../guardedFs.ts';
+import { guarded, openSink, removePath, withoutCancel } from '../guardedFs.ts';
 
 const READ_BYTES = 1 << 20;
 
@@ -36,8 +36,7 @@ export async function openSpool(guard: FsGuard, dir: string, name: string): Prom
     async discard() {
       if (!closed) await sink.abandon();
       closed = true;
-      // After a cancel too: clearing up takes the deadline, not the cancel.
-      await removePath({ timeoutMs: guard.timeoutMs }, file);
+      await removePath(withoutCancel(guard), file);
     },
   };
 }

@@ -9,7 +9,7 @@ import { epochDays } from '../dates.ts';
 
 /** The most characters an Excel cell holds. */
 export const CELL_LIMIT = 32_767;
-export const CUT_MARKER = ' […cut: the full text is in the JSONL export]';
+const CUT_MARKER = ' […cut: the full text is in the JSONL export]';
 
 /** Style indexes in styles.xml's cellXfs. */
 const STYLE = { date: 1, timestamp: 2, header: 3 } as const;
@@ -30,7 +30,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const MARKUP = /[<>&]/g;
 const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(NOT_XML, '').replace(MARKUP, (character) => ESCAPES[character] ?? character);
 }
 
@@ -41,7 +41,7 @@ function inlineString(ref: string, text: string, style?: number): string {
 }
 
 /** Column letters: A..Z, AA..ZZ, ... for the 1-based column number. */
-export function columnLetters(column: number): string {
+function columnLetters(column: number): string {
   let letters = '';
   for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
