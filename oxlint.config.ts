@@ -58,13 +58,14 @@ const LAYERS: Record<string, Layer> = {
       'src/main/jobs/**',
       'src/main/insights/**',
       'src/main/report/**',
+      'src/main/quality/**',
     ],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), '**/server/**', '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
+    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), ...internalsOf('quality'), '**/server/**', '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
     why: "Services use each other's public modules (storage/index.ts, review/index.ts, letters/parsing/index.ts), and know no transport.",
   },
   server: {
     files: ['src/main/server/**'],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
+    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), ...internalsOf('quality'), '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
     why: 'The library server reaches services through their public modules and knows no transport.',
   },
   transport: {
@@ -79,7 +80,7 @@ const LAYERS: Record<string, Layer> = {
   },
   cli: {
     files: ['src/main/cli/**'],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('insights'), ...internalsOf('report'), '**/server/**', '**/transport/**', '**/shell/**', 'electron'],
+    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('insights'), ...internalsOf('report'), ...internalsOf('quality'), '**/server/**', '**/transport/**', '**/shell/**', 'electron'],
     why: "The command line uses the services and storage's public functions.",
   },
 };

@@ -13,6 +13,7 @@ import type { ImportProgress, ImportSummary } from './importing.ts';
 import type { Span } from './letter.ts';
 import type { Insights } from './insights.ts';
 import type { LetterPages } from './pages.ts';
+import type { AuditSample, BlindLetter, BlindPass, QualityReport, SubmitBlindResult } from './quality.ts';
 import type {
   HistoryEntry,
   LibraryStats,
@@ -79,6 +80,12 @@ export const API_METHODS = [
   'getCorrections',
   'listCorrections',
   'getInsights',
+  'listSamples',
+  'drawSample',
+  'getQuality',
+  'startBlindPass',
+  'getBlindLetter',
+  'submitBlindLetter',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
@@ -193,6 +200,15 @@ export interface ApiResults {
   getCorrections: CorrectionsReport;
   listCorrections: readonly Correction[];
   getInsights: Insights;
+  /** Every audit sample, newest first, with its progress. */
+  listSamples: readonly AuditSample[];
+  drawSample: AuditSample;
+  /** Every sample's estimates, the blind passes, agreement and the adjudication list's counts. */
+  getQuality: QualityReport;
+  startBlindPass: BlindPass;
+  /** null when the letter is not in the pass. */
+  getBlindLetter: BlindLetter | null;
+  submitBlindLetter: SubmitBlindResult;
 }
 
 export type ImrApi = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]> };

@@ -11,6 +11,8 @@ import { INSIGHTS_SCOPES } from './insights.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES } from './library.ts';
 import { FACETS, STRUCTURE_KEYS } from './derived.ts';
+import { BLIND_MODES, QUALITY_MEASURES, STRATIFIERS } from './quality.ts';
+import type { QualityMeasure } from './quality.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from './vocabulary.ts';
 import type { CitationSource, DrugClass, ServiceCategory } from './vocabulary.ts';
 
@@ -74,6 +76,10 @@ export const queueFilterSchema = z.strictObject({
   minItems: z.number().int().min(0).max(1000).optional(),
   /** Letters with, for each of these, an item that matches all of it at once. */
   items: z.array(itemCriteria).min(1).max(8).readonly().optional(),
+  /** The letters drawn into this audit sample. */
+  sampleId: id.optional(),
+  /** The letters of this blind pass not entered yet. */
+  blindPassId: id.optional(),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
@@ -134,6 +140,29 @@ const bulkOperation = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('field'), field: itemField, value: fieldValue }),
 ]);
 
+const auditTarget = z.strictObject({
+  measure: z.enum(QUALITY_MEASURES as readonly QualityMeasure[] as [QualityMeasure, ...QualityMeasure[]]),
+  rate: z.number().gt(0).lt(1),
+  confidence: z.number().gt(0).lt(1),
+});
+const sampleRequest = z.strictObject({
+  name: text(200).optional(),
+  frame: queueFilterSchema,
+  strata: z.array(z.enum(STRATIFIERS)).max(STRATIFIERS.length).readonly(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  size: z.number().int().min(1).max(1_000_000).optional(),
+  target: auditTarget.optional(),
+});
+const blindText = text(200_000).nullable();
+const blindValues = z.strictObject({
+  letter: z.partialRecord(letterField, blindText),
+  items: z.array(z.partialRecord(z.union([itemField, z.literal('category')]), blindText)).max(1000).readonly(),
+});
+const blindPassRequest = z.union([
+  z.strictObject({ mode: z.enum(BLIND_MODES), sampleId: id }),
+  z.strictObject({ mode: z.enum(BLIND_MODES), letterIds: z.array(id).min(1).max(100_000).readonly() }),
+]);
+
 /** Argument tuples, one schema per method. */
 export const API_ARGS = {
   getAppInfo: z.tuple([]),
@@ -189,5 +218,11 @@ export const API_ARGS = {
   getCorrections: z.tuple([]),
   listCorrections: z.tuple([z.union([itemField, letterField]), z.number().int().min(1).max(1000)]),
   getInsights: z.tuple([z.strictObject({ filter: queueFilterSchema, scope: z.enum(INSIGHTS_SCOPES) })]),
+  listSamples: z.tuple([]),
+  drawSample: z.tuple([sampleRequest]),
+  getQuality: z.tuple([]),
+  startBlindPass: z.tuple([blindPassRequest]),
+  getBlindLetter: z.tuple([id, id]),
+  submitBlindLetter: z.tuple([id, id, blindValues]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 

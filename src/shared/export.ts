@@ -187,8 +187,10 @@ export interface DatasetConflict {
   readonly ours: string | null;
   readonly theirs: string | null;
   readonly theirReviewer: string | null;
-  /** The dataset file the conflict came from. */
+  /** The dataset file the conflict came from, or the blind pass. */
   readonly source: string;
+  /** The blind pass whose reviewer entered `theirs`; null for a dataset merge's conflict. */
+  readonly blindPassId: number | null;
   readonly detectedAt: string;
   readonly resolution: 'ours' | 'theirs' | null;
   readonly resolvedBy: string | null;

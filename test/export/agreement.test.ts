@@ -1,7 +1,10 @@
 /** Cohen's kappa against a hand-worked example, and the agreement report over two reviewers' libraries and exports. */
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cohensKappa, compareDatasets, exportDataset, verifiedLettersInFile, verifiedLettersOf } from '../../src/main/export/index.ts';
+import { compareDatasets, exportDataset, verifiedLettersInFile, verifiedLettersOf } from '../../src/main/export/index.ts';
+import { cohensKappa as kappaWithInterval } from '../../src/main/quality/index.ts';
+
+const cohensKappa = (table: Parameters<typeof kappaWithInterval>[0]) => kappaWithInterval(table, 0.95).kappa;
 import type { Library } from '../../src/main/storage/index.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/index.ts';
 import { updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';

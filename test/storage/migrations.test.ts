@@ -154,6 +154,20 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return letterId;
   },
+  // Version 9 kept the insights' counts: the version 8 rows, and on the verified letter a parser item deleted and a reviewer's added.
+  9: (db) => {
+    const letterId = (SEEDS[8] as (db: Db) => number)(db);
+    db.exec(`
+      INSERT INTO items (id, letter_id, position, service, decision, added_by_reviewer) VALUES (22, 11, 2, 'Added by hand', 'Upheld', 1);
+      INSERT INTO change_groups (id, letter_id, action, origin, reviewer, at) VALUES (50, 11, 'delete-item', 'review', 'Lee', '2025-06-02');
+      INSERT INTO change_rows (group_id, seq, table_name, row_key, before, after)
+      VALUES (50, 0, 'items', '[23]', '{"id":23,"letter_id":11,"position":2,"service":"Invented","added_by_reviewer":0}', NULL);
+      INSERT INTO change_groups (id, letter_id, action, origin, reviewer, at, state) VALUES (51, 11, 'delete-item', 'review', 'Lee', '2025-06-03', 'undone');
+      INSERT INTO change_rows (group_id, seq, table_name, row_key, before, after)
+      VALUES (51, 0, 'items', '[24]', '{"id":24,"letter_id":11,"position":2,"service":"Put back","added_by_reviewer":0}', NULL);
+    `);
+    return letterId;
+  },
 };
 
 /** The foreign keys of every table: (child table, child column). */
@@ -364,6 +378,19 @@ describe('schema migrations', () => {
     db.prepare('DELETE FROM letters WHERE id = 11').run();
     expect(totals()).toEqual([['in_progress', 'category', 'surgery', 1, 3, 1, 1]]);
     expect(db.prepare('SELECT COUNT(*) FROM letter_facets WHERE letter_id = 11').pluck().get()).toBe(0);
+    library.close();
+  });
+
+  it('010 counts the items the parser read: those still there and those a change in force deleted, not a reviewer\'s; unknown for a letter from a dataset', () => {
+    const { file } = libraryAtVersion(9);
+    const library = openLibrary(file);
+    const count = library.db.prepare('SELECT parsed_item_count FROM letters WHERE id = ?').pluck();
+    // Items 20 and 21 are the parser's, 22 a reviewer's; 23 was deleted (done), 24's deletion was undone.
+    expect(count.get(11)).toBe(3);
+    expect(count.get(7)).toBe(3);
+    expect(count.get(8)).toBeNull();
+    const tables = library.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('audit_samples', 'audit_sample_strata', 'audit_sample_letters', 'blind_passes', 'blind_letters') ORDER BY name").pluck().all();
+    expect(tables).toEqual(['audit_sample_letters', 'audit_sample_strata', 'audit_samples', 'blind_letters', 'blind_passes']);
     library.close();
   });
 

@@ -10,7 +10,7 @@ import type { Db } from '../storage/index.ts';
 import { readRecords } from '../storage/index.ts';
 import { DatasetFileError, readDatasetFile } from './datasetFile.ts';
 import { itemFieldValue, letterFieldValue } from './fieldValues.ts';
-import { cohensKappa } from './kappa.ts';
+import { cohensKappa, DEFAULT_CONFIDENCE } from '../quality/index.ts';
 import { scopeFilter } from './scope.ts';
 
 /** The verified letters of a library, in sha256 order. */
@@ -68,7 +68,7 @@ export async function compareDatasets(ours: AsyncIterable<ExportedLetter>, their
     agreed,
     percent: compared === 0 ? null : (100 * agreed) / compared,
   }));
-  return { letters, itemCountAgreed, items, fields, decisionKappa: cohensKappa(decisions), decisionTable: decisions };
+  return { letters, itemCountAgreed, items, fields, decisionKappa: cohensKappa(decisions, DEFAULT_CONFIDENCE).kappa, decisionTable: decisions };
 }
 
 /** Pairs of letters with the same sha256 from two streams sorted by sha256. */

@@ -1,7 +1,8 @@
 /**
- * Deciding a conflict a dataset merge left: keep ours, or take theirs. Either is a review change
- * to the letter, bound to the revision the reviewer saw the conflict on (so a value changed
- * since is not overwritten), recorded, undoable, and refused on a verified letter.
+ * Deciding a conflict a dataset merge or a blind pass left: keep ours, or take theirs. Either is a
+ * review change to the letter, bound to the revision the reviewer saw the conflict on (so a value
+ * changed since is not overwritten), recorded and undoable. A dataset's value is refused on a
+ * verified letter; a blind pass's disagreement is adjudicated on the verified letter it re-read.
  */
 import type { ExportedItem } from '../../shared/export.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
@@ -11,6 +12,7 @@ import type { Actor, ChangeOutcome, Db } from '../storage/index.ts';
 import {
   getConflict,
   InvalidEditError,
+  itemCategories,
   itemIdsInOrder,
   letterRevision,
   markConflictResolved,
@@ -20,7 +22,9 @@ import {
   refreshLetterSummary,
   writeItemState,
   writeLetterState,
+  writeStructureCorrections,
 } from '../storage/index.ts';
+import type { StructureCorrections } from '../../shared/derived.ts';
 import { itemFieldValue, letterFieldValue } from './fieldValues.ts';
 import { itemListJson, replaceItems } from './mergeRecord.ts';
 
@@ -28,7 +32,8 @@ export function resolveConflict(db: Db, actor: Actor, conflictId: number, take: 
   if (take !== 'ours' && take !== 'theirs') throw new InvalidEditError(`Take "ours" or "theirs", not "${String(take)}"`);
   const conflict = getConflict(db, conflictId);
   const ref = { letterId: conflict.letterId, revision: letterRevision(db, conflict.letterId) };
-  return change(db, { letter: ref, action: take === 'theirs' ? 'take-theirs' : 'keep-ours', actor, allowVerified: take === 'ours' }, () => {
+  const allowVerified = take === 'ours' || conflict.blindPassId !== null;
+  return change(db, { letter: ref, action: take === 'theirs' ? 'take-theirs' : 'keep-ours', actor, allowVerified }, () => {
     const fresh = getConflict(db, conflictId);
     if (fresh.resolution !== null) throw new InvalidEditError(`Conflict ${conflictId} is already resolved (${fresh.resolution})`);
     if (currentValue(db, fresh) !== fresh.ours) {
@@ -48,6 +53,7 @@ function currentValue(db: Db, conflict: Conflict): string | null {
   const record = readRecordBySha256(db, conflict.sha256, false);
   if (!record) return null;
   if (conflict.field === 'items') return itemListJson(record.items);
+  if (conflict.field === 'category') return itemCategories(db, conflict.letterId)[conflict.itemPosition ?? -1] ?? null;
   if (conflict.itemPosition === null) return letterFieldValue(record, checkedField(conflict.field, LETTER_FIELDS));
   const item = record.items[conflict.itemPosition];
   return item ? itemFieldValue(item, checkedField(conflict.field, ITEM_FIELDS)) : null;
@@ -58,19 +64,30 @@ function applyTheirs(db: Db, conflict: Conflict): void {
   const next = { value: conflict.theirs, spans: null, source: 'none' as const };
   if (conflict.field === 'items') {
     replaceItems(db, conflict.letterId, JSON.parse(conflict.theirs ?? '[]') as ExportedItem[]);
+  } else if (conflict.field === 'category') {
+    const item = readItemState(db, itemAt(db, conflict));
+    const corrections: Record<string, string> = { ...item.structureCorrections };
+    if (conflict.theirs === null) delete corrections['category'];
+    else corrections['category'] = conflict.theirs;
+    writeStructureCorrections(db, item.id, corrections as StructureCorrections);
   } else if (conflict.itemPosition === null) {
     const field = checkedField<LetterField>(conflict.field, LETTER_FIELDS);
     const plan = planFieldValue(readLetterState(db, conflict.letterId), field, next, context);
     if (plan) writeLetterState(db, conflict.letterId, plan.write);
   } else {
     const field = checkedField<ItemField>(conflict.field, ITEM_FIELDS);
-    const itemId = itemIdsInOrder(db, conflict.letterId)[conflict.itemPosition];
-    if (itemId === undefined) throw new InvalidEditError(`The letter has no item ${conflict.itemPosition + 1} any more`);
-    const item = readItemState(db, itemId);
+    const item = readItemState(db, itemAt(db, conflict));
     const plan = planFieldValue(item, field, next, { ...context, addedByReviewer: item.addedByReviewer });
-    if (plan) writeItemState(db, itemId, plan.write);
+    if (plan) writeItemState(db, item.id, plan.write);
   }
   refreshLetterSummary(db, conflict.letterId);
+}
+
+function itemAt(db: Db, conflict: Conflict): number {
+  const position = conflict.itemPosition ?? -1;
+  const itemId = itemIdsInOrder(db, conflict.letterId)[position];
+  if (itemId === undefined) throw new InvalidEditError(`The letter has no item ${position + 1} any more`);
+  return itemId;
 }
 
 function checkedField<F extends string>(field: string, fields: readonly F[]): F {

@@ -14,5 +14,3 @@ export type { ImportDatasetControl } from './importDataset.ts';
 export { DatasetFileError, readDatasetFile, readDatasetLines } from './datasetFile.ts';
 export { resolveConflict } from './conflicts.ts';
 export { compareDatasets, verifiedLettersInFile, verifiedLettersOf } from './agreement.ts';
-export { cohensKappa } from './kappa.ts';
-export type { ConfusionTable } from './kappa.ts';

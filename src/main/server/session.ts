@@ -13,6 +13,7 @@ import { correctionHandlers } from './handlers/corrections.ts';
 import { flowHandlers } from './handlers/flow.ts';
 import { insightsHandlers } from './handlers/insights.ts';
 import { jobHandlers } from './handlers/jobs.ts';
+import { qualityHandlers } from './handlers/quality.ts';
 import { letterHandlers } from './handlers/letters.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { tagHandlers } from './handlers/tags.ts';
@@ -66,6 +67,7 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...bulkHandlers(context),
     ...correctionHandlers(context),
     ...insightsHandlers(context),
+    ...qualityHandlers(context),
   };
   return {
     context,

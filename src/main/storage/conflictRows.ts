@@ -12,6 +12,8 @@ export interface NewConflict {
   readonly theirs: string | null;
   readonly theirReviewer: string | null;
   readonly source: string;
+  /** The blind pass the disagreement came from, if it did. */
+  readonly blindPassId?: number;
 }
 
 /** Returns whether the conflict was new. A conflict already decided is not raised again for the same value. */
@@ -24,9 +26,9 @@ export function recordConflict(db: Db, conflict: NewConflict): boolean {
   if (seen !== undefined) return false;
   statement(
     db,
-    `INSERT INTO dataset_conflicts (letter_id, item_position, field, ours, theirs, their_reviewer, source, detected_at)
-     VALUES (@letterId, @itemPosition, @field, @ours, @theirs, @theirReviewer, @source, @detectedAt)`,
-  ).run({ ...conflict, detectedAt: nowIso() });
+    `INSERT INTO dataset_conflicts (letter_id, item_position, field, ours, theirs, their_reviewer, source, blind_pass_id, detected_at)
+     VALUES (@letterId, @itemPosition, @field, @ours, @theirs, @theirReviewer, @source, @blindPassId, @detectedAt)`,
+  ).run({ blindPassId: null, ...conflict, detectedAt: nowIso() });
   return true;
 }
 
@@ -41,7 +43,7 @@ export interface ConflictQuery {
 }
 
 const CONFLICT_COLUMNS = `c.id, c.letter_id AS letterId, l.sha256, l.case_number AS caseNumber,
-  c.item_position AS itemPosition, c.field, c.ours, c.theirs, c.their_reviewer AS theirReviewer, c.source,
+  c.item_position AS itemPosition, c.field, c.ours, c.theirs, c.their_reviewer AS theirReviewer, c.source, c.blind_pass_id AS blindPassId,
   c.detected_at AS detectedAt, c.resolution, c.resolved_by AS resolvedBy, c.resolved_at AS resolvedAt`;
 
 const STATE_CONDITIONS = { open: 'c.resolution IS NULL', resolved: 'c.resolution IS NOT NULL', all: '1' } as const;

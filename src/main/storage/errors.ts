@@ -46,7 +46,7 @@ export class LetterReadOnlyError extends Error {
   }
 }
 
-export type StoredEntity = 'letter' | 'item' | 'tag' | 'note' | 'import run' | 'dataset conflict';
+export type StoredEntity = 'letter' | 'item' | 'tag' | 'note' | 'import run' | 'dataset conflict' | 'audit sample' | 'blind pass' | 'letter of blind pass';
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';

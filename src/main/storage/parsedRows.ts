@@ -21,6 +21,8 @@ export interface ParsedLetterColumns {
   spans: string;
   warnings: string;
   parserVersion: string;
+  /** How many items the parser read: an audit tells the items it invented by it. */
+  parsedItemCount: number;
 }
 
 /** SET list assigning every ParsedLetterColumns parameter to its column. */
@@ -30,7 +32,7 @@ export const PARSED_LETTER_ASSIGNMENTS = `
   ur_denial_date = @urDenialDate, application_received = @applicationReceived, priority = @priority,
   reviewer_specialty = @reviewerSpecialty, reviewer_licensure = @reviewerLicensure,
   reviewer_subspecialty = @reviewerSubspecialty, clinical_case_summary = @clinicalCaseSummary,
-  spans = @spans, warnings = @warnings, parser_version = @parserVersion`;
+  spans = @spans, warnings = @warnings, parser_version = @parserVersion, parsed_item_count = @parsedItemCount`;
 
 export function parsedLetterColumns(parsed: ParsedLetter): ParsedLetterColumns {
   const header = parsed.header;
@@ -66,6 +68,7 @@ export function parsedLetterColumns(parsed: ParsedLetter): ParsedLetterColumns {
     spans: JSON.stringify(spans),
     warnings: JSON.stringify(parsed.warnings),
     parserVersion: parsed.parserVersion,
+    parsedItemCount: parsed.items.length,
   };
 }
 

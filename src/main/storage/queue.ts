@@ -38,6 +38,10 @@ export interface QueueFilter {
   readonly minItems?: number;
   /** Letters with, for each of these, an item that matches all of it at once. */
   readonly items?: readonly ItemCriteria[];
+  /** The letters drawn into this audit sample. */
+  readonly sampleId?: number;
+  /** The letters of this blind pass not entered yet. */
+  readonly blindPassId?: number;
 }
 
 /** What one item must be: its decision ('none': it has none), facet values, a partial certification. */
@@ -245,6 +249,14 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
     const condition = itemCondition(item, `i${index}`, params);
     if (condition !== null) conditions.push(condition);
   });
+  if (filter.sampleId !== undefined) {
+    conditions.push('l.id IN (SELECT letter_id FROM audit_sample_letters WHERE sample_id = @sampleId)');
+    params.sampleId = filter.sampleId;
+  }
+  if (filter.blindPassId !== undefined) {
+    conditions.push('l.id IN (SELECT letter_id FROM blind_letters WHERE pass_id = @blindPassId AND submitted_at IS NULL)');
+    params.blindPassId = filter.blindPassId;
+  }
   const match = filter.search === undefined ? null : toFtsQuery(filter.search);
   if (match !== null) {
     conditions.push(`l.id IN (

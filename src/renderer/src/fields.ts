@@ -1,5 +1,6 @@
 /** How fields are named and coloured in the UI; the colour ties a value to its highlight in the source. */
 import type { ItemField, LetterField, StoredLetter } from '../../shared/library.ts';
+import { ITEM_FIELD_LABELS, LETTER_FIELD_LABELS } from '../../shared/fieldLabels.ts';
 import { LETTER_FIELDS } from '../../shared/library.ts';
 
 export interface FieldStyle {
@@ -8,34 +9,42 @@ export interface FieldStyle {
   readonly colour: string;
 }
 
-export const ITEM_FIELD_STYLES: Record<ItemField, FieldStyle> = {
-  service: { label: 'Service', colour: 'service' },
-  decision: { label: 'Decision', colour: 'decision' },
-  claimsAdministratorGuideline: { label: 'Claims Administrator guideline', colour: 'ca' },
-  maximusGuideline: { label: 'MAXIMUS guideline', colour: 'maximus' },
-  rationale: { label: 'Decision rationale', colour: 'rationale' },
-  originalRequest: { label: 'Original request', colour: 'partial' },
-  authorizedByClaimsAdministrator: { label: 'Authorized by claims administrator', colour: 'partial' },
-  imrEligiblePortion: { label: 'IMR-eligible portion', colour: 'partial' },
+const ITEM_FIELD_COLOURS: Record<ItemField, string> = {
+  service: 'service',
+  decision: 'decision',
+  claimsAdministratorGuideline: 'ca',
+  maximusGuideline: 'maximus',
+  rationale: 'rationale',
+  originalRequest: 'partial',
+  authorizedByClaimsAdministrator: 'partial',
+  imrEligiblePortion: 'partial',
 };
+
+export const ITEM_FIELD_STYLES = styles(ITEM_FIELD_COLOURS, ITEM_FIELD_LABELS);
 
 /** The item fields every item shows; the partial-certification ones only when present. */
 export const MAIN_ITEM_FIELDS: readonly ItemField[] = ['service', 'claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
 export const PARTIAL_ITEM_FIELDS: readonly ItemField[] = ['originalRequest', 'authorizedByClaimsAdministrator', 'imrEligiblePortion'];
 
-export const LETTER_FIELD_STYLES: Record<LetterField, FieldStyle> = {
-  format: { label: 'Format', colour: 'meta' },
-  caseNumber: { label: 'Case number', colour: 'meta' },
-  dateAssigned: { label: 'Date assigned', colour: 'meta' },
-  decisionDate: { label: 'Decision date', colour: 'meta' },
-  dateOfInjury: { label: 'Date of injury', colour: 'meta' },
-  urDenialDate: { label: 'UR denial date', colour: 'meta' },
-  applicationReceived: { label: 'Application received', colour: 'meta' },
-  priority: { label: 'Priority', colour: 'meta' },
-  reviewerSpecialty: { label: 'Reviewer specialty', colour: 'reviewer' },
-  reviewerLicensure: { label: 'Reviewer licensure', colour: 'reviewer' },
-  reviewerSubspecialty: { label: 'Reviewer subspecialty', colour: 'reviewer' },
+const LETTER_FIELD_COLOURS: Record<LetterField, string> = {
+  format: 'meta',
+  caseNumber: 'meta',
+  dateAssigned: 'meta',
+  decisionDate: 'meta',
+  dateOfInjury: 'meta',
+  urDenialDate: 'meta',
+  applicationReceived: 'meta',
+  priority: 'meta',
+  reviewerSpecialty: 'reviewer',
+  reviewerLicensure: 'reviewer',
+  reviewerSubspecialty: 'reviewer',
 };
+
+export const LETTER_FIELD_STYLES = styles(LETTER_FIELD_COLOURS, LETTER_FIELD_LABELS);
+
+function styles<F extends string>(colours: Record<F, string>, labels: Readonly<Record<F, string>>): Record<F, FieldStyle> {
+  return Object.fromEntries(Object.entries(colours).map(([field, colour]) => [field, { label: labels[field as F], colour }])) as Record<F, FieldStyle>;
+}
 
 /** The letter fields the fields pane shows, in order (the format is shown in the title). */
 export const LETTER_FIELD_ORDER: readonly LetterField[] = LETTER_FIELDS.filter((field) => field !== 'format');

@@ -9,6 +9,7 @@ import { contentAndInterruptedRunsMigration } from './006-content-and-interrupte
 import { foreignKeyIndexesMigration } from './007-foreign-key-indexes.ts';
 import { letterPagesMigration } from './008-letter-pages.ts';
 import { insightCountsMigration } from './009-insight-counts.ts';
+import { auditMigration } from './010-audit.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   foreignKeyIndexesMigration,
   letterPagesMigration,
   insightCountsMigration,
+  auditMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
