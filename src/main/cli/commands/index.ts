@@ -9,7 +9,9 @@ import { importCommand } from './import.ts';
 import { importDatasetCommand } from './importDataset.ts';
 import { initCommand } from './init.ts';
 import { reparseCommand } from './reparse.ts';
+import { qualityCommand } from './quality.ts';
 import { reportCommand } from './report.ts';
+import { sampleCommand } from './sample.ts';
 import { searchCommand } from './search.ts';
 import { statsCommand } from './stats.ts';
 import { vocabularyCommand } from './vocabulary.ts';
@@ -25,6 +27,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   reparseCommand,
   exportCommand,
   importDatasetCommand,
+  sampleCommand,
+  qualityCommand,
   agreementCommand,
   vocabularyCommand,
   helpCommand,
