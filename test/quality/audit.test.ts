@@ -7,7 +7,7 @@ import { resolveConflict } from '../../src/main/export/conflicts.ts';
 import { blindLetter, drawSample, qualityReport, sampleQuality, startBlindPass, submitBlindLetter } from '../../src/main/quality/index.ts';
 import { measureLetter } from '../../src/main/quality/measure.ts';
 import { addItem, deleteItem, editItemField, editLetterField, mergeItems, setDecision, undo, verifyLetter } from '../../src/main/review/index.ts';
-import { listConflicts, queryQueue, readLetterEvidence } from '../../src/main/storage/index.ts';
+import { listConflicts, nextLetterToReview, queryQueue, readLetterEvidence } from '../../src/main/storage/index.ts';
 import type { Library } from '../../src/main/storage/index.ts';
 import { useTempFolder } from '../storage/helpers.ts';
 import { addLetters, letterOf, REVIEWER, refOf, THREE_ITEMS } from '../review/helpers.ts';
@@ -100,7 +100,7 @@ describe('a sample', () => {
     // scipy: beta.ppf(0.025, 1, 4), beta.ppf(0.975, 2, 3).
     expect(decision.interval!.low).toBeCloseTo(0.006309463209709866, 12);
     expect(decision.interval!.high).toBeCloseTo(0.8058795503167565, 12);
-    // A letter reopened is no longer evidence; the old sample is untouched by a new one.
+    // A new sample leaves the old one as it was.
     drawSample(library.db, 'Ana', { frame: {}, strata: ['format'], seed: 12, size: 20 });
     expect(inQueue(first.id)).toEqual(inQueue(again.id));
   });
@@ -122,6 +122,7 @@ describe('a blind pass', () => {
     const pass = startBlindPass(library.db, 'Ben', 'decision', [letterId]);
     expect(blindLetter(library.db, pass.id, letterId)).toMatchObject({ mode: 'decision', itemCount: 3, services: ['Lumbar MRI', 'Physical therapy 2x6 for the knee', 'Norco 10/325mg #120'], submitted: null });
     expect(queryQueue(library.db, { sort: 'import', offset: 0, limit: 10, blindPassId: pass.id }).map((row) => row.id)).toEqual([letterId]);
+    expect(nextLetterToReview(library.db, null, { blindPassId: pass.id }, 'import')).toBe(letterId);
     const result = submitBlindLetter(library.db, pass.id, letterId, { letter: {}, items: [{ decision: 'Upheld' }, { decision: 'Upheld' }, { decision: 'Upheld' }] });
     expect(result).toEqual({ compared: 3, agreed: 2, disagreements: 1 });
     expect(queryQueue(library.db, { sort: 'import', offset: 0, limit: 10, blindPassId: pass.id })).toEqual([]);

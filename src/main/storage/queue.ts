@@ -162,7 +162,8 @@ export function nextLetterToReview(db: Db, afterId: number | null, filter: Queue
   if (order === undefined) throw new InvalidEditError(`Unknown queue sort "${sort}"`);
   const { where, params } = filterSql(filter);
   const conditions = [where === '' ? '1' : where.slice('WHERE '.length)];
-  if (filter.status === undefined) conditions.push(NEEDS_REVIEW);
+  // A blind pass re-reads verified letters: its filter already holds just the ones still to enter.
+  if (filter.status === undefined && filter.blindPassId === undefined) conditions.push(NEEDS_REVIEW);
   const first = (extra: string, extraParams: Record<string, string | number>) =>
     (
       statement(
