@@ -17,6 +17,10 @@ import { TopBar } from './components/TopBar.tsx';
 import { Dialogs, ReviewerPrompt } from './dialogs/Dialogs.tsx';
 import { InsightsView } from './insights/InsightsView.tsx';
 import { SelectionBanner } from './insights/SelectionBanner.tsx';
+import { BlindEntry } from './quality/BlindEntry.tsx';
+import { QualityBanner, withoutQualityFilter } from './quality/QualityBanner.tsx';
+import { QualityView } from './quality/QualityView.tsx';
+import { useBlindPass } from './quality/useBlindPass.ts';
 import type { FieldTarget } from './fields.ts';
 import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
@@ -41,7 +45,7 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   showInsights: 'insights',
 };
 
-export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | 'quality' | null;
 
 /** Where a letter opens: at the first value needing attention, else at its first item. */
 function firstTarget(letter: StoredLetter | null): FieldTarget | null {
@@ -190,6 +194,22 @@ export function App() {
     await Promise.all([loadStats(), loadTags(), loadUndoState()]);
   }, [openLetter, loadStats, loadTags, loadUndoState]);
 
+  const blind = useBlindPass({
+    filter,
+    sort,
+    letterId: letter?.id ?? null,
+    openLetter,
+    closeLetter,
+    reloadQueue: () => setQueueVersion((v) => v + 1),
+    say,
+    fail,
+  });
+  // In blind mode the source shows no value's highlight: each would show a value the reviewer is to enter.
+  const sourceLetter = useMemo(
+    () => (letter && blind.passId !== null ? { ...letter, spans: {}, items: letter.items.map((item) => ({ ...item, spans: {} })) } : letter),
+    [letter, blind.passId],
+  );
+
   const actions = useReviewActions({
     refresh,
     focus,
@@ -277,7 +297,8 @@ export function App() {
   }, [queue, queue.loadedFor, filter, sort, openLetter, closeLetter, fail]);
 
   const perform = useKeyboard({
-    letter,
+    // In blind mode no review key may act on the letter whose values are hidden.
+    letter: blind.passId === null ? letter : null,
     focused,
     editing,
     tags,
@@ -315,10 +336,13 @@ export function App() {
   const empty = stats !== null && stats.letters === 0;
   const needsReviewer = info !== null && info.reviewer === null;
   const filtered = Object.keys(filter).length > 0;
+  // The open letter as the blind pass shows it; null outside blind mode or for a letter not in the pass.
+  const blindLetter = blind.passId === null ? null : blind.letter;
   return (
     <div className="app">
       <TopBar info={info} stats={stats} undoState={undoState} onDialog={setDialog} onStep={(direction) => void actions.step(direction).catch(fail)} />
       <SelectionBanner filter={filter} onFilter={setFilter} />
+      <QualityBanner filter={filter} version={queueVersion} onFilter={setFilter} />
       {empty ? (
         <EmptyState
           onLoadSamples={() => api.loadSampleLetters().then(() => setDialog('import'), fail)}
@@ -337,13 +361,13 @@ export function App() {
             onSort={setSort}
             onSelect={(id) => void openLetter(id).catch(fail)}
           />
-          {letter && fieldHandlers && structureHandlers ? (
+          {letter && sourceLetter && fieldHandlers && structureHandlers ? (
             <>
               <SourceArea
-                letter={letter}
+                letter={sourceLetter}
                 neighbours={neighboursInQueue(queue, letter.id)}
                 view={sourceView}
-                focused={focused}
+                focused={blind.passId === null ? focused : null}
                 marks={marks}
                 onView={setSourceView}
                 onFocusField={focus}
@@ -352,25 +376,39 @@ export function App() {
                 }}
                 onError={error}
               />
-              <LetterPane
-                letter={letter}
-                focused={focused}
-                focusRequest={focusRequest}
-                editing={editing}
-                handlers={fieldHandlers}
-                structure={structureHandlers}
-                onDecide={(itemId, decision) => void actions.decide(letter, itemId, decision).catch(fail)}
-                onVerify={() => void actions.verify(letter).catch(fail)}
-                onFinish={() => void finishLetter().catch(fail)}
-                onFlag={() => setDialog('flag')}
-                onReopen={() => void actions.reopen(letter).catch(fail)}
-                onAddItem={() => void actions.addItem(letter, letter.items.length).catch(fail)}
-                onUntagLetter={(tagId) => void actions.untag(letter, tagId, null).catch(fail)}
-                onUntagItem={(itemId, tagId) => void actions.untag(letter, tagId, itemId).catch(fail)}
-                onDeleteNote={(noteId) => void actions.deleteNote(letter, noteId).catch(fail)}
-                onAddNote={() => setDialog('note')}
-                onShowHistory={() => setDialog('history')}
-              />
+              {blindLetter === 'loading' ? (
+                <aside className="letter-pane" aria-label="Blind entry">
+                  <p className="muted">Loading…</p>
+                </aside>
+              ) : blindLetter ? (
+                <BlindEntry
+                  key={`${blindLetter.passId}:${blindLetter.letterId}`}
+                  blind={blindLetter}
+                  lastResult={blind.lastResult}
+                  onSubmit={(values) => blind.submit(blindLetter, values)}
+                  onLeave={() => setFilter(withoutQualityFilter(filter))}
+                />
+              ) : (
+                <LetterPane
+                  letter={letter}
+                  focused={focused}
+                  focusRequest={focusRequest}
+                  editing={editing}
+                  handlers={fieldHandlers}
+                  structure={structureHandlers}
+                  onDecide={(itemId, decision) => void actions.decide(letter, itemId, decision).catch(fail)}
+                  onVerify={() => void actions.verify(letter).catch(fail)}
+                  onFinish={() => void finishLetter().catch(fail)}
+                  onFlag={() => setDialog('flag')}
+                  onReopen={() => void actions.reopen(letter).catch(fail)}
+                  onAddItem={() => void actions.addItem(letter, letter.items.length).catch(fail)}
+                  onUntagLetter={(tagId) => void actions.untag(letter, tagId, null).catch(fail)}
+                  onUntagItem={(itemId, tagId) => void actions.untag(letter, tagId, itemId).catch(fail)}
+                  onDeleteNote={(noteId) => void actions.deleteNote(letter, noteId).catch(fail)}
+                  onAddNote={() => setDialog('note')}
+                  onShowHistory={() => setDialog('history')}
+                />
+              )}
             </>
           ) : (
             <div className="placeholder">
@@ -414,6 +452,23 @@ export function App() {
             setFilter(selected);
             // The first letter of the selection opens once the queue has it.
             setSelectedId(null);
+          }}
+          onClose={() => setDialog(null)}
+          onError={error}
+        />
+      )}
+      {dialog === 'quality' && (
+        <QualityView
+          queueFilter={filter}
+          onOpenQueue={(selected) => {
+            setDialog(null);
+            setFilter(selected);
+            setSelectedId(null);
+          }}
+          onChanged={() => void refresh()}
+          onOpenLetter={(id) => {
+            setDialog(null);
+            void openLetter(id).catch(fail);
           }}
           onClose={() => setDialog(null)}
           onError={error}

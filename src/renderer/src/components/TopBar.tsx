@@ -62,6 +62,9 @@ export function TopBar({ info, stats, undoState, onDialog, onStep }: TopBarProps
         <button type="button" onClick={() => onDialog('insights')} title="Insights: outcomes beside published figures (Shift+I)">
           Insights
         </button>
+        <button type="button" onClick={() => onDialog('quality')} title="Quality: audit samples, error rates, blind re-review (Shift+Q)">
+          Quality
+        </button>
         <button type="button" onClick={() => onDialog('tags')} title="Manage tags (g)">
           Tags
         </button>

@@ -1,6 +1,12 @@
-/** Conflicts from merging another reviewer's dataset: both sides changed a value; a person decides. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * The adjudication list: a value two readings disagree on, and a person decides. A blind pass's
+ * reviewer disagreeing with the verified value, or another reviewer's merged dataset changing a
+ * value both changed. Keeping the verified value ('ours') or taking the other ('theirs') is an
+ * undoable change.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetConflict } from '../../../shared/export.ts';
+import { facetValueLabel } from '../../../shared/insightLabels.ts';
 import { api } from '../api/client.ts';
 import { ValueDiff } from '../components/ValueDiff.tsx';
 import { fieldName } from '../history.ts';
@@ -13,64 +19,97 @@ export interface ConflictsDialogProps {
   readonly onError: (message: string) => void;
 }
 
+/** A category is stored as its id ('prescription-drug'); a person reads its label. */
+function shownValue(conflict: DatasetConflict, value: string | null): string | null {
+  return conflict.field === 'category' && value !== null ? facetValueLabel('category', value) : value;
+}
+
+function fieldLabel(conflict: DatasetConflict): string {
+  const name = conflict.field === 'category' ? 'service category' : fieldName(conflict.field);
+  return conflict.itemPosition !== null ? `Item ${conflict.itemPosition + 1} ${name}` : name.replace(/^./, (first) => first.toUpperCase());
+}
+
+/** The blind pass that read the other value, and its reviewer. */
+function blindReading(blindPassId: number, reviewer: string | null): string {
+  return `Blind pass ${blindPassId}${reviewer ? ` (${reviewer})` : ''}`;
+}
+
 export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: ConflictsDialogProps) {
   const [conflicts, setConflicts] = useState<readonly DatasetConflict[] | null>(null);
-  const load = useCallback(() => api.listConflicts('open').then(setConflicts, (e: unknown) => onError(String(e))), [onError]);
+  const table = useRef<HTMLTableSectionElement>(null);
+  /** The row a decision was taken on: the keyboard goes on to the row now in its place. */
+  const decidedRow = useRef<number | null>(null);
+  const load = useCallback(() => api.listConflicts('open').then(setConflicts, (e: unknown) => onError(e instanceof Error ? e.message : String(e))), [onError]);
   useEffect(() => void load(), [load]);
-  const resolve = (conflict: DatasetConflict, take: 'ours' | 'theirs') =>
+  useEffect(() => {
+    if (decidedRow.current === null || !table.current) return;
+    const rows = table.current.rows;
+    rows[Math.min(decidedRow.current, rows.length - 1)]?.querySelector<HTMLButtonElement>('button.keep')?.focus();
+    decidedRow.current = null;
+  }, [conflicts]);
+  const resolve = (conflict: DatasetConflict, take: 'ours' | 'theirs', row: number) =>
     api.resolveConflict(conflict.id, take).then(
       () => {
+        decidedRow.current = row;
         onResolved();
         void load();
       },
       (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
     );
   return (
-    <Modal title="Dataset conflicts" onClose={onClose} wide>
+    <Modal title="Adjudication: blind passes and dataset conflicts" onClose={onClose} wide>
       {conflicts === null ? (
         <p className="muted">Loading…</p>
       ) : conflicts.length === 0 ? (
-        <p className="muted">No open conflicts. Merging another reviewer's export (imr-review import-dataset) lists here every value both of you changed differently.</p>
+        <p className="muted">
+          Nothing to decide. A blind pass's disagreement with a verified value, and every value both you and another reviewer changed differently in a merged
+          export (imr-review import-dataset), are listed here.
+        </p>
       ) : (
         <table className="history conflicts">
           <thead>
             <tr>
               <th>Letter</th>
               <th>Field</th>
-              <th>Ours</th>
-              <th>Theirs</th>
+              <th>Ours / verified</th>
+              <th>Theirs / blind</th>
               <th>Decide</th>
             </tr>
           </thead>
-          <tbody>
-            {conflicts.map((conflict) => (
-              <tr key={conflict.id}>
-                <td>
-                  <button type="button" className="link" onClick={() => onOpenLetter(conflict.letterId)}>
-                    {conflict.caseNumber ?? conflict.sha256.slice(0, 10)}
-                  </button>
-                </td>
-                <td>
-                  {conflict.itemPosition !== null ? `Item ${conflict.itemPosition + 1} ` : ''}
-                  {conflict.itemPosition !== null ? fieldName(conflict.field) : fieldName(conflict.field).replace(/^./, (first) => first.toUpperCase())}
-                </td>
-                <td className="history-value">
-                  <ValueDiff before={conflict.ours} after={conflict.theirs} side="before" />
-                </td>
-                <td className="history-value">
-                  <ValueDiff before={conflict.ours} after={conflict.theirs} side="after" />
-                  {conflict.theirReviewer && <div className="muted">{conflict.theirReviewer}</div>}
-                </td>
-                <td className="nowrap">
-                  <button type="button" onClick={() => void resolve(conflict, 'ours')}>
-                    Keep ours
-                  </button>
-                  <button type="button" onClick={() => void resolve(conflict, 'theirs')}>
-                    Take theirs
-                  </button>
-                </td>
-              </tr>
-            ))}
+          <tbody ref={table}>
+            {conflicts.map((conflict, row) => {
+              const blind = conflict.blindPassId !== null;
+              const ours = shownValue(conflict, conflict.ours);
+              const theirs = shownValue(conflict, conflict.theirs);
+              const where = `${conflict.caseNumber ?? conflict.sha256.slice(0, 10)}, ${fieldLabel(conflict)}`;
+              return (
+                <tr key={conflict.id}>
+                  <td>
+                    <button type="button" className="link" onClick={() => onOpenLetter(conflict.letterId)}>
+                      {conflict.caseNumber ?? conflict.sha256.slice(0, 10)}
+                    </button>
+                  </td>
+                  <td>{fieldLabel(conflict)}</td>
+                  <td className="history-value">
+                    {blind && <div className="reading-source">Verified</div>}
+                    <ValueDiff before={ours} after={theirs} side="before" />
+                  </td>
+                  <td className="history-value">
+                    {conflict.blindPassId !== null && <div className="reading-source">{blindReading(conflict.blindPassId, conflict.theirReviewer)}</div>}
+                    <ValueDiff before={ours} after={theirs} side="after" />
+                    {!blind && conflict.theirReviewer && <div className="muted">{conflict.theirReviewer}</div>}
+                  </td>
+                  <td className="nowrap">
+                    <button type="button" className="keep" aria-label={`${blind ? 'Keep verified' : 'Keep ours'}: ${where}`} onClick={() => void resolve(conflict, 'ours', row)}>
+                      {blind ? 'Keep verified' : 'Keep ours'}
+                    </button>{' '}
+                    <button type="button" aria-label={`${blind ? 'Take blind' : 'Take theirs'}: ${where}`} onClick={() => void resolve(conflict, 'theirs', row)}>
+                      {blind ? 'Take blind' : 'Take theirs'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -9,6 +9,7 @@ import type { InsightSelection, InsightsScope } from '../../../shared/insights.t
 import { queueFilterFor, SAMPLE_CAVEAT } from '../../../shared/insights.ts';
 import { count } from '../../../shared/insightsFormat.ts';
 import { headlineTiles, insightSections, scopeLabel } from '../../../charts/index.ts';
+import { Choice } from '../components/Choice.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
 import { InsightTableView } from './InsightTableView.tsx';
 import { useInsights } from './useInsights.ts';
@@ -139,22 +140,6 @@ export function InsightsView({ queueFilter, onOpenQueue, onClose, onError }: Ins
         )}
       </div>
     </dialog>
-  );
-}
-
-function Choice<T extends string>(props: { name: string; value: T; current: T; label: string; disabled?: boolean; onChange: (value: T) => void }) {
-  return (
-    <label className={props.current === props.value ? 'chosen' : undefined}>
-      <input
-        type="radio"
-        name={props.name}
-        value={props.value}
-        checked={props.current === props.value}
-        disabled={props.disabled}
-        onChange={() => props.onChange(props.value)}
-      />
-      {props.label}
-    </label>
   );
 }
 

@@ -45,6 +45,7 @@ export type ShortcutAction =
   | 'bulk'
   | 'corrections'
   | 'insights'
+  | 'quality'
   | 'help';
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -84,6 +85,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['b'], action: 'bulk', description: 'Bulk actions on items across letters', group: 'App' },
   { keys: ['C'], action: 'corrections', description: 'What reviewers corrected, per field', group: 'App' },
   { keys: ['I'], action: 'insights', description: 'Insights: outcomes as charts, beside published figures', group: 'App' },
+  { keys: ['Q'], action: 'quality', description: 'Quality: audit samples, error rates, blind re-review, adjudication', group: 'App' },
   { keys: ['?'], action: 'help', description: 'This shortcut sheet', group: 'App' },
 ];
 

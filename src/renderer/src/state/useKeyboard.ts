@@ -216,6 +216,8 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       return c.setDialog('corrections');
     case 'insights':
       return c.setDialog('insights');
+    case 'quality':
+      return c.setDialog('quality');
     case 'help':
       return c.setDialog('help');
   }

@@ -1,0 +1,65 @@
+/** Agreement between blind passes and the verified values: per field the share that agree, and Cohen's kappa for the choices. */
+import { count, decimal, percent } from '../../../shared/insightsFormat.ts';
+import type { AgreementKind, AgreementSummary, FieldAgreementEstimate, Interval } from '../../../shared/quality.ts';
+import { QUALITY_MEASURE_LABELS } from '../../../shared/quality.ts';
+import { percentRange } from './qualityFormat.ts';
+
+const KIND_LABELS: Readonly<Record<AgreementKind, string>> = {
+  intra: 'Intra-rater: reviewers re-reading letters they verified',
+  inter: "Inter-rater: reviewers re-reading someone else's letters",
+};
+
+function fieldLabel(field: FieldAgreementEstimate['field']): string {
+  return field === 'category' ? 'Service category' : QUALITY_MEASURE_LABELS[field];
+}
+
+function kappaRange(interval: Interval | null): string {
+  return interval === null ? '-' : `${decimal(interval.low)}–${decimal(interval.high)}`;
+}
+
+export function AgreementTables({ agreement }: { readonly agreement: readonly AgreementSummary[] }) {
+  return (
+    <section className="quality-card" aria-labelledby="agreement-title">
+      <h3 id="agreement-title">Agreement</h3>
+      {agreement.length === 0 && <p className="muted">No blind entry yet.</p>}
+      {agreement.map((summary) => (
+        <div key={summary.kind} className="agreement">
+          <h4>
+            {KIND_LABELS[summary.kind]} <span className="muted">({count(summary.letters)} letters)</span>
+          </h4>
+          <table className="quality-table">
+            <thead>
+              <tr>
+                <th>Value</th>
+                <th className="n">Compared</th>
+                <th className="n">Agree</th>
+                <th className="n">Share</th>
+                <th className="n">95% interval</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.fields.map((field) => (
+                <tr key={field.field}>
+                  <th scope="row">{fieldLabel(field.field)}</th>
+                  <td className="n">{count(field.compared)}</td>
+                  <td className="n">{count(field.agreed)}</td>
+                  <td className="n">{percent(field.share)}</td>
+                  <td className="n">{percentRange(field.interval)}</td>
+                </tr>
+              ))}
+              {summary.kappas.map((kappa) => (
+                <tr key={`kappa-${kappa.field}`} className="kappa-row">
+                  <th scope="row">κ {kappa.field === 'decision' ? 'Decision' : 'Service category'}</th>
+                  <td className="n">{count(kappa.items)} items</td>
+                  <td className="n" />
+                  <td className="n">{decimal(kappa.kappa)}</td>
+                  <td className="n">{kappaRange(kappa.interval)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * One sample's estimates: per measure, the checked letters, the errors, the rate with its exact
+ * interval, and what it says about the frame's unread letters; then where the sample stands
+ * against its target and what each further error costs.
+ */
+import { count, percent } from '../../../shared/insightsFormat.ts';
+import type { SampleQuality, TargetProgress } from '../../../shared/quality.ts';
+import { QUALITY_MEASURE_LABELS } from '../../../shared/quality.ts';
+import { describeTarget, letters, percentRange, unreadSentence } from './qualityFormat.ts';
+
+export function SampleEstimates({ quality }: { readonly quality: SampleQuality }) {
+  const { sample, estimates, target } = quality;
+  const level = `${Math.round(quality.confidence * 100)}%`;
+  return (
+    <section className="quality-card" aria-labelledby="estimates-title">
+      <h3 id="estimates-title">Error rates: {sample.name}</h3>
+      <p className="muted">
+        {count(sample.checked)} of {letters(sample.size)} checked (verified), drawn from {letters(sample.frameLetters)}. The parser's values are compared with
+        the verified ones; intervals are exact at {level}.
+      </p>
+      {target && <TargetStatus target={target} />}
+      <table className="quality-table estimates">
+        <thead>
+          <tr>
+            <th>Value</th>
+            <th className="n">Checked</th>
+            <th className="n">Errors</th>
+            <th className="n">Rate</th>
+            <th className="n">{level} interval</th>
+            <th>Carried over to the frame</th>
+          </tr>
+        </thead>
+        <tbody>
+          {estimates.map((estimate) => (
+            <tr key={estimate.measure} data-measure={estimate.measure}>
+              <th scope="row">{QUALITY_MEASURE_LABELS[estimate.measure]}</th>
+              <td className="n">{count(estimate.checked)}</td>
+              <td className="n">{count(estimate.errors)}</td>
+              <td className="n">{percent(estimate.rate)}</td>
+              <td className="n">{percentRange(estimate.interval)}</td>
+              <td className="unread">{unreadSentence(estimate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** How many errors the costs list shows: enough to see the trend without a wall of figures. */
+const COSTS_SHOWN = 6;
+
+function TargetStatus({ target }: { readonly target: TargetProgress }) {
+  const needed = target.needed === null ? 'more letters than the frame holds' : letters(target.needed);
+  return (
+    <div className={`target-status${target.met ? ' target-met' : ''}`} role="status">
+      <p>
+        <strong>Target: {describeTarget(target.target)}.</strong>{' '}
+        {target.met
+          ? `Met with ${letters(target.checked)} checked and ${count(target.errors)} error${target.errors === 1 ? '' : 's'}.`
+          : `Not met yet: with the ${count(target.errors)} error${target.errors === 1 ? '' : 's'} found so far it takes ${needed} checked (${count(target.checked)} so far).`}
+      </p>
+      <p className="target-costs">
+        What each error costs:{' '}
+        {target.neededByErrors.slice(0, COSTS_SHOWN).map((n, errors) => (
+          <span key={errors} className={errors === target.errors ? 'cost-now' : undefined}>
+            {errors} error{errors === 1 ? '' : 's'}: {n === null ? 'more than the frame' : count(n)}
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
