@@ -5,6 +5,7 @@
 import type { CheckFinding, StructureCorrections } from './derived.ts';
 import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, SourceSpans } from './letter.ts';
 import type { ItemField, ItemStatus, LetterField, LetterStatus } from './library.ts';
+import type { ReviewState } from './quality.ts';
 import type { SourceKind } from './source.ts';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet', 'xlsx'] as const;
@@ -153,6 +154,8 @@ export interface ExportedLetter {
   readonly flagReason: string | null;
   readonly verifiedBy: string | null;
   readonly verifiedAt: string | null;
+  /** How far the letter's values were checked (REVIEW_STATES); absent from records of exports made before it was kept. */
+  readonly reviewState?: ReviewState;
   readonly editedFields: readonly LetterField[];
   readonly tags: readonly string[];
   readonly notes: readonly ExportedNote[];

@@ -47,6 +47,24 @@ describe('round trip', () => {
     expect(readFileSync(await exportJsonl(target)).equals(readFileSync(file))).toBe(true);
   });
 
+  test('an export made before review states imports as one made after; a review state that is none of them is refused', async () => {
+    const source = temp.library({ reviewer: REVIEWER });
+    buildReviewedDataset(source);
+    const file = await exportJsonl(source);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { reviewState: unknown }).reviewState).sort()).toEqual(['machine', 'machine', 'verified', 'verified', 'verified']);
+    const withoutStates = path.join(temp.folder(), 'older.jsonl');
+    writeFileSync(withoutStates, `${lines.map((line) => JSON.stringify({ ...(JSON.parse(line) as object), reviewState: undefined })).join('\n')}\n`);
+
+    const target = temp.library();
+    expect(await importDataset(target, withoutStates)).toEqual({ created: 5, merged: 0, fieldsTaken: 0, conflicts: 0 });
+    expect(readFileSync(await exportJsonl(target)).equals(readFileSync(file))).toBe(true);
+
+    const unknownState = path.join(temp.folder(), 'unknown.jsonl');
+    writeFileSync(unknownState, `${JSON.stringify({ ...(JSON.parse(lines[0] ?? '{}') as object), reviewState: 'checked' })}\n`);
+    await expect(importDataset(temp.library(), unknownState)).rejects.toThrow(/line 1: not an exported letter.*reviewState/);
+  });
+
   test('a line that is not an exported letter is refused with its line number', async () => {
     const file = path.join(temp.folder(), 'bad.jsonl');
     writeFileSync(file, '{"sha256": "abc", "items": []}\n');

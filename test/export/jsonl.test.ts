@@ -90,6 +90,7 @@ describe('JSONL export', () => {
       flagReason: null,
       verifiedBy: REVIEWER,
       verifiedAt: stored?.verifiedAt,
+      reviewState: 'verified',
       editedFields: ['dateOfInjury'],
       tags: ['urgent'],
       notes: [{ author: REVIEWER, createdAt: stored?.notes[0]?.createdAt, body: 'Checked against the PDF.' }],

@@ -77,6 +77,7 @@ export function expectedLetterRow(letter: ExportedLetter, lists: ListForm): Row 
     flagReason: letter.flagReason,
     verifiedBy: letter.verifiedBy,
     verifiedAt: letter.verifiedAt,
+    reviewState: letter.reviewState ?? null,
     parserVersion: letter.parserVersion,
     ...edited,
     checkCount: letter.checks?.length ?? 0,

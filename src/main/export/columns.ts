@@ -91,6 +91,13 @@ export const LETTER_COLUMNS: readonly LetterColumn[] = [
   { name: 'flagReason', type: 'string', description: 'why a reviewer flagged the letter', value: (l) => l.flagReason },
   { name: 'verifiedBy', type: 'string', description: 'reviewer who verified the letter', value: (l) => l.verifiedBy },
   { name: 'verifiedAt', type: 'timestamp', description: 'when the letter was verified (UTC)', value: (l) => l.verifiedAt },
+  {
+    name: 'reviewState',
+    type: 'string',
+    description:
+      "how far the letter's values were checked, the strongest that holds: machine (as the parser read them, or partly corrected), verified (by a person), audited (verified in an audit sample), re-reviewed (read again blind) or adjudicated (a blind disagreement decided)",
+    value: (l) => l.reviewState ?? null,
+  },
   { name: 'parserVersion', type: 'string', description: 'version of the parser that read the letter', value: (l) => l.parserVersion },
   ...LETTER_FIELDS.map(
     (field): LetterColumn => ({

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DECISIONS, LETTER_FORMATS } from '../../shared/letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES } from '../../shared/library.ts';
 import type { ExportedLetter } from '../../shared/export.ts';
+import { REVIEW_STATES } from '../../shared/quality.ts';
 import { DRUG_CLASSES, SERVICE_CATEGORIES } from '../../shared/vocabulary.ts';
 import type { DrugClass, ServiceCategory } from '../../shared/vocabulary.ts';
 
@@ -61,6 +62,8 @@ const letterSchema = z.object({
   flagReason: text,
   verifiedBy: text,
   verifiedAt: timestamp.nullable(),
+  // Exports made before review states were kept have none; an import works its own out anyway.
+  reviewState: z.enum(REVIEW_STATES).optional(),
   editedFields: z.array(z.enum(LETTER_FIELDS)),
   tags: z.array(tagName),
   notes: z.array(z.object({ author: z.string().min(1), createdAt: timestamp, body: z.string().min(1) })),

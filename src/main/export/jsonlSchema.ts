@@ -121,6 +121,7 @@ export function jsonlLetterKeys(withSpans: boolean): KeyDoc[] {
     text('flagReason'),
     text('verifiedBy'),
     { key: 'verifiedAt', type: 'string', description: `${describedAs('verifiedAt')}, ISO 8601 text` },
+    text('reviewState'),
     { key: 'editedFields', type: { list: 'string' }, description: "letter fields a person changed from the parser's value" },
     { key: 'tags', type: { list: 'string' }, description: 'tags on the letter, by name' },
     { key: 'notes', type: { list: { struct: strings('author', 'createdAt', 'body') } }, description: 'reviewer notes, oldest first: {author, createdAt (ISO 8601), body}' },

@@ -6,6 +6,7 @@ import type { ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import type { CheckFinding, StructureCorrections } from '../../shared/derived.ts';
 import type { ExportedItem, ExportedLetter, ExportedNote, ExportedStructure } from '../../shared/export.ts';
+import type { ReviewState } from '../../shared/quality.ts';
 import { filterSql } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
 import { parseJson, statement } from './sql.ts';
@@ -42,12 +43,25 @@ type LetterRow = Pick<
   | 'verified_at'
   | 'verified_by'
   | 'checks'
-> & { spans?: string };
+> & { review_state: ReviewState; spans?: string };
+
+/**
+ * The strongest review state that holds for letter `l` (see REVIEW_STATES): an index probe per
+ * table, in order, stopping at the first that holds; most letters are in none of the tables.
+ */
+const REVIEW_STATE_SQL = `CASE
+    WHEN EXISTS (SELECT 1 FROM dataset_conflicts c WHERE c.letter_id = l.id AND c.blind_pass_id IS NOT NULL AND c.resolution IS NOT NULL) THEN 'adjudicated'
+    WHEN EXISTS (SELECT 1 FROM blind_letters b WHERE b.letter_id = l.id AND b.submitted_at IS NOT NULL) THEN 're-reviewed'
+    WHEN l.status <> 'verified' THEN 'machine'
+    WHEN EXISTS (SELECT 1 FROM audit_sample_letters a WHERE a.letter_id = l.id) THEN 'audited'
+    ELSE 'verified'
+  END AS review_state`;
 
 const LETTER_COLUMNS = `l.id, l.sha256, l.file_name, l.file_size, l.source_kind, l.page_count, l.format,
   l.case_number, l.has_header, l.date_assigned, l.decision_date, l.priority, l.date_of_injury, l.ur_denial_date,
   l.application_received, l.reviewer_specialty, l.reviewer_licensure, l.reviewer_subspecialty,
-  l.warnings, l.human_edited, l.parser_version, l.status, l.flag_reason, l.verified_at, l.verified_by, l.checks`;
+  l.warnings, l.human_edited, l.parser_version, l.status, l.flag_reason, l.verified_at, l.verified_by, l.checks,
+  ${REVIEW_STATE_SQL}`;
 
 function letterColumnsSql(withSpans: boolean): string {
   return withSpans ? `${LETTER_COLUMNS}, l.spans` : LETTER_COLUMNS;
@@ -143,6 +157,7 @@ function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ExportItemRow[
     flagReason: row.flag_reason,
     verifiedBy: row.verified_by,
     verifiedAt: row.verified_at,
+    reviewState: row.review_state,
     editedFields: parseJson<LetterField[]>(row.human_edited),
     tags: row.has_tags ? (statement(db, LETTER_TAGS_SQL).all(row.id) as { name: string }[]).map((tag) => tag.name) : [],
     notes: row.has_notes ? (statement(db, NOTES_SQL).all(row.id) as ExportedNote[]) : [],
