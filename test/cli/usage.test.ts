@@ -9,9 +9,9 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { CliResult } from './runCli.ts';
 import { cli, cliInProcess, cliWithEnv } from './runCli.ts';
 
-const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary', 'help'];
-const TAKES_DB = ['init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement'];
-const TAKES_JSON = ['eval', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'agreement', 'vocabulary'];
+const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'vocabulary', 'help'];
+const TAKES_DB = ['init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement'];
+const TAKES_JSON = ['eval', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'vocabulary'];
 
 /** Mistakes a user can make with each command (arguments apart from the mistake are valid). */
 const MISTAKES: Record<string, { readonly args: readonly string[]; readonly message: string }[]> = {
@@ -62,6 +62,17 @@ const MISTAKES: Record<string, { readonly args: readonly string[]; readonly mess
     { args: ['a.jsonl', 'b.jsonl'], message: "error: too many arguments for 'import-dataset'. Expected 1 argument but got 2: a.jsonl, b.jsonl." },
     { args: ['a.jsonl', '--reviewer', ''], message: "error: option '--reviewer <name>' argument '' is invalid. It cannot be blank." },
   ],
+  sample: [
+    { args: [], message: 'error: give --size or --target (or --list to see the samples)' },
+    { args: ['--size', '0'], message: "error: option '--size <letters>' argument '0' is invalid. It takes a whole number above 0." },
+    { args: ['--target', 'decision'], message: "error: option '--target <measure:rate>' argument 'decision' is invalid. It takes <measure>:<rate>, e.g. decision:1%; the measures are format, caseNumber, dateAssigned, decisionDate, dateOfInjury, urDenialDate, applicationReceived, priority, reviewerSpecialty, reviewerLicensure, reviewerSubspecialty, service, decision, claimsAdministratorGuideline, maximusGuideline, rationale, originalRequest, authorizedByClaimsAdministrator, imrEligiblePortion, itemCount, allExact." },
+    { args: ['--target', 'decision:150%'], message: "error: option '--target <measure:rate>' argument 'decision:150%' is invalid. The rate is between 0 and 1 (or 0% and 100%)." },
+    { args: ['--size', '10', '--seed', '-1'], message: "error: option '--seed <number>' argument '-1' is invalid. It takes a whole number from 0 to 4294967295." },
+    { args: ['--size', '10', '--strata', 'format,colour'], message: "error: option '--strata <list>' argument 'format,colour' is invalid. Unknown stratum colour; they are format, attention, category, decisionYear." },
+    { args: ['--size', '10', '--confidence', '0.9'], message: 'error: --confidence goes with --target' },
+    { args: ['--list', '--size', '10'], message: 'error: --list lists the samples; it takes no --size or --target' },
+  ],
+  quality: [{ args: ['extra'], message: "error: too many arguments for 'quality'. Expected 0 arguments but got 1: extra." }],
   agreement: [
     { args: ['a.jsonl'], message: 'error: name two sources to compare, not 1' },
     { args: ['a.jsonl', 'b.jsonl', 'c.jsonl'], message: 'error: name two sources to compare, not 3' },

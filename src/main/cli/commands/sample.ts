@@ -12,7 +12,7 @@ import { LETTER_STATUSES } from '../../../shared/library.ts';
 import type { AuditSample, AuditTarget, QualityMeasure, Stratifier } from '../../../shared/quality.ts';
 import { QUALITY_MEASURE_LABELS, QUALITY_MEASURES, STRATIFIERS } from '../../../shared/quality.ts';
 import { drawSample, lettersNeeded, MAX_SEED } from '../../quality/index.ts';
-import { InvalidEditError, listSamples, listTags, requireReviewer } from '../../storage/index.ts';
+import { getReviewer, InvalidEditError, listSamples, listTags } from '../../storage/index.ts';
 import type { Library } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
 import { jsonOption, libraryOption, nonBlank, usageError, wholeNumberAbove0 } from '../command.ts';
@@ -123,9 +123,14 @@ function frameOf(command: Command, library: Library, options: SampleOptions): Qu
 function draw(command: Command, library: Library, options: SampleOptions, io: CliIO): number {
   const frame = frameOf(command, library, options);
   const target = options.target === undefined ? undefined : { ...options.target, confidence: options.confidence ?? options.target.confidence };
+  const reviewer = getReviewer(library.db);
+  if (reviewer === null) {
+    io.err(`${library.file} has no reviewer yet: say who draws the sample with --reviewer NAME`);
+    return EXIT.failed;
+  }
   let sample: AuditSample;
   try {
-    sample = drawSample(library.db, requireReviewer(library.db), {
+    sample = drawSample(library.db, reviewer, {
       frame,
       strata: options.strata ?? [],
       ...(options.seed === undefined ? {} : { seed: options.seed }),
