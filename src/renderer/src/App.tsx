@@ -18,7 +18,7 @@ import { Dialogs, ReviewerPrompt } from './dialogs/Dialogs.tsx';
 import { InsightsView } from './insights/InsightsView.tsx';
 import { SelectionBanner } from './insights/SelectionBanner.tsx';
 import { BlindEntry } from './quality/BlindEntry.tsx';
-import { QualityBanner, withoutQualityFilter } from './quality/QualityBanner.tsx';
+import { QualityBanner } from './quality/QualityBanner.tsx';
 import { QualityView } from './quality/QualityView.tsx';
 import { useBlindPass } from './quality/useBlindPass.ts';
 import type { FieldTarget } from './fields.ts';
@@ -386,7 +386,6 @@ export function App() {
                   blind={blindLetter}
                   lastResult={blind.lastResult}
                   onSubmit={(values) => blind.submit(blindLetter, values)}
-                  onLeave={() => setFilter(withoutQualityFilter(filter))}
                 />
               ) : (
                 <LetterPane

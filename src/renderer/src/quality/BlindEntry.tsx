@@ -16,7 +16,6 @@ export interface BlindEntryProps {
   /** What the previous letter's entry gave ("12 of 13 agree"), shown until the next one. */
   readonly lastResult: string | null;
   readonly onSubmit: (values: BlindValues) => Promise<void>;
-  readonly onLeave: () => void;
 }
 
 /** An empty input is no value. */
@@ -24,7 +23,7 @@ function entered(value: string | undefined): string | null {
   return value !== undefined && value.trim() !== '' ? value.trim() : null;
 }
 
-export function BlindEntry({ blind, lastResult, onSubmit, onLeave }: BlindEntryProps) {
+export function BlindEntry({ blind, lastResult, onSubmit }: BlindEntryProps) {
   const [values, setValues] = useState<EnteredValues>({ letter: {}, items: Array.from({ length: blind.itemCount }, () => ({})) });
   const [problem, setProblem] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -49,14 +48,9 @@ export function BlindEntry({ blind, lastResult, onSubmit, onLeave }: BlindEntryP
     <aside className="letter-pane blind-pane" aria-label="Blind entry">
       <div className="letter-title">
         <h2>{blind.label}</h2>
-        <div className="status-block">
-          <span className="status blind-badge">
-            Blind pass {blind.passId} · {BLIND_MODE_LABELS[blind.mode]}
-          </span>
-          <button type="button" onClick={onLeave}>
-            Leave blind mode
-          </button>
-        </div>
+        <span className="status blind-badge">
+          Blind pass {blind.passId} · {BLIND_MODE_LABELS[blind.mode]}
+        </span>
       </div>
       {lastResult && (
         <p className="notice blind-result" role="status">

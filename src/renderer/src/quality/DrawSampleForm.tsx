@@ -21,7 +21,7 @@ const CONFIDENCE = 0.95;
 
 export function DrawSampleForm({ queueFilter, onDrawn }: DrawSampleFormProps) {
   const queueFiltered = Object.keys(queueFilter).length > 0;
-  const [frame, setFrame] = useState<Frame>(queueFiltered ? 'queue' : 'library');
+  const [frame, setFrame] = useState<Frame>('library');
   const [strata, setStrata] = useState<readonly Stratifier[]>([]);
   const [name, setName] = useState('');
   const [seed, setSeed] = useState('');

@@ -60,7 +60,7 @@ export function QualityBanner({ filter, version, onFilter }: QualityBannerProps)
 }
 
 /** The filter without its sample or blind pass: the queue's other filters stay. */
-export function withoutQualityFilter(filter: QueueFilter): QueueFilter {
+function withoutQualityFilter(filter: QueueFilter): QueueFilter {
   const { sampleId: _sample, blindPassId: _pass, ...rest } = filter;
   return rest;
 }

@@ -32,7 +32,7 @@ export function SampleEstimates({ quality }: { readonly quality: SampleQuality }
         </thead>
         <tbody>
           {estimates.map((estimate) => (
-            <tr key={estimate.measure} data-measure={estimate.measure}>
+            <tr key={estimate.measure} data-measure={estimate.measure} className={estimate.errors > 0 ? 'has-errors' : undefined}>
               <th scope="row">{QUALITY_MEASURE_LABELS[estimate.measure]}</th>
               <td className="n">{count(estimate.checked)}</td>
               <td className="n">{count(estimate.errors)}</td>

@@ -17,9 +17,6 @@ export function SampleList({ samples, selectedId, onSelect, onReview }: SampleLi
       <thead>
         <tr>
           <th>Sample</th>
-          <th className="n">Seed</th>
-          <th className="n">Frame</th>
-          <th>Strata</th>
           <th>Checked</th>
           <th>
             <span className="visually-hidden">Actions</span>
@@ -34,12 +31,10 @@ export function SampleList({ samples, selectedId, onSelect, onReview }: SampleLi
                 {sample.name}
               </button>
               <div className="muted small">
+                seed {sample.seed} · from {count(sample.frameLetters)} letters · {sample.strata.length === 0 ? 'not stratified' : `by ${sample.strata.map((s) => STRATIFIER_LABELS[s]).join(', ')}`} ·{' '}
                 {sample.createdBy}, {sample.createdAt.slice(0, 10)}
               </div>
             </td>
-            <td className="n">{sample.seed}</td>
-            <td className="n">{count(sample.frameLetters)}</td>
-            <td>{sample.strata.length === 0 ? <span className="muted">none</span> : sample.strata.map((s) => STRATIFIER_LABELS[s]).join(', ')}</td>
             <td className="nowrap">
               <Progress done={sample.checked} of={sample.size} />
             </td>

@@ -33,12 +33,12 @@ export interface BlindPassState {
 export function useBlindPass({ filter, sort, letterId, openLetter, closeLetter, reloadQueue, say, fail }: BlindPassContext): BlindPassState {
   const passId = filter.blindPassId ?? null;
   const letter = useBlindLetter(passId, letterId, fail);
-  const [lastResult, setLastResult] = useState<string | null>(null);
+  const [lastResult, setLastResult] = useState<{ passId: number; message: string } | null>(null);
   const submit = useCallback(
     async (blind: BlindLetter, values: BlindValues) => {
       const result = await api.submitBlindLetter(blind.passId, blind.letterId, values);
       const message = `${blind.label}: ${describeBlindResult(result)}`;
-      setLastResult(message);
+      setLastResult({ passId: blind.passId, message });
       reloadQueue();
       // The letter just entered has left the queue's filter; the first one left is next.
       const next = (await api.queryQueue({ ...filter, sort, offset: 0, limit: 2 })).rows.find((row) => row.id !== blind.letterId);
@@ -52,5 +52,6 @@ export function useBlindPass({ filter, sort, letterId, openLetter, closeLetter, 
     },
     [filter, sort, openLetter, closeLetter, reloadQueue, say],
   );
-  return { passId, letter, lastResult, submit };
+  // Another pass's last result says nothing about this one.
+  return { passId, letter, lastResult: lastResult?.passId === passId ? lastResult.message : null, submit };
 }
