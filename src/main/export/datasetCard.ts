@@ -13,6 +13,8 @@ import { CITATION_SOURCES, DRUG_CLASSES, MTUS_PARTS, SERVICE_CATEGORIES, VOCABUL
 import type { ExportTally } from './tally.ts';
 import { decisionFiguresMarkdown } from '../insights/index.ts';
 import type { DecisionFigures } from '../insights/index.ts';
+import type { QualityBlock } from './qualitySection.ts';
+import { QUALITY_TITLE, qualityMarkdown } from './qualitySection.ts';
 
 export interface CardFacts {
   readonly format: ExportFormat;
@@ -32,6 +34,8 @@ export interface CardFacts {
   readonly cutTexts: number;
   /** The headline figures, worked out in SQL over the same letters. */
   readonly figures: DecisionFigures;
+  /** The library's measured quality, read from the same snapshot as the letters. */
+  readonly quality: readonly QualityBlock[];
 }
 
 export function datasetCard(facts: CardFacts): string {
@@ -84,6 +88,7 @@ export function datasetCard(facts: CardFacts): string {
     '',
     ...decisionFiguresMarkdown(facts.figures),
     '',
+    ...qualitySection(facts),
     ...checksSection(tally),
     ...vocabularySection(tally),
     ...schemaSection(facts),
@@ -95,6 +100,19 @@ export function datasetCard(facts: CardFacts): string {
     '- The letter text itself is not part of the dataset.',
     '',
   ].join('\n');
+}
+
+/** What this export's letters are by review state, then how the library's quality was measured and what it came to. */
+function qualitySection(facts: CardFacts): string[] {
+  const states = [...facts.tally.reviewStates].map(([state, n]) => `${state} ${n}`).join(', ');
+  return [
+    `## ${QUALITY_TITLE}`,
+    '',
+    `This export's letters by \`reviewState\`: ${states}. The audit below measures the library the letters came from:`,
+    "a sample's frame may hold letters outside this export, and its rates are the parser's: they apply to letters nobody verified (`machine`), not to verified ones.",
+    '',
+    ...qualityMarkdown(facts.quality, 3),
+  ];
 }
 
 /** Every rule check with its meaning, and how many findings this export holds. */

@@ -11,6 +11,7 @@ import type { Db } from '../storage/index.ts';
 import { freshenStaleRecords } from '../review/index.ts';
 import { countRecords, getReviewer, getTag, openSnapshot, readRecords } from '../storage/index.ts';
 import { datasetCard } from './datasetCard.ts';
+import { dataQuality } from './qualitySection.ts';
 import { decisionFigures } from '../insights/index.ts';
 import { beginExportSet, CARD_FILE } from './exportSet.ts';
 import type { FsGuard } from './guardedFs.ts';
@@ -86,6 +87,7 @@ export async function exportDataset(libraryFile: string, options: ExportOptions,
       tally,
       cutTexts: writer.cutTexts?.() ?? 0,
       figures: decisionFigures(reader, selected),
+      quality: dataQuality(reader).blocks,
     });
     const cardBytes = await writeCard(guard, path.join(set.stagingDir, CARD_FILE), card);
     const data = [...writer.files, { name: CARD_FILE, rows: 0, bytes: cardBytes }];

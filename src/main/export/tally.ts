@@ -1,6 +1,7 @@
 /** Counts taken while the letters stream past, so the dataset card describes exactly what was written. */
 import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { ExportedLetter } from '../../shared/export.ts';
+import { REVIEW_STATES } from '../../shared/quality.ts';
 import { isoDate } from './dates.ts';
 
 export interface ExportTally {
@@ -8,6 +9,8 @@ export interface ExportTally {
   items: number;
   readonly decisions: Map<string, number>;
   readonly statuses: Map<string, number>;
+  /** Every review state (REVIEW_STATES, in order) -> letters. */
+  readonly reviewStates: Map<string, number>;
   readonly parserVersions: Map<string, number>;
   /** verifiedBy -> letters. */
   readonly reviewers: Map<string, number>;
@@ -29,6 +32,7 @@ export function newTally(): ExportTally {
       ['none', 0],
     ]),
     statuses: new Map(),
+    reviewStates: new Map(REVIEW_STATES.map((state) => [state, 0])),
     parserVersions: new Map(),
     reviewers: new Map(),
     unreadableDates: new Map(),
@@ -46,6 +50,7 @@ export function countLetter(tally: ExportTally, letter: ExportedLetter): void {
   }
   for (const check of letter.checks ?? []) increment(tally.checks, check.code);
   increment(tally.statuses, letter.status);
+  if (letter.reviewState) increment(tally.reviewStates, letter.reviewState);
   increment(tally.parserVersions, letter.parserVersion);
   if (letter.verifiedBy !== null) increment(tally.reviewers, letter.verifiedBy);
   for (const field of HEADER_FIELDS) {
