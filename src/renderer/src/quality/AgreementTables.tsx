@@ -2,7 +2,7 @@
 import { count, decimal, percent } from '../../../shared/insightsFormat.ts';
 import type { AgreementKind, AgreementSummary, FieldAgreementEstimate, Interval } from '../../../shared/quality.ts';
 import { QUALITY_MEASURE_LABELS } from '../../../shared/quality.ts';
-import { percentRange } from './qualityFormat.ts';
+import { letters, percentRange } from './qualityFormat.ts';
 
 const KIND_LABELS: Readonly<Record<AgreementKind, string>> = {
   intra: 'Intra-rater: reviewers re-reading letters they verified',
@@ -25,7 +25,7 @@ export function AgreementTables({ agreement }: { readonly agreement: readonly Ag
       {agreement.map((summary) => (
         <div key={summary.kind} className="agreement">
           <h4>
-            {KIND_LABELS[summary.kind]} <span className="muted">({count(summary.letters)} letters)</span>
+            {KIND_LABELS[summary.kind]} <span className="muted">({letters(summary.letters)})</span>
           </h4>
           <table className="quality-table">
             <thead>
@@ -50,7 +50,9 @@ export function AgreementTables({ agreement }: { readonly agreement: readonly Ag
               {summary.kappas.map((kappa) => (
                 <tr key={`kappa-${kappa.field}`} className="kappa-row">
                   <th scope="row">κ {kappa.field === 'decision' ? 'Decision' : 'Service category'}</th>
-                  <td className="n">{count(kappa.items)} items</td>
+                  <td className="n">
+                    {count(kappa.items)} item{kappa.items === 1 ? '' : 's'}
+                  </td>
                   <td className="n" />
                   <td className="n">{decimal(kappa.kappa)}</td>
                   <td className="n">{kappaRange(kappa.interval)}</td>

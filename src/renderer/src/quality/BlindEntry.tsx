@@ -148,7 +148,7 @@ function BlindDecisions({ services, itemCount, values, onChange, onDone }: Blind
             <div className="item-header">
               <h3 className="item-number">Item {index + 1}</h3>
             </div>
-            <div className="field field-service field-inline">
+            <div className="field field-service">
               <span className="field-label">
                 <span className="swatch swatch-service" aria-hidden="true" />
                 Service

@@ -50,8 +50,6 @@ export function BlindPasses({ passes, sample, onStarted, onEnter }: BlindPassesP
           <thead>
             <tr>
               <th>Pass</th>
-              <th>Hides</th>
-              <th>Reviewer</th>
               <th>Entered</th>
               <th>
                 <span className="visually-hidden">Actions</span>
@@ -63,10 +61,10 @@ export function BlindPasses({ passes, sample, onStarted, onEnter }: BlindPassesP
               <tr key={pass.id}>
                 <td>
                   Blind pass {pass.id}
-                  <div className="muted small">{pass.createdAt.slice(0, 10)}</div>
+                  <div className="muted small">
+                    {BLIND_MODE_LABELS[pass.mode].toLowerCase()} · {pass.reviewer}, {pass.createdAt.slice(0, 10)}
+                  </div>
                 </td>
-                <td>{BLIND_MODE_LABELS[pass.mode]}</td>
-                <td>{pass.reviewer}</td>
                 <td className="nowrap">
                   <Progress done={pass.submitted} of={pass.letters} />
                 </td>
