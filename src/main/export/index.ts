@@ -14,3 +14,5 @@ export type { ImportDatasetControl } from './importDataset.ts';
 export { DatasetFileError, readDatasetFile, readDatasetLines } from './datasetFile.ts';
 export { resolveConflict } from './conflicts.ts';
 export { compareDatasets, verifiedLettersInFile, verifiedLettersOf } from './agreement.ts';
+export { dataQuality, QUALITY_TITLE, qualityMarkdown } from './qualitySection.ts';
+export type { DataQuality, QualityBlock } from './qualitySection.ts';

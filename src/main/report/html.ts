@@ -1,13 +1,15 @@
 /**
  * The insights as one self-contained HTML page: charts as inline SVG (drawn by the same chart
- * code as the app, into linkedom's document), tables, the published figures with their
- * sources, and the caveat. No script and no request: its Content-Security-Policy allows
+ * code as the app, into linkedom's document), tables, the measured data quality, the published
+ * figures with their sources, and the caveat. No script and no request: its Content-Security-Policy allows
  * nothing to load, so the page reads the same offline, in any browser, years later.
  */
 import { parseHTML } from 'linkedom';
 import type { ChartDocument, InsightTable } from '../../charts/index.ts';
 import { headlineTiles, insightSections, scopeLabel, shownRows } from '../../charts/index.ts';
 import type { Insights } from '../../shared/insights.ts';
+import type { QualityBlock } from '../export/index.ts';
+import { QUALITY_TITLE } from '../export/index.ts';
 import { SAMPLE_CAVEAT } from '../../shared/insights.ts';
 import type { ReportFacts } from './facts.ts';
 import { referenceSources } from './facts.ts';
@@ -30,7 +32,7 @@ const STYLE = `
   details summary { cursor: pointer; color: #2f5fd0; margin-top: 6px; }
 `;
 
-export function reportHtml(insights: Insights, facts: ReportFacts): string {
+export function reportHtml(insights: Insights, quality: readonly QualityBlock[], facts: ReportFacts): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const chartDocument = document as unknown as ChartDocument;
   const sections = insightSections(insights).map((section) => {
@@ -50,6 +52,7 @@ export function reportHtml(insights: Insights, facts: ReportFacts): string {
 <section><div class="tiles">${headlineTiles(h).map((tile) => `<div class="tile"><span class="muted">${escape(tile.label)}</span><b>${escape(tile.value)}</b><span class="muted">${escape(tile.detail)}</span></div>`).join('')}</div>
 <p class="caveat">${escape(SAMPLE_CAVEAT)}</p></section>
 ${sections.join('\n')}
+<section id="quality"><h2>${QUALITY_TITLE}</h2>${quality.map(qualityBlock).join('')}</section>
 <section id="sources"><h2>Sources of the published figures</h2><ul>${referenceSources(insights).map((source) => `<li>${escape(source)}</li>`).join('')}</ul></section>
 </main></body></html>
 `;
@@ -61,6 +64,23 @@ function table(model: InsightTable): string {
   const rows = shown.map((row) => `<tr>${row.cells.map((cell, index) => `<td${model.columns[index]?.numeric ? ' class="n"' : ''}>${escape(cell.text)}</td>`).join('')}</tr>`);
   const rest = more > 0 ? `<p class="muted">… and ${more.toLocaleString('en-US')} more groups: all of them are in the JSON report.</p>` : '';
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${rest}`;
+}
+
+/** One block of the data quality section, as the card's Markdown says it. */
+function qualityBlock(block: QualityBlock): string {
+  switch (block.kind) {
+    case 'heading':
+      return `<h3>${escape(block.text)}</h3>`;
+    case 'paragraph':
+      return `<p>${escape(block.text)}</p>`;
+    case 'list':
+      return `<ul>${block.items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>`;
+    case 'table': {
+      const cell = (tag: 'th' | 'td', text: string, index: number) => `<${tag}${block.columns[index]?.numeric ? ' class="n"' : ''}>${escape(text)}</${tag}>`;
+      const head = block.columns.map((column, index) => cell('th', column.label, index)).join('');
+      return `<table><thead><tr>${head}</tr></thead><tbody>${block.rows.map((row) => `<tr>${row.map((text, index) => cell('td', text, index)).join('')}</tr>`).join('')}</tbody></table>`;
+    }
+  }
 }
 
 function escape(text: string): string {

@@ -1,10 +1,13 @@
 /**
  * `imr-review report`: the insights of a library written as a self-contained HTML page, a
- * Markdown summary or JSON for scripts, from the same figures the app's Insights view shows.
+ * Markdown summary or JSON for scripts, from the same figures the app's Insights view shows, with
+ * the library's measured data quality (the same section as the dataset card's).
  */
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Insights, InsightsScope } from '../../shared/insights.ts';
+import type { DataQuality } from '../export/index.ts';
+import { dataQuality } from '../export/index.ts';
 import { computeInsights } from '../insights/index.ts';
 import type { Db } from '../storage/index.ts';
 import type { ReportFacts } from './facts.ts';
@@ -28,17 +31,17 @@ export interface Report {
   readonly insights: Insights;
 }
 
-export function renderReport(insights: Insights, format: ReportFormat, facts: ReportFacts): string {
-  if (format === 'html') return reportHtml(insights, facts);
-  if (format === 'md') return reportMarkdown(insights, facts);
-  return `${JSON.stringify({ ...facts, insights }, null, 2)}\n`;
+export function renderReport(insights: Insights, quality: DataQuality, format: ReportFormat, facts: ReportFacts): string {
+  if (format === 'html') return reportHtml(insights, quality.blocks, facts);
+  if (format === 'md') return reportMarkdown(insights, quality.blocks, facts);
+  return `${JSON.stringify({ ...facts, insights, quality: quality.report }, null, 2)}\n`;
 }
 
 /** The report's text and the insights it holds, for a file or a stream. */
 export function buildReport(db: Db, options: ReportOptions): Report {
   const insights = computeInsights(db, { filter: {}, scope: options.scope });
   const facts: ReportFacts = { libraryName: path.basename(options.libraryFile), generatedAt: new Date().toISOString(), appVersion: options.appVersion };
-  return { text: renderReport(insights, options.format, facts), insights };
+  return { text: renderReport(insights, dataQuality(db), options.format, facts), insights };
 }
 
 /** Writes `<outDir>/imr-insights.<format>` and returns its path and the insights it holds. */

@@ -1,12 +1,14 @@
-/** The insights as a Markdown summary: the headline, the published figures beside the library's, and every breakdown as a table. */
+/** The insights as a Markdown summary: the headline, the published figures beside the library's, every breakdown as a table, and the data quality. */
 import { headlineTiles, insightSections, scopeLabel, shownRows } from '../../charts/index.ts';
 import type { InsightTable } from '../../charts/index.ts';
 import type { Insights } from '../../shared/insights.ts';
+import type { QualityBlock } from '../export/index.ts';
+import { QUALITY_TITLE, qualityMarkdown } from '../export/index.ts';
 import { SAMPLE_CAVEAT } from '../../shared/insights.ts';
 import type { ReportFacts } from './facts.ts';
 import { referenceSources } from './facts.ts';
 
-export function reportMarkdown(insights: Insights, facts: ReportFacts): string {
+export function reportMarkdown(insights: Insights, quality: readonly QualityBlock[], facts: ReportFacts): string {
   const h = insights.headline;
   return [
     '# IMR insights',
@@ -19,6 +21,9 @@ export function reportMarkdown(insights: Insights, facts: ReportFacts): string {
     `> ${SAMPLE_CAVEAT}`,
     '',
     ...insightSections(insights).flatMap((section) => [`## ${section.title}`, '', section.note, '', ...markdownTable(section.table), '']),
+    `## ${QUALITY_TITLE}`,
+    '',
+    ...qualityMarkdown(quality, 3),
     '## Sources of the published figures',
     '',
     ...referenceSources(insights).map((source) => `- ${source}`),
