@@ -83,6 +83,7 @@ export const API_METHODS = [
   'listSamples',
   'drawSample',
   'getQuality',
+  'listBlindPasses',
   'startBlindPass',
   'getBlindLetter',
   'submitBlindLetter',
@@ -205,6 +206,8 @@ export interface ApiResults {
   drawSample: AuditSample;
   /** Every sample's estimates, the blind passes, agreement and the adjudication list's counts. */
   getQuality: QualityReport;
+  /** Every blind pass, newest first, with how many of its letters were entered. */
+  listBlindPasses: readonly BlindPass[];
   startBlindPass: BlindPass;
   /** null when the letter is not in the pass. */
   getBlindLetter: BlindLetter | null;
@@ -276,6 +279,7 @@ export const SHELL_COMMANDS = [
   'nextLetter',
   'showShortcuts',
   'showInsights',
+  'showQuality',
   'libraryChanged',
 ] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];

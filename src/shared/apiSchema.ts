@@ -221,6 +221,7 @@ export const API_ARGS = {
   listSamples: z.tuple([]),
   drawSample: z.tuple([sampleRequest]),
   getQuality: z.tuple([]),
+  listBlindPasses: z.tuple([]),
   startBlindPass: z.tuple([blindPassRequest]),
   getBlindLetter: z.tuple([id, id]),
   submitBlindLetter: z.tuple([id, id, blindValues]),

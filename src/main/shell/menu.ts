@@ -61,6 +61,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     submenu: [
       command('Next Letter', 'J', send('nextLetter'), false),
       command('Insights', 'Shift+I', send('showInsights'), false),
+      command('Quality', 'Shift+Q', send('showQuality'), false),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

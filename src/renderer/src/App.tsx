@@ -43,6 +43,7 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   nextLetter: 'nextToReview',
   showShortcuts: 'help',
   showInsights: 'insights',
+  showQuality: 'quality',
 };
 
 export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | 'quality' | null;

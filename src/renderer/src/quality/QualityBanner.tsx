@@ -23,8 +23,7 @@ export function QualityBanner({ filter, version, onFilter }: QualityBannerProps)
   useEffect(() => {
     let current = true;
     if (sampleId !== undefined) void api.listSamples().then((samples) => current && setSample(samples.find((s) => s.id === sampleId) ?? null), () => undefined);
-    // The API lists blind passes only in the quality report.
-    if (blindPassId !== undefined) void api.getQuality().then((report) => current && setPass(report.blindPasses.find((p) => p.id === blindPassId) ?? null), () => undefined);
+    if (blindPassId !== undefined) void api.listBlindPasses().then((passes) => current && setPass(passes.find((p) => p.id === blindPassId) ?? null), () => undefined);
     return () => {
       current = false;
     };
