@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   pages: async () => (await import('./pages.ts')).benchPages(),
   responsiveness: async () => (await import('./responsiveness.ts')).benchResponsiveness(),
   insights: async () => (await import('./insights.ts')).benchInsights(),
+  quality: async () => (await import('./quality.ts')).benchQuality(),
 };
 
 const wanted = process.argv.slice(2);
