@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { percent } from '../../src/shared/insightsFormat.ts';
+import { percent, rateText } from '../../src/shared/qualityFormat.ts';
 import type { Decision } from '../../src/shared/letter.ts';
 import type { AuditSample, MeasureEstimate } from '../../src/shared/quality.ts';
 import { axeViolations, getLetter, snap } from './helpers.ts';
@@ -51,7 +51,7 @@ async function expectDecisionRow(estimate: MeasureEstimate): Promise<void> {
   const cells = qualityView().locator('tr[data-measure="decision"] td');
   await expect(cells.nth(0)).toHaveText(String(estimate.checked));
   await expect(cells.nth(1)).toHaveText(String(estimate.errors));
-  await expect(cells.nth(2)).toHaveText(percent(estimate.rate));
+  await expect(cells.nth(2)).toHaveText(estimate.rate === null ? '-' : percent(estimate.rate));
 }
 
 async function sampleLetterIds(): Promise<number[]> {
@@ -89,7 +89,10 @@ test('a sample is drawn in the Quality view, seeded and stratified', async () =>
   await expect(row.locator('.progress-figure')).toHaveText(`0 / ${SAMPLE_SIZE}`);
   await expect(view.getByRole('heading', { name: `Error rates: ${sample.name}` })).toBeVisible();
   await expectDecisionRow(await decisionEstimate());
-  await expect(view.locator('tr[data-measure="decision"] .unread')).toHaveText(`of ${LETTERS} unread letters: no evidence yet`);
+  const unread = view.locator('tr[data-measure="decision"] .unread');
+  await expect(unread).toHaveText('-');
+  await expect(unread).toHaveAttribute('title', `of ${LETTERS} unread letters: no evidence yet`);
+  await expect(view.locator('.unread-headline')).toHaveCount(0);
 });
 
 test('a bad request says why, without a stack', async () => {
@@ -148,7 +151,8 @@ test('the sample’s letters are verified in the queue, and the estimates move',
   expect(afterAll.rate).toBeLessThan(afterTwo.rate!);
   view = await openQuality();
   await expectDecisionRow(afterAll);
-  await expect(view.locator('tr[data-measure="decision"] .unread')).toContainText(`of ${LETTERS - SAMPLE_SIZE} unread letters, about ${percent(afterAll.unread.rate)}`);
+  await expect(view.locator('tr[data-measure="decision"] .unread')).toHaveText(rateText(afterAll.unread.rate!, afterAll.unread.interval));
+  await expect(view.locator('.unread-headline')).toHaveText(`Of ${LETTERS - SAMPLE_SIZE} unread letters, about ${rateText(afterAll.unread.rate!, afterAll.unread.interval)} have a wrong Decision.`);
   await expect(view.locator('.sample-list .progress-figure')).toHaveText(`${SAMPLE_SIZE} / ${SAMPLE_SIZE}`);
 });
 

@@ -147,7 +147,8 @@ export interface Kappa {
 /**
  * Cohen's kappa, (po - pe) / (1 - pe), and its interval kappa ± z·se with Fleiss, Cohen and
  * Everitt's large-sample variance (as statsmodels' cohens_kappa). null when there is nothing to
- * compare or chance agreement is already total (both raters used one and the same label).
+ * compare or chance agreement is already total (both raters used one and the same label); the
+ * interval null where the variance is 0.
  */
 export function cohensKappa(table: ConfusionTable, confidence: number): Kappa {
   checkConfidence(confidence);
@@ -171,6 +172,8 @@ export function cohensKappa(table: ConfusionTable, confidence: number): Kappa {
     for (const b of labels) if (a !== b) offDiagonal += p(a, b) * (column(a) + row(b)) ** 2;
   }
   const variance = (diagonal + (1 - kappa) ** 2 * offDiagonal - (kappa - expected * (1 - kappa)) ** 2) / ((1 - expected) ** 2 * n);
-  const half = normalQuantile(1 - (1 - confidence) / 2, 0, 1) * Math.sqrt(Math.max(0, variance));
+  // A variance of 0 comes of too few items to vary (one, or all alike), not of certainty: no interval then.
+  if (!(variance > 0)) return { kappa, interval: null, n };
+  const half = normalQuantile(1 - (1 - confidence) / 2, 0, 1) * Math.sqrt(variance);
   return { kappa, interval: { low: Math.max(-1, kappa - half), high: Math.min(1, kappa + half) }, n };
 }

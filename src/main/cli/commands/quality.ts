@@ -7,8 +7,9 @@ import { Command } from 'commander';
 import type { AgreementSummary, QualityReport, SampleQuality } from '../../../shared/quality.ts';
 import { QUALITY_MEASURE_LABELS } from '../../../shared/quality.ts';
 import { ITEM_FIELD_LABELS, LETTER_FIELD_LABELS } from '../../../shared/fieldLabels.ts';
-import { describeFrame, intervalText, percent, unreadSentence } from '../../../shared/qualityFormat.ts';
+import { confidenceText, describeFrame, describeTarget, inReadingOrder, rateText, unreadSentence } from '../../../shared/qualityFormat.ts';
 import { qualityReport } from '../../quality/index.ts';
+import { listTags } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
 import { jsonOption, libraryOption } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
@@ -34,37 +35,37 @@ export const qualityCommand = (context: CommandContext) =>
       context.exitWith(
         await withLibrary(options.db, { mode: 'read' }, context.io, ({ db, file }) => {
           const report = qualityReport(db);
-          context.io.out(options.json ? JSON.stringify(report) : reportLines(file, report).join('\n'));
+          const tags = new Map(listTags(db).map((tag) => [tag.id, tag.name]));
+          context.io.out(options.json ? JSON.stringify(report) : reportLines(file, report, (tagId) => tags.get(tagId)).join('\n'));
           return EXIT.done;
         }),
       ),
     );
 
-function reportLines(file: string, report: QualityReport): string[] {
+function reportLines(file: string, report: QualityReport, tagName: (tagId: number) => string | undefined): string[] {
   const lines = [`Library ${file}`];
   if (report.samples.length === 0) lines.push('  No audit sample yet: the parser\'s values are unmeasured. Draw one with imr-review sample --size N (or --target decision:1%).');
-  for (const quality of report.samples) lines.push(...sampleLines(quality));
+  for (const quality of report.samples) lines.push(...sampleLines(quality, tagName));
   for (const summary of report.agreement) lines.push(...agreementLines(summary));
   lines.push(`  adjudication: ${report.adjudication.open} waiting, ${report.adjudication.resolved} decided`);
   return lines;
 }
 
-function sampleLines({ sample, estimates, target, confidence }: SampleQuality): string[] {
+function sampleLines({ sample, estimates, target, confidence }: SampleQuality, tagName: (tagId: number) => string | undefined): string[] {
   const lines = [
-    `  Sample ${sample.id} "${sample.name}" (seed ${sample.seed}): ${sample.checked} of ${sample.size} letters checked; frame ${describeFrame(sample.frame)}, ${sample.frameLetters.toLocaleString('en-US')} letters${sample.strata.length > 0 ? `; strata by ${sample.strata.join(', ')}` : ''}`,
+    `  Sample ${sample.id} "${sample.name}" (seed ${sample.seed}): ${sample.checked} of ${sample.size} letters checked; frame: ${describeFrame(sample.frame, tagName)}, ${sample.frameLetters.toLocaleString('en-US')} letters${sample.strata.length > 0 ? `; strata by ${sample.strata.join(', ')}` : ''}`,
   ];
-  const measured = estimates.filter((estimate) => estimate.checked > 0);
+  const measured = inReadingOrder(estimates.filter((estimate) => estimate.checked > 0));
   if (measured.length === 0) return [...lines, '    nothing checked yet: verify the sample\'s letters'];
-  lines.push(`    ${'value'.padEnd(36)}${'checked'.padStart(8)}${'wrong'.padStart(7)}  rate (${percent(confidence)} interval)`);
+  lines.push(`    ${'value'.padEnd(36)}${'checked'.padStart(8)}${'wrong'.padStart(7)}  rate (${confidenceText(confidence)} interval)`);
   for (const estimate of measured) {
-    const rate = estimate.rate === null || estimate.interval === null ? '' : `${percent(estimate.rate)} (${intervalText(estimate.interval)})`;
+    const rate = estimate.rate === null ? '' : rateText(estimate.rate, estimate.interval);
     lines.push(`    ${QUALITY_MEASURE_LABELS[estimate.measure].padEnd(36)}${String(estimate.checked).padStart(8)}${String(estimate.errors).padStart(7)}  ${rate}`);
   }
   const decision = estimates.find((estimate) => estimate.measure === 'decision');
-  const sentence = decision && unreadSentence(decision);
-  if (sentence) lines.push(`    ${sentence}`);
+  if (decision && decision.checked > 0) lines.push(`    ${unreadSentence(decision)}`);
   if (target) {
-    const goal = `${QUALITY_MEASURE_LABELS[target.target.measure]} below ${percent(target.target.rate)} at ${percent(target.target.confidence)}`;
+    const goal = describeTarget(target.target);
     lines.push(target.met ? `    target ${goal}: met` : `    target ${goal}: not yet; ${target.needed === null ? 'not reachable by checking more' : `${Math.max(0, target.needed - target.checked)} more letters checked with no further error`}`);
   }
   return lines;
@@ -78,7 +79,7 @@ function agreementLines(summary: AgreementSummary): string[] {
     if (kappa.kappa !== null && kappa.interval) lines.push(`    kappa, ${kappa.field}: ${kappa.kappa.toFixed(3)} (${kappa.interval.low.toFixed(3)}–${kappa.interval.high.toFixed(3)}), ${kappa.items} items`);
   }
   for (const field of summary.fields) {
-    if (field.share !== null && field.interval) lines.push(`    ${(AGREEMENT_LABELS[field.field] ?? field.field).padEnd(36)}${field.agreed} of ${field.compared} agree, ${percent(field.share)} (${intervalText(field.interval)})`);
+    if (field.share !== null && field.interval) lines.push(`    ${(AGREEMENT_LABELS[field.field] ?? field.field).padEnd(36)}${field.agreed} of ${field.compared} agree, ${rateText(field.share, field.interval)}`);
   }
   return lines;
 }

@@ -10,7 +10,7 @@ import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import type { LetterStatus } from '../../../shared/library.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
 import type { AuditSample, AuditTarget, QualityMeasure, Stratifier } from '../../../shared/quality.ts';
-import { QUALITY_MEASURE_LABELS, QUALITY_MEASURES, STRATIFIERS } from '../../../shared/quality.ts';
+import { QUALITY_MEASURES, STRATIFIERS } from '../../../shared/quality.ts';
 import { drawSample, lettersNeeded, MAX_SEED } from '../../quality/index.ts';
 import { getReviewer, InvalidEditError, listSamples, listTags } from '../../storage/index.ts';
 import type { Library } from '../../storage/index.ts';
@@ -19,7 +19,7 @@ import { jsonOption, libraryOption, nonBlank, usageError, wholeNumberAbove0 } fr
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { withLibrary } from '../library.ts';
-import { describeFrame, percent } from '../../../shared/qualityFormat.ts';
+import { describeFrame, describeTarget } from '../../../shared/qualityFormat.ts';
 
 interface SampleOptions {
   readonly db?: string;
@@ -101,7 +101,7 @@ export const sampleCommand = (context: CommandContext) => {
       if (options.confidence !== undefined && options.target === undefined) usageError(command, '--confidence goes with --target');
       const access = options.list ? ({ mode: 'read' } as const) : ({ mode: 'write', ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }) } as const);
       context.exitWith(
-        await withLibrary(options.db, access, context.io, (library) => (options.list ? printSamples(listSamples(library.db), options, context.io) : draw(command, library, options, context.io))),
+        await withLibrary(options.db, access, context.io, (library) => (options.list ? printSamples(library, options, context.io) : draw(command, library, options, context.io))),
       );
     });
   return command;
@@ -147,16 +147,16 @@ function draw(command: Command, library: Library, options: SampleOptions, io: Cl
     io.out(JSON.stringify(sample));
     return EXIT.done;
   }
-  io.out(sampleLines(sample).join('\n'));
+  io.out(sampleLines(sample, tagNames(library)).join('\n'));
   if (target) io.out(targetCost(target).join('\n'));
   io.out(`Verify its letters in the app (Quality → Review in queue), then: imr-review quality --db ${JSON.stringify(library.file)}`);
   return EXIT.done;
 }
 
-function sampleLines(sample: AuditSample): string[] {
+function sampleLines(sample: AuditSample, tagName: (tagId: number) => string | undefined): string[] {
   return [
     `Sample ${sample.id} "${sample.name}": ${sample.size.toLocaleString('en-US')} of ${sample.frameLetters.toLocaleString('en-US')} letters (seed ${sample.seed}), ${sample.checked.toLocaleString('en-US')} checked`,
-    `  frame: ${describeFrame(sample.frame)}; drawn ${sample.createdAt} by ${sample.createdBy}`,
+    `  frame: ${describeFrame(sample.frame, tagName)}; drawn ${sample.createdAt} by ${sample.createdBy}`,
     ...(sample.strata.length === 0
       ? []
       : [`  strata by ${sample.strata.join(', ')}:`, ...sample.strataCounts.map((stratum) => `    ${stratum.key.padEnd(44)} ${String(stratum.sampled).padStart(6)} of ${String(stratum.frameLetters).padStart(7)}, ${stratum.checked} checked`)]),
@@ -171,12 +171,19 @@ function targetCost(target: AuditTarget): string[] {
     const more = errors > 0 && letters !== null && previous !== null && previous !== undefined ? ` (+${letters - previous})` : '';
     return `${errors} wrong: ${letters === null ? 'more than can be checked' : letters.toLocaleString('en-US')}${more}`;
   });
-  return [`  target: ${QUALITY_MEASURE_LABELS[target.measure]} wrong on fewer than ${percent(target.rate)} of letters at ${percent(target.confidence)} confidence`, `  letters to check: ${steps.join('; ')}`];
+  return [`  target: ${describeTarget(target)}`, `  letters to check: ${steps.join('; ')}`];
 }
 
-function printSamples(samples: readonly AuditSample[], options: SampleOptions, io: CliIO): number {
+/** Names tags by id, as a frame's description needs. */
+function tagNames(library: Library): (tagId: number) => string | undefined {
+  const names = new Map(listTags(library.db).map((tag) => [tag.id, tag.name]));
+  return (tagId) => names.get(tagId);
+}
+
+function printSamples(library: Library, options: SampleOptions, io: CliIO): number {
+  const samples = listSamples(library.db);
   if (options.json) io.out(JSON.stringify(samples));
   else if (samples.length === 0) io.out('No samples yet: draw one with imr-review sample --size N (or --target decision:1%).');
-  else io.out(samples.flatMap(sampleLines).join('\n'));
+  else io.out(samples.flatMap((sample) => sampleLines(sample, tagNames(library))).join('\n'));
   return EXIT.done;
 }

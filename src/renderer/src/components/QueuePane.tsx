@@ -139,7 +139,7 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
                 style={{ height: ROW_HEIGHT, transform: `translateY(${virtual.start}px)` }}
                 onClick={() => row && onSelect(row.id)}
               >
-                {row ? <QueueRowView row={row} /> : <span className="muted">…</span>}
+                {row ? <QueueRowView row={row} blind={filter.blindPassId !== undefined} /> : <span className="muted">…</span>}
               </div>
             );
           })}
@@ -154,7 +154,8 @@ function termChoices<Id extends string>(terms: readonly { readonly id: Id; reado
   return terms.map((term) => ({ value: term.id, label: term.id.replaceAll('-', ' '), title: term.description }));
 }
 
-function QueueRowView({ row }: { readonly row: QueueRow }) {
+/** In a blind pass the row says nothing of the values the reviewer is to enter: no decisions, no check findings. */
+function QueueRowView({ row, blind }: { readonly row: QueueRow; readonly blind: boolean }) {
   return (
     <>
       <span className={`row-status status-${row.status}`} title={row.status.replace('_', ' ')} aria-label={row.status.replace('_', ' ')}>
@@ -164,8 +165,8 @@ function QueueRowView({ row }: { readonly row: QueueRow }) {
         <span className="row-case">{row.caseNumber ?? row.fileName}</span>
         <span className="row-meta muted">
           {row.itemCount} item{row.itemCount === 1 ? '' : 's'}
-          {row.upheldCount > 0 && <span className="pill pill-upheld">{row.upheldCount} U</span>}
-          {row.overturnedCount > 0 && <span className="pill pill-overturned">{row.overturnedCount} O</span>}
+          {!blind && row.upheldCount > 0 && <span className="pill pill-upheld">{row.upheldCount} U</span>}
+          {!blind && row.overturnedCount > 0 && <span className="pill pill-overturned">{row.overturnedCount} O</span>}
         </span>
       </span>
       {row.warningCount > 0 && (
@@ -173,7 +174,7 @@ function QueueRowView({ row }: { readonly row: QueueRow }) {
           ⚠ {row.warningCount}
         </span>
       )}
-      {row.checkCount > 0 && (
+      {!blind && row.checkCount > 0 && (
         <span className="row-checks" title={`${row.checkCount} rule check finding(s)`}>
           ◆ {row.checkCount}
         </span>

@@ -34,6 +34,16 @@ function blindReading(blindPassId: number, reviewer: string | null): string {
   return `Blind pass ${blindPassId}${reviewer ? ` (${reviewer})` : ''}`;
 }
 
+/** One side of a blind disagreement, shown plainly: neither reading is marked as the wrong one before someone decides. */
+function Reading({ source, value }: { readonly source: string; readonly value: string | null }) {
+  return (
+    <>
+      <div className="reading-source">{source}</div>
+      <div>{value ?? <span className="muted">(none)</span>}</div>
+    </>
+  );
+}
+
 export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: ConflictsDialogProps) {
   const [conflicts, setConflicts] = useState<readonly DatasetConflict[] | null>(null);
   const table = useRef<HTMLTableSectionElement>(null);
@@ -91,12 +101,10 @@ export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: 
                   </td>
                   <td>{fieldLabel(conflict)}</td>
                   <td className="history-value">
-                    {blind && <div className="reading-source">Verified</div>}
-                    <ValueDiff before={ours} after={theirs} side="before" />
+                    {blind ? <Reading source="Verified" value={ours} /> : <ValueDiff before={ours} after={theirs} side="before" />}
                   </td>
                   <td className="history-value">
-                    {conflict.blindPassId !== null && <div className="reading-source">{blindReading(conflict.blindPassId, conflict.theirReviewer)}</div>}
-                    <ValueDiff before={ours} after={theirs} side="after" />
+                    {conflict.blindPassId !== null ? <Reading source={blindReading(conflict.blindPassId, conflict.theirReviewer)} value={theirs} /> : <ValueDiff before={ours} after={theirs} side="after" />}
                     {!blind && conflict.theirReviewer && <div className="muted">{conflict.theirReviewer}</div>}
                   </td>
                   <td className="nowrap">

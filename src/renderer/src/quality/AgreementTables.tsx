@@ -1,8 +1,9 @@
 /** Agreement between blind passes and the verified values: per field the share that agree, and Cohen's kappa for the choices. */
-import { count, decimal, percent } from '../../../shared/insightsFormat.ts';
+import { count, decimal } from '../../../shared/insightsFormat.ts';
 import type { AgreementKind, AgreementSummary, FieldAgreementEstimate, Interval } from '../../../shared/quality.ts';
 import { QUALITY_MEASURE_LABELS } from '../../../shared/quality.ts';
-import { letters, percentRange } from './qualityFormat.ts';
+import { letters } from '../../../shared/qualityFormat.ts';
+import { percentRange, rateOrDash } from './qualityFormat.ts';
 
 const KIND_LABELS: Readonly<Record<AgreementKind, string>> = {
   intra: 'Intra-rater: reviewers re-reading letters they verified',
@@ -43,7 +44,7 @@ export function AgreementTables({ agreement }: { readonly agreement: readonly Ag
                   <th scope="row">{fieldLabel(field.field)}</th>
                   <td className="n">{count(field.compared)}</td>
                   <td className="n">{count(field.agreed)}</td>
-                  <td className="n">{percent(field.share)}</td>
+                  <td className="n">{rateOrDash(field.share)}</td>
                   <td className="n">{percentRange(field.interval)}</td>
                 </tr>
               ))}
