@@ -7,7 +7,7 @@ import { resolveConflict } from '../../src/main/export/conflicts.ts';
 import { blindLetter, drawSample, qualityReport, sampleQuality, startBlindPass, submitBlindLetter } from '../../src/main/quality/index.ts';
 import { measureLetter } from '../../src/main/quality/measure.ts';
 import { addItem, deleteItem, editItemField, editLetterField, mergeItems, setDecision, undo, verifyLetter } from '../../src/main/review/index.ts';
-import { listConflicts, nextLetterToReview, queryQueue, readLetterEvidence } from '../../src/main/storage/index.ts';
+import { listConflicts, nextLetterToReview, queryQueue, readFrame, readLetterEvidence } from '../../src/main/storage/index.ts';
 import type { Library } from '../../src/main/storage/index.ts';
 import { useTempFolder } from '../storage/helpers.ts';
 import { addLetters, letterOf, REVIEWER, refOf, THREE_ITEMS } from '../review/helpers.ts';
@@ -103,6 +103,17 @@ describe('a sample', () => {
     // A new sample leaves the old one as it was.
     drawSample(library.db, 'Ana', { frame: {}, strata: ['format'], seed: 12, size: 20 });
     expect(inQueue(first.id)).toEqual(inQueue(again.id));
+  });
+
+  it('keeps a letter in its attention stratum once verified (verifying answers the warnings)', () => {
+    const library = temp.library();
+    const letters = [THREE_ITEMS, { ...THREE_ITEMS, caseNumber: 'CM16-0000002', items: THREE_ITEMS.items.map(({ warnings: _warnings, ...item }) => item) }];
+    const [warned, clean] = addLetters(library, letters) as [number, number];
+    const strata = () => readFrame(library.db, {}, ['attention']).map((stratum) => [stratum.key, stratum.letterIds]);
+    expect(strata()).toEqual([['clean', [clean]], ['warnings or findings', [warned]]]);
+    for (const letterId of [warned, clean]) verifyLetter(library.db, REVIEWER, refOf(library, letterId));
+    expect(letterOf(library, warned).warningCount).toBe(0);
+    expect(strata()).toEqual([['clean', [clean]], ['warnings or findings', [warned]]]);
   });
 
   it('works its size out from a target: 299 letters for under 1% at 95% with none wrong', () => {

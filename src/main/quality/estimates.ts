@@ -6,7 +6,7 @@
 import type { AuditSample, MeasureEstimate, QualityMeasure, SampleQuality, TargetProgress } from '../../shared/quality.ts';
 import { QUALITY_MEASURES } from '../../shared/quality.ts';
 import type { Db } from '../storage/index.ts';
-import { checkedSampleLetters, getSample, readLetterEvidence, unreadByStratum } from '../storage/index.ts';
+import { getSample, readSampleEvidence, unreadByStratum } from '../storage/index.ts';
 import { measureLetter } from './measure.ts';
 import { lettersNeeded, stratifiedRate } from './statistics.ts';
 import type { StratumCounts } from './statistics.ts';
@@ -20,9 +20,7 @@ type Tally = Record<QualityMeasure, { checked: number[]; errors: number[] }>;
 function tallySample(db: Db, sample: AuditSample): Tally {
   const strata = sample.strataCounts.length;
   const tally = Object.fromEntries(QUALITY_MEASURES.map((measure) => [measure, { checked: Array<number>(strata).fill(0), errors: Array<number>(strata).fill(0) }])) as Tally;
-  for (const { letterId, stratum } of checkedSampleLetters(db, sample.id)) {
-    const evidence = readLetterEvidence(db, letterId);
-    if (!evidence) continue;
+  for (const { stratum, evidence } of readSampleEvidence(db, sample.id)) {
     const findings = measureLetter(evidence);
     for (const measure of QUALITY_MEASURES) {
       const wrong = findings[measure];

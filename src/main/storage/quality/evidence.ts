@@ -37,10 +37,11 @@ interface Row {
   readonly [column: string]: unknown;
 }
 
-const LETTER_SQL = `SELECT id, original, human_edited, parsed_item_count, ${LETTER_FIELDS.map((field) => LETTER_FIELD_COLUMNS[field]).join(', ')}
-  FROM letters WHERE id = ?`;
-const ITEMS_SQL = `SELECT id, original, human_edited, added_by_reviewer, ${ITEM_FIELDS.map((field) => ITEM_FIELD_COLUMNS[field]).join(', ')}
-  FROM items WHERE letter_id = ? ORDER BY position`;
+const LETTER_COLUMNS = `l.id, l.original, l.human_edited, l.parsed_item_count, ${LETTER_FIELDS.map((field) => `l.${LETTER_FIELD_COLUMNS[field]}`).join(', ')}`;
+const ITEM_COLUMNS = `i.letter_id, i.id, i.original, i.human_edited, i.added_by_reviewer, ${ITEM_FIELDS.map((field) => `i.${ITEM_FIELD_COLUMNS[field]}`).join(', ')}`;
+
+type LetterRow = Row & { parsed_item_count: number | null };
+type ItemRow = Row & { letter_id: number; added_by_reviewer: number };
 
 function compared<F extends string>(row: Row, fields: readonly F[], columns: Readonly<Record<F, string>>, addedByReviewer: boolean): Record<F, ComparedValue> {
   const original = parseJson<Partial<Record<F, OriginalValue>>>(row.original);
@@ -55,14 +56,32 @@ function compared<F extends string>(row: Row, fields: readonly F[], columns: Rea
   return values;
 }
 
+function evidenceOf(letter: LetterRow, items: readonly ItemRow[]): LetterEvidence {
+  return {
+    letterId: letter.id,
+    fields: compared(letter, LETTER_FIELDS, LETTER_FIELD_COLUMNS, false),
+    items: items.map((row) => ({ id: row.id, addedByReviewer: row.added_by_reviewer === 1, fields: compared(row, ITEM_FIELDS, ITEM_FIELD_COLUMNS, row.added_by_reviewer === 1) })),
+    parsedItemCount: letter.parsed_item_count,
+  };
+}
+
 /** The letter's values now and as parsed; null when there is no such letter. */
 export function readLetterEvidence(db: Db, letterId: number): LetterEvidence | null {
-  const letter = statement(db, LETTER_SQL).get(letterId) as (Row & { parsed_item_count: number | null }) | undefined;
+  const letter = statement(db, `SELECT ${LETTER_COLUMNS} FROM letters l WHERE l.id = ?`).get(letterId) as LetterRow | undefined;
   if (!letter) return null;
-  const items = (statement(db, ITEMS_SQL).all(letterId) as (Row & { added_by_reviewer: number })[]).map((row) => ({
-    id: row.id,
-    addedByReviewer: row.added_by_reviewer === 1,
-    fields: compared(row, ITEM_FIELDS, ITEM_FIELD_COLUMNS, row.added_by_reviewer === 1),
-  }));
-  return { letterId, fields: compared(letter, LETTER_FIELDS, LETTER_FIELD_COLUMNS, false), items, parsedItemCount: letter.parsed_item_count };
+  return evidenceOf(letter, statement(db, `SELECT ${ITEM_COLUMNS} FROM items i WHERE i.letter_id = ? ORDER BY i.position`).all(letterId) as ItemRow[]);
+}
+
+/** A sample's verified letters (its evidence), in the order drawn, each with the stratum it was drawn in: two reads for the whole sample. */
+export function readSampleEvidence(db: Db, sampleId: number): { stratum: number; evidence: LetterEvidence }[] {
+  const checked = "audit_sample_letters a JOIN letters l ON l.id = a.letter_id AND l.status = 'verified'";
+  const letters = statement(db, `SELECT a.stratum, ${LETTER_COLUMNS} FROM ${checked} WHERE a.sample_id = ? ORDER BY a.draw`).all(sampleId) as (LetterRow & { stratum: number })[];
+  const items = statement(db, `SELECT ${ITEM_COLUMNS} FROM ${checked} JOIN items i ON i.letter_id = a.letter_id WHERE a.sample_id = ? ORDER BY i.letter_id, i.position`).all(sampleId) as ItemRow[];
+  const itemsByLetter = new Map<number, ItemRow[]>();
+  for (const item of items) {
+    let items = itemsByLetter.get(item.letter_id);
+    if (!items) itemsByLetter.set(item.letter_id, (items = []));
+    items.push(item);
+  }
+  return letters.map((letter) => ({ stratum: letter.stratum, evidence: evidenceOf(letter, itemsByLetter.get(letter.id) ?? []) }));
 }

@@ -12,7 +12,9 @@ import type { Db } from '../sql.ts';
 /** Each stratifier's value of a letter `l`, as SQL. */
 const STRATUM_SQL: Readonly<Record<Stratifier, string>> = {
   format: 'l.format',
-  attention: "CASE WHEN l.warning_count > 0 OR l.check_count > 0 THEN 'warnings or findings' ELSE 'clean' END",
+  // The parser's warnings answered or not (verifying answers them all) and the check findings on the values when drawn.
+  attention: `CASE WHEN l.warnings <> '[]' OR l.check_count > 0 OR EXISTS (SELECT 1 FROM items i WHERE i.letter_id = l.id AND i.warnings <> '[]')
+              THEN 'warnings or findings' ELSE 'clean' END`,
   // A letter's category: its items' one category, 'several', or 'no items'.
   category: `(SELECT CASE COUNT(*) WHEN 0 THEN 'no items' WHEN 1 THEN MIN(f.value) ELSE 'several' END
               FROM letter_facets f WHERE f.letter_id = l.id AND f.facet = 'category')`,
@@ -159,15 +161,6 @@ export function unreadByStratum(db: Db, sampleId: number): number[] {
     offset += size;
     return unread;
   });
-}
-
-/** The sample's verified letters (its evidence), each with the stratum it was drawn in. */
-export function checkedSampleLetters(db: Db, sampleId: number): { letterId: number; stratum: number }[] {
-  return statement(
-    db,
-    `SELECT a.letter_id AS letterId, a.stratum FROM audit_sample_letters a JOIN letters l ON l.id = a.letter_id
-     WHERE a.sample_id = ? AND l.status = 'verified' ORDER BY a.draw`,
-  ).all(sampleId) as { letterId: number; stratum: number }[];
 }
 
 /** The sample's letters in the order drawn. */
