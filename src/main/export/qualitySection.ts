@@ -4,11 +4,12 @@
  * intervals and what they carry over to the frame's unread letters, the agreement of blind
  * re-review and the adjudication list. Built as plain blocks, so Markdown and HTML say the same.
  */
-import type { AgreementSummary, Interval, MeasureEstimate, QualityReport, SampleQuality } from '../../shared/quality.ts';
+import type { AgreementSummary, MeasureEstimate, QualityReport, SampleQuality } from '../../shared/quality.ts';
 import { QUALITY_MEASURE_LABELS, STRATIFIER_LABELS } from '../../shared/quality.ts';
+import { confidenceText, describeFrame, describeTarget, inReadingOrder, rateText } from '../../shared/qualityFormat.ts';
 import { qualityReport } from '../quality/index.ts';
 import type { Db } from '../storage/index.ts';
-import { frameInWords } from './frameWords.ts';
+import { listTags } from '../storage/index.ts';
 
 export interface QualityColumn {
   readonly label: string;
@@ -32,31 +33,19 @@ export const QUALITY_TITLE = 'Data quality';
 /** The quality report of `db` and its section; read from the same connection as the data it describes. */
 export function dataQuality(db: Db): DataQuality {
   const report = qualityReport(db);
-  const frames = new Map(report.samples.map(({ sample }) => [sample.id, frameInWords(db, sample.frame)]));
+  const tags = new Map(listTags(db).map((tag) => [tag.id, tag.name]));
+  const frames = new Map(report.samples.map(({ sample }) => [sample.id, describeFrame(sample.frame, (tagId) => tags.get(tagId))]));
   return { report, blocks: qualityBlocks(report, frames) };
 }
 
-/** A share as a percentage: one decimal, more only where one would show a rate above 0 as 0.0%. */
-export function percent(share: number): string {
-  const value = share * 100;
-  if (value === 0 || value >= 0.05) return `${value.toFixed(1)}%`;
-  return value >= 0.005 ? `${value.toFixed(2)}%` : '<0.01%';
-}
-
-/** e.g. "3.3% (0.1–17.2%)". */
-export function rateText(rate: number, interval: Interval | null): string {
-  return interval ? `${percent(rate)} (${percent(interval.low).slice(0, -1)}–${percent(interval.high)})` : percent(rate);
-}
-
-/** e.g. "of 80 unread letters, about 3.3% (0.1–17.2%)". */
-export function unreadText(unread: MeasureEstimate['unread']): string {
+/** A table cell's short form of the unread sentence, e.g. "of 80 unread letters, about 3.3% (0.1–17.2%)": its row names the measure. */
+function unreadText(unread: MeasureEstimate['unread']): string {
   if (unread.letters === 0) return 'none unread';
-  const letters = `of ${count(unread.letters)} unread letter${unread.letters === 1 ? '' : 's'}`;
-  return unread.rate === null ? `${letters}: no evidence` : `${letters}, about ${rateText(unread.rate, unread.interval)}`;
+  const of = `of ${count(unread.letters)} unread letter${unread.letters === 1 ? '' : 's'}`;
+  return unread.rate === null ? `${of}: no evidence` : `${of}, about ${rateText(unread.rate, unread.interval)}`;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-const confidenceText = (confidence: number) => `${+(confidence * 100).toFixed(1)}%`;
 
 export function qualityBlocks(report: QualityReport, frames: ReadonlyMap<number, string>): QualityBlock[] {
   const level = confidenceText(report.confidence);
@@ -83,7 +72,7 @@ function sampleBlocks({ sample, estimates, target }: SampleQuality, frame: strin
   const measured = estimates.filter((estimate) => estimate.checked > 0 && estimate.rate !== null);
   const unmeasured = estimates.filter((estimate) => !measured.includes(estimate)).map((estimate) => QUALITY_MEASURE_LABELS[estimate.measure]);
   // Most measures find no error, each with the same interval: one line says it for all of them.
-  const wrong = measured.filter((estimate) => estimate.errors > 0);
+  const wrong = inReadingOrder(measured.filter((estimate) => estimate.errors > 0));
   const clean = new Map<string, MeasureEstimate[]>();
   for (const estimate of measured.filter((candidate) => candidate.errors === 0)) {
     const stats = `${count(estimate.checked)} checked: ${rateText(0, estimate.interval)}; ${unreadText(estimate.unread)}`;
@@ -100,7 +89,7 @@ function sampleBlocks({ sample, estimates, target }: SampleQuality, frame: strin
         `letters checked: ${count(sample.checked)} of ${count(sample.size)} drawn`,
         ...(target
           ? [
-              `target: ${QUALITY_MEASURE_LABELS[target.target.measure]} wrong in under ${percent(target.target.rate)} of letters at ${confidenceText(target.target.confidence)}: ` +
+              `target: ${describeTarget(target.target)}: ` +
                 (target.met ? 'met' : target.needed === null ? 'out of reach of the frame with the errors found' : `not met yet (${count(target.needed)} checked letters needed with ${target.errors} errors)`),
             ]
           : []),
