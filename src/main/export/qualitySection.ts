@@ -4,6 +4,7 @@
  * intervals and what they carry over to the frame's unread letters, the agreement of blind
  * re-review and the adjudication list. Built as plain blocks, so Markdown and HTML say the same.
  */
+import type { QueueFilter } from '../../shared/apiSchema.ts';
 import type { AgreementSummary, MeasureEstimate, QualityReport, SampleQuality } from '../../shared/quality.ts';
 import { QUALITY_MEASURE_LABELS, STRATIFIER_LABELS } from '../../shared/quality.ts';
 import { confidenceText, describeFrame, describeTarget, inReadingOrder, rateText } from '../../shared/qualityFormat.ts';
@@ -34,8 +35,7 @@ export const QUALITY_TITLE = 'Data quality';
 export function dataQuality(db: Db): DataQuality {
   const report = qualityReport(db);
   const tags = new Map(listTags(db).map((tag) => [tag.id, tag.name]));
-  const frames = new Map(report.samples.map(({ sample }) => [sample.id, describeFrame(sample.frame, (tagId) => tags.get(tagId))]));
-  return { report, blocks: qualityBlocks(report, frames) };
+  return { report, blocks: qualityBlocks(report, (frame) => describeFrame(frame, (tagId) => tags.get(tagId))) };
 }
 
 /** A table cell's short form of the unread sentence, e.g. "of 80 unread letters, about 3.3% (0.1–17.2%)": its row names the measure. */
@@ -47,7 +47,7 @@ function unreadText(unread: MeasureEstimate['unread']): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function qualityBlocks(report: QualityReport, frames: ReadonlyMap<number, string>): QualityBlock[] {
+function qualityBlocks(report: QualityReport, frameInWords: (frame: QueueFilter) => string): QualityBlock[] {
   const level = confidenceText(report.confidence);
   const audit: QualityBlock[] =
     report.samples.length === 0
@@ -59,7 +59,7 @@ export function qualityBlocks(report: QualityReport, frames: ReadonlyMap<number,
               "A measure's error rate is the share of letters whose value the parser got wrong (an item field: on any item, or an item missed or invented). " +
               `Intervals are exact (Clopper-Pearson) at ${level}, Korn-Graubard's where strata weigh. The rate carried over to the frame's unread letters (nobody verified them) weights each stratum by its unread letters: it is what to expect of the parser's values there.`,
           ),
-          ...report.samples.flatMap((quality) => sampleBlocks(quality, frames.get(quality.sample.id) ?? 'an unknown frame', level)),
+          ...report.samples.flatMap((quality) => sampleBlocks(quality, frameInWords(quality.sample.frame), level)),
         ];
   return [...audit, ...agreementBlocks(report, level)];
 }
