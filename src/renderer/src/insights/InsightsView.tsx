@@ -3,13 +3,14 @@
  * figures, over the whole library or the queue's filter, verified letters or all. A bar, a
  * tile or a table row opens the queue on exactly the letters holding its items.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { QueueFilter } from '../../../shared/api.ts';
 import type { InsightSelection, InsightsScope } from '../../../shared/insights.ts';
 import { queueFilterFor, SAMPLE_CAVEAT } from '../../../shared/insights.ts';
 import { count } from '../../../shared/insightsFormat.ts';
 import { headlineTiles, insightSections, scopeLabel } from '../../../charts/index.ts';
 import { Choice } from '../components/Choice.tsx';
+import { FullView } from '../components/FullView.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
 import { InsightTableView } from './InsightTableView.tsx';
 import { useInsights } from './useInsights.ts';
@@ -33,61 +34,33 @@ export function InsightsView({ queueFilter, onOpenQueue, onClose, onError }: Ins
   const query = useMemo(() => ({ scope, filter: over === 'queue' ? queueFilter : {} }), [scope, over, queueFilter]);
   const { insights, loading, error } = useInsights(query);
   const sections = useMemo(() => (insights ? insightSections(insights) : []), [insights]);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // A modal <dialog>: the review behind it is inert until the view closes, and focus comes back to where it was.
-  useEffect(() => {
-    const element = dialog.current;
-    const previous = document.activeElement as HTMLElement | null;
-    element?.showModal();
-    heading.current?.focus();
-    return () => {
-      element?.close();
-      previous?.focus();
-    };
-  }, []);
-
   const open = (selection: InsightSelection) => {
     if (insights?.letterFilter) onOpenQueue(queueFilterFor(insights.letterFilter, selection));
   };
   return (
-    <dialog
-      ref={dialog}
-      className="insights"
-      aria-labelledby="insights-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        if (event.key === 'I') {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+    <FullView
+      id="insights"
+      title="Insights"
+      closeKey="I"
+      onClose={onClose}
+      header={
+        <>
+          <fieldset className="segmented">
+            <legend className="visually-hidden">Letters</legend>
+            <Choice name="scope" value="verified" current={scope} onChange={setScope} label="Verified letters" />
+            <Choice name="scope" value="all" current={scope} onChange={setScope} label="All letters" />
+          </fieldset>
+          <fieldset className="segmented">
+            <legend className="visually-hidden">Over</legend>
+            <Choice name="over" value="library" current={over} onChange={setOver} label="Whole library" />
+            <Choice name="over" value="queue" current={over} onChange={setOver} label="Queue's filter" disabled={!queueFiltered} />
+          </fieldset>
+          <span className="muted insights-status" aria-live="polite">
+            {loading ? 'Working out the figures…' : insights ? `${count(insights.headline.letters)} letters, ${count(insights.headline.items)} items` : ''}
+          </span>
+        </>
+      }
     >
-      <header className="insights-head">
-        <h2 id="insights-title" ref={heading} tabIndex={-1}>
-          Insights
-        </h2>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Letters</legend>
-          <Choice name="scope" value="verified" current={scope} onChange={setScope} label="Verified letters" />
-          <Choice name="scope" value="all" current={scope} onChange={setScope} label="All letters" />
-        </fieldset>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Over</legend>
-          <Choice name="over" value="library" current={over} onChange={setOver} label="Whole library" />
-          <Choice name="over" value="queue" current={over} onChange={setOver} label="Queue's filter" disabled={!queueFiltered} />
-        </fieldset>
-        <span className="muted insights-status" aria-live="polite">
-          {loading ? 'Working out the figures…' : insights ? `${count(insights.headline.letters)} letters, ${count(insights.headline.items)} items` : ''}
-        </span>
-        <button type="button" className="insights-close" onClick={onClose} title="Back to the review (Esc)">
-          Close
-        </button>
-      </header>
       <div className="insights-body">
         {error && <p className="error">{error}</p>}
         {insights && insights.letterFilter === null && <p className="muted">The queue's status filter leaves no verified letter: choose All letters.</p>}
@@ -139,7 +112,7 @@ export function InsightsView({ queueFilter, onOpenQueue, onClose, onError }: Ins
           </>
         )}
       </div>
-    </dialog>
+    </FullView>
   );
 }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AuditSample, BlindMode, BlindPass } from '../../../shared/quality.ts';
 import { api } from '../api/client.ts';
 import { Choice } from '../components/Choice.tsx';
-import { Progress } from './SampleList.tsx';
+import { ProgressTable } from './ProgressTable.tsx';
 
 export const BLIND_MODE_LABELS: Readonly<Record<BlindMode, string>> = {
   decision: 'Decisions hidden',
@@ -46,37 +46,22 @@ export function BlindPasses({ passes, sample, onStarted, onEnter }: BlindPassesP
         </p>
       )}
       {passes.length > 0 && (
-        <table className="quality-table">
-          <thead>
-            <tr>
-              <th>Pass</th>
-              <th>Entered</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {passes.map((pass) => (
-              <tr key={pass.id}>
-                <td>
-                  Blind pass {pass.id}
-                  <div className="muted small">
-                    {BLIND_MODE_LABELS[pass.mode].toLowerCase()} · {pass.reviewer}, {pass.createdAt.slice(0, 10)}
-                  </div>
-                </td>
-                <td className="nowrap">
-                  <Progress done={pass.submitted} of={pass.letters} />
-                </td>
-                <td className="nowrap">
-                  <button type="button" disabled={pass.submitted === pass.letters} onClick={() => onEnter(pass.id)}>
-                    {pass.submitted === pass.letters ? 'All entered' : 'Enter letters'}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProgressTable
+          name="Pass"
+          progress="Entered"
+          rows={passes.map((pass) => ({
+            key: pass.id,
+            name: `Blind pass ${pass.id}`,
+            detail: `${BLIND_MODE_LABELS[pass.mode].toLowerCase()} · ${pass.reviewer}, ${pass.createdAt.slice(0, 10)}`,
+            done: pass.submitted,
+            of: pass.letters,
+            action: (
+              <button type="button" disabled={pass.submitted === pass.letters} onClick={() => onEnter(pass.id)}>
+                {pass.submitted === pass.letters ? 'All entered' : 'Enter letters'}
+              </button>
+            ),
+          }))}
+        />
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import type { QueueFilter } from '../../../shared/api.ts';
 import type { AuditSample, BlindPass } from '../../../shared/quality.ts';
 import { api } from '../api/client.ts';
 import { BLIND_MODE_LABELS } from './BlindPasses.tsx';
-import { Progress } from './SampleList.tsx';
+import { Progress } from './ProgressTable.tsx';
 
 export interface QualityBannerProps {
   readonly filter: QueueFilter;

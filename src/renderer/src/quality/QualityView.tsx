@@ -3,9 +3,10 @@
  * with exact intervals, blind passes that re-read them, the agreement those give, and the
  * adjudication list where each disagreement is decided.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { QueueFilter } from '../../../shared/api.ts';
 import { count } from '../../../shared/insightsFormat.ts';
+import { FullView } from '../components/FullView.tsx';
 import { ConflictsDialog } from '../dialogs/ConflictsDialog.tsx';
 import { AgreementTables } from './AgreementTables.tsx';
 import { BlindPasses } from './BlindPasses.tsx';
@@ -31,54 +32,22 @@ export function QualityView({ queueFilter, onOpenQueue, onChanged, onOpenLetter,
   const { report, error, reload } = useQuality();
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [adjudicating, setAdjudicating] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // A modal <dialog>, as the Insights view: the review behind it is inert, and focus returns to where it was.
-  useEffect(() => {
-    const element = dialog.current;
-    const previous = document.activeElement as HTMLElement | null;
-    element?.showModal();
-    heading.current?.focus();
-    return () => {
-      element?.close();
-      previous?.focus();
-    };
-  }, []);
-
   const samples = report?.samples ?? [];
   // The sample chosen, else the newest.
   const shown = samples.find((s) => s.sample.id === chosenId) ?? samples[0] ?? null;
   const adjudication = report?.adjudication;
   return (
-    <dialog
-      ref={dialog}
-      className="quality"
-      aria-labelledby="quality-title"
-      onCancel={(event) => {
-        // The adjudication list's own Escape reaches here through React's tree too: it closes only that list.
-        if (event.target !== event.currentTarget) return;
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        if (event.key === 'Q') {
-          event.preventDefault();
-          onClose();
-        }
-      }}
-    >
-      <header className="insights-head">
-        <h2 id="quality-title" ref={heading} tabIndex={-1}>
-          Quality
-        </h2>
+    <FullView
+      id="quality"
+      title="Quality"
+      closeKey="Q"
+      onClose={onClose}
+      header={
         <span className="muted insights-status" aria-live="polite">
           {report === null ? 'Working out the figures…' : `${count(samples.length)} sample${samples.length === 1 ? '' : 's'}, ${count(report.blindPasses.length)} blind pass${report.blindPasses.length === 1 ? '' : 'es'}`}
         </span>
-        <button type="button" className="insights-close" onClick={onClose} title="Back to the review (Esc)">
-          Close
-        </button>
-      </header>
+      }
+    >
       <div className="quality-body">
         {error && (
           <p className="error" role="alert">
@@ -138,6 +107,6 @@ export function QualityView({ queueFilter, onOpenQueue, onChanged, onOpenLetter,
           onError={onError}
         />
       )}
-    </dialog>
+    </FullView>
   );
 }
