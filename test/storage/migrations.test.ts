@@ -389,6 +389,8 @@ describe('schema migrations', () => {
     expect(count.get(11)).toBe(3);
     expect(count.get(7)).toBe(3);
     expect(count.get(8)).toBeNull();
+    // Letter 7's own warning and its first item's, answered or not.
+    expect(library.db.prepare('SELECT parser_warning_count FROM letters WHERE id = 7').pluck().get()).toBe(2);
     const tables = library.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('audit_samples', 'audit_sample_strata', 'audit_sample_letters', 'blind_passes', 'blind_letters') ORDER BY name").pluck().all();
     expect(tables).toEqual(['audit_sample_letters', 'audit_sample_strata', 'audit_samples', 'blind_letters', 'blind_passes']);
     library.close();

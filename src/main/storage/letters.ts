@@ -74,11 +74,11 @@ export function insertParsedLetter(
       `INSERT INTO letters (sha256, file_name, file_path, file_size, source_kind, encoding, page_count,
          format, case_number, has_header, date_assigned, decision_date, date_of_injury, ur_denial_date,
          application_received, priority, reviewer_specialty, reviewer_licensure, reviewer_subspecialty,
-         clinical_case_summary, spans, warnings, parser_version, parsed_item_count, import_run_id, imported_at, updated_at, content_sha256)
+         clinical_case_summary, spans, warnings, parser_version, parsed_item_count, parser_warning_count, import_run_id, imported_at, updated_at, content_sha256)
        VALUES (@sha256, @fileName, @filePath, @fileSize, @sourceKind, @encoding, @pageCount,
          @format, @caseNumber, @hasHeader, @dateAssigned, @decisionDate, @dateOfInjury, @urDenialDate,
          @applicationReceived, @priority, @reviewerSpecialty, @reviewerLicensure, @reviewerSubspecialty,
-         @clinicalCaseSummary, @spans, @warnings, @parserVersion, @parsedItemCount, @importRunId, @now, @now, @content)`,
+         @clinicalCaseSummary, @spans, @warnings, @parserVersion, @parsedItemCount, @parserWarningCount, @importRunId, @now, @now, @content)`,
     ).run({
       sha256: source.sha256,
       fileName: source.fileName,

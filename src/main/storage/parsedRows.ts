@@ -23,6 +23,8 @@ export interface ParsedLetterColumns {
   parserVersion: string;
   /** How many items the parser read: an audit tells the items it invented by it. */
   parsedItemCount: number;
+  /** The warnings the parser gave on the letter and its items: an audit's strata read it. */
+  parserWarningCount: number;
 }
 
 /** SET list assigning every ParsedLetterColumns parameter to its column. */
@@ -32,7 +34,8 @@ export const PARSED_LETTER_ASSIGNMENTS = `
   ur_denial_date = @urDenialDate, application_received = @applicationReceived, priority = @priority,
   reviewer_specialty = @reviewerSpecialty, reviewer_licensure = @reviewerLicensure,
   reviewer_subspecialty = @reviewerSubspecialty, clinical_case_summary = @clinicalCaseSummary,
-  spans = @spans, warnings = @warnings, parser_version = @parserVersion, parsed_item_count = @parsedItemCount`;
+  spans = @spans, warnings = @warnings, parser_version = @parserVersion, parsed_item_count = @parsedItemCount,
+  parser_warning_count = @parserWarningCount`;
 
 export function parsedLetterColumns(parsed: ParsedLetter): ParsedLetterColumns {
   const header = parsed.header;
@@ -69,6 +72,7 @@ export function parsedLetterColumns(parsed: ParsedLetter): ParsedLetterColumns {
     warnings: JSON.stringify(parsed.warnings),
     parserVersion: parsed.parserVersion,
     parsedItemCount: parsed.items.length,
+    parserWarningCount: parsed.warnings.length + parsed.items.reduce((sum, item) => sum + item.warnings.length, 0),
   };
 }
 

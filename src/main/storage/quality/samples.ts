@@ -13,8 +13,7 @@ import type { Db } from '../sql.ts';
 const STRATUM_SQL: Readonly<Record<Stratifier, string>> = {
   format: 'l.format',
   // The parser's warnings answered or not (verifying answers them all) and the check findings on the values when drawn.
-  attention: `CASE WHEN l.warnings <> '[]' OR l.check_count > 0 OR EXISTS (SELECT 1 FROM items i WHERE i.letter_id = l.id AND i.warnings <> '[]')
-              THEN 'warnings or findings' ELSE 'clean' END`,
+  attention: "CASE WHEN l.check_count > 0 OR l.id IN (SELECT id FROM letters WHERE parser_warning_count > 0) THEN 'warnings or findings' ELSE 'clean' END",
   // A letter's category: its items' one category, 'several', or 'no items'.
   category: `(SELECT CASE COUNT(*) WHEN 0 THEN 'no items' WHEN 1 THEN MIN(f.value) ELSE 'several' END
               FROM letter_facets f WHERE f.letter_id = l.id AND f.facet = 'category')`,
