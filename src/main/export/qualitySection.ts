@@ -90,7 +90,7 @@ function sampleBlocks({ sample, estimates, target }: SampleQuality, frame: strin
         ...(target
           ? [
               `target: ${describeTarget(target.target)}: ` +
-                (target.met ? 'met' : target.needed === null ? 'out of reach of the frame with the errors found' : `not met yet (${count(target.needed)} checked letters needed with ${target.errors} errors)`),
+                (target.met ? 'met' : target.needed === null ? 'out of reach of the frame with the errors found' : `not met yet (${count(target.needed)} checked letters needed with ${target.errors} error${target.errors === 1 ? '' : 's'} found)`),
             ]
           : []),
       ],
