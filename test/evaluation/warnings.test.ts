@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import type { GoldLetter } from '../../src/main/evaluation/compare.ts';
 import type { EvaluationReport } from '../../src/main/evaluation/evaluate.ts';
-import { formatReport } from '../../src/main/evaluation/evaluate.ts';
-import { formatTally, parserFlags, tallyWarnings } from '../../src/main/evaluation/warnings.ts';
+import { formatReport, summarizeReport } from '../../src/main/evaluation/evaluate.ts';
+import { flagsValue, formatTally, parserFlags, tallyWarnings, valueVerdicts } from '../../src/main/evaluation/warnings.ts';
 import { toExtractionRecord } from '../../src/main/letters/extraction.ts';
 import { parseLetter } from '../../src/main/letters/parsing/index.ts';
 import type { ExtractionRecord } from '../../src/shared/extraction.ts';
@@ -62,7 +62,7 @@ describe('the eval report', () => {
     const tally = { wrong: 2, wrongWarned: 2, right: 98, rightWarned: 1 };
     const report: EvaluationReport = {
       folder: 'letters',
-      letters: [{ name: 'a', file: 'a.pdf', score: null, warnings: { parser: tally, withChecks: { ...tally, rightWarned: 3 } }, error: null }],
+      letters: [{ name: 'a', file: 'a.pdf', score: null, warnings: { parser: tally, withChecks: { ...tally, rightWarned: 3 } }, checks: [], error: null }],
       fields: new Map(),
     };
     const text = formatReport(report);
@@ -70,5 +70,34 @@ describe('the eval report', () => {
     expect(text).toContain('parser warnings: false alarms (right values warned / right values): 1/98 1.0%');
     expect(text).toContain('parser warnings and rule checks: false alarms (right values warned / right values): 3/98 3.1%');
     expect(text.split('\n').at(-1)).toBe('letters all fields exact: 0/1');
+  });
+
+  test('prints, per rule check, the letters it fires on and those where it names a value the gold says is wrong', () => {
+    const right = { name: 'right', file: 'right.txt', score: { fields: [], itemCountMatches: true, allExact: true }, warnings: null, error: null };
+    const wrong = { name: 'wrong', file: 'wrong.txt', score: { fields: [], itemCountMatches: true, allExact: false }, warnings: null, error: null };
+    const report: EvaluationReport = {
+      folder: 'letters',
+      letters: [
+        { ...right, checks: [{ code: 'priority-unknown', onWrongValue: false }] },
+        { ...wrong, checks: [{ code: 'priority-unknown', onWrongValue: true }, { code: 'date-invalid', onWrongValue: false }] },
+        { ...right, name: 'quiet', checks: [] },
+      ],
+      fields: new Map(),
+    };
+    const summary = summarizeReport(report);
+    expect(summary.checks.find((check) => check.code === 'priority-unknown')).toEqual({ code: 'priority-unknown', letters: 2, onWrongValue: 1, allRight: ['right'] });
+    expect(summary.checks.find((check) => check.code === 'date-invalid')).toEqual({ code: 'date-invalid', letters: 1, onWrongValue: 0, allRight: [] });
+    expect(summary.checks.find((check) => check.code === 'case-number-format')).toEqual({ code: 'case-number-format', letters: 0, onWrongValue: 0, allRight: [] });
+    const lines = formatReport(report).split('\n');
+    expect(lines).toContain(`${'priority-unknown'.padEnd(34)}${'2/3'.padEnd(12)}1/2  (all values right: right)`);
+    expect(lines).toContain(`${'date-invalid'.padEnd(34)}${'1/3'.padEnd(12)}0/1`);
+  });
+
+  test('a check names a wrong value only where one of its findings sits on it', () => {
+    const wrong = withItem(1, { rationale: 'cut short' });
+    const verdicts = valueVerdicts(wrong, gold).filter((value) => !value.right);
+    expect(verdicts).toEqual([{ field: 'rationale', itemIndex: 1, missing: false, right: false }]);
+    expect(verdicts.some((value) => flagsValue({ code: 'x', field: 'rationale', itemIndex: 1 }, value))).toBe(true);
+    expect(verdicts.some((value) => flagsValue({ code: 'x', field: 'rationale', itemIndex: 0 }, value))).toBe(false);
   });
 });

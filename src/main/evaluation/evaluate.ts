@@ -4,14 +4,17 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runChecks, toCheckableLetter } from '../letters/checks/index.ts';
+import { CHECK_CODES } from '../letters/checks/index.ts';
+import type { CheckCode } from '../letters/checks/index.ts';
+import { derivableOfParsed, deriveValues } from '../letters/derive.ts';
 import { toExtractionRecord } from '../letters/extraction.ts';
 import { parseLetter } from '../letters/parsing/index.ts';
 import { readLetterFile } from '../letters/reading/index.ts';
+import type { ExtractionRecord } from '../../shared/extraction.ts';
 import type { GoldLetter, LetterScore } from './compare.ts';
 import { scoreLetter } from './compare.ts';
-import type { WarningTally } from './warnings.ts';
-import { addTallies, EMPTY_TALLY, formatTally, parserFlags, tallyWarnings } from './warnings.ts';
+import type { ValueFlag, WarningTally } from './warnings.ts';
+import { addTallies, EMPTY_TALLY, flagsValue, formatTally, parserFlags, tallyWarnings, valueVerdicts } from './warnings.ts';
 
 export interface LetterEvaluation {
   readonly name: string;
@@ -19,7 +22,15 @@ export interface LetterEvaluation {
   readonly score: LetterScore | null;
   /** Which values the parser's warnings (and, second, also the rule checks) point at. */
   readonly warnings: { readonly parser: WarningTally; readonly withChecks: WarningTally } | null;
+  /** The rule checks that found something in the letter (default settings), each once. */
+  readonly checks: readonly CheckHit[];
   readonly error: string | null;
+}
+
+/** A rule check that fired on a letter: whether one of its findings names a value the gold says is wrong. */
+export interface CheckHit {
+  readonly code: CheckCode;
+  readonly onWrongValue: boolean;
 }
 
 export interface FieldTotal {
@@ -52,21 +63,31 @@ async function evaluateLetter(file: string, goldFile: string, name: string): Pro
     gold = JSON.parse(await readFile(goldFile, 'utf8')) as GoldLetter;
   } catch (error) {
     // One bad gold file spoils its own letter's score, not the evaluation of the folder.
-    return { name, file, score: null, warnings: null, error: `${goldFile}: not a readable gold file (${error instanceof Error ? error.message : String(error)})` };
+    return { name, file, score: null, warnings: null, checks: [], error: `${goldFile}: not a readable gold file (${error instanceof Error ? error.message : String(error)})` };
   }
   try {
     const source = await readLetterFile(file);
     const parsed = parseLetter(source.text);
     const record = toExtractionRecord(source.fileName, source.sha256, parsed);
     const flags = parserFlags(record);
+    const findings = deriveValues(derivableOfParsed(parsed)).checks;
     const warnings = {
       parser: tallyWarnings(record, gold, flags),
-      withChecks: tallyWarnings(record, gold, [...flags, ...runChecks(toCheckableLetter(parsed))]),
+      withChecks: tallyWarnings(record, gold, [...flags, ...findings]),
     };
-    return { name, file, score: scoreLetter(record, gold), warnings, error: null };
+    return { name, file, score: scoreLetter(record, gold), warnings, checks: checkHits(record, gold, findings), error: null };
   } catch (error) {
-    return { name, file, score: null, warnings: null, error: error instanceof Error ? error.message : String(error) };
+    return { name, file, score: null, warnings: null, checks: [], error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function checkHits(record: ExtractionRecord, gold: GoldLetter, findings: readonly (ValueFlag & { readonly code: string })[]): CheckHit[] {
+  const wrong = valueVerdicts(record, gold).filter((value) => !value.right);
+  const codes = [...new Set(findings.map((finding) => finding.code))] as CheckCode[];
+  return codes.map((code) => ({
+    code,
+    onWrongValue: findings.some((finding) => finding.code === code && wrong.some((value) => flagsValue(finding, value))),
+  }));
 }
 
 function totalsByField(letters: readonly LetterEvaluation[]): Map<string, FieldTotal> {
@@ -93,11 +114,32 @@ export interface EvaluationSummary {
   /** Letters with any value not exact, or that could not be read: why, by field. */
   readonly differing: { readonly name: string; readonly error: string | null; readonly itemCountDiffers: boolean; readonly fields: string[] }[];
   readonly warnings: { readonly parser: WarningTally; readonly withChecks: WarningTally };
+  /** Per rule check: the letters it fires on, those where it names a value the gold says is wrong, and the letters it fires on whose values all match the gold. */
+  readonly checks: readonly CheckTotal[];
   readonly itemCountAgreed: number;
   readonly fieldsExact: number;
   readonly fieldsLoose: number;
   readonly fieldsCompared: number;
   readonly lettersAllExact: number;
+}
+
+export interface CheckTotal {
+  readonly code: CheckCode;
+  readonly letters: number;
+  readonly onWrongValue: number;
+  readonly allRight: readonly string[];
+}
+
+function checkTotals(letters: readonly LetterEvaluation[]): CheckTotal[] {
+  return (Object.keys(CHECK_CODES) as CheckCode[]).map((code) => {
+    const fired = letters.filter((letter) => letter.checks.some((hit) => hit.code === code));
+    return {
+      code,
+      letters: fired.length,
+      onWrongValue: fired.filter((letter) => letter.checks.some((hit) => hit.code === code && hit.onWrongValue)).length,
+      allRight: fired.filter((letter) => letter.score?.allExact === true).map((letter) => letter.name),
+    };
+  });
 }
 
 export function summarizeReport(report: EvaluationReport): EvaluationSummary {
@@ -119,6 +161,7 @@ export function summarizeReport(report: EvaluationReport): EvaluationSummary {
         fields: [...new Set(l.score?.fields.filter((f) => !f.exact).map((f) => f.field))],
       })),
     warnings: { parser: totalTally(report.letters, 'parser'), withChecks: totalTally(report.letters, 'withChecks') },
+    checks: checkTotals(report.letters),
     itemCountAgreed: scored.filter((l) => l.score?.itemCountMatches).length,
     fieldsExact: fieldResults.filter((f) => f.exact).length,
     fieldsLoose: fieldResults.filter((f) => f.loose).length,
@@ -148,12 +191,25 @@ export function formatReport(report: EvaluationReport): string {
     ...formatTally('parser warnings:', summary.warnings.parser),
     ...formatTally('parser warnings and rule checks:', summary.warnings.withChecks),
     '',
+    ...formatChecks(summary.checks, summary.letters),
+    '',
     `item count agreement: ${summary.itemCountAgreed}/${summary.letters}`,
     `fields exact: ${count(summary.fieldsExact, summary.fieldsCompared).trim()}`,
     `fields loose: ${count(summary.fieldsLoose, summary.fieldsCompared).trim()}`,
     `letters all fields exact: ${summary.lettersAllExact}/${summary.letters}`,
   );
   return lines.join('\n');
+}
+
+/** Per rule check: the letters it fires on and, of those, the ones where it names a value the gold says is wrong. */
+function formatChecks(checks: readonly CheckTotal[], letters: number): string[] {
+  return [
+    `${'rule check (default settings)'.padEnd(34)}${'fires on'.padEnd(12)}on a wrong value`,
+    ...checks.map((check) => {
+      const right = check.allRight.length === 0 ? '' : `  (all values right: ${check.allRight.join(', ')})`;
+      return `${check.code.padEnd(34)}${`${check.letters}/${letters}`.padEnd(12)}${check.onWrongValue}/${check.letters}${right}`;
+    }),
+  ];
 }
 
 export function totalTally(letters: readonly LetterEvaluation[], which: 'parser' | 'withChecks'): WarningTally {

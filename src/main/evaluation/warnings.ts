@@ -46,45 +46,67 @@ export function parserFlags(record: ExtractionRecord): ValueFlag[] {
 }
 
 /**
- * Tallies the values of one letter. Items are paired with gold in order, skipping the
- * fewest where the counts differ; a gold item the parse lacks cannot carry a warning of
- * its own, so its values count as warned when the letter says an item is missing.
+ * One value of a letter against the gold: `field` (and `itemIndex`, the parsed item's, for an
+ * item's value) as a warning would name it; `missing` for a value of a gold item the parse lacks.
  */
-export function tallyWarnings(record: ExtractionRecord, gold: GoldLetter, flags: readonly ValueFlag[]): WarningTally {
-  let tally = { ...EMPTY_TALLY };
-  const count = (expected: string | null | undefined, actual: string | null | undefined, warned: boolean) => {
-    const right = foldExact(expected) === foldExact(actual);
-    tally = addTallies(tally, {
-      wrong: right ? 0 : 1,
-      wrongWarned: !right && warned ? 1 : 0,
-      right: right ? 1 : 0,
-      rightWarned: right && warned ? 1 : 0,
-    });
-  };
-  const warned = (field: string, itemIndex?: number) =>
-    flags.some((flag) => flag.field === field && flag.itemIndex === itemIndex);
-  const goldHeader = gold.extra?.header ?? null;
-  const letterValues: [string, string | null | undefined, string | null | undefined][] = [
-    ['format', gold.format, record.format],
-    ['caseNumber', gold.caseNumber, record.caseNumber],
-    ['reviewerSpecialty', gold.reviewerSpecialty, record.reviewerSpecialty],
-    ['reviewerLicensure', gold.reviewerLicensure, record.reviewerLicensure],
-    ['reviewerSubspecialty', gold.extra?.reviewerSubspecialty ?? null, record.reviewerSubspecialty],
-    ...HEADER_FIELDS.map((name): [string, string | null, string | null] => [name, goldHeader?.[name] ?? null, record.header?.[name] ?? null]),
-  ];
-  for (const [field, expected, actual] of letterValues) count(expected, actual, warned(field));
+export interface ValueVerdict {
+  readonly field: string;
+  readonly itemIndex?: number;
+  readonly missing: boolean;
+  readonly right: boolean;
+}
 
+/**
+ * Every value of one letter, right or wrong by the exact rule. Items are paired with gold in
+ * order, skipping the fewest where the counts differ.
+ */
+export function valueVerdicts(record: ExtractionRecord, gold: GoldLetter): ValueVerdict[] {
+  const verdict = (field: string, expected: string | null | undefined, actual: string | null | undefined) => ({
+    field,
+    missing: false,
+    right: foldExact(expected) === foldExact(actual),
+  });
+  const goldHeader = gold.extra?.header ?? null;
+  const verdicts: ValueVerdict[] = [
+    verdict('format', gold.format, record.format),
+    verdict('caseNumber', gold.caseNumber, record.caseNumber),
+    verdict('reviewerSpecialty', gold.reviewerSpecialty, record.reviewerSpecialty),
+    verdict('reviewerLicensure', gold.reviewerLicensure, record.reviewerLicensure),
+    verdict('reviewerSubspecialty', gold.extra?.reviewerSubspecialty ?? null, record.reviewerSubspecialty),
+    ...HEADER_FIELDS.map((name) => verdict(name, goldHeader?.[name] ?? null, record.header?.[name] ?? null)),
+  ];
   const parsed = record.items.map(extractedValues);
   const expected = gold.items.map(goldValues);
-  const missingAnnounced = flags.some((flag) => flag.code === 'item-count-mismatch');
   for (const [p, g] of pairItems(parsed, expected)) {
     const fields = [...ITEM_FIELDS, ...(expected[g ?? -1]?.originalRequest || parsed[p ?? -1]?.originalRequest ? PARTIAL_FIELDS : [])];
     for (const field of fields) {
-      const isWarned = p === null ? missingAnnounced : warned(field, p);
-      count(g === null ? null : expected[g]?.[field], p === null ? null : parsed[p]?.[field], isWarned);
+      const value = verdict(field, g === null ? null : expected[g]?.[field], p === null ? null : parsed[p]?.[field]);
+      verdicts.push(p === null ? { ...value, missing: true } : { ...value, itemIndex: p });
     }
   }
-  return tally;
+  return verdicts;
+}
+
+/** Whether a flag names this value. */
+export function flagsValue(flag: ValueFlag, value: ValueVerdict): boolean {
+  return !value.missing && flag.field === value.field && flag.itemIndex === value.itemIndex;
+}
+
+/**
+ * Tallies the values of one letter. A gold item the parse lacks cannot carry a warning of its
+ * own, so its values count as warned when the letter says an item is missing.
+ */
+export function tallyWarnings(record: ExtractionRecord, gold: GoldLetter, flags: readonly ValueFlag[]): WarningTally {
+  const missingAnnounced = flags.some((flag) => flag.code === 'item-count-mismatch');
+  return valueVerdicts(record, gold).reduce((tally, value) => {
+    const warned = value.missing ? missingAnnounced : flags.some((flag) => flagsValue(flag, value));
+    return addTallies(tally, {
+      wrong: value.right ? 0 : 1,
+      wrongWarned: !value.right && warned ? 1 : 0,
+      right: value.right ? 1 : 0,
+      rightWarned: value.right && warned ? 1 : 0,
+    });
+  }, EMPTY_TALLY);
 }
 
 function extractedValues(item: ExtractedItem): ItemValues {
