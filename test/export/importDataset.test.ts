@@ -2,24 +2,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { exportDataset, importDataset, resolveConflict as resolve } from '../../src/main/export/index.ts';
+import { importDataset, resolveConflict as resolve } from '../../src/main/export/index.ts';
 import type { Db, Library } from '../../src/main/storage/index.ts';
-import { getLetter, insertParsedLetter, LetterReadOnlyError, listConflicts, listLetterHistory } from '../../src/main/storage/index.ts';
+import { getLetter, LetterReadOnlyError, listConflicts, listLetterHistory } from '../../src/main/storage/index.ts';
 import { TEST_ACTOR, updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
-import { deriveValues, derivableOfParsed } from '../../src/main/letters/derive.ts';
-import { buildLetter, useTempFolder } from '../storage/helpers.ts';
-import type { PlainLetter } from '../storage/helpers.ts';
+import { useTempFolder } from '../storage/helpers.ts';
 import { buildReviewedDataset, REVIEWER } from './dataset.ts';
+import { exportJsonl as exportFrom, twoReviewers as twoLibraries } from './twoReviewers.ts';
 
 const temp = useTempFolder();
 
 const resolveConflict = (db: Db, conflictId: number, take: 'ours' | 'theirs') => resolve(db, { ...TEST_ACTOR, reviewer: 'Ana' }, conflictId, take);
 
-async function exportJsonl(library: Library): Promise<string> {
-  const outDir = path.join(temp.folder(), 'export');
-  await exportDataset(library.file, { format: 'jsonl', outDir, scope: 'all' });
-  return path.join(outDir, 'letters.jsonl');
-}
+const exportJsonl = (library: Library) => exportFrom(temp, library);
+const twoReviewers = () => twoLibraries(temp);
 
 describe('round trip', () => {
   test('an export imported into an empty library exports again to the same bytes', async () => {
@@ -71,26 +67,6 @@ describe('round trip', () => {
     await expect(importDataset(temp.library(), file)).rejects.toThrow(/bad\.jsonl has 1 bad line; nothing was merged:\n  line 1: not an exported letter/);
   });
 });
-
-const LETTER: PlainLetter = {
-  caseNumber: 'CM16-0000900',
-  items: [
-    { service: 'MRI lumbar spine', decision: 'Upheld' },
-    { service: 'Physical therapy x12', decision: 'Overturned' },
-  ],
-};
-
-/** Two libraries holding the same letter, each reviewer working on their own copy. */
-function twoReviewers(plain: PlainLetter = LETTER) {
-  const { source, parsed } = buildLetter(plain);
-  const side = (reviewer: string) => {
-    const library = temp.library({ reviewer });
-    const { letterId } = insertParsedLetter(library.db, source, parsed, null, deriveValues(derivableOfParsed(parsed)));
-    const itemIds = getLetter(library.db, letterId)?.items.map((item) => item.id) ?? [];
-    return { library, letterId, itemIds };
-  };
-  return { ours: side('Ana'), theirs: side('Ben') };
-}
 
 describe('merging another reviewer\'s export', () => {
   test('takes what only they edited, keeps what only we edited, records what both edited differently', async () => {

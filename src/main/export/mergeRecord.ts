@@ -2,8 +2,10 @@
  * Merging another reviewer's record of a letter into ours, field by field. A side vouches for
  * a value when a person edited it or verified the letter. When the values differ: only their
  * side vouches -> their value is taken; both vouch -> a conflict is recorded for a person to
- * decide; otherwise ours stays. Nothing either side vouched for is overwritten silently. The
- * merge of one letter is one change group, recorded under their reviewer's name.
+ * decide; otherwise ours stays. The letter's status is merged the same way: a side decided it
+ * when it verified or flagged the letter, and two different decisions are a conflict. Nothing
+ * either side vouched for or decided is overwritten silently. The merge of one letter is one
+ * change group, recorded under their reviewer's name.
  */
 import type { ExportedItem, ExportedLetter } from '../../shared/export.ts';
 import type { SourceSpans } from '../../shared/letter.ts';
@@ -30,6 +32,7 @@ import {
   writeLetterState,
 } from '../storage/index.ts';
 import { itemFieldValue, letterFieldValue } from './fieldValues.ts';
+import { STATUS_FIELD, statusValue } from './statusValue.ts';
 
 export interface MergeOutcome {
   readonly fieldsTaken: number;
@@ -122,7 +125,15 @@ function mergeInto(db: Db, letterId: number, theirs: ExportedLetter, source: str
   addRecordTags(db, letterId, theirs);
   addRecordNotes(db, letterId, theirs);
   refreshLetterSummary(db, letterId);
-  adoptStatus(db, letterId, ours, theirs);
+  const ourStatus = statusValue(ours);
+  const theirStatus = statusValue(theirs);
+  // A flag is a person asking for a second look and a verification a person's word that the
+  // letter is right: when both sides decided differently, neither wins without a person.
+  if (ourStatus !== null && theirStatus !== null) {
+    if (ourStatus !== theirStatus) conflict(null, STATUS_FIELD, ourStatus, theirStatus);
+  } else if (ourStatus === null) {
+    adoptStatus(db, letterId, theirs);
+  }
   return { fieldsTaken, conflicts };
 }
 
@@ -148,14 +159,14 @@ export function replaceItems(db: Db, letterId: number, items: readonly ExportedI
 }
 
 /**
- * Their verification is adopted when ours is not verified and nothing is left in dispute, since
- * every value then is one their reviewer checked; their flag when ours is still being reviewed.
- * (Any change marks an unreviewed letter in progress: see runChange.)
+ * While ours is still being reviewed (unreviewed or in progress): their verification is adopted
+ * when nothing is left in dispute, since every value then is one their reviewer checked; their
+ * flag always. (Any change marks an unreviewed letter in progress: see runChange.)
  */
-function adoptStatus(db: Db, letterId: number, ours: ExportedLetter, theirs: ExportedLetter): void {
-  if (ours.status !== 'verified' && theirs.status === 'verified' && !hasOpenConflicts(db, letterId)) {
+function adoptStatus(db: Db, letterId: number, theirs: ExportedLetter): void {
+  if (theirs.status === 'verified' && !hasOpenConflicts(db, letterId)) {
     writeLetterReview(db, letterId, { status: 'verified', flagReason: null, verifiedAt: theirs.verifiedAt, verifiedBy: theirs.verifiedBy });
-  } else if ((ours.status === 'unreviewed' || ours.status === 'in_progress') && theirs.status === 'flagged') {
+  } else if (theirs.status === 'flagged') {
     writeLetterReview(db, letterId, { status: 'flagged', flagReason: theirs.flagReason, verifiedAt: null, verifiedBy: null });
   }
 }

@@ -7,7 +7,7 @@ export type { FieldInput } from './fieldEdits.ts';
 export { addItem, deleteItem, reorderItems } from './itemStructure.ts';
 export type { NewItem } from './itemStructure.ts';
 export { mergeItems, splitItem } from './splitMerge.ts';
-export { flagLetter, reopenLetter, setItemStatus, verifyLetter } from './letterStatus.ts';
+export { answerEveryWarning, flagLetter, reopenLetter, setItemStatus, verifyLetter } from './letterStatus.ts';
 export { confirmAndVerify } from './finishing.ts';
 export { addNote, deleteNote, setItemTag, setLetterTag } from './tagging.ts';
 export { createTagChange, deleteTagChange, mergeTagsChange, updateTagChange } from './tagList.ts';
