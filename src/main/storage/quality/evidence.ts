@@ -37,8 +37,17 @@ interface Row {
   readonly [column: string]: unknown;
 }
 
-const LETTER_COLUMNS = `l.id, l.original, l.human_edited, l.parsed_item_count, ${LETTER_FIELDS.map((field) => `l.${LETTER_FIELD_COLUMNS[field]}`).join(', ')}`;
-const ITEM_COLUMNS = `i.letter_id, i.id, i.original, i.human_edited, i.added_by_reviewer, ${ITEM_FIELDS.map((field) => `i.${ITEM_FIELD_COLUMNS[field]}`).join(', ')}`;
+/**
+ * The columns of a letter or item row an audit reads. With `editedOnly`, a value is read only from
+ * a row a person edited: an unedited value is the parser's by definition, so both sides stay
+ * null and compare equal, and a sample's long rationales are not read for nothing.
+ */
+function rowColumns<F extends string>(alias: string, meta: string, fields: readonly F[], columns: Readonly<Record<F, string>>, editedOnly: boolean): string {
+  const value = (column: string) => (editedOnly ? `CASE WHEN ${alias}.human_edited <> '[]' THEN ${alias}.${column} END AS ${column}` : `${alias}.${column}`);
+  return `${meta}, ${fields.map((field) => value(columns[field])).join(', ')}`;
+}
+const letterColumns = (editedOnly: boolean) => rowColumns('l', 'l.id, l.original, l.human_edited, l.parsed_item_count', LETTER_FIELDS, LETTER_FIELD_COLUMNS, editedOnly);
+const itemColumns = (editedOnly: boolean) => rowColumns('i', 'i.letter_id, i.id, i.original, i.human_edited, i.added_by_reviewer', ITEM_FIELDS, ITEM_FIELD_COLUMNS, editedOnly);
 
 type LetterRow = Row & { parsed_item_count: number | null };
 type ItemRow = Row & { letter_id: number; added_by_reviewer: number };
@@ -67,16 +76,19 @@ function evidenceOf(letter: LetterRow, items: readonly ItemRow[]): LetterEvidenc
 
 /** The letter's values now and as parsed; null when there is no such letter. */
 export function readLetterEvidence(db: Db, letterId: number): LetterEvidence | null {
-  const letter = statement(db, `SELECT ${LETTER_COLUMNS} FROM letters l WHERE l.id = ?`).get(letterId) as LetterRow | undefined;
+  const letter = statement(db, `SELECT ${letterColumns(false)} FROM letters l WHERE l.id = ?`).get(letterId) as LetterRow | undefined;
   if (!letter) return null;
-  return evidenceOf(letter, statement(db, `SELECT ${ITEM_COLUMNS} FROM items i WHERE i.letter_id = ? ORDER BY i.position`).all(letterId) as ItemRow[]);
+  return evidenceOf(letter, statement(db, `SELECT ${itemColumns(false)} FROM items i WHERE i.letter_id = ? ORDER BY i.position`).all(letterId) as ItemRow[]);
 }
 
-/** A sample's verified letters (its evidence), in the order drawn, each with the stratum it was drawn in: two reads for the whole sample. */
+/**
+ * A sample's verified letters (its evidence), in the order drawn, each with the stratum it was drawn in:
+ * two reads for the whole sample, values read only where a person edited the row (see rowColumns).
+ */
 export function readSampleEvidence(db: Db, sampleId: number): { stratum: number; evidence: LetterEvidence }[] {
   const checked = "audit_sample_letters a JOIN letters l ON l.id = a.letter_id AND l.status = 'verified'";
-  const letters = statement(db, `SELECT a.stratum, ${LETTER_COLUMNS} FROM ${checked} WHERE a.sample_id = ? ORDER BY a.draw`).all(sampleId) as (LetterRow & { stratum: number })[];
-  const items = statement(db, `SELECT ${ITEM_COLUMNS} FROM ${checked} JOIN items i ON i.letter_id = a.letter_id WHERE a.sample_id = ? ORDER BY i.letter_id, i.position`).all(sampleId) as ItemRow[];
+  const letters = statement(db, `SELECT a.stratum, ${letterColumns(true)} FROM ${checked} WHERE a.sample_id = ? ORDER BY a.draw`).all(sampleId) as (LetterRow & { stratum: number })[];
+  const items = statement(db, `SELECT ${itemColumns(true)} FROM ${checked} JOIN items i ON i.letter_id = a.letter_id WHERE a.sample_id = ? ORDER BY i.letter_id, i.position`).all(sampleId) as ItemRow[];
   const itemsByLetter = new Map<number, ItemRow[]>();
   for (const item of items) {
     let items = itemsByLetter.get(item.letter_id);
