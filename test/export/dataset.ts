@@ -4,7 +4,7 @@
  * partial certification, a letter without items, tags and notes.
  */
 import { createTag, getLetter, insertParsedLetter, tagItem, tagLetter } from '../../src/main/storage/index.ts';
-import { addNote, flagLetter, updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
+import { addNote, flagLetter, updateItemField, verifyLetter } from '../review/asReviewer.ts';
 import type { Library } from '../../src/main/storage/index.ts';
 import { deriveValues, derivableOfParsed } from '../../src/main/letters/derive.ts';
 import { buildLetter } from '../storage/helpers.ts';
@@ -39,6 +39,8 @@ export function buildReviewedDataset(library: Library): ReviewedDataset {
 
   const edited = insert(library, {
     caseNumber: 'CM16-0000101',
+    // A date no export can read as one: the parser keeps what the letter printed.
+    dateOfInjury: 'unknown',
     specialty: 'Physical Medicine & Rehabilitation',
     items: [
       { service: 'MRI of the lumbar spine', decision: 'Upheld' },
@@ -48,7 +50,6 @@ export function buildReviewedDataset(library: Library): ReviewedDataset {
   const [mriId = 0, acupunctureId = 0] = edited.itemIds;
   updateItemField(db, mriId, 'rationale', TRICKY_RATIONALE);
   updateItemField(db, acupunctureId, 'decision', 'Upheld');
-  updateLetterField(db, edited.letterId, 'dateOfInjury', 'unknown');
   tagItem(db, mriId, imaging);
   tagLetter(db, edited.letterId, urgent);
   addNote(db, edited.letterId, 'Checked against the PDF.');

@@ -91,10 +91,10 @@ describe('JSONL export', () => {
       verifiedBy: REVIEWER,
       verifiedAt: stored?.verifiedAt,
       reviewState: 'verified',
-      editedFields: ['dateOfInjury'],
+      editedFields: [],
       tags: ['urgent'],
       notes: [{ author: REVIEWER, createdAt: stored?.notes[0]?.createdAt, body: 'Checked against the PDF.' }],
-      // The rule checks over the exported values: the date of injury was corrected to a word.
+      // The rule checks over the exported values: the letter printed a word for the date of injury.
       checks: [
         { code: 'date-invalid', field: 'dateOfInjury', message: expect.stringContaining('"unknown"') },
         { code: 'rationale-without-conclusion', field: 'decision', itemIndex: 0, message: expect.any(String) },

@@ -37,6 +37,8 @@ export interface PlainLetter {
   readonly caseNumber?: string | null;
   readonly format?: LetterFormat;
   readonly withHeader?: boolean;
+  /** The date of injury as the letter prints it (a date, unless the letter printed something else). */
+  readonly dateOfInjury?: string;
   readonly specialty?: string;
   readonly licensure?: string;
   readonly summary?: string;
@@ -85,7 +87,7 @@ export function buildLetter(plain: PlainLetter): BuiltLetter {
   if (plain.withHeader ?? true) {
     header = {
       dateAssigned: writer.line('Date Assigned: ', '11/09/2016'),
-      dateOfInjury: writer.line('Date of Injury: ', '10/13/2016'),
+      dateOfInjury: writer.line('Date of Injury: ', plain.dateOfInjury ?? '10/13/2016'),
       decisionDate: writer.line('Decision Date: ', '12/09/2016'),
       urDenialDate: writer.line('UR Denial Date: ', '11/03/2016'),
       priority: writer.line('Priority: ', 'Standard'),

@@ -5,6 +5,7 @@
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
+import { printedOfIso } from '../../shared/dates.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../shared/letter.ts';
 import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES } from '../../shared/library.ts';
 import type { ExportedLetter } from '../../shared/export.ts';
@@ -13,6 +14,12 @@ import { DRUG_CLASSES, SERVICE_CATEGORIES } from '../../shared/vocabulary.ts';
 import type { DrugClass, ServiceCategory } from '../../shared/vocabulary.ts';
 
 const text = z.string().nullable();
+/**
+ * A date another tool wrote as ISO YYYY-MM-DD is read as the date it is and kept as the letters
+ * print it (MM/DD/YYYY), as a reviewer typing it would have it; any other value comes in as it
+ * is, like the parser's reading of an odd printed date.
+ */
+const date = text.transform((value) => (value === null ? null : (printedOfIso(value) ?? value)));
 const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 const spans = z.record(z.string(), z.array(span).min(1));
 const warning = z.looseObject({ code: z.string(), message: z.string() });
@@ -50,7 +57,7 @@ const letterSchema = z.object({
   reviewerLicensure: text,
   reviewerSubspecialty: text,
   header: z
-    .object({ dateAssigned: text, decisionDate: text, priority: text, dateOfInjury: text, urDenialDate: text, applicationReceived: text })
+    .object({ dateAssigned: date, decisionDate: date, priority: text, dateOfInjury: date, urDenialDate: date, applicationReceived: date })
     .nullable(),
   items: z.array(itemSchema),
   warnings: z.array(warning),

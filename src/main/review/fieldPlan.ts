@@ -4,6 +4,8 @@
  * exactly when the value differs from the parser's. Pure: the services write the plan.
  */
 import type { Span, SourceSpans } from '../../shared/letter.ts';
+import { enteredDate, isDateField } from '../../shared/dates.ts';
+import { LETTER_FIELD_LABELS } from '../../shared/fieldLabels.ts';
 import { foldWhitespace } from '../../shared/fold.ts';
 import type { ChangeDetails, Resolution, StoredWarning } from '../../shared/library.ts';
 import type { EditableState, OriginalValue, StateWrite } from '../storage/index.ts';
@@ -55,10 +57,23 @@ function selectedSpans(input: FieldInput): SourceSpans | null {
 
 /** The plan for setting `field` from `input`, or null when it changes nothing. */
 export function planFieldEdit<F extends string>(state: EditableState<F>, field: F, input: FieldInput, context: PlanContext): FieldPlan<F> | null {
-  const value = inputValue(input, context.text);
+  const value = checkedDate(field, inputValue(input, context.text));
   const parser = parserValueOf(state, field, context.addedByReviewer);
   const { spans, source } = newSource(input, value, parser, state.spans[field] ?? null, context.text);
   return planFieldValue(state, field, { value, spans, source }, context);
+}
+
+/**
+ * A date field takes a date the exports can read, refused at once otherwise: a value kept here
+ * and read as missing by every tabular export later would be a date lost without a word.
+ */
+function checkedDate(field: string, value: string | null): string | null {
+  if (value === null || !isDateField(field)) return value;
+  const date = enteredDate(value);
+  if (date === null) {
+    throw new InvalidEditError(`${LETTER_FIELD_LABELS[field]} takes a date as MM/DD/YYYY (as letters print it) or YYYY-MM-DD, not "${value}"; leave it empty when the letter gives none`);
+  }
+  return date;
 }
 
 export interface NewFieldValue {
