@@ -19,9 +19,11 @@ export interface ConflictsDialogProps {
   readonly onError: (message: string) => void;
 }
 
-/** A category is stored as its id ('prescription-drug'); a person reads its label. */
+/** A category is stored as its id ('prescription-drug'), a letter's status as "verified" or "flagged: <reason>"; a person reads a label. */
 function shownValue(conflict: DatasetConflict, value: string | null): string | null {
-  return conflict.field === 'category' && value !== null ? facetValueLabel('category', value) : value;
+  if (value === null) return value;
+  if (conflict.field === 'category') return facetValueLabel('category', value);
+  return conflict.field === 'status' ? value.replace(/^./, (first) => first.toUpperCase()) : value;
 }
 
 function fieldLabel(conflict: DatasetConflict): string {
@@ -72,8 +74,8 @@ export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: 
         <p className="muted">Loading…</p>
       ) : conflicts.length === 0 ? (
         <p className="muted">
-          Nothing to decide. A blind pass's disagreement with a verified value, and every value both you and another reviewer changed differently in a merged
-          export (imr-review import-dataset), are listed here.
+          Nothing to decide. A blind pass's disagreement with a verified value, and every value (or letter status: a flag against a verification) both you and another
+          reviewer changed differently in a merged export (imr-review import-dataset), are listed here.
         </p>
       ) : (
         <table className="history conflicts">
