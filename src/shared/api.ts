@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { API_ARGS } from './apiSchema.ts';
 import type { BulkPreview, BulkResult } from './bulk.ts';
+import type { CheckSettings } from './checkSettings.ts';
 import type { Correction, CorrectionsReport } from './corrections.ts';
 import type { DatasetConflict, ExportProgress, ExportResult } from './export.ts';
 import type { ImportProgress, ImportSummary } from './importing.ts';
@@ -30,6 +31,8 @@ export const API_METHODS = [
   'getAppInfo',
   'setReviewer',
   'getStats',
+  'getCheckSettings',
+  'setCheckSettings',
   'queryQueue',
   'nextLetterToReview',
   'searchLetters',
@@ -146,6 +149,10 @@ export interface ApiResults {
   getAppInfo: AppInfo;
   setReviewer: void;
   getStats: LibraryStats & { readonly verified: number; readonly derivedUpdate: DerivedUpdate | null };
+  /** The library's rule check settings (the defaults where it set none). */
+  getCheckSettings: CheckSettings;
+  /** Every letter's findings are then worked out again in the background (getStats.derivedUpdate). */
+  setCheckSettings: void;
   queryQueue: QueuePage;
   nextLetterToReview: number | null;
   searchLetters: readonly SearchHit[];

@@ -72,6 +72,8 @@ export const queueFilterSchema = z.strictObject({
   decidedIn: z.string().regex(/^(\d{4}(-(0[1-9]|1[0-2])|\.\.\d{4})?|unknown)$/).optional(),
   /** The expert reviewer's specialty as printed; null: letters that print none. */
   reviewerSpecialty: text(500).nullable().optional(),
+  /** Letters whose expert reviewer is (or, of the letters printing a licensure, is not) licensed in the state. */
+  licensure: z.strictObject({ state: text(80).min(1), licensed: z.boolean() }).optional(),
   /** Letters with at least this many items. */
   minItems: z.number().int().min(0).max(1000).optional(),
   /** Letters with, for each of these, an item that matches all of it at once. */
@@ -163,11 +165,20 @@ const blindPassRequest = z.union([
   z.strictObject({ mode: z.enum(BLIND_MODES), letterIds: z.array(id).min(1).max(100_000).readonly() }),
 ]);
 
+const windowDays = z.number().int().min(1).max(365);
+const checkSettings = z.strictObject({
+  decisionWindowDays: z.strictObject({ standard: windowDays, expedited: windowDays }),
+  /** Turning the licensure finding on takes a reason, shown with every finding. */
+  licensureFinding: z.strictObject({ state: text(80).min(1), why: text(500).min(1) }).nullable(),
+});
+
 /** Argument tuples, one schema per method. */
 export const API_ARGS = {
   getAppInfo: z.tuple([]),
   setReviewer: z.tuple([text(120).min(1)]),
   getStats: z.tuple([]),
+  getCheckSettings: z.tuple([]),
+  setCheckSettings: z.tuple([checkSettings]),
   queryQueue: z.tuple([queueQuery]),
   nextLetterToReview: z.tuple([id.nullable(), queueFilterSchema, z.enum(QUEUE_SORTS)]),
   searchLetters: z.tuple([text(500), z.number().int().min(1).max(200)]),

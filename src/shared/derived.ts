@@ -43,3 +43,16 @@ export interface ItemFacet {
   readonly facet: Facet;
   readonly value: string;
 }
+
+/**
+ * What the queue filters and the insights count a letter by, one row per letter and value (its
+ * items and their decisions counted with it, as an item facet's are): the reviewer's states of
+ * licensure (src/shared/licensure.ts), a fact about the letter, not a finding.
+ */
+export const LETTER_FACETS = ['licensure-state'] as const;
+export type LetterFacet = (typeof LETTER_FACETS)[number];
+
+export interface LetterFacetValue {
+  readonly facet: LetterFacet;
+  readonly value: string;
+}

@@ -161,6 +161,10 @@ export interface ExportedLetter {
   readonly notes: readonly ExportedNote[];
   /** The rule checks' findings on the exported values (see CHECK_CODES). */
   readonly checks?: readonly CheckFinding[];
+  /** The reviewer's states of licensure as a list (licensureStates); absent from records of exports made before it was kept. */
+  readonly licensureStates?: readonly string[];
+  /** Whether one of them is California; null when the letter lists none. */
+  readonly licensedInCalifornia?: boolean | null;
   /** Only in exports made with spans. */
   readonly spans?: Readonly<Record<string, SourceSpans>>;
 }

@@ -66,6 +66,7 @@ export interface Headline {
 export interface InsightSelection {
   readonly decidedIn?: string;
   readonly reviewerSpecialty?: string | null;
+  readonly licensure?: QueueFilter['licensure'];
   readonly minItems?: number;
   readonly item?: ItemCriteria;
 }
@@ -77,6 +78,7 @@ export const BREAKDOWN_IDS = [
   'mtus-part',
   'guideline-topic',
   'reviewer-specialty',
+  'licensure-state',
   'decision-month',
   'ca-evidence',
 ] as const;

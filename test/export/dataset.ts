@@ -58,6 +58,8 @@ export function buildReviewedDataset(library: Library): ReviewedDataset {
   const partial = insert(library, {
     caseNumber: 'CM17-0000202',
     withHeader: false,
+    // Two states, one as its postal code: a list in every format, and no California.
+    licensure: 'Texas, FL',
     items: [
       {
         service: `${PARTIAL.originalRequest}. ${PARTIAL.authorizedByClaimsAdministrator}. ${PARTIAL.imrEligiblePortion}`,

@@ -41,6 +41,8 @@ describe('JSONL export', () => {
       reviewerSpecialty: 'Physical Medicine & Rehabilitation',
       reviewerLicensure: 'California',
       reviewerSubspecialty: null,
+      licensureStates: ['California'],
+      licensedInCalifornia: true,
       header: {
         dateAssigned: '11/09/2016',
         decisionDate: '12/09/2016',
@@ -102,8 +104,18 @@ describe('JSONL export', () => {
     });
     expect(stored?.verifiedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    const partial = records.find((record) => record.sha256 === dataset.sha.partial) as { header: unknown; items: { partial: unknown }[] };
+    const partial = records.find((record) => record.sha256 === dataset.sha.partial) as {
+      header: unknown;
+      items: { partial: unknown }[];
+      reviewerLicensure: string;
+      licensureStates: string[];
+      licensedInCalifornia: boolean;
+      checks: { code: string }[];
+    };
     expect(partial.header).toBeNull();
+    // Licensure is a fact listed with the letter, not a finding.
+    expect([partial.reviewerLicensure, partial.licensureStates, partial.licensedInCalifornia]).toEqual(['Texas, FL', ['Texas', 'Florida'], false]);
+    expect(partial.checks.map((check) => check.code)).not.toContain('reviewer-licensure-state');
     expect(partial.items[0]?.partial).toEqual(PARTIAL);
     const empty = records.find((record) => record.sha256 === dataset.sha.empty) as { items: unknown[]; warnings: { code: string }[] };
     expect(empty.items).toEqual([]);

@@ -72,6 +72,8 @@ export function expectedLetterRow(letter: ExportedLetter, lists: ListForm): Row 
     reviewerSpecialty: letter.reviewerSpecialty,
     reviewerLicensure: letter.reviewerLicensure,
     reviewerSubspecialty: letter.reviewerSubspecialty,
+    licensureStates: list(letter.licensureStates ?? []),
+    licensedInCalifornia: letter.licensedInCalifornia ?? null,
     itemCount: letter.items.length,
     status: letter.status,
     flagReason: letter.flagReason,

@@ -36,8 +36,8 @@ describe('imr-review report', () => {
     const html = readFileSync(path.join(out, 'imr-insights.html'), 'utf8');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import|url\(/i);
-    // Decisions, two published-figure charts and eight breakdowns.
-    expect(html.match(/<svg[^>]*class="insights-chart"/g)).toHaveLength(11);
+    // Decisions, two published-figure charts and nine breakdowns.
+    expect(html.match(/<svg[^>]*class="insights-chart"/g)).toHaveLength(12);
     expect(html).toContain('Items upheld</span><b>66.7%</b>');
     expect(html).toContain("California Workers' Compensation Institute, press release id=501, cwci.org");
     expect(html).toContain('not a random sample');
@@ -84,7 +84,7 @@ describe.skipIf(!existsSync(DEV_LETTERS))(
         page.on('pageerror', (error) => problems.push(String(error)));
         page.on('request', (request) => request.url().startsWith('file:') || requests.push(request.url()));
         await page.goto(`file://${file}`);
-        await expect.poll(() => page.locator('svg.insights-chart').count()).toBe(11);
+        await expect.poll(() => page.locator('svg.insights-chart').count()).toBe(12);
         expect(await page.locator('h1').textContent()).toBe('IMR insights');
         expect(problems).toEqual([]);
         expect(requests).toEqual([]);

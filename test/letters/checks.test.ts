@@ -38,8 +38,7 @@ describe('generated letters pass every check', () => {
   test('40 letters, with and without partial certifications and prose credentials', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const letter = checkable(seed, { credentials: seed % 2 ? 'block' : 'prose' });
-      const unlicensed = letter.reviewerLicensure?.includes('California') ? [] : ['reviewer-licensure-state'];
-      expect({ seed, codes: runChecks(letter).map((r) => r.code) }).toEqual({ seed, codes: unlicensed });
+      expect({ seed, codes: runChecks(letter).map((r) => r.code) }).toEqual({ seed, codes: [] });
     }
   });
 });
@@ -111,17 +110,29 @@ describe('priority', () => {
 });
 
 describe('reviewer licensure', () => {
-  test('the states of licensure include California, however the list is written', () => {
-    for (const reviewerLicensure of ['Texas,New York,California', 'California', 'california, Oregon', 'Oregon and California']) {
+  const requireCalifornia = { ...DEFAULT_CHECK_SETTINGS, licensureFinding: { state: 'California', why: 'Our contract asks for California reviewers.' } };
+
+  test('is no finding by default, wherever the reviewer is licensed', () => {
+    for (const reviewerLicensure of ['Texas,New York', 'Florida', 'California', 'Pain Management']) {
       expect(runChecks({ ...BASE, reviewerLicensure })).toEqual([]);
-    }
-    for (const reviewerLicensure of ['Texas,New York', 'Pain Management', 'Californian']) {
-      expect(codes(runChecks({ ...BASE, reviewerLicensure }))).toEqual([{ code: 'reviewer-licensure-state', field: 'reviewerLicensure' }]);
     }
   });
 
-  test('the state is a setting', () => {
-    const settings = { ...DEFAULT_CHECK_SETTINGS, licensureState: 'Texas' };
+  test('turned on, the states of licensure must include the state, however the list is written, and the finding says why', () => {
+    for (const reviewerLicensure of ['Texas,New York,California', 'California', 'california, Oregon', 'Oregon and California', 'TX/CA']) {
+      expect(runChecks({ ...BASE, reviewerLicensure }, requireCalifornia)).toEqual([]);
+    }
+    for (const reviewerLicensure of ['Texas,New York', 'Pain Management', 'Californian']) {
+      expect(codes(runChecks({ ...BASE, reviewerLicensure }, requireCalifornia))).toEqual([{ code: 'reviewer-licensure-state', field: 'reviewerLicensure' }]);
+    }
+    expect(runChecks({ ...BASE, reviewerLicensure: 'Florida' }, requireCalifornia)[0]?.message).toBe(
+      "The reviewer's states of licensure (Florida) do not include California. This library asks for it: Our contract asks for California reviewers.",
+    );
+    expect(runChecks({ ...BASE, reviewerLicensure: null }, requireCalifornia)).toEqual([]);
+  });
+
+  test('the state is part of the setting', () => {
+    const settings = { ...DEFAULT_CHECK_SETTINGS, licensureFinding: { state: 'Texas', why: '' } };
     expect(runChecks({ ...BASE, reviewerLicensure: 'Texas,New York' }, settings)).toEqual([]);
     expect(runChecks({ ...BASE, reviewerLicensure: 'California' }, settings).map((r) => r.code)).toEqual(['reviewer-licensure-state']);
   });
@@ -154,6 +165,16 @@ describe('decision polarity', () => {
     ]);
   });
 
+  test('"the request is not necessary" is a verdict without "medically", and is read like one', () => {
+    expect(runChecks(withRationale(0, 'There was no trial of therapy. Therefore, the request is not necessary.', 'Upheld'))).toEqual([]);
+    expect(codes(runChecks(withRationale(0, 'The trial helped. As such, the request is necessary.', 'Upheld')))).toEqual([
+      { code: 'decision-contradicts-rationale', field: 'decision', itemIndex: 0 },
+    ]);
+    expect(codes(runChecks(withRationale(0, 'An exam is necessary before any request.', 'Upheld')))).toEqual([
+      { code: 'rationale-without-conclusion', field: 'decision', itemIndex: 0 },
+    ]);
+  });
+
   test('a generated rationale made to contradict its decision is the one flagged', () => {
     const generated = generateLetter(41, { ...CLEAN, itemCount: 4, contradictingRationale: true });
     const results = runChecks(toCheckableLetter(parseLetter(renderLetterText(generated, 'plain'))));
@@ -177,10 +198,10 @@ describe('guidelines', () => {
   });
 });
 
-describe('citations in force on the decision date', () => {
-  const citing = (guideline: string, decisionDate: string | null): DerivableLetter => ({
+describe('citations in force when applied', () => {
+  const citing = (guideline: string, decisionDate: string | null, urDenialDate: string | null = null): DerivableLetter => ({
     ...BASE,
-    header: { ...HEADER, decisionDate },
+    header: { ...HEADER, decisionDate, urDenialDate },
     items: BASE.items.map((item, i) => ({
       ...item,
       claimsAdministratorGuideline: i === 1 ? guideline : item.claimsAdministratorGuideline,
@@ -204,6 +225,14 @@ describe('citations in force on the decision date', () => {
     expect(inForceFindings(citing('MTUS Chronic Pain Medical Treatment Guidelines 2009, page 46', null))).toEqual([]);
     expect(inForceFindings(citing('Official Disability Guidelines (ODG), Pain Chapter', '02/06/2017'))).toEqual([]);
   });
+
+  test("the Claims Administrator's citation is read on its UR denial date, when that is a date", () => {
+    expect(inForceFindings(citing('MTUS Chronic Pain Medical Treatment Guidelines 2009, page 46', '02/06/2017', '06/30/2016'))).toEqual([]);
+    expect(inForceFindings(citing('MTUS Chronic Pain Medical Treatment Guidelines 2009, page 46', '02/06/2017', '12/29/2016'))).toEqual([
+      { code: 'citation-not-in-force', field: 'claimsAdministratorGuideline', itemIndex: 1 },
+    ]);
+    expect(inForceFindings(citing('MTUS Chronic Pain Medical Treatment Guidelines 2009, page 46', '02/06/2017', '13/45/2016'))).toHaveLength(1);
+  });
 });
 
 describe('the module', () => {
@@ -214,7 +243,7 @@ describe('the module', () => {
       reviewerLicensure: 'Ohio',
       items: [{ service: 'Knee MRI', decision: 'Upheld', claimsAdministratorGuideline: null, maximusGuideline: null, rationale: 'It is medically necessary.' }],
     };
-    const results = runChecks(broken);
+    const results = runChecks(broken, { ...DEFAULT_CHECK_SETTINGS, licensureFinding: { state: 'California', why: '' } });
     expect(new Set(results.map((r) => r.code))).toEqual(
       new Set(['case-number-format', 'date-invalid', 'dates-out-of-order', 'priority-unknown', 'reviewer-licensure-state', 'decision-contradicts-rationale']),
     );
@@ -228,7 +257,7 @@ describe('the module', () => {
   test('each code has a one-line description', () => {
     expect(Object.keys(CHECK_CODES)).toHaveLength(10);
     for (const description of Object.values(CHECK_CODES)) expect(description).toMatch(/^[A-Z][^\n]{20,}\.$/);
-    expect(DEFAULT_CHECK_SETTINGS).toEqual({ decisionWindowDays: { standard: 40, expedited: 4 }, licensureState: 'California' });
+    expect(DEFAULT_CHECK_SETTINGS).toEqual({ decisionWindowDays: { standard: 40, expedited: 4 }, licensureFinding: null });
   });
 
   test('a parsed letter maps to the same values its extraction record holds', () => {

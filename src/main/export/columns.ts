@@ -7,6 +7,7 @@ import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { HeaderFieldName } from '../../shared/letter.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
 import type { ExportedCitation, ExportedItem, ExportedLetter } from '../../shared/export.ts';
+import { HOME_STATE, isLicensedIn, licensureStates } from '../../shared/licensure.ts';
 import { isoDate } from './dates.ts';
 
 /** `date` values are ISO `YYYY-MM-DD` strings and `timestamp` values ISO instants, until a writer types them. */
@@ -86,6 +87,18 @@ export const LETTER_COLUMNS: readonly LetterColumn[] = [
   { name: 'reviewerSpecialty', type: 'string', description: "expert reviewer's certification or specialty as printed", value: (l) => l.reviewerSpecialty },
   { name: 'reviewerLicensure', type: 'string', description: "expert reviewer's state(s) of licensure as printed", value: (l) => l.reviewerLicensure },
   { name: 'reviewerSubspecialty', type: 'string', description: "expert reviewer's subspecialty (prose credentials only)", value: (l) => l.reviewerSubspecialty },
+  {
+    name: 'licensureStates',
+    type: STRINGS,
+    description: "the states of licensure as a list, each state's name once (a postal code read as its state)",
+    value: (l) => licensureStates(l.reviewerLicensure),
+  },
+  {
+    name: 'licensedInCalifornia',
+    type: 'boolean',
+    description: 'true when one of those states is California; missing when the letter lists none (a fact: any US state\'s licence qualifies a reviewer)',
+    value: (l) => isLicensedIn(l.reviewerLicensure, HOME_STATE),
+  },
   { name: 'itemCount', type: 'integer', description: 'decision items in the letter', value: (l) => l.items.length },
   { name: 'status', type: 'string', description: 'review status: unreviewed, in_progress, verified or flagged', value: (l) => l.status },
   { name: 'flagReason', type: 'string', description: 'why a reviewer flagged the letter', value: (l) => l.flagReason },

@@ -106,6 +106,8 @@ export function jsonlLetterKeys(withSpans: boolean): KeyDoc[] {
     text('reviewerSpecialty'),
     text('reviewerLicensure'),
     text('reviewerSubspecialty'),
+    { key: 'licensureStates', type: { list: 'string' }, description: describedAs('licensureStates') },
+    { key: 'licensedInCalifornia', type: 'bool', description: describedAs('licensedInCalifornia') },
     {
       key: 'header',
       type: { struct: strings(...HEADER_FIELDS) },

@@ -1,5 +1,5 @@
-/** The outcome by service, drug class, guideline, reviewer, month and evidence: one group per stored value. */
-import type { Facet } from '../../shared/derived.ts';
+/** The outcome by service, drug class, guideline, reviewer, licensure, month and evidence: one group per stored value. */
+import type { Facet, LetterFacet } from '../../shared/derived.ts';
 import { BREAKDOWN_IDS } from '../../shared/insights.ts';
 import type { Breakdown, BreakdownId, GroupRow, InsightSelection } from '../../shared/insights.ts';
 import type { FacetCounts, LetterCountsByGroup } from '../storage/index.ts';
@@ -53,7 +53,7 @@ const FACET_BREAKDOWNS: readonly FacetBreakdown[] = [
 ];
 
 /** The facets the breakdowns count: what storage is asked for. */
-export const BREAKDOWN_FACETS: readonly Facet[] = FACET_BREAKDOWNS.map((breakdown) => breakdown.facet);
+export const BREAKDOWN_FACETS: readonly (Facet | LetterFacet)[] = [...FACET_BREAKDOWNS.map((breakdown) => breakdown.facet), 'licensure-state'];
 
 export function breakdownsOf(letters: LetterCountsByGroup, facets: readonly FacetCounts[]): Breakdown[] {
   const byFacet = FACET_BREAKDOWNS.map((breakdown): Breakdown => {
@@ -70,13 +70,22 @@ export function breakdownsOf(letters: LetterCountsByGroup, facets: readonly Face
     note: "Items by the expert reviewer's specialty as the letter prints it.",
     rows: sortRows('reviewer-specialty', letters.by.specialty.map((counts) => row(counts.key, specialtyLabel(counts.key), counts, { reviewerSpecialty: counts.key }))),
   };
+  const licensure: Breakdown = {
+    id: 'licensure-state',
+    title: "By reviewer's state of licensure",
+    note: 'Items by the states the expert reviewer is licensed in, as the letter lists them; a reviewer licensed in two states counts under each. The statute asks for a licence in any state, so this is a fact, not a finding.',
+    rows: sortRows(
+      'licensure-state',
+      facets.filter((counts) => counts.facet === 'licensure-state').map((counts) => row(counts.value, counts.value, counts, { licensure: { state: counts.value, licensed: true } })),
+    ),
+  };
   const month: Breakdown = {
     id: 'decision-month',
     title: 'By month of decision',
     note: "Items by the month of their letter's decision date.",
     rows: sortRows('decision-month', letters.by.month.map((counts) => row(counts.key, monthGroupLabel(counts.key), counts, { decidedIn: counts.key ?? 'unknown' }))),
   };
-  const all = new Map([...byFacet, specialty, month].map((breakdown) => [breakdown.id, breakdown]));
+  const all = new Map([...byFacet, specialty, licensure, month].map((breakdown) => [breakdown.id, breakdown]));
   return BREAKDOWN_IDS.map((id) => all.get(id)).filter((breakdown): breakdown is Breakdown => breakdown !== undefined);
 }
 

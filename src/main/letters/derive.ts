@@ -4,17 +4,18 @@
  * the import workers run it on a parsed letter, the review services on the stored one after
  * every change.
  */
-import type { CheckFinding, ItemFacet, ItemVocabulary, StructureCorrections, StructureKey } from '../../shared/derived.ts';
+import type { CheckFinding, ItemFacet, ItemVocabulary, LetterFacetValue, StructureCorrections, StructureKey } from '../../shared/derived.ts';
+import { licensureStates } from '../../shared/licensure.ts';
 import type { ExportedStructure } from '../../shared/export.ts';
 import { exportedStructure } from './structureRecord.ts';
 import type { GuidelineAnalysis } from '../../shared/vocabulary.ts';
 import type { ParsedLetter } from '../../shared/letter.ts';
 import { runChecks, toCheckableLetter } from './checks/index.ts';
 import type { CheckableLetter, CheckSettings } from './checks/index.ts';
-import { analyzeGuideline, analyzeItemService, checkInForce, VOCABULARY_VERSION } from './vocabulary/index.ts';
+import { analyzeGuideline, analyzeItemService, checkInForce, isoDate, VOCABULARY_VERSION } from './vocabulary/index.ts';
 
 /** Bump when the checks' rules change; with the vocabulary's version it says whether stored derived values are current. */
-const CHECKS_VERSION = '2';
+const CHECKS_VERSION = '3';
 export const DERIVED_VERSION = `checks-${CHECKS_VERSION}+vocabulary-${VOCABULARY_VERSION}`;
 
 export interface DerivableItem {
@@ -35,6 +36,8 @@ export interface DerivableLetter extends Omit<CheckableLetter, 'items'> {
 
 export interface DerivedValues {
   readonly checks: readonly CheckFinding[];
+  /** What the queue filters and the insights count the letter by: its reviewer's states of licensure. */
+  readonly letterFacets: readonly LetterFacetValue[];
   /** Per item, in letter order: what the queue filters by, and the structure the exports carry. */
   readonly items: readonly { readonly facets: readonly ItemFacet[]; readonly structure: ExportedStructure }[];
 }
@@ -56,20 +59,31 @@ export function derivableOfParsed(parsed: ParsedLetter): DerivableLetter {
 export function deriveValues(letter: DerivableLetter, settings?: CheckSettings): DerivedValues {
   const vocabularies = letter.items.map(itemVocabulary);
   return {
-    checks: [...runChecks(letter, settings), ...citationsNotInForce(letter.header?.decisionDate ?? null, vocabularies)],
+    checks: [...runChecks(letter, settings), ...citationsNotInForce(letter.header, vocabularies)],
+    letterFacets: licensureStates(letter.reviewerLicensure).map((value) => ({ facet: 'licensure-state', value })),
     items: vocabularies.map((vocabulary) => ({ facets: facetsOf(vocabulary), structure: exportedStructure(vocabulary) })),
   };
 }
 
 const GUIDELINE_FIELDS = ['claimsAdministratorGuideline', 'maximusGuideline'] as const;
 
-/** The MTUS citations not in force on the decision date, each on its guideline field. */
-function citationsNotInForce(decisionDate: string | null, vocabularies: readonly ItemVocabulary[]): CheckFinding[] {
+/**
+ * The MTUS citations not in force when they were applied, each on its guideline field: MAXIMUS's
+ * on the decision date; the Claims Administrator's on its UR denial date, when that is a date,
+ * since its guideline is the one its utilization review applied, often months before the IMR.
+ */
+function citationsNotInForce(header: DerivableLetter['header'], vocabularies: readonly ItemVocabulary[]): CheckFinding[] {
+  const decisionDate = header?.decisionDate ?? null;
   if (decisionDate === null) return [];
+  const urDenialDate = header?.urDenialDate ?? null;
+  const appliedOn = {
+    claimsAdministratorGuideline: urDenialDate !== null && isoDate(urDenialDate) !== null ? urDenialDate : decisionDate,
+    maximusGuideline: decisionDate,
+  };
   return vocabularies.flatMap((vocabulary, itemIndex) =>
     GUIDELINE_FIELDS.flatMap((field) =>
       vocabulary[field].citations.flatMap((citation) => {
-        const check = checkInForce(citation, decisionDate);
+        const check = checkInForce(citation, appliedOn[field]);
         return check.status === 'not-in-force' ? [{ code: 'citation-not-in-force', field, itemIndex, message: `${check.reason} The request may predate the change.` }] : [];
       }),
     ),

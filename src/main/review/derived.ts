@@ -9,7 +9,7 @@ import { DEFAULT_CHECK_SETTINGS } from '../letters/checks/index.ts';
 import { deriveValues, itemVocabulary } from '../letters/derive.ts';
 import type { DerivableLetter } from '../letters/derive.ts';
 import type { ChangeRequest, ChangeWork, Db } from '../storage/index.ts';
-import { getJsonSetting, getLetter, runChange, writeDerived } from '../storage/index.ts';
+import { getJsonSetting, getLetter, runChange, setJsonSetting, writeDerived } from '../storage/index.ts';
 
 const CHECK_SETTINGS_KEY = 'check_settings';
 
@@ -17,6 +17,14 @@ const CHECK_SETTINGS_KEY = 'check_settings';
 export function checkSettings(db: Db): CheckSettings {
   const own = getJsonSetting<Partial<CheckSettings>>(db, CHECK_SETTINGS_KEY);
   return { ...DEFAULT_CHECK_SETTINGS, ...own };
+}
+
+/**
+ * Sets the library's check settings. Every letter's findings are then worked out again in the
+ * background, as after an app update (derivedRefresh.ts: the settings are part of the version).
+ */
+export function setCheckSettings(db: Db, settings: CheckSettings): void {
+  setJsonSetting(db, CHECK_SETTINGS_KEY, settings);
 }
 
 export function derivableOf(letter: StoredLetter): DerivableLetter {

@@ -1,8 +1,9 @@
 /**
  * Bringing every letter's derived values to this app's rules when the library's are older (see
- * DERIVED_VERSION): in letter-id order, a slice at a time, each slice one transaction that also
- * records how far it got, so the library server answers requests between slices and the next
- * open goes on where a closed or killed one stopped. Until its turn a letter's stored values
+ * DERIVED_VERSION) or were worked out under other check settings: in letter-id order, a slice
+ * at a time, each slice one transaction that also records how far it got, so the library
+ * server answers requests between slices and the next open goes on where a closed or killed
+ * one stopped. Until its turn a letter's stored values
  * are an older version's: `staleAfterId` says which, so an export works those out itself.
  */
 import type { StoredLetter } from '../../shared/library.ts';
@@ -33,10 +34,16 @@ export interface DerivedBacklog {
   readonly total: number;
 }
 
+/** The app's rules and the library's check settings: a change to either works every letter out again. */
+function derivedVersion(db: Db): string {
+  return `${DERIVED_VERSION}+settings-${JSON.stringify(checkSettings(db))}`;
+}
+
 function progress(db: Db): Progress | null {
-  if (getJsonSetting<string>(db, VERSION_KEY) === DERIVED_VERSION) return null;
+  const version = derivedVersion(db);
+  if (getJsonSetting<string>(db, VERSION_KEY) === version) return null;
   const saved = getJsonSetting<Progress>(db, PROGRESS_KEY);
-  return saved?.version === DERIVED_VERSION ? saved : { version: DERIVED_VERSION, afterId: 0, since: nowIso() };
+  return saved?.version === version ? saved : { version, afterId: 0, since: nowIso() };
 }
 
 /** Letters with an id above this have an older version's derived values; null when none has. */
@@ -70,7 +77,7 @@ export function refreshDerivedSlice(db: Db, budgetMs: number): DerivedBacklog | 
     }
     const finished = ids.length < SLICE_LETTERS && afterId === (ids.at(-1) ?? afterId);
     if (finished) {
-      setJsonSetting(db, VERSION_KEY, DERIVED_VERSION);
+      setJsonSetting(db, VERSION_KEY, at.version);
       setJsonSetting(db, SINCE_KEY, at.since);
     }
     setJsonSetting(db, PROGRESS_KEY, { ...at, afterId } satisfies Progress);

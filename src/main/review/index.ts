@@ -16,7 +16,7 @@ export { setStructureValue } from './structure.ts';
 export { applyPlan, planFieldValue } from './fieldPlan.ts';
 export type { FieldPlan, NewFieldValue, PlanContext } from './fieldPlan.ts';
 export { isInsideText } from './provenance.ts';
-export { change, checkSettings, refreshDerived, withVocabulary } from './derived.ts';
+export { change, checkSettings, refreshDerived, setCheckSettings, withVocabulary } from './derived.ts';
 export { bringDerivedUpToDate, derivedBacklog, freshenStaleRecords, letterAsReviewed, refreshDerivedSlice, staleAfterId } from './derivedRefresh.ts';
 export type { DerivedBacklog } from './derivedRefresh.ts';
 export { applyBulk } from './bulk.ts';

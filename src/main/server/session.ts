@@ -30,6 +30,8 @@ export interface HandlerContext {
   readonly exportsReady: Promise<void>;
   /** Who makes a change now: the library's reviewer (refused while none is set). */
   actor(): Actor;
+  /** Starts the background update of the derived values again, after a change to the check settings. */
+  rederive(): void;
 }
 
 export interface OpenSession {
@@ -44,8 +46,10 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...(request.reviewer === undefined ? {} : { reviewer: request.reviewer }),
     ...(request.create === undefined ? {} : { create: request.create }),
   });
-  // Rule checks and vocabulary newer than the library's are worked out for every letter in the background.
-  const refresher = startDerivedRefresher(library.db, (error) => process.stderr.write(`The update of rule checks stopped: ${error instanceof Error ? error.message : String(error)}\n`));
+  // Rule checks and vocabulary newer than the library's (or other check settings) are worked out for every letter in the background.
+  const startRefresher = () =>
+    startDerivedRefresher(library.db, (error) => process.stderr.write(`The update of rule checks stopped: ${error instanceof Error ? error.message : String(error)}\n`));
+  let refresher = startRefresher();
   const jobs = createJobs();
   const context: HandlerContext = {
     library,
@@ -54,6 +58,10 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     settings,
     exportsReady: clearKilledExports(library),
     actor: () => ({ reviewer: requireReviewer(library.db), origin: 'review' }),
+    rederive: () => {
+      refresher.stop();
+      refresher = startRefresher();
+    },
   };
   const handlers: ImrApi = {
     ...appHandlers(context),

@@ -3,7 +3,7 @@
  * filters and sorts on) and its items' facets, with the insights' counts of them. Written in
  * the same transaction as the change they follow, so undo puts them back with it.
  */
-import type { CheckFinding, ItemFacet, StructureCorrections } from '../../shared/derived.ts';
+import type { CheckFinding, ItemFacet, LetterFacetValue, StructureCorrections } from '../../shared/derived.ts';
 import type { ExportedStructure } from '../../shared/export.ts';
 import { NotFoundError } from './errors.ts';
 import { itemIdsInOrder } from './itemRows.ts';
@@ -13,6 +13,7 @@ import { statement } from './sql.ts';
 
 export interface StoredDerived {
   readonly checks: readonly CheckFinding[];
+  readonly letterFacets: readonly LetterFacetValue[];
   /** Per item, in letter order. */
   readonly items: readonly { readonly facets: readonly ItemFacet[]; readonly structure: ExportedStructure }[];
 }
@@ -41,7 +42,7 @@ export function writeDerived(db: Db, letterId: number, derived: StoredDerived): 
     `UPDATE letters SET checks = ?, check_count = ?, attention_count = warning_count + ?, ${DRUG_COUNTS} WHERE id = ?`,
   ).run(JSON.stringify(derived.checks), derived.checks.length, derived.checks.length, letterId);
   if (changes === 0) throw new NotFoundError('letter', letterId);
-  writeLetterFacets(db, letterId);
+  writeLetterFacets(db, letterId, derived.letterFacets);
 }
 
 function facetKey(itemId: number, facet: string, value: string): string {

@@ -2,6 +2,7 @@
  * Reads letters out of a library as export records (the JSONL line shape), one at a time in sha256 order, so an
  * export of any size holds one letter in memory and the same library always gives the same order.
  */
+import { HOME_STATE, isLicensedIn, licensureStates } from '../../shared/licensure.ts';
 import type { ParseWarning, SourceSpans } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import type { CheckFinding, StructureCorrections } from '../../shared/derived.ts';
@@ -146,6 +147,8 @@ function toExportedLetter(db: Db, row: ScopedLetterRow, itemRows: ExportItemRow[
     reviewerSpecialty: row.reviewer_specialty,
     reviewerLicensure: row.reviewer_licensure,
     reviewerSubspecialty: row.reviewer_subspecialty,
+    licensureStates: licensureStates(row.reviewer_licensure),
+    licensedInCalifornia: isLicensedIn(row.reviewer_licensure, HOME_STATE),
     header: headerOfRow(row),
     items: toExportedItems(db, row, itemRows, withSpans),
     warnings: parseJson<ParseWarning[]>(row.warnings),

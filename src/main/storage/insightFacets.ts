@@ -7,15 +7,15 @@
  * - 'values': one pass over the rows of the facets asked for, in value order, keeping the
  *   selected letters' (each row's letter looked up among them).
  */
-import type { Facet } from '../../shared/derived.ts';
+import type { Facet, LetterFacet } from '../../shared/derived.ts';
 import { filterSql } from './queue.ts';
 import type { QueueFilter } from './queue.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
 
-/** Items carrying one facet value, and their decisions. An item with two values counts under each. */
+/** Items carrying one facet value (a letter's value: all its items), and their decisions. An item with two values counts under each. */
 export interface FacetCounts {
-  readonly facet: Facet;
+  readonly facet: Facet | LetterFacet;
   readonly value: string;
   readonly letters: number;
   readonly items: number;
@@ -46,7 +46,7 @@ const COUNTS = 'COUNT(*) AS letters, SUM(f.items) AS items, SUM(f.upheld) AS uph
  * The counts of the given facets' values over the letters the filter selects, `selected` of
  * them; run in the same read transaction as the count of those letters.
  */
-export function facetCounts(db: Db, filter: QueueFilter, facets: readonly Facet[], selected: number): FacetCounts[] {
+export function facetCounts(db: Db, filter: QueueFilter, facets: readonly (Facet | LetterFacet)[], selected: number): FacetCounts[] {
   if (facets.length === 0) return [];
   const facetList = facets.map((facet) => `'${facet}'`).join(', ');
   const { status, ...others } = filter;

@@ -5,7 +5,7 @@
  * count is kept on its letter's row, and per letter and facet value (migration 009), so the
  * insights read narrow indexes and never an item row.
  */
-import type { Facet } from '../../shared/derived.ts';
+import type { Facet, LetterFacet } from '../../shared/derived.ts';
 import { facetCounts } from './insightFacets.ts';
 import type { FacetCounts } from './insightFacets.ts';
 import { filterSql, isReadableDate } from './queue.ts';
@@ -88,7 +88,7 @@ type CountsRow = { readonly grouping: 'all' | LetterGrouping; readonly key: stri
  * Every count the insights need, over the letters the filter selects, facets counted for the
  * ones given; in one read transaction, so every count is of the same state of the library.
  */
-export function insightCounts(db: Db, filter: QueueFilter, facets: readonly Facet[]): InsightCounts {
+export function insightCounts(db: Db, filter: QueueFilter, facets: readonly (Facet | LetterFacet)[]): InsightCounts {
   return db.transaction(() => {
     const { by, byYear, all } = letterGroups(db, filter);
     return { letters: { all: all.letters, by }, items: { all: all.items, byYear }, facets: facetCounts(db, filter, facets, all.letters.letters) };

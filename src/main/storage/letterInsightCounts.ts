@@ -5,6 +5,7 @@
  * its items, its derived values (written again after every change) what comes from their
  * facets, each in the same transaction; undo restores them with the rest of the letter's rows.
  */
+import type { LetterFacetValue } from '../../shared/derived.ts';
 import { DRUG_CATEGORIES } from '../../shared/insights.ts';
 import { PARTIAL_ITEM } from './queue.ts';
 import { statement } from './sql.ts';
@@ -34,11 +35,12 @@ interface LetterFacetRow {
 }
 
 /**
- * Brings the letter's letter_facets rows in line with its item facets and decisions, writing
- * only the rows that differ, so a change records just what it changed. The rows are counted
- * here rather than in SQL: a sort or an upsert per row costs more than the letter's few rows.
+ * Brings the letter's letter_facets rows in line with its item facets and decisions, and its
+ * own facet values (each counting all its items), writing only the rows that differ, so a
+ * change records just what it changed. The rows are counted here rather than in SQL: a sort or
+ * an upsert per row costs more than the letter's few rows.
  */
-export function writeLetterFacets(db: Db, letterId: number): void {
+export function writeLetterFacets(db: Db, letterId: number, letterFacets: readonly LetterFacetValue[]): void {
   const facets = statement(db, 'SELECT f.facet, f.value, i.decision FROM item_facets f JOIN items i ON i.id = f.item_id WHERE f.letter_id = ?').all(
     letterId,
   ) as { facet: string; value: string; decision: string | null }[];
@@ -51,6 +53,13 @@ export function writeLetterFacets(db: Db, letterId: number): void {
       upheld: counted.upheld + Number(decision === 'Upheld'),
       overturned: counted.overturned + Number(decision === 'Overturned'),
     });
+  }
+  if (letterFacets.length > 0) {
+    const all = statement(
+      db,
+      "SELECT COUNT(*) AS items, COUNT(*) FILTER (WHERE decision = 'Upheld') AS upheld, COUNT(*) FILTER (WHERE decision = 'Overturned') AS overturned FROM items WHERE letter_id = ?",
+    ).get(letterId) as { items: number; upheld: number; overturned: number };
+    for (const { facet, value } of letterFacets) wanted.set(facetValueKey(facet, value), { facet, value, ...all });
   }
   const stored = statement(db, 'SELECT facet, value, items, upheld, overturned FROM letter_facets WHERE letter_id = ?').all(letterId) as LetterFacetRow[];
   const remove = statement(db, 'DELETE FROM letter_facets WHERE letter_id = ? AND facet = ? AND value = ?');

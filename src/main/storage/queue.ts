@@ -34,6 +34,11 @@ export interface QueueFilter {
   readonly decidedIn?: string;
   /** Letters whose expert reviewer's specialty is printed exactly so; null: letters that print none. */
   readonly reviewerSpecialty?: string | null;
+  /**
+   * Letters whose expert reviewer is licensed in the state (its name, as licensureStates gives
+   * it); `licensed: false`: the letters that print states of licensure, none of them this one.
+   */
+  readonly licensure?: { readonly state: string; readonly licensed: boolean };
   /** Letters with at least this many items. */
   readonly minItems?: number;
   /** Letters with, for each of these, an item that matches all of it at once. */
@@ -241,6 +246,16 @@ export function filterSql(filter: QueueFilter): { where: string; params: Record<
       conditions.push('l.reviewer_specialty = @reviewerSpecialty');
       params.reviewerSpecialty = filter.reviewerSpecialty;
     }
+  }
+  if (filter.licensure !== undefined) {
+    // The letter's licensure rows, found by its id in letter_facets' key.
+    const inState = "SELECT letter_id FROM letter_facets WHERE facet = 'licensure-state' AND value = @licensureState";
+    conditions.push(
+      filter.licensure.licensed
+        ? `l.id IN (${inState})`
+        : `l.id NOT IN (${inState}) AND EXISTS (SELECT 1 FROM letter_facets s WHERE s.letter_id = l.id AND s.facet = 'licensure-state')`,
+    );
+    params.licensureState = filter.licensure.state;
   }
   if (filter.minItems !== undefined) {
     conditions.push('l.item_count >= @minItems');

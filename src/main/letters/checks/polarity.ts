@@ -5,8 +5,11 @@
  */
 import type { CheckableLetter, CheckResult } from './types.ts';
 
-/** "a medical necessity" is a verdict; "the medical necessity of opioids" is not. */
-const NECESSITY = /medically\s+necessary|\ba\s+medical\s+necessity\b/gi;
+/**
+ * "a medical necessity" is a verdict; "the medical necessity of opioids" is not. "the request is
+ * not necessary" is one too, without "medically" (so ends a rationale among the dev letters).
+ */
+const NECESSITY = /medically\s+necessary|\ba\s+medical\s+necessity\b|\brequest\s+(?:is|was|would\s+be)\s+(?:not\s+)?necessary\b/gi;
 const NEGATION = /\b(?:not|none|no|neither|nor|cannot|never)\b|n't\b/i;
 /** How far before "medically necessary" a negation still belongs to the same clause. */
 const CLAUSE_CHARS = 60;

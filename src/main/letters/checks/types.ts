@@ -36,12 +36,4 @@ export interface CheckResult {
   readonly message: string;
 }
 
-export interface CheckSettings {
-  /**
-   * Most calendar days expected from "Date Assigned" to "Decision Date"; a later decision
-   * is flagged as an outlier. A priority other than Expedited uses `standard`.
-   */
-  readonly decisionWindowDays: { readonly standard: number; readonly expedited: number };
-  /** The state whose licence the expert reviewer is expected to hold. */
-  readonly licensureState: string;
-}
+export type { CheckSettings, LicensureFinding } from '../../../shared/checkSettings.ts';
