@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CSV_FILE, exportDataset, importDataset } from '../../src/main/export/index.ts';
+import { CSV_FILE, exportDataset, importDataset, resolveConflict } from '../../src/main/export/index.ts';
 import type { ExportedLetter } from '../../src/shared/export.ts';
 import type { Library } from '../../src/main/storage/index.ts';
-import { getLetter, listConflicts } from '../../src/main/storage/index.ts';
-import { updateLetterField } from '../review/asReviewer.ts';
+import { getLetter, listConflicts, recordConflict } from '../../src/main/storage/index.ts';
+import { TEST_ACTOR, updateLetterField } from '../review/asReviewer.ts';
 import { useTempFolder } from '../storage/helpers.ts';
 import { duckRows } from './readBack.ts';
 import { exportJsonl, twoReviewers } from './twoReviewers.ts';
@@ -66,5 +66,20 @@ describe('an ISO date', () => {
     expect(await importDataset(taken.ours.library, await theirExportWithIsoDate(taken.theirs.library))).toMatchObject({ fieldsTaken: 1, conflicts: 0 });
     expect(getLetter(taken.ours.library.db, taken.ours.letterId)?.header?.decisionDate).toBe('01/06/2017');
     expect(await csvDecisionDates(taken.ours.library)).toEqual(['2017-01-06T00:00:00.000Z']);
+  });
+
+  test('taken from a conflict (a blind reviewer types dates too) is kept as printed; a date in no readable form is refused', async () => {
+    const { ours } = twoReviewers(temp);
+    const { db } = ours.library;
+    const conflict = (theirs: string) => {
+      recordConflict(db, { letterId: ours.letterId, itemPosition: null, field: 'decisionDate', ours: '12/09/2016', theirs, theirReviewer: 'Ben', source: 'older.jsonl' });
+      return listConflicts(db).find((open) => open.theirs === theirs)?.id ?? 0;
+    };
+    const unreadable = conflict('Jan 6, 2017');
+    expect(() => resolveConflict(db, TEST_ACTOR, unreadable, 'theirs')).toThrow('Decision date takes a date as MM/DD/YYYY');
+    resolveConflict(db, TEST_ACTOR, unreadable, 'ours');
+    resolveConflict(db, TEST_ACTOR, conflict('2017-01-06'), 'theirs');
+    expect(getLetter(db, ours.letterId)?.header?.decisionDate).toBe('01/06/2017');
+    expect(await csvDecisionDates(ours.library)).toEqual(['2017-01-06T00:00:00.000Z']);
   });
 });

@@ -10,7 +10,7 @@
 import type { ExportedItem } from '../../shared/export.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
-import { answerEveryWarning, change, planFieldValue } from '../review/index.ts';
+import { answerEveryWarning, change, checkedDate, planFieldValue } from '../review/index.ts';
 import type { Actor, ChangeOutcome, Db } from '../storage/index.ts';
 import {
   getConflict,
@@ -83,7 +83,8 @@ function applyTheirs(db: Db, actor: Actor, conflict: Conflict): void {
     writeStructureCorrections(db, item.id, corrections as StructureCorrections);
   } else if (conflict.itemPosition === null) {
     const field = checkedField<LetterField>(conflict.field, LETTER_FIELDS);
-    const plan = planFieldValue(readLetterState(db, conflict.letterId), field, next, context);
+    // A blind reviewer's date is typed like any other, and held to the same form.
+    const plan = planFieldValue(readLetterState(db, conflict.letterId), field, { ...next, value: checkedDate(field, next.value) }, context);
     if (plan) writeLetterState(db, conflict.letterId, plan.write);
   } else {
     const field = checkedField<ItemField>(conflict.field, ITEM_FIELDS);

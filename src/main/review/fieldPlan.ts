@@ -67,7 +67,7 @@ export function planFieldEdit<F extends string>(state: EditableState<F>, field: 
  * A date field takes a date the exports can read, refused at once otherwise: a value kept here
  * and read as missing by every tabular export later would be a date lost without a word.
  */
-function checkedDate(field: string, value: string | null): string | null {
+export function checkedDate(field: string, value: string | null): string | null {
   if (value === null || !isDateField(field)) return value;
   const date = enteredDate(value);
   if (date === null) {

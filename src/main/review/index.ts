@@ -13,7 +13,7 @@ export { addNote, deleteNote, setItemTag, setLetterTag } from './tagging.ts';
 export { createTagChange, deleteTagChange, mergeTagsChange, updateTagChange } from './tagList.ts';
 export { redo, undo, undoState } from './undo.ts';
 export { setStructureValue } from './structure.ts';
-export { applyPlan, planFieldValue } from './fieldPlan.ts';
+export { applyPlan, checkedDate, planFieldValue } from './fieldPlan.ts';
 export type { FieldPlan, NewFieldValue, PlanContext } from './fieldPlan.ts';
 export { isInsideText } from './provenance.ts';
 export { change, checkSettings, refreshDerived, setCheckSettings, withVocabulary } from './derived.ts';
