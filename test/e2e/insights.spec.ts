@@ -76,7 +76,7 @@ test('Shift+I opens the view on the verified letters, with the server’s figure
   await expect(page.locator('.insights-status')).toHaveText(`60 letters, ${insights.headline.items} items`);
   const upheld = page.locator('.insight-tile', { hasText: 'Items upheld' });
   await expect(upheld.locator('.tile-value')).toHaveText(percent(insights.headline.upheld.value));
-  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(11);
+  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(12);
   await snap(page, 'insights-1440x900', testInfo);
   await page.locator('#insights-category').scrollIntoViewIfNeeded();
   await snap(page, 'insights-1440x900-categories', testInfo);
@@ -167,7 +167,7 @@ test('charts save as SVG and PNG, tables as CSV', async () => {
 test('the view at 1280x720', async ({}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.keyboard.press('Shift+I');
-  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(11);
+  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(12);
   await snap(page, 'insights-1280x720', testInfo);
   await page.locator('#insights-published').scrollIntoViewIfNeeded();
   await snap(page, 'insights-1280x720-published', testInfo);

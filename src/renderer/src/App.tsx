@@ -46,7 +46,7 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   showQuality: 'quality',
 };
 
-export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | 'quality' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | 'quality' | 'checks' | null;
 
 /** Where a letter opens: at the first value needing attention, else at its first item. */
 function firstTarget(letter: StoredLetter | null): FieldTarget | null {
@@ -428,7 +428,7 @@ export function App() {
           )}
         </main>
       )}
-      <StatusBar notice={notices.notice} onUndo={() => void actions.step('undo').catch(fail)} onDismiss={notices.dismiss} derivedUpdate={derivedUpdate} />
+      <StatusBar notice={notices.notice} onUndo={() => void actions.step('undo').catch(fail)} onDismiss={notices.dismiss} derivedUpdate={derivedUpdate} onCheckSettings={() => setDialog('checks')} />
       <Dialogs
         dialog={dialog}
         letter={letter}

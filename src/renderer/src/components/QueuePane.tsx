@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
+import { HOME_STATE } from '../../../shared/licensure.ts';
 import type { QueueRow, Tag } from '../../../shared/library.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from '../../../shared/vocabulary.ts';
 import type { QueuePages } from '../state/useQueuePages.ts';
@@ -100,6 +101,13 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
             choices={termChoices(CITATION_SOURCES)}
             onChange={(guidelineSource) => set({ guidelineSource })}
           />
+          <OptionalSelect
+            label="Licensure"
+            anyLabel="Any licensure"
+            value={licensureChoice(filter.licensure)}
+            choices={licensureChoices(filter.licensure)}
+            onChange={(choice) => set({ licensure: choice === undefined ? undefined : licensureOf(choice) })}
+          />
           <label className="check">
             <input type="checkbox" checked={filter.hasWarnings === true} onChange={(e) => set({ hasWarnings: e.target.checked ? true : undefined })} />
             With warnings
@@ -147,6 +155,31 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
       </div>
     </nav>
   );
+}
+
+/**
+ * Licensed in California or not, and the state an Insights row chose: the statute accepts a
+ * licence in any state, so this is a fact to filter by, not a finding.
+ */
+function licensureChoices(current: QueueFilter['licensure']) {
+  const choices = [
+    { value: `yes:${HOME_STATE}`, label: `Licensed in ${HOME_STATE}` },
+    { value: `no:${HOME_STATE}`, label: `Not licensed in ${HOME_STATE}`, title: `Letters listing states of licensure, none of them ${HOME_STATE}` },
+  ];
+  const chosen = licensureChoice(current);
+  if (current && chosen !== undefined && !choices.some((choice) => choice.value === chosen)) {
+    choices.push({ value: chosen, label: `${current.licensed ? 'Licensed' : 'Not licensed'} in ${current.state}` });
+  }
+  return choices;
+}
+
+function licensureChoice(licensure: QueueFilter['licensure']): string | undefined {
+  return licensure && `${licensure.licensed ? 'yes' : 'no'}:${licensure.state}`;
+}
+
+function licensureOf(choice: string): QueueFilter['licensure'] {
+  const [answer, ...state] = choice.split(':');
+  return { state: state.join(':'), licensed: answer === 'yes' };
 }
 
 /** A taxonomy's terms as choices, each described in its tooltip. */

@@ -4,6 +4,7 @@ import type { Dialog } from '../App.tsx';
 import type { FieldTarget } from '../fields.ts';
 import type { ReviewActions } from '../state/useReviewActions.ts';
 import { BulkDialog } from './BulkDialog.tsx';
+import { CheckSettingsDialog } from './CheckSettingsDialog.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
 import { CorrectionsDialog } from './CorrectionsDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
@@ -42,6 +43,8 @@ export function Dialogs({ dialog, letter, focused, tags, actions, onClose, onCha
       return <ConflictsDialog onResolved={onChanged} onOpenLetter={onOpenLetter} onClose={onClose} onError={onError} />;
     case 'bulk':
       return <BulkDialog tags={tags} onApplied={onChanged} onOpenLetter={onOpenLetter} onClose={onClose} onError={onError} />;
+    case 'checks':
+      return <CheckSettingsDialog onSaved={onChanged} onClose={onClose} onError={onError} />;
     case 'corrections':
       return <CorrectionsDialog onOpenLetter={onOpenLetter} onClose={onClose} onError={onError} />;
     case 'history':
