@@ -8,12 +8,12 @@ export const CHECK_CODES = {
     'Date of injury <= UR denial date <= application received <= date assigned <= decision date.',
   'decision-outside-window': 'The decision date falls within the configured number of days after the date assigned.',
   'priority-unknown': 'The priority is Standard or Expedited.',
-  'reviewer-licensure-state': 'The expert reviewer is licensed in the configured state (California by default).',
+  'reviewer-licensure-state': 'Off unless a library turns it on, saying why: the expert reviewer is licensed in the state it names (the statute accepts any US state).',
   'decision-contradicts-rationale':
     'An Upheld item\'s rationale concludes "not medically necessary", an Overturned one\'s "medically necessary".',
   'rationale-without-conclusion': 'The rationale says whether the request is medically necessary.',
   'citation-not-in-force':
-    'Each MTUS part a guideline cites was in force on the decision date (the periods are data in the project, with their sources); the request may predate a change, so a finding is for review.',
+    "Each MTUS part a guideline cites was in force when applied: MAXIMUS's on the decision date, the Claims Administrator's on its UR denial date (the periods are data in the project, with their sources); a finding is for review.",
 } as const;
 
 export type CheckCode = keyof typeof CHECK_CODES;

@@ -16,7 +16,8 @@ export const evalCommand = (context: CommandContext) =>
     .description(
       'Extracts every letter in a folder of <name>.pdf|.txt + <name>.json gold files (the PDF wins) and ' +
         'prints, per field, exact and loose match counts, item-count agreement, the letters that differ, ' +
-        'the warnings\' recall and false alarms, and last "letters all fields exact: N/M".',
+        'the warnings\' recall and false alarms, per rule check the letters it fires on and those where it flags a wrong value, ' +
+        'and last "letters all fields exact: N/M".',
     )
     .argument('<folder>', 'the folder of letters and gold files')
     .addOption(jsonOption('the figures'))

@@ -7,9 +7,9 @@ import type { CheckSettings } from './types.ts';
  *   10 days from the notice of assignment to send them (Labor Code 4610.5(l)).
  * - decisionWindowDays.expedited 4: an expedited review is due 3 days after the documents
  *   arrive (Labor Code 4610.6(d)), plus a day for them to arrive.
- * - licensureFinding null: Labor Code 139.5(d)(2)(A) asks of an IMR reviewer a nonrestricted
- *   licence "in any state of the United States", so a reviewer licensed outside California is
- *   no error in the letter (docs/checks.md); the states are a fact instead (src/shared/licensure.ts).
+ * - licensureFinding null: as far as docs/checks.md could read it, Labor Code 139.5(d) asks of an
+ *   IMR reviewer a nonrestricted licence in any US state, so a reviewer licensed outside
+ *   California is no error in the letter; the states are a fact instead (src/shared/licensure.ts).
  * These flag outliers for a reviewer to look at; they decide nothing.
  */
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
