@@ -165,8 +165,14 @@ describe('a blind pass', () => {
     expect(pass.letters).toBe(1);
     expect(() => submitBlindLetter(library.db, pass.id, verified, { letter: {}, items: [{}] })).toThrow(/has 3 items; the entry gives 1/);
     expect(() => submitBlindLetter(library.db, pass.id, verified, { letter: {}, items: [{ decision: 'Maybe' }, {}, {}] })).toThrow(/not "Maybe"/);
-    const entered = submitBlindLetter(library.db, pass.id, verified, { letter: { caseNumber: 'CM16-0000001' }, items: [{ service: 'Lumbar  MRI', category: 'imaging' }, {}, {}] });
-    expect(entered.compared).toBe(3);
+    const { dateAssigned } = letterOf(library, verified).header!;
+    const [month, day, year] = dateAssigned!.split('/');
+    // The date typed as ISO is the date the letter prints: it agrees.
+    const entered = submitBlindLetter(library.db, pass.id, verified, {
+      letter: { caseNumber: 'CM16-0000001', dateAssigned: `${year}-${month}-${day}` },
+      items: [{ service: 'Lumbar  MRI', category: 'imaging' }, {}, {}],
+    });
+    expect(entered).toEqual({ compared: 4, agreed: 4, disagreements: 0 });
     // The same reviewer re-reading their own letter: intra-rater agreement.
     expect(qualityReport(library.db).agreement.map((summary) => summary.kind)).toEqual(['intra']);
   });

@@ -3,6 +3,7 @@
  * compared with the verified values, and every disagreement put on the adjudication list (the
  * conflicts list, with the pass it came from), where a person decides it as a change like any other.
  */
+import { enteredDate, isDateField } from '../../shared/dates.ts';
 import { DECISIONS } from '../../shared/letter.ts';
 import type { ItemField, LetterField } from '../../shared/library.ts';
 import { SERVICE_CATEGORIES } from '../../shared/vocabulary.ts';
@@ -54,7 +55,7 @@ function comparedFields(mode: BlindMode, values: BlindValues, verified: { letter
   const compared: Compared[] = [];
   if (mode === 'fields') {
     for (const field of LETTER_FIELDS) {
-      if (field in values.letter) compared.push({ field, itemPosition: null, blind: values.letter[field] ?? null, verified: verified.letter[field] });
+      if (field in values.letter) compared.push({ field, itemPosition: null, blind: asKept(field, values.letter[field] ?? null), verified: verified.letter[field] });
     }
   }
   values.items.forEach((item, position) => {
@@ -104,6 +105,11 @@ export function submitBlindLetter(db: Db, passId: number, letterId: number, valu
     writeBlindEntry(db, passId, letterId, { blind: pick(compared, 'blind'), verified: pick(compared, 'verified'), verifiedBy: letter.verifiedBy });
     return { compared: compared.length, agreed: compared.length - disagreements, disagreements };
   });
+}
+
+/** A date typed as ISO is the date the letter prints as MM/DD/YYYY, as the library keeps what a person types (src/shared/dates.ts). */
+function asKept(field: LetterField, value: string | null): string | null {
+  return value !== null && isDateField(field) ? (enteredDate(value) ?? value) : value;
 }
 
 /** A decision and a category are one of their terms (or none), as anywhere else in the library. */
