@@ -271,14 +271,14 @@ test('each action says what it did in a short notice with Undo; errors stay unti
   await expect.poll(async () => (await getLetter(ws, letter.id)).items[0]!.status).toBe('unreviewed');
   await expect(statusBar()).toContainText('Undone: Marked item 1 confirmed');
   await page.clock.fastForward(NOTICE_MS + 100);
-  await expect(statusBar()).toHaveText('Press ? for keyboard shortcuts.');
+  await expect(statusBar().locator('.notice-text')).toHaveText('Press ? for keyboard shortcuts.');
 
   await page.keyboard.press('s');
   await expect(statusBar().getByRole('alert')).toContainText('Select text in the source');
   await page.clock.fastForward(NOTICE_MS * 3);
   await expect(statusBar().getByRole('alert')).toContainText('Select text in the source');
   await statusBar().getByRole('button', { name: 'Dismiss the message' }).click();
-  await expect(statusBar()).toHaveText('Press ? for keyboard shortcuts.');
+  await expect(statusBar().locator('.notice-text')).toHaveText('Press ? for keyboard shortcuts.');
 });
 
 test('search marks exactly what the index matched: every word a prefix found, a phrase as one mark', async () => {

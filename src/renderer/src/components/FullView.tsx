@@ -2,8 +2,9 @@
  * A view over the whole window (Insights, Quality): a modal <dialog>, so the review behind it is
  * inert until it closes and focus then comes back to where it was; Escape or its own key closes it.
  */
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog.ts';
 
 export interface FullViewProps {
   readonly id: string;
@@ -17,18 +18,8 @@ export interface FullViewProps {
 }
 
 export function FullView({ id, title, closeKey, onClose, header, children }: FullViewProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    const previous = document.activeElement as HTMLElement | null;
-    element?.showModal();
-    heading.current?.focus();
-    return () => {
-      element?.close();
-      previous?.focus();
-    };
-  }, []);
+  const dialog = useModalDialog(() => heading.current?.focus());
   return (
     <dialog
       ref={dialog}

@@ -1,6 +1,6 @@
 /** A modal on the native <dialog>: focus moves in and is trapped, Escape closes, focus returns after. */
-import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { useModalDialog } from '../components/useModalDialog.ts';
 
 export interface ModalProps {
   readonly title: string;
@@ -12,19 +12,9 @@ export interface ModalProps {
 }
 
 export function Modal({ title, onClose, children, wide, required }: ModalProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    const previous = document.activeElement as HTMLElement | null;
-    element?.showModal();
-    // showModal focuses the first focusable element; a form's first text field is the better start
-    // (not a radio button, where a stray Space or arrow would change a choice).
-    element?.querySelector<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]), textarea, select')?.focus();
-    return () => {
-      element?.close();
-      previous?.focus();
-    };
-  }, []);
+  // showModal focuses the first focusable element; a form's first text field is the better start
+  // (not a radio button, where a stray Space or arrow would change a choice).
+  const dialog = useModalDialog((element) => element.querySelector<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]), textarea, select')?.focus());
   return (
     <dialog
       ref={dialog}
