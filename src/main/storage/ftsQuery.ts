@@ -21,3 +21,10 @@ export function toFtsQuery(input: string): string | null {
   if (parts.at(-1) === 'OR') parts.pop();
   return parts.length > 0 ? parts.join(' ') : null;
 }
+
+/**
+ * Restricts an FTS5 MATCH to the one row named by @rowid. Not `rowid = @rowid`: with the rowid
+ * bound (SQLite 3.54), the planner takes that equality as handled by FTS5, which never sees it,
+ * so every matching row comes back; FTS5 does apply a bound range.
+ */
+export const FTS_ONE_ROW = 'rowid >= @rowid AND rowid <= @rowid';

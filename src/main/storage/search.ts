@@ -1,5 +1,5 @@
 /** Full-text search over letter text and item fields, best matches first, with highlighted snippets. */
-import { toFtsQuery } from './ftsQuery.ts';
+import { FTS_ONE_ROW, toFtsQuery } from './ftsQuery.ts';
 import { statement } from './sql.ts';
 import type { Db } from './sql.ts';
 import type { SearchHit } from '../../shared/library.ts';
@@ -83,9 +83,9 @@ function snippetFor(db: Db, match: string, hit: Omit<SearchHit, 'snippet'>, open
   const sql =
     hit.itemId === null
       ? `SELECT snippet(letter_text_fts, 0, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
-         FROM letter_text_fts WHERE letter_text_fts MATCH @match AND rowid = @rowid`
+         FROM letter_text_fts WHERE letter_text_fts MATCH @match AND ${FTS_ONE_ROW}`
       : `SELECT snippet(item_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
-         FROM item_fts WHERE item_fts MATCH @match AND rowid = @rowid`;
+         FROM item_fts WHERE item_fts MATCH @match AND ${FTS_ONE_ROW}`;
   const row = statement(db, sql).get({ match, open, close, rowid: hit.itemId ?? hit.letterId }) as
     | { snippet: string }
     | undefined;

@@ -5,7 +5,7 @@
  * rowid, so the cost does not grow with the library.
  */
 import type { Span } from '../../shared/letter.ts';
-import { toFtsQuery } from './ftsQuery.ts';
+import { FTS_ONE_ROW, toFtsQuery } from './ftsQuery.ts';
 import type { Db } from './sql.ts';
 import { statement } from './sql.ts';
 
@@ -19,8 +19,8 @@ export function searchMarks(db: Db, letterId: number, search: string): Span[] {
   if (match === null) return [];
   const row = statement(
     db,
-    `SELECT highlight(letter_text_fts, 0, '${OPEN}', '${CLOSE}') AS marked FROM letter_text_fts WHERE letter_text_fts MATCH ? AND rowid = ?`,
-  ).get(match, letterId) as { marked: string } | undefined;
+    `SELECT highlight(letter_text_fts, 0, '${OPEN}', '${CLOSE}') AS marked FROM letter_text_fts WHERE letter_text_fts MATCH @match AND ${FTS_ONE_ROW}`,
+  ).get({ match, rowid: letterId }) as { marked: string } | undefined;
   return row ? markedSpans(row.marked) : [];
 }
 
