@@ -141,6 +141,8 @@ export interface JobStatus<Progress, Result> {
   readonly last: Result | null;
   /** Why the last run failed, if it did. */
   readonly error: string | null;
+  /** The last run was cancelled before it had a result (an import's cancel still ends in its summary, marked cancelled). */
+  readonly cancelled: boolean;
 }
 export type ImportStatus = JobStatus<ImportProgress, ImportSummary>;
 export type ExportStatus = JobStatus<ExportProgress, ExportResult>;

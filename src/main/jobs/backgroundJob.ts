@@ -6,10 +6,12 @@
 export interface JobStatus<Progress, Result> {
   /** The work under way, with its latest progress; null when idle. */
   readonly running: Progress | null;
-  /** How the last run ended. */
+  /** What the last run gave back; null when it failed or was cancelled (never an earlier run's result). */
   readonly last: Result | null;
   /** Why the last run failed, if it did. */
   readonly error: string | null;
+  /** The last run was cancelled before it had a result: the user's choice, not a failure. */
+  readonly cancelled: boolean;
 }
 
 export type JobWork<Progress, Result> = (signal: AbortSignal, onProgress: (progress: Progress) => void) => Promise<Result>;
@@ -18,6 +20,7 @@ export class BackgroundJob<Progress, Result> {
   #running: { progress: Progress; controller: AbortController; done: Promise<void> } | null = null;
   #last: Result | null = null;
   #error: string | null = null;
+  #cancelled = false;
   readonly #idle: Progress;
 
   /** @param idle the progress shown before the work reports any */
@@ -30,7 +33,9 @@ export class BackgroundJob<Progress, Result> {
     if (this.#running) return false;
     const controller = new AbortController();
     const running = { progress: this.#idle, controller, done: Promise.resolve() };
+    this.#last = null;
     this.#error = null;
+    this.#cancelled = false;
     running.done = work(controller.signal, (progress) => {
       running.progress = progress;
     })
@@ -39,7 +44,9 @@ export class BackgroundJob<Progress, Result> {
           this.#last = result;
         },
         (error: unknown) => {
-          this.#error = error instanceof Error ? error.message : String(error);
+          // Work that gives up on its signal rejects with the abort; that is the cancel asked for.
+          if (controller.signal.aborted) this.#cancelled = true;
+          else this.#error = error instanceof Error ? error.message : String(error);
         },
       )
       .finally(() => {
@@ -50,7 +57,7 @@ export class BackgroundJob<Progress, Result> {
   }
 
   status(): JobStatus<Progress, Result> {
-    return { running: this.#running?.progress ?? null, last: this.#last, error: this.#error };
+    return { running: this.#running?.progress ?? null, last: this.#last, error: this.#error, cancelled: this.#cancelled };
   }
 
   cancel(): void {

@@ -194,6 +194,12 @@ export function ExportDialog({ tags, onClose, onError }: ExportDialogProps) {
         </div>
       )}
       {!running && status?.error && <p className="error">The export stopped: {status.error}</p>}
+      {/* A cancel discards the staging folder before the set is switched in (exportSet.ts). */}
+      {!running && status?.cancelled && (
+        <p role="status" aria-label="Export cancelled">
+          Export cancelled; the folder is as it was.
+        </p>
+      )}
       {!running && last && (
         <div className="report" aria-label="Export summary">
           <h3>
