@@ -80,9 +80,22 @@ export function letterFieldValue(letter: StoredLetter, field: LetterField): stri
   }
 }
 
+/**
+ * A field's label inside a sentence, read as the fields pane labels it: only a label in plain
+ * sentence case ("Decision rationale") starts in lower case there. One whose later words or
+ * first word are capitalised is a name ("Claims Administrator guideline", "MAXIMUS guideline",
+ * "UR denial date") and stays as labelled.
+ */
+export function labelInSentence(label: string): string {
+  const [first = '', ...rest] = label.split(' ');
+  const plainFirst = /^[A-Z][^A-Z]*$/.test(first);
+  const plainRest = rest.every((word) => word === word.toLowerCase());
+  return plainFirst && plainRest ? first.toLowerCase() + label.slice(first.length) : label;
+}
+
 /** How a notice or a screen reader names a field: "Case number", "Item 2 decision". */
 export function describeTarget(letter: StoredLetter, target: FieldTarget): string {
   if (target.kind === 'letter') return LETTER_FIELD_STYLES[target.field].label;
   const number = letter.items.findIndex((item) => item.id === target.itemId) + 1;
-  return `Item ${number} ${ITEM_FIELD_STYLES[target.field].label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())}`;
+  return `Item ${number} ${labelInSentence(ITEM_FIELD_STYLES[target.field].label)}`;
 }

@@ -1,14 +1,14 @@
 /** Recorded changes in the words the UI uses: "Changed the rationale of item 2", "Verified the letter". */
 import type { ChangeDetails, HistoryEntry, ItemField, LetterField, UndoStep } from '../../shared/library.ts';
-import { ITEM_FIELD_STYLES, LETTER_FIELD_STYLES } from './fields.ts';
+import { ITEM_FIELD_STYLES, labelInSentence, LETTER_FIELD_STYLES } from './fields.ts';
 
-/** The field's label as the fields pane shows it, lower-cased inside a sentence. */
+/** The field's label as the fields pane shows it, in a sentence (labelInSentence). */
 export function fieldName(field: string | undefined): string {
   if (!field) return 'a field';
   if (field === 'items') return 'the list of items';
   const style = ITEM_FIELD_STYLES[field as ItemField] ?? LETTER_FIELD_STYLES[field as LetterField];
   if (!style) return field;
-  return style.label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
+  return labelInSentence(style.label);
 }
 
 function itemName(details: ChangeDetails): string {

@@ -13,7 +13,7 @@ import type { ItemField, ItemStatus, LetterStatus, Tag } from '../../../shared/l
 import { ITEM_STATUSES } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
 import { OptionalSelect, plainChoices } from '../components/OptionalSelect.tsx';
-import { ITEM_FIELD_STYLES } from '../fields.ts';
+import { ITEM_FIELD_STYLES, labelInSentence } from '../fields.ts';
 import { BulkPreviewTable, STATUS_WORDS } from './BulkPreviewTable.tsx';
 import { Modal } from './Modal.tsx';
 
@@ -99,7 +99,7 @@ export function BulkDialog({ tags, onApplied, onOpenLetter, onClose, onError }: 
         ? `${op.on ? 'Tag' : 'Remove the tag'} "${tagName}" ${op.on ? 'on' : 'from'} ${count}.`
         : op.kind === 'status'
           ? `Mark ${count} ${STATUS_WORDS[op.status]}.`
-          : `Set the ${ITEM_FIELD_STYLES[op.field].label.toLowerCase()} of ${count} to ${op.value === null ? 'nothing' : `"${op.value}"`}.`;
+          : `Set the ${labelInSentence(ITEM_FIELD_STYLES[op.field].label)} of ${count} to ${op.value === null ? 'nothing' : `"${op.value}"`}.`;
   const apply = () => {
     if (!preview || !op) return;
     const count = `${plural(preview.total, 'item')} in ${plural(preview.letters, 'letter')}`;
