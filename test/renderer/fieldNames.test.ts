@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_FIELD_LABELS, LETTER_FIELD_LABELS } from '../../src/shared/fieldLabels.ts';
+import { facetValueLabel } from '../../src/shared/insightLabels.ts';
+import { DRUG_CLASSES, SERVICE_CATEGORIES } from '../../src/shared/vocabulary.ts';
 import { labelInSentence } from '../../src/renderer/src/fields.ts';
 import { describeChange } from '../../src/renderer/src/history.ts';
 
@@ -29,5 +31,23 @@ describe('field names in notices', () => {
     expect(labelInSentence('MAXIMUS guideline')).toBe('MAXIMUS guideline');
     expect(labelInSentence('IMR-eligible portion')).toBe('IMR-eligible portion');
     expect(labelInSentence('Authorized by claims administrator')).toBe('authorized by claims administrator');
+  });
+});
+
+describe('structured values in notices', () => {
+  it('name every category and drug class by its label, never by its stored id', () => {
+    for (const [field, terms, facet] of [
+      ['category', SERVICE_CATEGORIES, 'category'],
+      ['drugClass', DRUG_CLASSES, 'drug-class'],
+    ] as const) {
+      for (const term of terms) {
+        const sentence = describeChange('set-structure', { field, itemNumber: 1, to: term.id });
+        expect(sentence.toLowerCase()).toContain(` to ${facetValueLabel(facet, term.id).toLowerCase()}`);
+        if (term.id.includes('-')) expect(sentence).not.toContain(term.id);
+      }
+    }
+    expect(describeChange('set-structure', { field: 'category', itemNumber: 1, to: 'prescription-drug' })).toBe('Set the service category of item 1 to prescription drug');
+    expect(describeChange('set-structure', { field: 'drugClass', itemNumber: 2, to: 'nsaid' })).toBe('Set the drug class of item 2 to NSAID');
+    expect(describeChange('set-structure', { field: 'category', itemNumber: 1, to: null })).toBe("Set the service category of item 1 to the vocabulary's reading");
   });
 });

@@ -1,5 +1,6 @@
 /** Recorded changes in the words the UI uses: "Changed the rationale of item 2", "Verified the letter". */
 import type { ChangeDetails, HistoryEntry, ItemField, LetterField, UndoStep } from '../../shared/library.ts';
+import { facetValueLabel } from '../../shared/insightLabels.ts';
 import { ITEM_FIELD_STYLES, labelInSentence, LETTER_FIELD_STYLES } from './fields.ts';
 
 /** The field's label as the fields pane shows it, in a sentence (labelInSentence). */
@@ -24,7 +25,7 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
     case 'set-item-status':
       return `Marked ${itemName(details)} ${details.to ?? ''}`.trimEnd();
     case 'set-structure':
-      return `Set the ${details.field === 'drugClass' ? 'drug class' : 'service category'} of ${itemName(details)} to ${details.to ?? "the vocabulary's reading"}`;
+      return `Set the ${details.field === 'drugClass' ? 'drug class' : 'service category'} of ${itemName(details)} to ${structureValueName(details)}`;
     case 'add-item':
       return `Added ${itemName(details)}`;
     case 'delete-item':
@@ -68,6 +69,12 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
     case 'bulk-edit':
       return `${bulkSentence(details)} on ${plural(details.count ?? 0, 'item')} in ${plural(details.letterCount ?? 0, 'letter')}`;
   }
+}
+
+/** A category or drug class by its label, as the drop-down names it, not its stored id. */
+function structureValueName(details: ChangeDetails): string {
+  if (details.to === null || details.to === undefined) return "the vocabulary's reading";
+  return labelInSentence(facetValueLabel(details.field === 'drugClass' ? 'drug-class' : 'category', details.to));
 }
 
 function plural(n: number, noun: string): string {
