@@ -79,6 +79,9 @@ describe('importing a folder with planted bad files', () => {
       expect(stored.items.map((item) => item.service)).toEqual(truth.items.map((item) => item.service));
     }
 
+    // The count comes as soon as the files are found, before any letter is read, and stays.
+    expect(progress[0]).toMatchObject({ done: 0, imported: 0, total: 12 + BAD_KINDS.length });
+    expect(new Set(progress.map((p) => p.total))).toEqual(new Set([12 + BAD_KINDS.length]));
     expect(progress.at(-1)?.done).toBe(12 + BAD_KINDS.length);
     const done = progress.map((p) => p.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));

@@ -119,6 +119,8 @@ export async function importLetters(library: Library, paths: readonly string[], 
     fail({ path, code: 'not-found', message: `${path}: ${reason}` });
     counts.done++;
   }
+  // The count is known once the files are found: said now, not after the first letter is stored.
+  options.onProgress?.(progress());
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { useJobStatus } from '../state/useJobStatus.ts';
+import { importProgressLine } from './importProgress.ts';
 import { Modal } from './Modal.tsx';
 
 export interface ImportDialogProps {
@@ -54,10 +55,7 @@ export function ImportDialog({ onClose, onImported, onError }: ImportDialogProps
       {running && (
         <div className="progress-block" aria-live="polite">
           <progress max={Math.max(1, running.total)} value={running.done} aria-label="Import progress" />
-          <div className="muted">
-            {running.done.toLocaleString()} / {running.total.toLocaleString()} files · {running.lettersPerSecond.toFixed(0)} letters/s ·{' '}
-            {running.failed} failed
-          </div>
+          <div className="muted">{importProgressLine(running)}</div>
           <div className="muted clip">{running.currentFile}</div>
         </div>
       )}
