@@ -32,6 +32,14 @@ test.afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+test('the dialog opens on its first question, the format, at the format chosen', async () => {
+  await page.keyboard.press('x');
+  const dialog = page.getByRole('dialog', { name: 'Export the dataset' });
+  await expect(dialog.getByRole('radio', { name: 'CSV (one row per item)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('a folder with other files asks first; "Export beside them" keeps them and replaces only README.md', async ({}, testInfo) => {
   const outDir = path.join(folder, 'project');
   mkdirSync(outDir);

@@ -11,10 +11,15 @@ export interface ModalProps {
   readonly required?: boolean;
 }
 
+const FIRST_QUESTION = ['input:not([type="radio"]):not([type="checkbox"])', 'input[type="radio"]:checked', 'textarea', 'select']
+  .map((control) => `${control}:not(:disabled)`)
+  .join(', ');
+
 export function Modal({ title, onClose, children, wide, required }: ModalProps) {
-  // showModal focuses the first focusable element; a form's first text field is the better start
-  // (not a radio button, where a stray Space or arrow would change a choice).
-  const dialog = useModalDialog((element) => element.querySelector<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]), textarea, select')?.focus());
+  // showModal focuses the first focusable element (the close button); the form's first question
+  // is the better start, as Tab from the top would reach it: a text field, a drop-down, or a
+  // choice of options at the option chosen. Not a checkbox, which a stray Space would toggle.
+  const dialog = useModalDialog((element) => element.querySelector<HTMLElement>(FIRST_QUESTION)?.focus());
   return (
     <dialog
       ref={dialog}
