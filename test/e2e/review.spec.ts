@@ -336,8 +336,15 @@ test('searches and filters the queue, and the counts follow', async () => {
   await openLetter(page, withWord[0]!);
   expect(await page.evaluate(() => CSS.highlights.get('search')?.size ?? 0)).toBeGreaterThan(0);
 
-  await search.fill('');
+  // Escape clears the box and the search together, as does emptying the box: the queue is never
+  // filtered by words the box no longer shows.
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(queueCount(page)).toHaveText(countText(LETTERS));
+  await search.fill(word!);
   await search.press('Enter');
+  await expect(queueCount(page)).toHaveText(countText(withWord.length));
+  await search.fill('');
   await expect(queueCount(page)).toHaveText(countText(LETTERS));
 
   await status.selectOption('verified');

@@ -58,6 +58,12 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
     for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
     onFilter(next as QueueFilter);
   };
+  // An empty box (Escape, the box's × button, the text deleted) is no search: the queue is never
+  // filtered by words the box no longer shows. Other words apply at Enter.
+  const clearOrType = (value: string) => {
+    setTyped(value);
+    if (value.trim() === '' && filter.search !== undefined) set({ search: undefined });
+  };
   return (
     <nav className="queue" aria-label="Review queue">
       <div className="queue-controls">
@@ -68,10 +74,15 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           placeholder="Search letters  ( / )"
           aria-label="Search letters"
           value={typed}
-          onChange={(event) => setTyped(event.target.value)}
+          onChange={(event) => clearOrType(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') set({ search: event.currentTarget.value.trim() || undefined });
-            if (event.key === 'Escape') event.currentTarget.blur();
+            if (event.key === 'Escape') {
+              // The browser's own Escape empties the box; done here, so the search goes with it.
+              event.preventDefault();
+              clearOrType('');
+              event.currentTarget.blur();
+            }
             event.stopPropagation();
           }}
         />
