@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { Breakdown, GroupRow } from '../shared/insights.ts';
 import { withDecision } from '../shared/insights.ts';
 import { monthLabel } from '../shared/insightLabels.ts';
-import { count, percent } from '../shared/insightsFormat.ts';
+import { count, percent, percentInterval } from '../shared/insightsFormat.ts';
 import type { ChartBar, ChartSpec } from './chart.ts';
 import { tagBars } from './chart.ts';
 import { plotIn } from './dom.ts';
@@ -38,7 +38,7 @@ export function breakdownChart(breakdown: Breakdown, scopeLabel: string): ChartS
     draw(document, width, titled = true) {
       const bars: ChartBar[] = [];
       const segments = rows.flatMap((row) => segmentsOf(row, bars));
-      const plot = (across ? columns : barsDown)(rows, segments, width, document);
+      const plot = (across ? columns : barsDown)(rows, segments, bars, width, document);
       const svg = frameChart(document, plot, titled, {
         title: breakdown.title,
         subtitle: `${scopeLabel}: share of items upheld and overturned, ${shown}`,
@@ -59,7 +59,10 @@ function segmentsOf(row: GroupRow, bars: ChartBar[]): Segment[] {
   if (decided === 0) return [];
   const share = row.upheld / decided;
   const segment = (decision: Segment['decision'], from: number, to: number, n: number): Segment => {
-    bars.push({ label: `${row.label}: ${count(n)} item${n === 1 ? '' : 's'} ${decision.toLowerCase()}`, selection: withDecision(row.selection, decision) });
+    const items = `${row.label}: ${count(n)} item${n === 1 ? '' : 's'} ${decision.toLowerCase()}`;
+    // The upheld bar ends at the share upheld, where its interval is drawn.
+    const interval = decision === 'Upheld' && row.upheldShare.interval !== null ? ` (95% CI ${percentInterval(row.upheldShare.interval)})` : '';
+    bars.push({ label: `${items}, ${percent(n / decided)} of ${count(decided)} with a decision${interval}`, selection: withDecision(row.selection, decision) });
     return { key: keyOf(row), decision, from, to, bar: bars.length - 1 };
   };
   return [
@@ -116,7 +119,7 @@ function summary(row: GroupRow): string {
   return decided === 0 ? `no decision · n ${count(row.items)}` : `${percent(row.upheldShare.value)} upheld · n ${count(decided)}`;
 }
 
-function barsDown(rows: readonly GroupRow[], segments: readonly Segment[], width: number, document: ChartDocument) {
+function barsDown(rows: readonly GroupRow[], segments: readonly Segment[], bars: readonly ChartBar[], width: number, document: ChartDocument) {
   const marginLeft = Math.min(260, Math.round(width * 0.3));
   return plotIn(document, {
     ...COMMON,
@@ -136,7 +139,7 @@ function barsDown(rows: readonly GroupRow[], segments: readonly Segment[], width
         x2: 'to',
         fill: 'decision',
         title: (s: Segment) => `${labelOf(rows)(s.key)}, ${s.decision}`,
-        ...tagBars((s: Segment) => s.bar, segments),
+        ...tagBars(bars, (s: Segment) => s.bar, segments),
       }),
       ...[HALO, LINE].flatMap((line) => [
         Plot.ruleY(intervalsOf(rows), { y: 'key', x1: 'low', x2: 'high', ...line }),
@@ -148,7 +151,7 @@ function barsDown(rows: readonly GroupRow[], segments: readonly Segment[], width
   });
 }
 
-function columns(rows: readonly GroupRow[], segments: readonly Segment[], width: number, document: ChartDocument) {
+function columns(rows: readonly GroupRow[], segments: readonly Segment[], bars: readonly ChartBar[], width: number, document: ChartDocument) {
   const domain = monthsAcross(rows);
   const crowded = domain.length > 12;
   const label = labelOf(rows, monthLabel);
@@ -172,7 +175,7 @@ function columns(rows: readonly GroupRow[], segments: readonly Segment[], width:
         y2: 'to',
         fill: 'decision',
         title: (s: Segment) => `${labelOf(rows)(s.key)}, ${s.decision}`,
-        ...tagBars((s: Segment) => s.bar, segments),
+        ...tagBars(bars, (s: Segment) => s.bar, segments),
       }),
       ...[HALO, LINE].map((line) => Plot.ruleX(intervalsOf(rows), { x: 'key', y1: 'low', y2: 'high', ...line })),
     ],

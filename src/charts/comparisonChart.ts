@@ -46,13 +46,13 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
     id: options.id,
     title: options.title,
     draw(document, width, titled = true) {
+      const format = options.share ? (v: number) => `${(100 * v).toFixed(1)}%` : (v: number) => v.toFixed(2);
       const bars: ChartBar[] = [];
       const rows: Row[] = comparisons.map((comparison) => {
-        bars.push({ label: `This library, ${periodLabel(comparison)}: ${MEASURE_LABELS[comparison.figure.measure]}`, selection: comparison.selection });
+        bars.push({ label: `${libraryFigure(comparison, format)}; ${publishedFigure(comparison)}`, selection: comparison.selection });
         return { comparison, bar: bars.length - 1 };
       });
       const withInterval = rows.filter((row) => row.comparison.library.interval !== null);
-      const format = options.share ? (v: number) => `${(100 * v).toFixed(1)}%` : (v: number) => v.toFixed(2);
       const values = comparisons.flatMap((c) => [c.figure.value, c.library.interval?.low ?? c.figure.value, c.library.interval?.high ?? c.figure.value]);
       const domain: [number, number] = options.share ? [0, 1] : [Math.max(0, Math.floor(Math.min(...values, 1))), Math.ceil(Math.max(...values, 2))];
       const key = (row: Row) => row.comparison.figure.id;
@@ -77,8 +77,8 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
             fill: COLOURS.libraryInterval,
             insetTop: 5,
             insetBottom: 5,
-            title: (row: Row) => `This library, ${periodLabel(row.comparison)}: ${format(row.comparison.library.value!)} (95% CI ${format(row.comparison.library.interval!.low)}-${format(row.comparison.library.interval!.high)}; n ${count(row.comparison.library.n)})`,
-            ...tagBars((row: Row) => row.bar, withInterval),
+            title: (row: Row) => libraryFigure(row.comparison, format),
+            ...tagBars(bars, (row: Row) => row.bar, withInterval),
           }),
           Plot.tickX(withInterval, { y: key, x: (row: Row) => row.comparison.library.value, stroke: COLOURS.library, strokeWidth: 3, insetTop: 3, insetBottom: 3 }),
           Plot.dot(rows, {
@@ -88,7 +88,7 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
             r: 6,
             fill: (row: Row) => (row.comparison.verdict === 'outside' ? COLOURS.referenceOutside : COLOURS.referenceInside),
             stroke: 'white',
-            title: (row: Row) => `${row.comparison.figure.source.publisher}, ${row.comparison.figure.source.title}: ${row.comparison.figure.printed}`,
+            title: (row: Row) => publishedFigure(row.comparison),
           }),
           ...(['inside', 'outside', 'no-data'] as const).map((verdict) =>
             Plot.text(
@@ -119,6 +119,20 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
       return { svg, bars };
     },
   };
+}
+
+/** The library's figure with its interval: a bar's tooltip, and the start of its name. */
+function libraryFigure(comparison: ReferenceComparison, format: (value: number) => string): string {
+  const { library } = comparison;
+  const value = library.value === null ? 'no figure' : format(library.value);
+  const interval = library.interval === null ? '' : ` (95% CI ${format(library.interval.low)}-${format(library.interval.high)}; n ${count(library.n)})`;
+  return `This library, ${periodLabel(comparison)}: ${MEASURE_LABELS[comparison.figure.measure]} ${value}${interval}`;
+}
+
+/** The published figure, where it was published, and whether it lies outside the library's interval. */
+function publishedFigure(comparison: ReferenceComparison): string {
+  const { figure } = comparison;
+  return `${figure.source.publisher}, ${figure.source.title}: ${figure.printed}${comparison.verdict === 'outside' ? ", outside this library's interval" : ''}`;
 }
 
 /** Which of the library's letters a row sets the figure against, in a word or two. */

@@ -33,7 +33,7 @@ export function decisionsChart(headline: Headline, scopeLabel: string): ChartSpe
       let from = 0;
       for (const [label, n, colour, selection] of counts) {
         if (n === 0 || selection === null) continue;
-        bars.push({ label: `${count(n)} item${n === 1 ? '' : 's'} ${label.toLowerCase()}`, selection });
+        bars.push({ label: `${count(n)} item${n === 1 ? '' : 's'} ${label.toLowerCase()}, ${percent(n / headline.items)} of ${count(headline.items)}`, selection });
         parts.push({ label, n, from, to: from + n, colour, bar: bars.length - 1 });
         from += n;
       }
@@ -52,7 +52,7 @@ export function decisionsChart(headline: Headline, scopeLabel: string): ChartSpe
             x2: 'to',
             fill: 'colour',
             title: (p: Part) => `${p.label}: ${count(p.n)}`,
-            ...tagBars((p: Part) => p.bar, parts),
+            ...tagBars(bars, (p: Part) => p.bar, parts),
           }),
           Plot.text(
             parts.filter((p) => p.n / Math.max(1, headline.items) > 0.06),

@@ -5,10 +5,14 @@
  * and hands back its element through `plotIn`.
  */
 import * as Plot from '@observablehq/plot';
+import { BAR_ATTRIBUTE } from './chart.ts';
 
 export interface ChartElement {
   setAttribute(name: string, value: string): void;
   getAttribute(name: string): string | null;
+  removeAttribute(name: string): void;
+  querySelector(selectors: string): ChartElement | null;
+  querySelectorAll(selectors: string): Iterable<ChartElement>;
   append(...nodes: ChartElement[]): void;
   textContent: string | null;
   readonly outerHTML: string;
@@ -27,7 +31,18 @@ export function svgElement(document: ChartDocument, tag: string, attributes: Rea
   return element;
 }
 
-/** Plot.plot drawn into `document`: Plot types its document and result as the browser's, which ours stand for. */
+/**
+ * Plot.plot drawn into `document`: Plot types its document and result as the browser's, which
+ * ours stand for. Plot names each mark's group ("bar", "tick", "y-axis tick label"), which
+ * ARIA does not allow on an SVG group without a role and which tells a reader nothing; a chart
+ * is read through its bars, each named with its figure, and its frame's title. So the names go,
+ * and every group without a bar is hidden from assistive technology.
+ */
 export function plotIn(document: ChartDocument, options: Omit<Plot.PlotOptions, 'document'>): ChartElement {
-  return Plot.plot({ ...options, document: document as unknown as Plot.PlotOptions['document'] }) as unknown as ChartElement;
+  const plot = Plot.plot({ ...options, document: document as unknown as Plot.PlotOptions['document'] }) as unknown as ChartElement;
+  for (const group of plot.querySelectorAll('g[aria-label]')) {
+    group.removeAttribute('aria-label');
+    if (group.querySelector(`[${BAR_ATTRIBUTE}]`) === null) group.setAttribute('aria-hidden', 'true');
+  }
+  return plot;
 }

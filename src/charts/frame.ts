@@ -46,7 +46,8 @@ export function frameChart(document: ChartDocument, plot: ChartElement, titled: 
     'font-family': FONT,
     'font-size': FONT_SIZE,
     fill: COLOURS.text,
-    role: 'img',
+    // A graphics document, not an image: an image's content is presentational, and its bars are read (and in the app pressed) one by one.
+    role: 'graphics-document',
     'aria-label': `${text.title}. ${text.subtitle}`,
     class: 'insights-chart',
   });

@@ -15,9 +15,9 @@ import { insertParsedLetter, openLibrary, startImportRun } from '../../src/main/
 import type { QueueFilter } from '../../src/shared/api.ts';
 import type { Insights } from '../../src/shared/insights.ts';
 import { queueFilterFor, withDecision } from '../../src/shared/insights.ts';
-import { percent } from '../../src/shared/insightsFormat.ts';
+import { percent, percentInterval } from '../../src/shared/insightsFormat.ts';
 import { generateLetter, renderLetterText } from '../fixtures/index.ts';
-import { countText, queueCount, SCREENS_DIR, snap } from './helpers.ts';
+import { axeViolations, countText, queueCount, SCREENS_DIR, snap } from './helpers.ts';
 import type { Workstation } from './server.ts';
 import { startWorkstation } from './server.ts';
 
@@ -56,7 +56,8 @@ test.beforeAll(async ({ browser }) => {
   buildLibrary(file);
   ws = await startWorkstation({ libraryFile: file });
   insights = await ws.call('getInsights', { filter: {}, scope: 'verified' });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  // axe runs its frames through the page's own context, which browser.newPage does not give it.
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(String(error)));
   await page.goto(ws.url);
@@ -64,7 +65,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page?.close();
+  await page?.context().close();
   await ws?.stop();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
@@ -112,6 +113,10 @@ test('a bar is a keyboard button too', async () => {
   const expected = await queueTotal(queueFilterFor(insights.letterFilter!, withDecision(month.selection, 'Upheld')));
   const bar = page.locator(`[data-chart="decision-month"] [data-bar][aria-label^="${month.label}: "][aria-label*="upheld"]`);
   await expect(bar).toHaveAttribute('role', 'button');
+  // Its name says its figure, as the table does.
+  const decided = month.upheld + month.overturned;
+  const items = `${month.upheld} item${month.upheld === 1 ? '' : 's'} upheld`;
+  await expect(bar).toHaveAccessibleName(`${month.label}: ${items}, ${percent(month.upheld / decided)} of ${decided} with a decision (95% CI ${percentInterval(month.upheldShare.interval)}): open in the queue`);
   await bar.focus();
   await page.keyboard.press('Enter');
   await expect(queueCount(page)).toHaveText(countText(expected));
@@ -162,6 +167,22 @@ test('charts save as SVG and PNG, tables as CSV', async () => {
   expect(lines[0]).toBe('figure,value,95% low,95% high,count,of,counted over');
   expect(lines[1]).toBe('Letters,60,,,60,,');
   await page.keyboard.press('Escape');
+});
+
+test('the view has no axe violations at 1440x900 and 1280x720', async ({}, testInfo) => {
+  const found: Record<string, string[]> = {};
+  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    await page.keyboard.press('Shift+I');
+    await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(12);
+    // Every card open, so its table is checked too.
+    await page.locator('.insight-card > details').evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+    const list = await axeViolations(page, testInfo, `insights-${size.width}`);
+    if (list.length > 0) found[`${size.width}x${size.height}`] = list;
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.insights')).toHaveCount(0);
+  }
+  expect(found).toEqual({});
 });
 
 test('the view at 1280x720', async ({}, testInfo) => {

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import type { Insights } from '../../src/shared/insights.ts';
@@ -41,6 +42,27 @@ describe('imr-review report', () => {
     expect(html).toContain('Items upheld</span><b>66.7%</b>');
     expect(html).toContain("California Workers' Compensation Institute, press release id=501, cwci.org");
     expect(html).toContain('not a random sample');
+  });
+
+  it('writes a page axe finds no violation in, each bar named with its figure', async () => {
+    const db = handWorkedLibrary();
+    const out = temp.folder();
+    expect((await cli('report', '--db', db, '--out', out, '--all')).code).toBe(0);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const page = await (await browser.newContext({ offline: true })).newPage();
+      await page.goto(`file://${path.join(out, 'imr-insights.html')}`);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      // The hand-worked library's prescription drugs: 3 of the 4 decided items upheld.
+      const drugs = page.locator('svg.insights-chart[aria-label^="By service category."] [role="graphics-symbol"][aria-label^="Prescription drug: "]');
+      expect(await drugs.evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label')))).toEqual([
+        'Prescription drug: 3 items upheld, 75.0% of 4 with a decision (95% CI 30.1-95.4%)',
+        'Prescription drug: 1 item overturned, 25.0% of 4 with a decision',
+      ]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('writes the Markdown summary and the JSON for scripts; --all takes every letter', async () => {
