@@ -238,6 +238,52 @@ test('Enter and Space press a focused button, and Tab goes from the page through
   expect(at('Item 1 decision')).toBeLessThan(at('Item 1 Service'));
 });
 
+test('a letter opened by a key takes the keyboard focus to its ringed field: Tab goes on from there, and j / k still walk the letters', async () => {
+  const list = page.getByRole('listbox', { name: 'Letters' });
+  const ringed = page.locator('.letter-pane .field-focused .field-value');
+  const firstItem = async (index: number) => (await getLetter(ws, ids[index]!)).items[0]!;
+  await open(2);
+  // A click in the queue leaves the focus in the list, which the reviewer is using.
+  await expect(list).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(title()).toHaveText(built[3]!.caseNumber);
+  const item = await firstItem(3);
+  await expect(fieldBox(`item-${item.id}-decision`)).toHaveClass(/field-focused/);
+  await expect(ringed).toBeFocused();
+  // Tab goes on from the ringed field (the item's decision) to the field after it, not to the view switch at the top of the source.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(`#field-item-${item.id}-service .field-value`)).toBeFocused();
+  // From a field, j and k walk the letters, each opening with the keyboard focus on its ringed field.
+  await page.keyboard.press('j');
+  await expect(title()).toHaveText(built[4]!.caseNumber);
+  await expect(page.locator(`#field-item-${(await firstItem(4)).id}-decision .field-value`)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(title()).toHaveText(built[3]!.caseNumber);
+  await expect(page.locator(`#field-item-${item.id}-decision .field-value`)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(title()).toHaveText(built[2]!.caseNumber);
+  await expect(ringed).toBeFocused();
+  // n from the queue list too.
+  const toReview = await ws.call('nextLetterToReview', ids[2]!, {}, 'import');
+  expect(toReview).not.toBeNull();
+  const unverified = ids.indexOf(toReview!);
+  await open(2);
+  await page.keyboard.press('n');
+  await expect(title()).toHaveText(built[unverified]!.caseNumber);
+  await expect(ringed).toBeFocused();
+  // Enter in the queue list goes into the letter: it edits the ringed field (the keystroke counts above), or on a decision, which keys set, focuses it.
+  await open(unverified);
+  await expect(list).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`#field-item-${(await firstItem(unverified)).id}-decision .field-value`)).toBeFocused();
+  await expect(statusBar()).toContainText('Set the decision with u (Upheld) or o (Overturned).');
+  // ↓ in the list moves through the list: the next letter opens and the focus stays there.
+  await open(2);
+  await page.keyboard.press('ArrowDown');
+  await expect(title()).toHaveText(built[3]!.caseNumber);
+  await expect(list).toBeFocused();
+});
+
 test('clicking an item’s decision focuses it without setting it', async () => {
   const letter = await open(0);
   const item = letter.items[1]!;

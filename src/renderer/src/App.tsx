@@ -7,6 +7,8 @@ import { api, ApiCallError, desktop } from './api/client.ts';
 import { valuesNeedingAttention } from './attention.ts';
 import type { FieldHandlers } from './components/EditableField.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
+import { useSettleFocusRequests } from './components/focus.ts';
+import type { LetterFocus } from './components/focus.ts';
 import type { ItemStructureHandlers } from './components/ItemCard.tsx';
 import type { StructureHandler } from './components/ItemReading.tsx';
 import { LetterPane } from './components/LetterPane.tsx';
@@ -80,6 +82,7 @@ export function App() {
   const [focused, setFocused] = useState<FieldTarget | null>(null);
   /** Goes up whenever the keyboard focus should follow `focused` (a key or a click asked for a field). */
   const [focusRequest, setFocusRequest] = useState(0);
+  useSettleFocusRequests(focusRequest);
   const [editing, setEditing] = useState<FieldTarget | null>(null);
   const [tags, setTags] = useState<readonly Tag[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -149,7 +152,7 @@ export function App() {
   const asked = useRef<{ letterId: number | null; count: number }>({ letterId: null, count: 0 });
 
   const showLetter = useCallback(
-    (loaded: StoredLetter | null, letterId: number, keepFocus: boolean) => {
+    (loaded: StoredLetter | null, letterId: number, focusMode: LetterFocus) => {
       asked.current = { letterId, count: asked.current.count + 1 };
       if (loaded) revisions.current?.loaded(loaded.id, loaded.revision);
       letterRef.current = loaded;
@@ -157,14 +160,14 @@ export function App() {
       setLetter(loaded);
       setEditing(null);
       selection.current = null;
-      // Opening a letter does not take the keyboard focus from a control in use (the search box).
-      if (!keepFocus) setFocused(firstTarget(loaded));
+      if (focusMode !== 'keep') setFocused(firstTarget(loaded));
+      if (focusMode === 'take') setFocusRequest((n) => n + 1);
     },
     [],
   );
 
   const openLetter = useCallback(
-    async (letterId: number, keepFocus = false) => {
+    async (letterId: number, focusMode: LetterFocus = 'first') => {
       const ask = { letterId, count: asked.current.count + 1 };
       asked.current = ask;
       // Its pages are fetched and opened while the letter itself loads, and handed to pdf.js
@@ -173,7 +176,7 @@ export function App() {
       const pages = sourceView === 'text' ? null : openLetterPagesEarly(letterId);
       const loaded = await api.getLetter(letterId);
       if (pages) await Promise.race([pages, new Promise((resolve) => setTimeout(resolve, PAGES_HEAD_START_MS))]);
-      if (asked.current.count === ask.count) showLetter(loaded, letterId, keepFocus);
+      if (asked.current.count === ask.count) showLetter(loaded, letterId, focusMode);
     },
     [showLetter, sourceView],
   );
@@ -190,7 +193,7 @@ export function App() {
   const refresh = useCallback(async () => {
     // The letter asked for last: one opened while the change was saved is the one to show.
     const shown = asked.current.letterId;
-    if (shown !== null) await openLetter(shown, letterRef.current?.id === shown);
+    if (shown !== null) await openLetter(shown, letterRef.current?.id === shown ? 'keep' : 'first');
     setQueueVersion((v) => v + 1);
     await Promise.all([loadStats(), loadTags(), loadUndoState()]);
   }, [openLetter, loadStats, loadTags, loadUndoState]);
@@ -225,10 +228,10 @@ export function App() {
 
   /** Shows the next letter needing review after `currentId`, loaded ahead when it could be; false when there is none. */
   const showNextToReview = useCallback(
-    async (currentId: number) => {
+    async (currentId: number, focusMode: LetterFocus = 'first') => {
       const next = await nextLetter.take(currentId);
-      if (next.letter) showLetter(next.letter, next.letter.id, false);
-      else if (next.id !== null) await openLetter(next.id);
+      if (next.letter) showLetter(next.letter, next.letter.id, focusMode);
+      else if (next.id !== null) await openLetter(next.id, focusMode);
       else say('No other letter in this queue needs review.');
       return next.id !== null;
     },
@@ -239,10 +242,10 @@ export function App() {
    * Done with this letter: the next letter needing review (loaded ahead) is shown at once, while
    * the items left are confirmed and the letter verified, as one undoable change.
    */
-  const finishLetter = useCallback(async () => {
+  const finishLetter = useCallback(async (focusMode: LetterFocus = 'first') => {
     const current = letterRef.current;
     if (!current) return;
-    await showNextToReview(current.id);
+    await showNextToReview(current.id, focusMode);
     if (current.status !== 'verified') await actions.verify(current);
   }, [showNextToReview, actions]);
 

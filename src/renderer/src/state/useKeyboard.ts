@@ -10,6 +10,7 @@ import type { Span } from '../../../shared/letter.ts';
 import type { StoredLetter, Tag } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
 import type { Dialog } from '../App.tsx';
+import type { LetterFocus } from '../components/focus.ts';
 import type { FieldTarget } from '../fields.ts';
 import { stepAttention } from '../attention.ts';
 import { describeTarget } from '../fields.ts';
@@ -37,13 +38,13 @@ export interface KeyboardContext {
   readonly setEditing: (target: FieldTarget | null) => void;
   /** Focuses a field and moves the keyboard focus to it. */
   readonly focus: (target: FieldTarget | null) => void;
-  readonly openLetter: (letterId: number) => Promise<void>;
+  readonly openLetter: (letterId: number, focus?: LetterFocus) => Promise<void>;
   /** Shows the next source view: text, both, page. */
   readonly nextSourceView: () => void;
   /** Confirms what is left, verifies the letter and shows the next one needing review. */
-  readonly finishLetter: () => Promise<void>;
+  readonly finishLetter: (focus?: LetterFocus) => Promise<void>;
   /** Shows the next letter needing review after this one (loaded ahead); false when there is none. */
-  readonly showNextToReview: (currentId: number) => Promise<boolean>;
+  readonly showNextToReview: (currentId: number, focus?: LetterFocus) => Promise<boolean>;
   readonly refresh: () => Promise<void>;
   readonly notify: (message: string) => void;
   readonly warn: (message: string) => void;
@@ -53,6 +54,11 @@ export interface KeyboardContext {
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return element !== null && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
+/** The queue's list of letters itself (it holds the keyboard focus for its rows). */
+function inQueueList(target: EventTarget | null): boolean {
+  return (target as HTMLElement | null)?.matches?.('.queue-list[role="listbox"]') === true;
 }
 
 /** Enter and Space belong to a focused button or link: they press it. */
@@ -75,7 +81,9 @@ export function useKeyboard(context: KeyboardContext): (action: ShortcutAction) 
       const action = actionFor(event);
       if (action) {
         event.preventDefault();
-        void run(action, c).catch(c.fail);
+        // A letter opened by a key takes the keyboard focus, but ↑ and ↓ in the queue's list leave it there, moving through the list.
+        const listing = inQueueList(event.target) && (event.key === 'ArrowDown' || event.key === 'ArrowUp');
+        void run(action, c, listing ? 'first' : 'take').catch(c.fail);
         return;
       }
       const tag = !event.ctrlKey && !event.metaKey && !event.altKey ? c.tags.find((t) => t.hotkey === event.key) : undefined;
@@ -90,7 +98,8 @@ export function useKeyboard(context: KeyboardContext): (action: ShortcutAction) 
   return perform;
 }
 
-async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
+/** Runs an action; a letter it opens takes the focus as `opening` says (a menu command's, as a key's). */
+async function run(action: ShortcutAction, c: KeyboardContext, opening: LetterFocus = 'take'): Promise<void> {
   const { letter, focused, actions } = c;
   const itemIndex = letter ? focusedItemIndex(letter, focused) : -1;
   const item = letter && itemIndex >= 0 ? letter.items[itemIndex] : undefined;
@@ -98,7 +107,7 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
     const index = c.selectedId === null ? -1 : c.queue.indexOf(c.selectedId);
     const row = c.queue.rowAt(Math.max(0, index + step));
     c.queue.ensure(index + step, 2);
-    if (row) await c.openLetter(row.id);
+    if (row) await c.openLetter(row.id, opening);
   };
   const focusItem = (index: number) => {
     const target = letter?.items[index];
@@ -113,12 +122,12 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       return stepLetter(-1);
     case 'nextToReview': {
       if (c.selectedId !== null) {
-        await c.showNextToReview(c.selectedId);
+        await c.showNextToReview(c.selectedId, opening);
         return;
       }
       const next = await api.nextLetterToReview(null, c.filter, c.sort);
       if (next === null) return c.notify('No letter in this queue needs review.');
-      return c.openLetter(next);
+      return c.openLetter(next, opening);
     }
     case 'focusSearch':
       c.searchInput.current?.focus();
@@ -140,12 +149,16 @@ async function run(action: ShortcutAction, c: KeyboardContext): Promise<void> {
       if (!item) return needItem();
       return actions.toggleConfirmed(letter, item.id);
     case 'finishLetter':
-      if (letter) await c.finishLetter();
+      if (letter) await c.finishLetter(opening);
       return;
     case 'editField':
       if (!focused || !letter) return;
       if (letter.status === 'verified') return c.warn(`${letter.caseNumber ?? letter.fileName} is verified and read-only: press r to reopen it.`);
-      if (focused.field === 'decision') return c.notify('Set the decision with u (Upheld) or o (Overturned).');
+      if (focused.field === 'decision') {
+        // Pressed in the queue's list, Enter still goes into the letter, to the decision.
+        c.focus(focused);
+        return c.notify('Set the decision with u (Upheld) or o (Overturned).');
+      }
       c.setEditing(focused);
       return;
     case 'decideUpheld':
