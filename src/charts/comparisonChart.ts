@@ -132,7 +132,7 @@ function libraryFigure(comparison: ReferenceComparison, format: (value: number) 
 /** The published figure, where it was published, and whether it lies outside the library's interval. */
 function publishedFigure(comparison: ReferenceComparison): string {
   const { figure } = comparison;
-  return `${figure.source.publisher}, ${figure.source.title}: ${figure.printed}${comparison.verdict === 'outside' ? ", outside this library's interval" : ''}`;
+  return `Published by ${figure.source.publisher}, ${figure.source.title}: ${figure.printed}${comparison.verdict === 'outside' ? ", outside this library's interval" : ''}`;
 }
 
 /** Which of the library's letters a row sets the figure against, in a word or two. */
