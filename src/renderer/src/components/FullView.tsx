@@ -23,7 +23,7 @@ export function FullView({ id, title, closeKey, onClose, header, children }: Ful
   return (
     <dialog
       ref={dialog}
-      className={id}
+      className={`full-view ${id}`}
       aria-labelledby={`${id}-title`}
       onCancel={(event) => {
         // A dialog opened inside the view gets its own Escape; it reaches here through React's tree too.

@@ -10,6 +10,7 @@ import type { BlindItemValues, BlindLetter, BlindValues } from '../../../shared/
 import { BLIND_MODE_LABELS } from './BlindPasses.tsx';
 import { BLIND_ITEM_FIELDS, BlindFields } from './BlindFields.tsx';
 import type { EnteredValues } from './BlindFields.tsx';
+import { Problem } from '../components/Problem.tsx';
 
 export interface BlindEntryProps {
   readonly blind: BlindLetter;
@@ -85,11 +86,7 @@ export function BlindEntry({ blind, lastResult, onSubmit }: BlindEntryProps) {
           ) : (
             <BlindFields itemCount={blind.itemCount} values={values} onChange={setValues} />
           )}
-          {problem && (
-            <p className="error" role="alert">
-              {problem}
-            </p>
-          )}
+          <Problem text={problem} />
           <div className="actions">
             <button type="submit" className="primary" disabled={submitting}>
               {submitting ? 'Submitting…' : 'Submit (Ctrl+Enter)'}

@@ -4,6 +4,7 @@ import type { AuditSample, BlindMode, BlindPass } from '../../../shared/quality.
 import { api } from '../api/client.ts';
 import { Choice } from '../components/Choice.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
+import { Problem } from '../components/Problem.tsx';
 
 export const BLIND_MODE_LABELS: Readonly<Record<BlindMode, string>> = {
   decision: 'Decisions hidden',
@@ -40,11 +41,7 @@ export function BlindPasses({ passes, sample, onStarted, onEnter }: BlindPassesP
           {sample ? `Start a blind pass over ${sample.name}` : 'Start a blind pass (draw a sample first)'}
         </button>
       </div>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {passes.length > 0 && (
         <ProgressTable
           name="Pass"

@@ -8,6 +8,7 @@ import type { AuditSample, QualityMeasure, SampleRequest, Stratifier } from '../
 import { QUALITY_MEASURE_LABELS, QUALITY_MEASURES, STRATIFIER_LABELS, STRATIFIERS } from '../../../shared/quality.ts';
 import { api } from '../api/client.ts';
 import { Choice } from '../components/Choice.tsx';
+import { Problem } from '../components/Problem.tsx';
 
 export interface DrawSampleFormProps {
   readonly queueFilter: QueueFilter;
@@ -112,11 +113,7 @@ export function DrawSampleForm({ queueFilter, onDrawn }: DrawSampleFormProps) {
           {drawing ? 'Drawing…' : 'Draw sample'}
         </button>
       </div>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </form>
   );
 }

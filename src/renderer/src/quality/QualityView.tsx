@@ -15,6 +15,7 @@ import { SampleEstimates } from './SampleEstimates.tsx';
 import { SampleList } from './SampleList.tsx';
 import { useQuality } from './useQuality.ts';
 import './quality.css';
+import { Problem } from '../components/Problem.tsx';
 
 export interface QualityViewProps {
   /** The queue's filter now: a sample can be drawn from it. */
@@ -49,11 +50,7 @@ export function QualityView({ queueFilter, onOpenQueue, onChanged, onOpenLetter,
       }
     >
       <div className="quality-body">
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Problem text={error} />
         <div className="quality-column">
           <DrawSampleForm
             queueFilter={queueFilter}
