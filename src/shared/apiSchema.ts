@@ -57,6 +57,9 @@ const itemCriteria = z.strictObject({
 });
 export type ItemCriteria = z.infer<typeof itemCriteria>;
 
+/** A decision period: a year ('2016'), a month ('2016-12'), years ('2016..2017'), or 'unknown'. */
+export const DECIDED_IN_PATTERN = /^(\d{4}(-(0[1-9]|1[0-2])|\.\.\d{4})?|unknown)$/;
+
 export const queueFilterSchema = z.strictObject({
   status: z.enum(LETTER_STATUSES).optional(),
   decision: z.enum(DECISIONS).optional(),
@@ -69,7 +72,7 @@ export const queueFilterSchema = z.strictObject({
   guidelineSource: z.enum(CITATION_SOURCES.map((term) => term.id) as [CitationSource, ...CitationSource[]]).optional(),
   search: text(500).optional(),
   /** Letters decided in a year ('2016'), a month ('2016-12') or years ('2016..2017'), or 'unknown' (no MM/DD/YYYY decision date). */
-  decidedIn: z.string().regex(/^(\d{4}(-(0[1-9]|1[0-2])|\.\.\d{4})?|unknown)$/).optional(),
+  decidedIn: z.string().regex(DECIDED_IN_PATTERN).optional(),
   /** The expert reviewer's specialty as printed; null: letters that print none. */
   reviewerSpecialty: text(500).nullable().optional(),
   /** Letters whose expert reviewer is (or, of the letters printing a licensure, is not) licensed in the state. */

@@ -10,7 +10,7 @@ import { QUALITY_MEASURE_LABELS, STRATIFIER_LABELS } from '../../shared/quality.
 import { confidenceText, describeFrame, describeTarget, inReadingOrder, rateText } from '../../shared/qualityFormat.ts';
 import { qualityReport } from '../quality/index.ts';
 import type { Db } from '../storage/index.ts';
-import { listTags } from '../storage/index.ts';
+import { tagNamesById } from '../storage/index.ts';
 
 export interface QualityColumn {
   readonly label: string;
@@ -34,8 +34,8 @@ export const QUALITY_TITLE = 'Data quality';
 /** The quality report of `db` and its section; read from the same connection as the data it describes. */
 export function dataQuality(db: Db): DataQuality {
   const report = qualityReport(db);
-  const tags = new Map(listTags(db).map((tag) => [tag.id, tag.name]));
-  return { report, blocks: qualityBlocks(report, (frame) => describeFrame(frame, (tagId) => tags.get(tagId))) };
+  const tagName = tagNamesById(db);
+  return { report, blocks: qualityBlocks(report, (frame) => describeFrame(frame, tagName)) };
 }
 
 /** A table cell's short form of the unread sentence, e.g. "of 80 unread letters, about 3.3% (0.1–17.2%)": its row names the measure. */

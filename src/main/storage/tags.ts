@@ -99,6 +99,18 @@ export function listTags(db: Db): Tag[] {
   ).all() as Tag[];
 }
 
+/** The tag's id by name (case-insensitive, as tag names are unique that way); null when there is none. */
+export function tagIdByName(db: Db, name: string): number | null {
+  const wanted = name.trim().toLowerCase();
+  return listTags(db).find((tag) => tag.name.toLowerCase() === wanted)?.id ?? null;
+}
+
+/** Names tags by id, as a sample's frame is worded; undefined for a tag deleted since. */
+export function tagNamesById(db: Db): (tagId: number) => string | undefined {
+  const names = new Map((statement(db, 'SELECT id, name FROM tags').all() as { id: number; name: string }[]).map((tag) => [tag.id, tag.name]));
+  return (tagId) => names.get(tagId);
+}
+
 /** Puts the tag on the letter; false when it was already there. */
 export function tagLetter(db: Db, letterId: number, tagId: number): boolean {
   requireScope(db, tagId, 'letter');

@@ -11,7 +11,7 @@ import type { LetterStatus } from '../../../shared/library.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
 import { exportInWorker, streamJsonlRecords } from '../../export/index.ts';
 import type { Library } from '../../storage/index.ts';
-import { listTags } from '../../storage/index.ts';
+import { tagIdByName } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
 import { jsonOption, libraryOption, usageError } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
@@ -84,7 +84,7 @@ function optionProblem(options: ExportOptions): string | null {
 }
 
 function filterOf(command: Command, library: Library, options: ExportOptions): ExportFilter {
-  const tagId = options.tag === undefined ? undefined : tagIdByName(library, options.tag);
+  const tagId = options.tag === undefined ? undefined : tagIdByName(library.db, options.tag);
   if (tagId === null) usageError(command, `no tag named "${options.tag}" in ${library.file}`);
   return {
     ...(tagId === undefined ? {} : { tagId }),
@@ -92,12 +92,6 @@ function filterOf(command: Command, library: Library, options: ExportOptions): E
     ...(options.formatFilter === undefined ? {} : { format: options.formatFilter }),
     ...(options.status === undefined ? {} : { status: options.status }),
   };
-}
-
-/** The tag's id by name (case-insensitive, as tag names are unique that way); null when there is none. */
-function tagIdByName(library: Library, name: string): number | null {
-  const wanted = name.trim().toLowerCase();
-  return listTags(library.db).find((tag) => tag.name.toLowerCase() === wanted)?.id ?? null;
 }
 
 async function exportToFolder(library: Library, filter: ExportFilter, options: ExportOptions, io: CliIO): Promise<number> {

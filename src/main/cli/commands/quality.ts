@@ -9,7 +9,7 @@ import { QUALITY_MEASURE_LABELS } from '../../../shared/quality.ts';
 import { ITEM_FIELD_LABELS, LETTER_FIELD_LABELS } from '../../../shared/fieldLabels.ts';
 import { confidenceText, describeFrame, describeTarget, inReadingOrder, rateText, unreadSentence } from '../../../shared/qualityFormat.ts';
 import { qualityReport } from '../../quality/index.ts';
-import { listTags } from '../../storage/index.ts';
+import { tagNamesById } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
 import { jsonOption, libraryOption } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
@@ -35,8 +35,7 @@ export const qualityCommand = (context: CommandContext) =>
       context.exitWith(
         await withLibrary(options.db, { mode: 'read' }, context.io, ({ db, file }) => {
           const report = qualityReport(db);
-          const tags = new Map(listTags(db).map((tag) => [tag.id, tag.name]));
-          context.io.out(options.json ? JSON.stringify(report) : reportLines(file, report, (tagId) => tags.get(tagId)).join('\n'));
+          context.io.out(options.json ? JSON.stringify(report) : reportLines(file, report, tagNamesById(db)).join('\n'));
           return EXIT.done;
         }),
       ),

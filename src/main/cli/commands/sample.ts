@@ -5,6 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { QueueFilter } from '../../../shared/apiSchema.ts';
+import { DECIDED_IN_PATTERN } from '../../../shared/apiSchema.ts';
 import type { Decision, LetterFormat } from '../../../shared/letter.ts';
 import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import type { LetterStatus } from '../../../shared/library.ts';
@@ -12,7 +13,7 @@ import { LETTER_STATUSES } from '../../../shared/library.ts';
 import type { AuditSample, AuditTarget, QualityMeasure, Stratifier } from '../../../shared/quality.ts';
 import { QUALITY_MEASURES, STRATIFIERS } from '../../../shared/quality.ts';
 import { drawSample, lettersNeeded, MAX_SEED } from '../../quality/index.ts';
-import { getReviewer, InvalidEditError, listSamples, listTags } from '../../storage/index.ts';
+import { getReviewer, InvalidEditError, listSamples, tagIdByName, tagNamesById } from '../../storage/index.ts';
 import type { Library } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
 import { jsonOption, libraryOption, nonBlank, usageError, wholeNumberAbove0 } from '../command.ts';
@@ -108,9 +109,9 @@ export const sampleCommand = (context: CommandContext) => {
 };
 
 function frameOf(command: Command, library: Library, options: SampleOptions): QueueFilter {
-  const tagId = options.tag === undefined ? undefined : listTags(library.db).find((tag) => tag.name.toLowerCase() === options.tag?.toLowerCase())?.id;
-  if (options.tag !== undefined && tagId === undefined) usageError(command, `no tag named "${options.tag}" in ${library.file}`);
-  if (options.decidedIn !== undefined && !/^(\d{4}(-(0[1-9]|1[0-2])|\.\.\d{4})?|unknown)$/.test(options.decidedIn)) usageError(command, '--decided-in takes YYYY, YYYY-MM, YYYY..YYYY or unknown');
+  const tagId = options.tag === undefined ? undefined : tagIdByName(library.db, options.tag);
+  if (tagId === null) usageError(command, `no tag named "${options.tag}" in ${library.file}`);
+  if (options.decidedIn !== undefined && !DECIDED_IN_PATTERN.test(options.decidedIn)) usageError(command, '--decided-in takes YYYY, YYYY-MM, YYYY..YYYY or unknown');
   return {
     ...(options.status === undefined ? {} : { status: options.status }),
     ...(options.formatFilter === undefined ? {} : { format: options.formatFilter }),
@@ -147,7 +148,7 @@ function draw(command: Command, library: Library, options: SampleOptions, io: Cl
     io.out(JSON.stringify(sample));
     return EXIT.done;
   }
-  io.out(sampleLines(sample, tagNames(library)).join('\n'));
+  io.out(sampleLines(sample, tagNamesById(library.db)).join('\n'));
   if (target) io.out(targetCost(target).join('\n'));
   io.out(`Verify its letters in the app (Quality → Review in queue), then: imr-review quality --db ${JSON.stringify(library.file)}`);
   return EXIT.done;
@@ -174,16 +175,13 @@ function targetCost(target: AuditTarget): string[] {
   return [`  target: ${describeTarget(target)}`, `  letters to check: ${steps.join('; ')}`];
 }
 
-/** Names tags by id, as a frame's description needs. */
-function tagNames(library: Library): (tagId: number) => string | undefined {
-  const names = new Map(listTags(library.db).map((tag) => [tag.id, tag.name]));
-  return (tagId) => names.get(tagId);
-}
-
 function printSamples(library: Library, options: SampleOptions, io: CliIO): number {
   const samples = listSamples(library.db);
   if (options.json) io.out(JSON.stringify(samples));
   else if (samples.length === 0) io.out('No samples yet: draw one with imr-review sample --size N (or --target decision:1%).');
-  else io.out(samples.flatMap((sample) => sampleLines(sample, tagNames(library))).join('\n'));
+  else {
+    const tagName = tagNamesById(library.db);
+    io.out(samples.flatMap((sample) => sampleLines(sample, tagName)).join('\n'));
+  }
   return EXIT.done;
 }
