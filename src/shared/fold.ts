@@ -9,3 +9,8 @@ const WHITESPACE_RUN = /\s+/g;
 export function foldWhitespace(raw: string): string {
   return raw.replace(LINE_FINAL_HYPHEN, '-').replace(WHITESPACE_RUN, ' ').trim();
 }
+
+/** Every whitespace run as one space, trimmed: how the accuracy tools and the audit compare values. */
+export function foldExact(value: string | null | undefined): string | null {
+  return value == null ? null : value.replace(/\s+/g, ' ').trim();
+}

@@ -5,6 +5,7 @@
  */
 import type { ExtractionRecord } from '../../shared/extraction.ts';
 import { HEADER_FIELDS } from '../../shared/letter.ts';
+import { foldExact } from '../../shared/fold.ts';
 
 export interface GoldItem {
   service: string;
@@ -40,10 +41,6 @@ export interface LetterScore {
 
 const ITEM_FIELDS = ['service', 'decision', 'claimsAdministratorGuideline', 'maximusGuideline', 'rationale'] as const;
 const PARTIAL_FIELDS = ['originalRequest', 'authorizedByClaimsAdministrator', 'imrEligiblePortion'] as const;
-
-export function foldExact(value: string | null | undefined): string | null {
-  return value == null ? null : value.replace(/\s+/g, ' ').trim();
-}
 
 export function foldLoose(value: string | null | undefined): string | null {
   const exact = foldExact(value);

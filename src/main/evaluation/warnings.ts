@@ -6,7 +6,7 @@
 import type { ExtractedItem, ExtractionRecord } from '../../shared/extraction.ts';
 import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { GoldItem, GoldLetter } from './compare.ts';
-import { foldExact } from './compare.ts';
+import { foldExact } from '../../shared/fold.ts';
 
 export interface WarningTally {
   wrong: number;

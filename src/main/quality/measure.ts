@@ -8,11 +8,12 @@ import type { ItemField, LetterField } from '../../shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../shared/library.ts';
 import type { QualityMeasure } from '../../shared/quality.ts';
 import type { ComparedValue, LetterEvidence } from '../storage/index.ts';
+import { foldExact } from '../../shared/fold.ts';
 
 export type MeasureFindings = Readonly<Record<QualityMeasure, boolean | null>>;
 
 function folded(value: string | null): string {
-  return value === null ? '' : value.replace(/\s+/g, ' ').trim();
+  return foldExact(value) ?? '';
 }
 
 /** Two values are the same once their whitespace is folded (an empty value is none). */
