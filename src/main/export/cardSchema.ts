@@ -11,6 +11,7 @@ import { typeText } from './features.ts';
 import { jsonlItemKeys, jsonlLetterKeys } from './jsonlSchema.ts';
 import type { KeyDoc } from './jsonlSchema.ts';
 import { CELL_LIMIT } from './writers/xlsx.ts';
+import { escapeCell } from './markdownTable.ts';
 
 const PARQUET_TYPES: Record<ScalarType, string> = {
   string: 'STRING',
@@ -145,8 +146,4 @@ function columnTable(table: ExportTable | undefined, typeName: (type: ColumnType
     '| --- | --- | --- |',
     ...(table?.columns ?? []).map((column) => `| \`${column.name}\` | ${escapeCell(typeName(column.type))} | ${escapeCell(column.description)} |`),
   ];
-}
-
-export function escapeCell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { ExportFormat, ExportScope } from '../../shared/export.ts';
 import { frontMatter, PRETTY_NAME } from './cardFrontMatter.ts';
-import { escapeCell, schemaSection } from './cardSchema.ts';
+import { schemaSection } from './cardSchema.ts';
+import { escapeCell } from './markdownTable.ts';
 import { exportTables } from './cardTables.ts';
 import { CHECK_CODES } from '../letters/checks/index.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, MTUS_PARTS, SERVICE_CATEGORIES, VOCABULARY_VERSION } from '../letters/vocabulary/index.ts';

@@ -15,4 +15,5 @@ export { DatasetFileError, readDatasetFile, readDatasetLines } from './datasetFi
 export { resolveConflict } from './conflicts.ts';
 export { compareDatasets, verifiedLettersInFile, verifiedLettersOf } from './agreement.ts';
 export { dataQuality, QUALITY_TITLE, qualityMarkdown } from './qualitySection.ts';
+export { markdownTable } from './markdownTable.ts';
 export type { DataQuality, QualityBlock } from './qualitySection.ts';

@@ -11,18 +11,15 @@ import { confidenceText, describeFrame, describeTarget, inReadingOrder, rateText
 import { qualityReport } from '../quality/index.ts';
 import type { Db } from '../storage/index.ts';
 import { tagNamesById } from '../storage/index.ts';
-
-export interface QualityColumn {
-  readonly label: string;
-  readonly numeric: boolean;
-}
+import { markdownTable } from './markdownTable.ts';
+import type { MarkdownColumn } from './markdownTable.ts';
 
 /** Plain text only: each renderer escapes it for its own format. */
 export type QualityBlock =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
-  | { readonly kind: 'table'; readonly columns: readonly QualityColumn[]; readonly rows: readonly (readonly string[])[] };
+  | { readonly kind: 'table'; readonly columns: readonly MarkdownColumn[]; readonly rows: readonly (readonly string[])[] };
 
 export interface DataQuality {
   readonly report: QualityReport;
@@ -163,11 +160,10 @@ function fieldLabel(field: AgreementSummary['fields'][number]['field']): string 
 }
 
 const paragraph = (text: string): QualityBlock => ({ kind: 'paragraph', text });
-const column = (label: string, numeric = false): QualityColumn => ({ label, numeric });
+const column = (label: string, numeric = false): MarkdownColumn => ({ label, numeric });
 
 /** The blocks as Markdown, headings at `level` (the section's own title is the caller's). */
 export function qualityMarkdown(blocks: readonly QualityBlock[], level: number): string[] {
-  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
   return blocks.flatMap((block) => {
     switch (block.kind) {
       case 'heading':
@@ -177,12 +173,7 @@ export function qualityMarkdown(blocks: readonly QualityBlock[], level: number):
       case 'list':
         return [...block.items.map((item) => `- ${item}`), ''];
       case 'table':
-        return [
-          `| ${block.columns.map((c) => cell(c.label)).join(' | ')} |`,
-          `| ${block.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`,
-          ...block.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-          '',
-        ];
+        return [...markdownTable(block.columns, block.rows), ''];
     }
   });
 }

@@ -3,7 +3,7 @@ import { headlineTiles, insightSections, scopeLabel, shownRows } from '../../cha
 import type { InsightTable } from '../../charts/index.ts';
 import type { Insights } from '../../shared/insights.ts';
 import type { QualityBlock } from '../export/index.ts';
-import { QUALITY_TITLE, qualityMarkdown } from '../export/index.ts';
+import { markdownTable, QUALITY_TITLE, qualityMarkdown } from '../export/index.ts';
 import { SAMPLE_CAVEAT } from '../../shared/insights.ts';
 import type { ReportFacts } from './facts.ts';
 import { referenceSources } from './facts.ts';
@@ -20,7 +20,7 @@ export function reportMarkdown(insights: Insights, quality: readonly QualityBloc
     '',
     `> ${SAMPLE_CAVEAT}`,
     '',
-    ...insightSections(insights).flatMap((section) => [`## ${section.title}`, '', section.note, '', ...markdownTable(section.table), '']),
+    ...insightSections(insights).flatMap((section) => [`## ${section.title}`, '', section.note, '', ...insightTable(section.table), '']),
     `## ${QUALITY_TITLE}`,
     '',
     ...qualityMarkdown(quality, 3),
@@ -31,13 +31,10 @@ export function reportMarkdown(insights: Insights, quality: readonly QualityBloc
   ].join('\n');
 }
 
-function markdownTable(table: InsightTable): string[] {
-  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+function insightTable(table: InsightTable): string[] {
   const { rows, more } = shownRows(table);
   return [
-    `| ${table.columns.map((column) => cell(column.label)).join(' | ')} |`,
-    `| ${table.columns.map((column) => (column.numeric ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.cells.map((c) => cell(c.text)).join(' | ')} |`),
+    ...markdownTable(table.columns, rows.map((row) => row.cells.map((cell) => cell.text))),
     ...(more > 0 ? ['', `… and ${more.toLocaleString('en-US')} more groups: all of them are in the JSON report.`] : []),
   ];
 }
