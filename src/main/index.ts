@@ -2,10 +2,9 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess } from 'electron';
 import { startDesktopApp } from './shell/desktopApp.ts';
-import { devServerUrl } from './shell/security.ts';
+import { devServerUrl, testUserDataFolder } from './shell/security.ts';
 
-// Lets the end-to-end suite run the app over a throwaway data folder.
-const userDataOverride = process.env['IMR_REVIEW_USER_DATA'];
+const userDataOverride = testUserDataFolder(app.isPackaged, process.env);
 if (userDataOverride) app.setPath('userData', userDataOverride);
 
 startDesktopApp(

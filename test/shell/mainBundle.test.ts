@@ -88,4 +88,10 @@ test("the built app serves its renderer over app:// only from out/renderer, with
 test('a packaged build loads its own files even when ELECTRON_RENDERER_URL is set', async () => {
   const events = await runBundle('protocol-probe', { IMR_BUNDLE_TEST_PACKAGED: '1', ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
   expect(events.filter((event) => event['event'] === 'loadURL')).toEqual([{ event: 'loadURL', url: 'app://app/index.html' }]);
+  expect(events.filter((event) => event['event'] === 'setPath')).toEqual([]);
+});
+
+test('a build that is not packaged takes its data folder from IMR_REVIEW_USER_DATA', async () => {
+  const events = await runBundle('protocol-probe');
+  expect(events.filter((event) => event['event'] === 'setPath')).toEqual([{ event: 'setPath', name: 'userData', folder: path.join(dir, 'data') }]);
 });

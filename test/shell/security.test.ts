@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/contentSecurityPolicy.ts
 import { appProtocolHandler, resolveAppFile } from '../../src/main/shell/appProtocol.ts';
 import {
   devServerUrl,
+  testUserDataFolder,
   denyNavigation,
   denyPermission,
   denyPermissionCheck,
@@ -200,4 +201,12 @@ test('the policy sent as a header leaves no gap the page\'s own cannot close: no
     'frame-src': ["'none'"],
     'frame-ancestors': ["'none'"],
   });
+});
+
+test('the test data folder is honoured only by a build that is not packaged', () => {
+  const env = { IMR_REVIEW_USER_DATA: '/tmp/imr-e2e' };
+  expect(testUserDataFolder(false, env)).toBe('/tmp/imr-e2e');
+  expect(testUserDataFolder(true, env)).toBeUndefined();
+  expect(testUserDataFolder(false, {})).toBeUndefined();
+  expect(testUserDataFolder(false, { IMR_REVIEW_USER_DATA: '' })).toBeUndefined();
 });

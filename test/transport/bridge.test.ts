@@ -65,6 +65,9 @@ test('an API call with the token reaches the real services', async () => {
 test('no token, a wrong token, another Host or another Origin is refused', async () => {
   expect((await send('/api', { method: 'POST', body: '{"method":"getStats","args":[]}' })).status).toBe(401);
   expect((await call('getStats', [], { [TOKEN_HEADER]: 'x'.repeat(bridge.token.length) })).status).toBe(401);
+  const nonAscii = await call('getStats', [], { [TOKEN_HEADER]: 'é'.repeat(bridge.token.length) });
+  expect(nonAscii.status).toBe(401);
+  expect(JSON.parse(nonAscii.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: 'Missing or wrong token' } });
   expect((await call('getStats', [], { host: `evil.example:${bridge.port}` })).status).toBe(403);
   expect((await send('/', { headers: { host: 'evil.example' } })).status).toBe(403);
   expect((await call('getStats', [], { origin: 'http://evil.example' })).status).toBe(403);

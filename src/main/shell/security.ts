@@ -43,6 +43,15 @@ export function devServerUrl(isPackaged: boolean, env: Readonly<Record<string, s
   }
 }
 
+/**
+ * The data folder the end-to-end suite points the app at (IMR_REVIEW_USER_DATA): only in a build
+ * that is not packaged, so nothing in a user's environment can move an installed app's library.
+ */
+export function testUserDataFolder(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const folder = env['IMR_REVIEW_USER_DATA'];
+  return isPackaged || !folder ? undefined : folder;
+}
+
 /** True for the page itself: the app's origin (app://app), or the dev server's while developing. The IPC sender check. */
 export function isAppPage(url: string, devServer: string | undefined): boolean {
   if (isAppOrigin(url)) return true;

@@ -78,7 +78,7 @@ export const app = lenient(
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: () => process.env.IMR_REVIEW_USER_DATA,
-    setPath: noop,
+    setPath: (name, folder) => report('setPath', { name, folder }),
     getVersion: () => '0.0.0-bundle-test',
     getAppPath: () => process.cwd(),
     quit: () => report('quit'),

@@ -121,8 +121,11 @@ function hostIsBridge(req: IncomingMessage, port: number): boolean {
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string' || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  if (typeof given !== 'string') return false;
+  // Compared as bytes: a header of the token's length in characters can be longer in bytes.
+  const givenBytes = Buffer.from(given);
+  const tokenBytes = Buffer.from(token);
+  return givenBytes.length === tokenBytes.length && timingSafeEqual(givenBytes, tokenBytes);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
