@@ -2,6 +2,7 @@
 import { parseLetter } from '../src/main/letters/parsing/index.ts';
 import { generateLetter, renderLetterText } from '../test/fixtures/index.ts';
 import type { BenchResult } from './result.ts';
+import { benchVocabulary } from './vocabulary.ts';
 
 const SAMPLE = 400;
 const RUN_MS = 3000;
@@ -28,5 +29,6 @@ export async function benchParser(): Promise<BenchResult[]> {
       target: { atLeast: 2000 },
       detail: `${letters.length} distinct letters, mean ${Math.round(meanChars)} chars, ${parsed} parses in ${seconds.toFixed(1)} s`,
     },
+    benchVocabulary(),
   ];
 }
