@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyBulk, editItemField, redo, undo, undoState } from '../../src/main/review/index.ts';
 import { UndoUnavailableError } from '../../src/main/storage/index.ts';
+import type { StoredItem } from '../../src/shared/library.ts';
 import { useTempFolder } from '../storage/helpers.ts';
 import { addLetters, letterOf, REVIEWER, refOf, THREE_ITEMS } from './helpers.ts';
 
@@ -32,7 +33,7 @@ describe('the redo stack', () => {
   it('is discarded by a bulk change made after an undo', () => {
     const library = temp.library();
     const [letterId] = addLetters(library, [THREE_ITEMS]) as [number];
-    const [first, second] = letterOf(library, letterId).items as [{ id: number }, { id: number }];
+    const [first, second] = letterOf(library, letterId).items as readonly [StoredItem, StoredItem];
     editItemField(library.db, REVIEWER, refOf(library, letterId), first.id, 'service', { value: 'Abandoned value' });
     undo(library.db);
 
