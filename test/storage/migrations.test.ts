@@ -168,6 +168,17 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return letterId;
   },
+  // Version 10 kept audit samples and blind passes: the version 9 rows, and a sample of one letter.
+  10: (db) => {
+    const letterId = (SEEDS[9] as (db: Db) => number)(db);
+    db.exec(`
+      INSERT INTO audit_samples (id, name, seed, frame_filter, strata, frame, created_at, created_by)
+      VALUES (1, 'first audit', 7, '{}', '[]', x'0b000000', '2025-07-01', 'Lee');
+      INSERT INTO audit_sample_strata (sample_id, position, key, frame_letters, sampled) VALUES (1, 0, 'all letters', 1, 1);
+      INSERT INTO audit_sample_letters (sample_id, letter_id, stratum, draw) VALUES (1, 11, 0, 0);
+    `);
+    return letterId;
+  },
 };
 
 /** The foreign keys of every table: (child table, child column). */
@@ -393,6 +404,22 @@ describe('schema migrations', () => {
     expect(library.db.prepare('SELECT parser_warning_count FROM letters WHERE id = 7').pluck().get()).toBe(2);
     const tables = library.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('audit_samples', 'audit_sample_strata', 'audit_sample_letters', 'blind_passes', 'blind_letters') ORDER BY name").pluck().all();
     expect(tables).toEqual(['audit_sample_letters', 'audit_sample_strata', 'audit_samples', 'blind_letters', 'blind_passes']);
+    library.close();
+  });
+
+  it('011 adds the work packages a library sends out and a package file\'s identity and base records, tied to their letters', () => {
+    const { file } = libraryAtVersion(10);
+    const library = openLibrary(file);
+    const { db } = library;
+    expect(db.prepare('SELECT COUNT(*) FROM audit_sample_letters').pluck().get()).toBe(1);
+    db.exec(`
+      INSERT INTO work_packages (id, name, reviewer, file_name, letter_count, created_at, created_by) VALUES ('p1', 'batch 1', 'Ana', 'batch-1-Ana.imrlib', 1, '2026-01-01', 'Lee');
+      INSERT INTO work_package_letters (package_id, letter_id) VALUES ('p1', 11);
+      INSERT INTO package_base (letter_id, revision, record) VALUES (11, 0, '{}');
+    `);
+    expect(() => db.prepare("INSERT INTO work_package_letters (package_id, letter_id) VALUES ('p1', 9999)").run()).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM letters WHERE id = 11').run();
+    expect(db.prepare('SELECT (SELECT COUNT(*) FROM work_package_letters) + (SELECT COUNT(*) FROM package_base)').pluck().get()).toBe(0);
     library.close();
   });
 

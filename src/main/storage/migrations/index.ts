@@ -10,6 +10,7 @@ import { foreignKeyIndexesMigration } from './007-foreign-key-indexes.ts';
 import { letterPagesMigration } from './008-letter-pages.ts';
 import { insightCountsMigration } from './009-insight-counts.ts';
 import { auditMigration } from './010-audit.ts';
+import { workPackagesMigration } from './011-work-packages.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   letterPagesMigration,
   insightCountsMigration,
   auditMigration,
+  workPackagesMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
