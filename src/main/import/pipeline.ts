@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ContentDuplicate, ImportFailure, ImportProgress, ImportStageTimes, ImportSummary } from '../../shared/importing.ts';
 import { discoverLetterFiles } from '../letters/discovery.ts';
-import { DEFAULT_MAX_BYTES } from '../letters/reading/index.ts';
+import { DEFAULT_MAX_BYTES, fileSystemPath, readableName } from '../letters/reading/index.ts';
 import { checkSettings } from '../review/index.ts';
 import type { Library } from '../storage/index.ts';
 import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun, storageFailure } from '../storage/index.ts';
@@ -139,7 +139,7 @@ export async function importLetters(library: Library, paths: readonly string[], 
 
   /** The slow part, run out of order: the duplicate check, then extraction in a worker. */
   const extract = async (path: string): Promise<Extracted> => {
-    currentFile = path;
+    currentFile = readableName(path);
     const hashStarted = performance.now();
     const file = await readAndHash(path, maxBytes);
     stageMs.hashing += performance.now() - hashStarted;
@@ -158,11 +158,11 @@ export async function importLetters(library: Library, paths: readonly string[], 
         stageMs.deriving += outcome.times.deriving;
         stageMs.handOver += Math.max(0, performance.timeOrigin + performance.now() - outcome.times.finishedAt);
       }
-      return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path, code: outcome.code, message: outcome.message } };
+      return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path: readableName(path), code: outcome.code, message: outcome.message } };
     } catch (error) {
       if (!timeout.aborted || signal.aborted) throw error;
-      const message = `${path}: reading the file did not finish within ${fileTimeoutMs / 1000} s, so it was stopped; it may be damaged or built to stall the reader`;
-      return { kind: 'failed', failure: { path, code: 'timed-out', message } };
+      const message = `${readableName(path)}: reading the file did not finish within ${fileTimeoutMs / 1000} s, so it was stopped; it may be damaged or built to stall the reader`;
+      return { kind: 'failed', failure: { path: readableName(path), code: 'timed-out', message } };
     } finally {
       workers.release();
       startAllWorkers();
@@ -170,7 +170,8 @@ export async function importLetters(library: Library, paths: readonly string[], 
   };
 
   /** The quick part, run in file order so letter ids (the queue's import order) follow the files. */
-  const store = (path: string, extracted: Extracted): void => {
+  const store = (named: string, extracted: Extracted): void => {
+    const path = readableName(named);
     if (extracted.kind === 'duplicate') counts.duplicates++;
     else if (extracted.kind === 'failed') fail(extracted.failure);
     else {
@@ -199,8 +200,8 @@ export async function importLetters(library: Library, paths: readonly string[], 
           extracted = await extract(path);
         } catch (error) {
           if (!signal.aborted) {
-            const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
-            extracted = { kind: 'failed', failure: { path, code: 'unexpected', message } };
+            const message = `${readableName(path)}: ${error instanceof Error ? error.message : String(error)}`;
+            extracted = { kind: 'failed', failure: { path: readableName(path), code: 'unexpected', message } };
           }
         }
         const waitStarted = performance.now();
@@ -241,9 +242,9 @@ export async function importLetters(library: Library, paths: readonly string[], 
  */
 async function readAndHash(path: string, maxBytes: number): Promise<{ readonly sha256: string; readonly bytes: Uint8Array } | null> {
   try {
-    const info = await stat(path);
+    const info = await stat(fileSystemPath(path));
     if (!info.isFile() || info.size === 0 || info.size > maxBytes) return null;
-    const read = await readFile(path);
+    const read = await readFile(fileSystemPath(path));
     // A buffer of its own, so it can be moved to the worker whole.
     const bytes = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
     return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes };

@@ -1,15 +1,18 @@
 /**
  * Turns the paths a user names (files and folders, in any mix) into the letter files
  * to read. Folders are walked recursively; a PDF and a .txt of the same name in the
- * same folder are one letter, and the PDF wins because it is the original.
+ * same folder are one letter, and the PDF wins because it is the original. Names are kept as
+ * the bytes the file system gave (see reading/fileNames.ts); skipped and missing paths are
+ * reported readably.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileSystemPath, nameFromBytes, readableName } from './reading/index.ts';
 
 export const LETTER_EXTENSIONS = ['.pdf', '.txt'] as const;
 
 export interface DiscoveredFiles {
-  /** Letter files in a stable order (sorted by path). */
+  /** Letter files in a stable order (sorted by path), named for fileSystemPath. */
   readonly letters: string[];
   /** Files passed over, with why: not a letter type, or the .txt twin of a PDF. */
   readonly skipped: { path: string; reason: string }[];
@@ -43,7 +46,8 @@ export async function discoverLetterFiles(paths: readonly string[]): Promise<Dis
       letters.push(file);
     }
   }
-  return { letters, skipped, missing };
+  const readably = ({ path: named, reason }: { path: string; reason: string }) => ({ path: readableName(named), reason });
+  return { letters, skipped: skipped.map(readably), missing: missing.map(readably) };
 }
 
 async function walk(
@@ -52,13 +56,13 @@ async function walk(
   skipped: DiscoveredFiles['skipped'],
   missing: DiscoveredFiles['missing'],
 ): Promise<void> {
-  const entries = await readdir(folder, { withFileTypes: true }).catch((error: Error) => error);
+  const entries = await readdir(fileSystemPath(folder), { withFileTypes: true, encoding: 'buffer' }).catch((error: Error) => error);
   if (entries instanceof Error) {
     missing.push({ path: folder, reason: entries.message });
     return;
   }
   for (const entry of entries) {
-    const full = path.join(folder, entry.name);
+    const full = path.join(folder, nameFromBytes(entry.name));
     if (entry.isDirectory()) await walk(full, found, skipped, missing);
     else if (entry.isFile()) found.add(full);
     else skipped.push({ path: full, reason: 'not a regular file' });

@@ -4,7 +4,7 @@ import type { ExtractionFailure, ExtractionRecord } from '../../../shared/extrac
 import { discoverLetterFiles } from '../../letters/discovery.ts';
 import { toExtractionRecord } from '../../letters/extraction.ts';
 import { parseLetter } from '../../letters/parsing/index.ts';
-import { LetterReadError, readLetterFile } from '../../letters/reading/index.ts';
+import { LetterReadError, readableName, readLetterFile } from '../../letters/reading/index.ts';
 import type { CommandContext } from '../command.ts';
 import { strictOption } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
@@ -58,7 +58,7 @@ async function extractOne(file: string): Promise<ExtractionRecord | ExtractionFa
     return toExtractionRecord(source.path, source.sha256, parseLetter(source.text));
   } catch (error) {
     return {
-      file,
+      file: readableName(file),
       error:
         error instanceof LetterReadError
           ? { code: error.code, message: error.message }

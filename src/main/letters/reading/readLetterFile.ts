@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { LetterSource } from '../../../shared/source.ts';
 import { decodeLetterText } from './decodeText.ts';
+import { fileSystemPath, readableName } from './fileNames.ts';
 import { LetterReadError } from './LetterReadError.ts';
 
 export interface ReadLetterOptions {
@@ -33,13 +34,13 @@ export async function readLetterFile(path: string, options: ReadLetterOptions = 
   if (size > maxBytes) throw tooLarge(path, size, maxBytes);
   const bytes = options.read
     ? Buffer.from(options.read.bytes.buffer, options.read.bytes.byteOffset, options.read.bytes.byteLength)
-    : await readFile(path).catch((error: unknown) => {
+    : await readFile(fileSystemPath(path)).catch((error: unknown) => {
         throw fileSystemError(path, error);
       });
   if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
   if (bytes.every(isAsciiWhiteSpace)) throw new LetterReadError('empty-file', path, 'the file is empty');
 
-  const common = { path, fileName: basename(path), size: bytes.length, sha256: options.read?.sha256 ?? createHash('sha256').update(bytes).digest('hex') };
+  const common = { path: readableName(path), fileName: readableName(basename(path)), size: bytes.length, sha256: options.read?.sha256 ?? createHash('sha256').update(bytes).digest('hex') };
   // Content decides: a PDF saved as .txt is still read as a PDF.
   if (startsWith(bytes, PDF_SIGNATURE)) {
     // pdf.js is loaded when a PDF is first read: a process that reads none (the import's storing
@@ -72,7 +73,7 @@ function formFeedPages(text: string): number[] {
 }
 
 async function regularFileSize(path: string): Promise<number> {
-  const stats = await stat(path).catch((error: unknown) => {
+  const stats = await stat(fileSystemPath(path)).catch((error: unknown) => {
     throw fileSystemError(path, error);
   });
   if (stats.isDirectory()) throw new LetterReadError('unreadable', path, 'this is a folder, not a file');
