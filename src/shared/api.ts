@@ -35,6 +35,7 @@ export const API_METHODS = [
   'setCheckSettings',
   'queryQueue',
   'nextLetterToReview',
+  'queuePosition',
   'searchLetters',
   'getLetter',
   'getLetterPages',
@@ -157,6 +158,8 @@ export interface ApiResults {
   setCheckSettings: void;
   queryQueue: QueuePage;
   nextLetterToReview: number | null;
+  /** How many letters come before this one in the queue under the filter and sort; null when the filter does not match it. */
+  queuePosition: number | null;
   searchLetters: readonly SearchHit[];
   getLetter: StoredLetter | null;
   /** The letter's own copy of its PDF and where its text sits on the pages, or why it has none; null when there is no such letter. */

@@ -184,6 +184,7 @@ export const API_ARGS = {
   setCheckSettings: z.tuple([checkSettings]),
   queryQueue: z.tuple([queueQuery]),
   nextLetterToReview: z.tuple([id.nullable(), queueFilterSchema, z.enum(QUEUE_SORTS)]),
+  queuePosition: z.tuple([id, queueFilterSchema, z.enum(QUEUE_SORTS)]),
   searchLetters: z.tuple([text(500), z.number().int().min(1).max(200)]),
   getLetter: z.tuple([id]),
   getLetterPages: z.tuple([id]),

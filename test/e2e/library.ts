@@ -23,6 +23,8 @@ export interface LibraryPlan {
   readonly shortCaseNumber?: readonly number[];
   /** Conflicts to record on the letter at `letter` (an index into the letters). */
   readonly conflicts?: ReadonlyArray<Omit<NewConflict, 'letterId'> & { readonly letter: number }>;
+  /** The number in the case number of the letter imported at `index` (default 9000 + index: case order is import order). */
+  readonly caseNumberAt?: (index: number) => number;
 }
 
 export function buildLibrary(plan: LibraryPlan): { file: string; letters: BuiltLetter[] } {
@@ -37,7 +39,8 @@ export function buildLibrary(plan: LibraryPlan): { file: string; letters: BuiltL
     const index = letters.length;
     // The year the generator gave the letter, so the case number agrees with its dates (the year check).
     const year = /CM(\d{2})-\d{7}/.exec(generated)?.[1] ?? '17';
-    const caseNumber = plan.shortCaseNumber?.includes(index) ? `CM${year}-${9000 + index}` : `CM${year}-${String(9000 + index).padStart(7, '0')}`;
+    const number = plan.caseNumberAt?.(index) ?? 9000 + index;
+    const caseNumber = plan.shortCaseNumber?.includes(index) ? `CM${year}-${number}` : `CM${year}-${String(number).padStart(7, '0')}`;
     const text = plan.withoutCaseNumber?.includes(index) ? generated.replace(/CM\d{2}-\d{7}/g, '') : generated.replace(/CM\d{2}-\d{7}/g, caseNumber);
     const source = { path: `/e2e/${caseNumber}.txt`, fileName: `${caseNumber}.txt`, size: text.length, sha256: caseNumber.padEnd(64, '0'), kind: 'text' as const, text, pageOffsets: [0], encoding: 'utf-8' };
     ids.push(insertParsedLetter(library.db, source, parseLetter(text), runId).letterId);

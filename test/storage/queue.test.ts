@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Decision, LetterFormat, WarningCode } from '../../src/shared/letter.ts';
 import { flagLetter, updateItemField, verifyLetter } from '../review/asReviewer.ts';
 import { getLetter, insertParsedLetter } from '../../src/main/storage/letters.ts';
-import { countQueue, queryQueue, queueProgress, queueSql } from '../../src/main/storage/queue.ts';
-import type { QueueQuery } from '../../src/main/storage/queue.ts';
+import { countQueue, queryQueue, queuePosition, queueProgress, queueSql } from '../../src/main/storage/queue.ts';
+import type { QueueFilter, QueueQuery } from '../../src/main/storage/queue.ts';
 import type { Db } from '../../src/main/storage/sql.ts';
 import { createTag, tagItem, tagLetter } from '../../src/main/storage/tags.ts';
 import { buildLetter, useTempFolder } from './helpers.ts';
@@ -167,5 +167,27 @@ describe('countQueue and queueProgress', () => {
     // Verifying a letter answers its warnings: they no longer count.
     expect(countQueue(db, { hasWarnings: true })).toBe(2);
     expect(queueProgress(db)).toEqual({ total: 6, verified: 2 });
+  });
+});
+
+describe('queuePosition', () => {
+  const FILTERS: QueueFilter[] = [{}, { decision: 'Upheld' }, { hasWarnings: true }, { search: 'chiropractic' }, { status: 'verified' }];
+
+  it('is where the letter stands in the whole queue, for every sort and filter, null where the filter leaves it out', () => {
+    flagLetter(db, ids[3]!, 'check the rationale');
+    verifyLetter(db, ids[1]!);
+    for (const sort of ['import', 'caseNumber', 'attention'] as const) {
+      for (const filter of FILTERS) {
+        const order = queryQueue(db, { ...filter, sort, offset: 0, limit: 1000 }).map((row) => row.id);
+        for (const id of ids) {
+          const index = order.indexOf(id);
+          expect(queuePosition(db, id, filter, sort), `${sort} ${JSON.stringify(filter)} letter ${id}`).toBe(index < 0 ? null : index);
+        }
+      }
+    }
+  });
+
+  it('is null for a letter that is not in the library', () => {
+    expect(queuePosition(db, 999, {}, 'import')).toBeNull();
   });
 });

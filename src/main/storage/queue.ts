@@ -194,6 +194,40 @@ export function nextLetterToReview(db: Db, afterId: number | null, filter: Queue
   return wrapped;
 }
 
+/**
+ * Where the letter stands in the queue under this filter and sort: how many matching letters
+ * come before it. Null when the filter does not match it. The queue's rows are fetched a page
+ * at a time, so the screen asks this rather than reading pages until it finds the letter.
+ */
+export function queuePosition(db: Db, letterId: number, filter: QueueFilter, sort: QueueSort): number | null {
+  const order = SORTS[sort];
+  if (order === undefined) throw new InvalidEditError(`Unknown queue sort "${sort}"`);
+  const { where, params } = filterSql(filter);
+  const matching = where === '' ? [] : [where.slice('WHERE '.length)];
+  const letter = statement(db, `SELECT l.case_number AS caseNumber, l.attention_count AS attention FROM letters l WHERE ${['l.id = @letterId', ...matching].join(' AND ')}`).get({
+    ...params,
+    letterId,
+  }) as { caseNumber: string | null; attention: number } | undefined;
+  if (!letter) return null;
+  const before = statement(db, `SELECT COUNT(*) AS n FROM letters l INDEXED BY ${order.index} WHERE ${[...matching, BEFORE[sort](letter.caseNumber)].join(' AND ')}`).get({
+    ...params,
+    letterId,
+    beforeCase: letter.caseNumber ?? '',
+    beforeAttention: letter.attention,
+  }) as { n: number };
+  return before.n;
+}
+
+/** The letters ahead of @letterId in each sort's ORDER BY, where SQLite puts a missing case number first. */
+const BEFORE: Record<QueueSort, (caseNumber: string | null) => string> = {
+  import: () => 'l.id < @letterId',
+  caseNumber: (caseNumber) =>
+    caseNumber === null
+      ? 'l.case_number IS NULL AND l.id < @letterId'
+      : '(l.case_number IS NULL OR l.case_number < @beforeCase OR (l.case_number = @beforeCase AND l.id < @letterId))',
+  attention: () => '(l.attention_count > @beforeAttention OR (l.attention_count = @beforeAttention AND l.id < @letterId))',
+};
+
 /** How far review has come across the whole library. */
 export function queueProgress(db: Db): { readonly total: number; readonly verified: number } {
   return statement(

@@ -31,6 +31,7 @@ import { useNotices } from './state/useNotices.ts';
 import { queueKey, useQueuePages } from './state/useQueuePages.ts';
 import type { QueuePages } from './state/useQueuePages.ts';
 import type { LetterRevisions } from './state/letterRevisions.ts';
+import { readReviewPlace, saveReviewPlace } from './state/reviewPlace.ts';
 import { useReviewActions } from './state/useReviewActions.ts';
 import { useSearchMarks } from './state/useSearchMarks.ts';
 import { nextSourceView, useSourceView } from './state/useSourceView.ts';
@@ -71,13 +72,15 @@ function neighboursInQueue(queue: QueuePages, letterId: number): number[] {
 }
 
 export function App() {
+  /** Where this window was before a reload: its letter opens again if it is this library's and still in the queue. */
+  const [restored] = useState(readReviewPlace);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [stats, setStats] = useState<{ letters: number; verified: number } | null>(null);
   const [derivedUpdate, setDerivedUpdate] = useState<DerivedUpdate | null>(null);
   const [filter, setFilter] = useState<QueueFilter>({});
-  const [sort, setSort] = useState<QueueSort>('import');
+  const [sort, setSort] = useState<QueueSort>(restored.sort);
   const [queueVersion, setQueueVersion] = useState(0);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(restored.letterId);
   const [letter, setLetter] = useState<StoredLetter | null>(null);
   const [focused, setFocused] = useState<FieldTarget | null>(null);
   /** Goes up whenever the keyboard focus should follow `focused` (a key or a click asked for a field). */
@@ -95,7 +98,7 @@ export function App() {
   const searchInput = useRef<HTMLInputElement>(null);
   const [undoState, setUndoState] = useState<UndoState | null>(null);
   const undoRef = useRef<UndoState | null>(null);
-  const queue = useQueuePages(filter, sort, queueVersion);
+  const queue = useQueuePages(filter, sort, queueVersion, selectedId);
   const nextLetter = useNextLetter(letter, filter, sort, queueVersion);
   const marks = useSearchMarks(letter?.id ?? null, filter.search ?? null);
 
@@ -149,7 +152,7 @@ export function App() {
    * The letter the reviewer asked for last, and a count of the asks: a letter that arrives after
    * a later ask (a slow load, or the reload after a change) is not shown over it.
    */
-  const asked = useRef<{ letterId: number | null; count: number }>({ letterId: null, count: 0 });
+  const asked = useRef<{ letterId: number | null; count: number }>({ letterId: restored.letterId, count: 0 });
 
   const showLetter = useCallback(
     (loaded: StoredLetter | null, letterId: number, focusMode: LetterFocus) => {
@@ -287,18 +290,28 @@ export function App() {
     }
   }, [queue, queue.total, selectedId, filter, sort, openLetter, fail]);
 
-  // A new filter or sort: a letter it no longer matches is closed and the first match opened.
-  const settledFor = useRef(queueKey({}, 'import'));
+  // A new filter or sort (or the first queue after a reload): the open letter stays open while
+  // it still matches, wherever it stands in the queue; otherwise the first match opens.
+  const settledFor = useRef<string | null>(null);
   useEffect(() => {
     const key = queueKey(filter, sort);
-    if (queue.loadedFor !== key || settledFor.current === key) return;
+    if (info === null || queue.loadedFor !== key || settledFor.current === key) return;
     settledFor.current = key;
-    const shown = letterRef.current?.id ?? null;
-    if (shown !== null && queue.indexOf(shown) >= 0) return;
+    const fromOtherLibrary = letterRef.current === null && restored.libraryId !== info.libraryId;
+    const shown = fromOtherLibrary ? null : asked.current.letterId;
+    if (shown !== null && queue.indexOf(shown) >= 0) {
+      if (letterRef.current?.id !== shown) void openLetter(shown).catch(fail);
+      return;
+    }
     const first = queue.total > 0 ? queue.rowAt(0) : undefined;
     if (first) void openLetter(first.id).catch(fail);
     else closeLetter();
-  }, [queue, queue.loadedFor, filter, sort, openLetter, closeLetter, fail]);
+  }, [info, restored, queue, queue.loadedFor, filter, sort, openLetter, closeLetter, fail]);
+
+  const libraryId = info?.libraryId ?? null;
+  useEffect(() => {
+    if (libraryId !== null) saveReviewPlace({ libraryId, letterId: selectedId, sort });
+  }, [libraryId, selectedId, sort]);
 
   const perform = useKeyboard({
     // In blind mode no review key may act on the letter whose values are hidden.

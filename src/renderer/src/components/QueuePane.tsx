@@ -42,14 +42,16 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => queue.ensure(first, last - first + 1), [queue, first, last]);
 
-  // Bring a newly selected letter into view once its row is loaded, and only then: the list
-  // re-renders whenever a page of rows arrives, and must not pull the reviewer back each time.
-  const scrolledTo = useRef<number | null>(null);
+  // Bring a newly selected letter into view once its place is known, and again under a new
+  // filter or sort, and only then: the list re-renders whenever a page of rows arrives, and must
+  // not pull the reviewer back each time.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (selectedId === null || scrolledTo.current === selectedId) return;
+    const place = `${selectedId} ${queue.loadedFor}`;
+    if (selectedId === null || scrolledTo.current === place) return;
     const index = queue.indexOf(selectedId);
     if (index < 0) return;
-    scrolledTo.current = selectedId;
+    scrolledTo.current = place;
     virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId, queue, virtualizer]);
 

@@ -105,7 +105,7 @@ async function run(action: ShortcutAction, c: KeyboardContext, opening: LetterFo
   const item = letter && itemIndex >= 0 ? letter.items[itemIndex] : undefined;
   const stepLetter = async (step: 1 | -1) => {
     const index = c.selectedId === null ? -1 : c.queue.indexOf(c.selectedId);
-    const row = c.queue.rowAt(Math.max(0, index + step));
+    const row = await c.queue.fetchRow(Math.max(0, index + step));
     c.queue.ensure(index + step, 2);
     if (row) await c.openLetter(row.id, opening);
   };

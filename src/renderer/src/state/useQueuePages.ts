@@ -1,6 +1,8 @@
 /**
  * The queue as the list sees it: a total and rows fetched a page at a time as they
  * scroll into view, so 100,000 letters cost one page of rows, not one hundred thousand.
+ * The open letter's place is asked of the server when its row is not among the pages
+ * loaded, so it keeps its place (and j/k walk from it) wherever it stands in the queue.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
@@ -14,9 +16,15 @@ export interface QueuePages {
   readonly rowAt: (index: number) => QueueRow | undefined;
   /** Makes sure the rows index..index+count are loaded. */
   readonly ensure: (index: number, count: number) => void;
+  /** The row at `index`, loading its page when it is not loaded yet; undefined past either end. */
+  readonly fetchRow: (index: number) => Promise<QueueRow | undefined>;
+  /** The letter's place in the queue: from its loaded row, or for the open letter from the server; -1 when neither knows it. */
   readonly indexOf: (letterId: number) => number;
   readonly error: string | null;
-  /** The filter and sort (as `queueKey` spells them) whose rows are loaded now; the old ones stay on screen until the new ones arrive. */
+  /**
+   * The filter and sort (as `queueKey` spells them) whose rows are loaded now, and the open
+   * letter's place under them known; the old ones stay on screen until the new ones arrive.
+   */
   readonly loadedFor: string | null;
 }
 
@@ -25,23 +33,43 @@ export function queueKey(filter: QueueFilter, sort: QueueSort): string {
   return JSON.stringify([filter, sort]);
 }
 
-export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: number): QueuePages {
+/** The open letter's place as the server gave it: null when the filter does not match it. */
+interface Anchor {
+  readonly letterId: number;
+  readonly index: number | null;
+}
+
+type Pages = Map<number, readonly QueueRow[]>;
+
+function findIn(pages: Pages, letterId: number): number {
+  for (const [page, rows] of pages) {
+    const i = rows.findIndex((row) => row.id === letterId);
+    if (i >= 0) return page * QUEUE_PAGE_SIZE + i;
+  }
+  return -1;
+}
+
+export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: number, openId: number | null): QueuePages {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
-  const pages = useRef(new Map<number, readonly QueueRow[]>());
+  const pages = useRef<Pages>(new Map());
   /** The rows on screen before a refresh, until its first page arrives: they are what a click or a key acts on meanwhile. */
-  const shown = useRef<Map<number, readonly QueueRow[]> | null>(null);
-  const loading = useRef(new Set<number>());
+  const shown = useRef<{ readonly pages: Pages; readonly anchor: Anchor | null } | null>(null);
+  const anchor = useRef<Anchor | null>(null);
+  const loading = useRef(new Map<number, Promise<void>>());
   const [, setTick] = useState(0);
   const key = JSON.stringify([filter, sort, version]);
   const keyRef = useRef(key);
+  const openRef = useRef(openId);
+  openRef.current = openId;
 
   const loadPage = useCallback(
-    (page: number, requestKey: string) => {
-      if (pages.current.has(page) || loading.current.has(page)) return;
-      loading.current.add(page);
-      api
+    (page: number, requestKey: string): Promise<void> => {
+      if (pages.current.has(page)) return Promise.resolve();
+      const pending = loading.current.get(page);
+      if (pending) return pending;
+      const load = api
         .queryQueue({ ...filter, sort, offset: page * QUEUE_PAGE_SIZE, limit: QUEUE_PAGE_SIZE })
         .then((result) => {
           if (keyRef.current !== requestKey) return;
@@ -52,54 +80,95 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
         })
         .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
         .finally(() => loading.current.delete(page));
+      loading.current.set(page, load);
+      return load;
     },
     [filter, sort],
+  );
+
+  /** Asks the server where the letter stands, and loads the page holding it. */
+  const locate = useCallback(
+    async (letterId: number, requestKey: string): Promise<Anchor | null> => {
+      const index = await api.queuePosition(letterId, filter, sort);
+      if (keyRef.current !== requestKey) return null;
+      if (index !== null) await loadPage(Math.floor(index / QUEUE_PAGE_SIZE), requestKey);
+      return { letterId, index };
+    },
+    [filter, sort, loadPage],
   );
 
   useEffect(() => {
     keyRef.current = key;
     // Keep the old rows on screen, and acted on, until the new first page arrives: no flash on
     // refresh, and a row clicked meanwhile (just after a save) opens the letter it shows.
-    const previous = pages.current;
+    const previous = { pages: pages.current, anchor: anchor.current };
     shown.current ??= previous;
     pages.current = new Map();
-    loading.current = new Set();
-    api
-      .queryQueue({ ...filter, sort, offset: 0, limit: QUEUE_PAGE_SIZE })
-      .then((result) => {
-        if (keyRef.current !== key) return;
-        shown.current = null;
-        pages.current.set(0, result.rows);
-        setTotal(result.total);
-        setError(null);
-        setLoadedFor(queueKey(filter, sort));
+    loading.current = new Map();
+    const fresh: Pages = pages.current;
+    const settle = async () => {
+      const result = await api.queryQueue({ ...filter, sort, offset: 0, limit: QUEUE_PAGE_SIZE });
+      if (keyRef.current !== key) return;
+      fresh.set(0, result.rows);
+      const open = openRef.current;
+      const placed = open === null || findIn(fresh, open) >= 0 ? null : await locate(open, key);
+      if (keyRef.current !== key) return;
+      anchor.current = placed;
+      shown.current = null;
+      setTotal(result.total);
+      setError(null);
+      setLoadedFor(queueKey(filter, sort));
+      setTick((t) => t + 1);
+    };
+    settle().catch((e: unknown) => {
+      pages.current = previous.pages;
+      anchor.current = previous.anchor;
+      shown.current = null;
+      setError(e instanceof Error ? e.message : String(e));
+    });
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const indexOf = useCallback((letterId: number) => {
+    const current = shown.current ?? { pages: pages.current, anchor: anchor.current };
+    const loaded = findIn(current.pages, letterId);
+    if (loaded >= 0) return loaded;
+    return current.anchor?.letterId === letterId ? (current.anchor.index ?? -1) : -1;
+  }, []);
+
+  // A letter opened from elsewhere (a dialog, an undo, the next to review) is placed too.
+  useEffect(() => {
+    if (openId === null || shown.current !== null || indexOf(openId) >= 0 || anchor.current?.letterId === openId) return;
+    const requestKey = keyRef.current;
+    locate(openId, requestKey)
+      .then((placed) => {
+        if (placed === null || keyRef.current !== requestKey || openRef.current !== openId) return;
+        anchor.current = placed;
         setTick((t) => t + 1);
       })
-      .catch((e: unknown) => {
-        pages.current = previous;
-        shown.current = null;
-        setError(e instanceof Error ? e.message : String(e));
-      });
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [openId, loadedFor, indexOf, locate]);
 
   const rowAt = useCallback((index: number) => {
     const page = Math.floor(index / QUEUE_PAGE_SIZE);
-    return (shown.current ?? pages.current).get(page)?.[index % QUEUE_PAGE_SIZE];
+    return (shown.current?.pages ?? pages.current).get(page)?.[index % QUEUE_PAGE_SIZE];
   }, []);
   const ensure = useCallback(
     (index: number, count: number) => {
-      const first = Math.floor(index / QUEUE_PAGE_SIZE);
-      const last = Math.floor((index + count) / QUEUE_PAGE_SIZE);
-      for (let page = first; page <= last; page++) loadPage(page, keyRef.current);
+      const first = Math.floor(Math.max(0, index) / QUEUE_PAGE_SIZE);
+      const last = Math.floor(Math.max(0, index + count) / QUEUE_PAGE_SIZE);
+      for (let page = first; page <= last; page++) void loadPage(page, keyRef.current);
     },
     [loadPage],
   );
-  const indexOf = useCallback((letterId: number) => {
-    for (const [page, rows] of shown.current ?? pages.current) {
-      const i = rows.findIndex((row) => row.id === letterId);
-      if (i >= 0) return page * QUEUE_PAGE_SIZE + i;
-    }
-    return -1;
-  }, []);
-  return { total, rowAt, ensure, indexOf, error, loadedFor };
+  const fetchRow = useCallback(
+    async (index: number) => {
+      if (index < 0) return undefined;
+      const loaded = rowAt(index);
+      if (loaded) return loaded;
+      await loadPage(Math.floor(index / QUEUE_PAGE_SIZE), keyRef.current);
+      return rowAt(index);
+    },
+    [rowAt, loadPage],
+  );
+  return { total, rowAt, ensure, fetchRow, indexOf, error, loadedFor };
 }
