@@ -1,98 +1,125 @@
 /**
- * The architecture, checked (`npm run lint`, run by .ci/run): which layer may import which.
- * Each layer lists what its files must never import; an override per layer applies it.
- * test/lint/layers.test.ts shows each rule failing on a deliberate breach.
+ * The architecture, checked (`npm run lint`, run by .ci/run): a closed layering. Every source file
+ * belongs to exactly one layer, and a layer imports only from itself and what its allow-list
+ * names (the rule is lint/layers.ts); a file in no layer fails. test/lint/layers.test.ts shows
+ * each rule failing on a deliberate breach.
  */
-import { builtinModules } from 'node:module';
+import type { Layer, LayeringOptions } from './lint/layers.ts';
 
-const NODE = ['node:*', 'node:*/**', ...builtinModules];
-const NATIVE = ['better-sqlite3', 'electron', 'pdf-parse', 'pdfjs-dist', 'pdfjs-dist/**', 'piscina'];
-/** The renderer draws pages with pdf.js's browser build; its Node build is the file reader's. */
-const RENDERER_FORBIDS_NATIVE = ['better-sqlite3', 'electron', 'pdf-parse', 'pdfjs-dist/legacy/**', 'piscina'];
-/** A service's files other than its public index. */
-const internalsOf = (service: string) => [`**/${service}/*`, `!**/${service}/index.ts`, `**/${service}/*/**`];
-
-interface Layer {
-  readonly files: readonly string[];
-  readonly forbid: readonly string[];
-  readonly why: string;
-}
+const NODE = 'node';
+/** The services: each holds one kind of work over a DB handle and knows no transport. */
+const SERVICES = ['review', 'export', 'import', 'evaluation', 'jobs', 'insights', 'report', 'quality', 'batch', 'team'];
 
 const LAYERS: Record<string, Layer> = {
-  renderer: {
-    files: ['src/renderer/**'],
-    forbid: ['**/main/**', '**/preload/**', ...NODE, ...RENDERER_FORBIDS_NATIVE],
-    why: 'The renderer is web code: it reaches the app only through the typed API in src/shared/api.ts.',
-  },
   shared: {
     files: ['src/shared/**'],
-    forbid: ['**/main/**', '**/renderer/**', '**/preload/**', ...NODE, ...NATIVE],
+    imports: [],
+    packages: ['zod'],
     why: 'src/shared holds types and the API contract for every process: no Node, no app code.',
   },
   charts: {
     files: ['src/charts/**'],
-    forbid: ['**/main/**', '**/renderer/**', '**/preload/**', ...NODE, ...NATIVE],
+    imports: ['shared'],
+    packages: ['@observablehq/plot'],
     why: 'The charts draw into any DOM document they are given, for the renderer and the report alike: no Node, no app code beyond src/shared.',
+  },
+  renderer: {
+    files: ['src/renderer/**'],
+    imports: ['shared', 'charts'],
+    packages: ['react', 'react-dom/client', '@tanstack/react-virtual', 'diff', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.min.mjs'],
+    why: 'The renderer is web code: it reaches the app only through the typed API in src/shared/api.ts.',
   },
   preload: {
     files: ['src/preload/**'],
-    forbid: ['**/main/**', '**/renderer/**', ...NODE, 'better-sqlite3', 'pdf-parse', 'pdfjs-dist', 'pdfjs-dist/**', 'piscina'],
+    imports: ['shared'],
+    packages: ['electron'],
     why: 'The sandboxed preload only exposes the API: it may use electron and src/shared, nothing else.',
   },
   parser: {
     files: ['src/main/letters/parsing/**', 'src/main/letters/vocabulary/**'],
-    forbid: ['**/storage/**', '**/reading/**', '**/import/**', '**/export/**', '**/review/**', '**/server/**', ...NODE, ...NATIVE],
+    imports: ['shared'],
+    packages: [],
     why: 'The parser and the vocabulary are pure: text in, values with spans out, no I/O.',
+  },
+  checks: {
+    files: ['src/main/letters/checks/**'],
+    imports: ['shared', 'parser'],
+    packages: [],
+    why: "The rule checks are pure: a letter's values in, findings out, no I/O.",
+  },
+  reading: {
+    files: ['src/main/letters/reading/**'],
+    imports: ['shared'],
+    packages: [NODE, 'pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/types/**'],
+    why: "Reading turns a letter's file into text and layout with pdf.js's Node build: no storage, no service.",
+  },
+  letters: {
+    files: ['src/main/letters/*.ts'],
+    imports: ['shared', 'parser', 'checks', 'reading'],
+    packages: [NODE],
+    why: "A letter's own steps (finding its files, extracting and deriving its values) over the reader, parser and checks: they store nothing.",
+  },
+  platform: {
+    files: ['src/main/*.ts', '!src/main/index.ts'],
+    imports: ['shared'],
+    packages: [NODE],
+    why: 'Where the app keeps its data and how its processes start: plain Node helpers for every process, no app code.',
   },
   storage: {
     files: ['src/main/storage/**'],
-    forbid: ['**/review/**', '**/export/**', '**/import/**', '**/server/**', '**/transport/**', '**/shell/**', '**/cli/**', 'electron'],
+    imports: ['shared', 'platform', 'src/main/letters/reading/layoutCodec.ts'],
+    packages: [NODE, 'better-sqlite3'],
     why: 'Storage is the bottom layer: it knows no service and no transport.',
   },
   services: {
-    files: [
-      'src/main/review/**',
-      'src/main/export/**',
-      'src/main/import/**',
-      'src/main/evaluation/**',
-      'src/main/jobs/**',
-      'src/main/insights/**',
-      'src/main/report/**',
-      'src/main/quality/**',
-    ],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), ...internalsOf('quality'), '**/server/**', '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
+    files: SERVICES.map((service) => `src/main/${service}/**`),
+    imports: ['shared', 'charts', 'parser', 'checks', 'reading', 'letters', 'platform', 'storage', 'package.json'],
+    packages: [NODE, 'zod', 'piscina', 'papaparse', 'yaml', 'yazl', 'hyparquet', 'hyparquet-writer', 'linkedom', '@stdlib/*', 'pure-rand/**'],
     why: "Services use each other's public modules (storage/index.ts, review/index.ts, letters/parsing/index.ts), and know no transport.",
   },
+  serverClient: {
+    files: ['src/main/server/client.ts', 'src/main/server/workerClient.ts', 'src/main/server/protocol.ts'],
+    imports: ['shared', 'platform'],
+    packages: [NODE],
+    why: "The library server's client side speaks its protocol to a worker or a process: it holds no library.",
+  },
   server: {
-    files: ['src/main/server/**'],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('parsing'), ...internalsOf('insights'), ...internalsOf('report'), ...internalsOf('quality'), '**/transport/**', '**/shell/**', '**/cli/**', 'better-sqlite3', 'electron'],
+    files: ['src/main/server/**', '!src/main/server/client.ts', '!src/main/server/workerClient.ts', '!src/main/server/protocol.ts'],
+    imports: ['shared', 'parser', 'platform', 'storage', 'services', 'serverClient'],
+    packages: [NODE, 'zod'],
     why: 'The library server reaches services through their public modules and knows no transport.',
   },
   transport: {
     files: ['src/main/transport/**'],
-    forbid: ['**/storage/**', '**/review/**', '**/export/**', '**/import/**', '**/shell/**', '**/server/handlers/**', '**/server/session.ts', 'better-sqlite3', 'electron'],
+    imports: ['shared', 'platform', 'serverClient', 'package.json'],
+    packages: [NODE, 'sirv', 'zod'],
     why: 'The transport only relays calls to the library server: no SQL, no service.',
   },
   shell: {
     files: ['src/main/shell/**', 'src/main/index.ts'],
-    forbid: ['**/storage/**', '**/review/**', '**/export/**', '**/import/**', '**/server/handlers/**', '**/server/session.ts', 'better-sqlite3'],
+    imports: ['shared', 'platform', 'transport', 'serverClient'],
+    packages: [NODE, 'electron'],
     why: "Electron's main process only relays to the library server, shows dialogs and menus: no SQL on its thread.",
   },
   cli: {
     files: ['src/main/cli/**'],
-    forbid: [...internalsOf('storage'), ...internalsOf('review'), ...internalsOf('insights'), ...internalsOf('report'), ...internalsOf('quality'), '**/server/**', '**/transport/**', '**/shell/**', 'electron'],
+    imports: ['shared', 'parser', 'checks', 'reading', 'letters', 'platform', 'storage', 'services', 'package.json'],
+    packages: [NODE, 'commander', 'cli-progress'],
     why: "The command line uses the services and storage's public functions.",
   },
 };
 
+const LAYERING: LayeringOptions = {
+  layers: LAYERS,
+  publicModules: ['src/main/storage', 'src/main/review', 'src/main/letters/parsing', 'src/main/insights', 'src/main/report', 'src/main/quality'],
+};
+
 export default {
+  jsPlugins: ['./lint/layers.ts'],
   ignorePatterns: ['out/**', 'dist/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'],
   rules: {},
   overrides: [
-    ...Object.values(LAYERS).map((layer) => ({
-      files: [...layer.files],
-      rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...layer.forbid], message: layer.why }] }] },
-    })),
+    { files: ['src/**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx}'], rules: { 'layers/closed': ['error', LAYERING] } },
     // Playwright hands fixtures as the first argument: `async ({}, testInfo)` takes none of them.
     { files: ['test/e2e/**'], rules: { 'no-empty-pattern': 'off' } },
   ],

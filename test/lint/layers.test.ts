@@ -1,9 +1,10 @@
 /**
- * The layering rule (oxlint.config.ts) fails on each kind of breach: every case writes one
- * file that crosses a boundary into the layer's folder, lints it, and removes it again.
+ * The closed layering (oxlint.config.ts, lint/layers.ts) fails on each kind of breach: every case
+ * writes one file that crosses a boundary into the layer's folder (or into no layer), lints it,
+ * and removes it again, with any folder it had to make.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -13,6 +14,9 @@ const OXLINT = path.join(ROOT, 'node_modules/.bin/oxlint');
 /** Lints one file written into the tree; returns oxlint's exit code and output. */
 function lintFile(relativePath: string, source: string): { code: number; output: string } {
   const file = path.join(ROOT, relativePath);
+  const folder = path.dirname(file);
+  const madeFolder = !existsSync(folder);
+  mkdirSync(folder, { recursive: true });
   writeFileSync(file, source);
   try {
     const output = execFileSync(OXLINT, ['-c', 'oxlint.config.ts', '--deny-warnings', relativePath], { cwd: ROOT, encoding: 'utf8' });
@@ -21,7 +25,7 @@ function lintFile(relativePath: string, source: string): { code: number; output:
     const failed = error as { status: number; stdout: string };
     return { code: failed.status, output: failed.stdout };
   } finally {
-    rmSync(file, { force: true });
+    rmSync(madeFolder ? folder : file, { recursive: true, force: true });
   }
 }
 
@@ -37,6 +41,17 @@ const BREACHES: [string, string, string, RegExp][] = [
   ['the charts import main-process code', 'src/charts/breach.ts', "export { computeInsights } from '../main/insights/index.ts';\n", /draw into any DOM document/],
   ['the report reaches into the insights internals', 'src/main/report/breach.ts', "export { headlineOf } from '../insights/headline.ts';\n", /public modules/],
   ['the transport calls a service', 'src/main/transport/breach.ts', "export { editItemField } from '../review/index.ts';\n", /only relays calls/],
+  ['a rule check runs SQL', 'src/main/letters/checks/breach.ts', "export { statement } from '../../storage/sql.ts';\n", /rule checks are pure/],
+  ['a rule check reads files', 'src/main/letters/checks/breach.ts', "export { readFile } from 'node:fs/promises';\n", /rule checks are pure/],
+  ['the reader reaches the library server', 'src/main/letters/reading/breach.ts', "export type { OpenSession } from '../../server/session.ts';\n", /Reading turns a letter's file/],
+  ["a letter's own step imports electron", 'src/main/letters/breach.ts', "export { app } from 'electron';\n", /store nothing/],
+  ["a letter's own step stores", 'src/main/letters/breach.ts', "export { getLetter } from '../storage/index.ts';\n", /store nothing/],
+  ['a platform helper runs SQL', 'src/main/breach.ts', "export { statement } from './storage/sql.ts';\n", /plain Node helpers/],
+  ['the archive reaches into storage internals', 'src/main/batch/breach.ts', "export { statement } from '../storage/sql.ts';\n", /internal to src\/main\/storage/],
+  ['work packages reach the transport', 'src/main/team/breach.ts', "export { checkRequest } from '../transport/request.ts';\n", /know no transport/],
+  ["the renderer's team view imports Node", 'src/renderer/src/team/breach.ts', "export { join } from 'node:path';\n", /renderer is web code/],
+  ['storage imports a service', 'src/main/storage/breach.ts', "export { undo } from '../review/index.ts';\n", /bottom layer/],
+  ['a type-only import crosses a layer', 'src/shared/breach.ts', "export type { Db } from '../main/storage/index.ts';\n", /no Node, no app code/],
 ];
 
 describe('the layering lint', () => {
@@ -48,8 +63,17 @@ describe('the layering lint', () => {
     });
   }
 
+  it('fails a file in no layer, and says how to add one', () => {
+    const { code, output } = lintFile('src/main/newRoom/breach.ts', 'export const unlayered = 1;\n');
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/src\/main\/newRoom\/breach\.ts belongs to no layer/);
+    expect(output).toMatch(/add a layer there: \{ files: .*imports: .*packages: .*why: /);
+  });
+
   it('passes the same import where the layer allows it', () => {
     expect(lintFile('src/main/export/allowed.ts', "export { getLetter } from '../storage/index.ts';\n").code).toBe(0);
     expect(lintFile('src/renderer/src/allowed.ts', "export { getDocument } from 'pdfjs-dist';\n").code).toBe(0);
+    expect(lintFile('src/main/batch/allowed.ts', "export { getLetter } from '../storage/index.ts';\n").code).toBe(0);
+    expect(lintFile('src/main/letters/checks/allowed.ts', "export type { ParsedLetter } from '../../../shared/letter.ts';\n").code).toBe(0);
   });
 });
