@@ -19,9 +19,10 @@ const EDGE_PUNCTUATION = ' .,;:-–—/';
  * cardiovascular risk", "TENS, chronic pain"), so the comma after them does not end the name.
  * Source: the topic titles of the MTUS Chronic Pain Medical Treatment Guidelines and of ODG.
  */
-const QUALIFIED_HEADS = new Set(
-  ['NSAIDs', 'Opioids', 'TENS', 'Ultrasound', 'Chronic pain programs', 'Topical analgesics', 'Facet joint pain', 'Work conditioning', 'Antidepressants'].map(foldName),
-);
+const QUALIFIED_HEAD_NAMES = ['NSAIDs', 'Opioids', 'TENS', 'Ultrasound', 'Chronic pain programs', 'Topical analgesics', 'Facet joint pain', 'Work conditioning', 'Antidepressants'];
+const QUALIFIED_HEADS = new Set(QUALIFIED_HEAD_NAMES.map(foldName));
+/** A piece longer than this is no head: pieces joined into a long one are not folded again and again. */
+const QUALIFIED_HEAD_MAX = 2 * Math.max(...QUALIFIED_HEAD_NAMES.map((name) => name.length));
 
 /** Known names with commas in them ("Forearm, Wrist, & Hand"), never split. */
 const COMMA_NAMES = aliasIndex(
@@ -77,18 +78,28 @@ function listLocators(text: string, region: Region): Locator[] {
 /**
  * Splits a comma or semicolon list at parenthesis depth 0, keeping together a known name with
  * commas, and a name and its qualifier: a piece that starts in lower case, or follows a
- * qualified head, continues the one before.
+ * qualified head, continues the one before. With `stopAt`, the list ends before the first
+ * later piece that would start a new one where `stopAt` says so: that piece runs to `end`, so
+ * a reader looking for the next such piece reads no further than it.
  */
-export function splitList(text: string, start: number, end: number): Span[] {
+export function splitList(text: string, start: number, end: number, stopAt?: (at: number) => boolean): Span[] {
   const pieces: Span[] = [];
   let depth = 0;
   let pieceStart = start;
+  let seen = false;
   for (let index = start; index <= end; index++) {
-    if (depth === 0 && !/\s/.test(text[index] ?? '') && !hasContent(text, pieceStart, index)) {
+    if (depth === 0 && !seen && !/\s/.test(text[index] ?? '')) {
+      const opening = stopAt && index < end ? openingOf(text, index, end) : index;
+      if (stopAt && opening < end && startsNewPiece(text, pieces, opening) && stopAt(opening)) {
+        pieces.push(trimSpan(text, opening, end, EDGE_PUNCTUATION));
+        break;
+      }
       const name = aliasAt(text, index, COMMA_NAMES, end);
       if (name && name.span[0] === index) index = name.span[1];
+      seen = true;
     }
     const char = text[index];
+    if (char !== undefined && !/\s/.test(char)) seen = true;
     if (char === '(' || char === '[') depth++;
     if ((char === ')' || char === ']') && depth > 0) depth--;
     if (index === end || (depth === 0 && (char === ',' || char === ';'))) {
@@ -96,21 +107,43 @@ export function splitList(text: string, start: number, end: number): Span[] {
       const piece = stripLeadingAnd(text, span);
       if (piece[0] < piece[1]) pieces.push(piece);
       pieceStart = index + 1;
+      seen = false;
     }
   }
   const joined: Span[] = [];
   for (const piece of pieces) {
     const previous = joined.at(-1);
-    const previousText = previous ? text.slice(previous[0], previous[1]) : '';
-    const continues = previous !== undefined && (/^[a-z]/.test(text[piece[0]] ?? '') || QUALIFIED_HEADS.has(foldName(previousText)));
-    if (previous && continues) joined[joined.length - 1] = [previous[0], piece[1]];
+    if (previous && continuesPrevious(text, previous, piece)) joined[joined.length - 1] = [previous[0], piece[1]];
     else joined.push(piece);
   }
   return joined;
 }
 
-function hasContent(text: string, start: number, end: number): boolean {
-  return /\S/.test(text.slice(start, end));
+/** Whether a piece is a qualifier of the one before: it starts in lower case, or follows a qualified head. */
+function continuesPrevious(text: string, previous: Span, piece: Span): boolean {
+  return /^[a-z]/.test(text[piece[0]] ?? '') || isQualifiedHead(text.slice(previous[0], previous[1]));
+}
+
+/** Where a piece's words start, as the split will trim it: past edge punctuation and a leading "and". */
+function openingOf(text: string, at: number, end: number): number {
+  const start = skipEdge(text, at, end);
+  const and = /^and\s+/i.exec(text.slice(start, Math.min(end, start + 8)));
+  return and ? skipEdge(text, start + and[0].length, end) : start;
+}
+
+function skipEdge(text: string, at: number, end: number): number {
+  let index = at;
+  while (index < end && (/\s/.test(text[index] as string) || EDGE_PUNCTUATION.includes(text[index] as string))) index++;
+  return index;
+}
+
+function startsNewPiece(text: string, pieces: readonly Span[], at: number): boolean {
+  const previous = pieces.at(-1);
+  return previous !== undefined && !continuesPrevious(text, previous, [at, at]);
+}
+
+function isQualifiedHead(piece: string): boolean {
+  return piece.length <= QUALIFIED_HEAD_MAX && QUALIFIED_HEADS.has(foldName(piece));
 }
 
 function stripLeadingAnd(text: string, span: Span): Span {

@@ -100,6 +100,7 @@ function odgCitations(text: string, start: number, from: number, end: number, in
   const editions: Field[] = [];
   const before: Span[] = [];
   let chapter: { entry: OdgChapter; span: Span } | null = null;
+  let chapterAhead: number | null | undefined;
   for (;;) {
     cursor = skip(text, cursor, end, SEPARATORS);
     const rest = text.slice(cursor, end);
@@ -121,12 +122,14 @@ function odgCitations(text: string, start: number, from: number, end: number, in
       cursor = hit.span[1];
       continue;
     }
-    const [piece, ...later] = chapter ? [] : splitList(text, cursor, end);
-    if (!piece || !later.some((candidate) => standaloneChapter(text, candidate[0], end))) break;
+    if (chapter) break;
+    chapterAhead ??= firstChapterPiece(text, cursor, end);
+    const [piece] = splitList(text, cursor, end, () => true);
+    if (!piece || chapterAhead === null || chapterAhead < piece[1]) break;
     before.push(unwrapParentheses(text, piece));
     cursor = piece[1];
   }
-  const pieces = splitList(text, cursor, end).map((span) => unwrapParentheses(text, span));
+  const pieces = splitList(text, cursor, end, chapter ? (at) => standaloneChapter(text, at, end) : undefined).map((span) => unwrapParentheses(text, span));
   const nextChapter = chapter ? pieces.findIndex((piece) => standaloneChapter(text, piece[0], end)) : -1;
   const topics = [...before, ...(nextChapter === -1 ? pieces : pieces.slice(0, nextChapter))];
   const ownEnd = nextChapter === -1 ? end : (pieces[nextChapter] as Span)[0];
@@ -148,6 +151,12 @@ function odgCitations(text: string, start: number, from: number, end: number, in
   });
   const next = pieces[nextChapter];
   return next ? [own, ...odgCitations(text, next[0], next[0], end, inferred)] : [own];
+}
+
+/** Where the first piece after the first that is a chapter of its own starts, or null. */
+function firstChapterPiece(text: string, from: number, end: number): number | null {
+  const later = splitList(text, from, end, (at) => standaloneChapter(text, at, end)).slice(1);
+  return later.find((piece) => standaloneChapter(text, piece[0], end))?.[0] ?? null;
 }
 
 function standaloneChapter(text: string, at: number, end: number): boolean {

@@ -11,15 +11,26 @@ interface FoldedText {
   /** For each folded character, the [start, end) of the source characters it stands for. */
   readonly from: readonly number[];
   readonly to: readonly number[];
+  /** For each source offset (and the end), the first folded character that comes from it or later. */
+  readonly at: Int32Array;
 }
 
 const APOSTROPHES = /['’‘`]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** Source characters folded since the module loaded: the linearity test reads it to count work, not time. */
+let charactersFolded = 0;
+
+export function foldWork(): number {
+  return charactersFolded;
+}
+
 function fold(source: string): FoldedText {
+  charactersFolded += source.length;
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
+  const at = new Int32Array(source.length + 1);
   const push = (chars: string, start: number, end: number) => {
     for (const char of chars) {
       text += char;
@@ -28,6 +39,7 @@ function fold(source: string): FoldedText {
     }
   };
   for (let index = 0; index < source.length; index++) {
+    at[index] = text.length;
     const char = source[index] as string;
     if (APOSTROPHES.test(char)) continue;
     if (char === '&') {
@@ -44,7 +56,20 @@ function fold(source: string): FoldedText {
     from.pop();
     to.pop();
   }
-  return { text, from, to };
+  at[source.length] = text.length;
+  for (let index = 0; index <= source.length; index++) at[index] = Math.min(at[index] as number, text.length);
+  return { text, from, to, at };
+}
+
+/**
+ * The last source folded for aliasAt. Callers walk one field from many offsets; folding it once
+ * (not the rest of it from every offset) keeps reading a field linear in its length.
+ */
+let lastFolded: { readonly source: string; readonly folded: FoldedText } | null = null;
+
+function foldedSource(source: string): FoldedText {
+  if (lastFolded?.source !== source) lastFolded = { source, folded: fold(source) };
+  return lastFolded.folded;
 }
 
 /** The folded form of a name, for building alias indexes. */
@@ -81,15 +106,18 @@ export interface AliasHit<T> {
   readonly span: Span;
 }
 
-/** The longest alias that starts exactly at source offset `at` (after skipping spaces and punctuation). */
+/** The longest alias that starts exactly at source offset `at` (after skipping spaces and punctuation), ending by `end`. */
 export function aliasAt<T>(source: string, at: number, index: AliasIndex<T>, end = source.length): AliasHit<T> | null {
-  const region = source.slice(at, end);
-  const folded = fold(region);
+  const folded = foldedSource(source);
+  let start = folded.at[Math.min(at, source.length)] as number;
+  let limit = folded.at[Math.min(Math.max(end, at), source.length)] as number;
+  if (folded.text[start] === ' ') start++;
+  while (limit > start && folded.text[limit - 1] === ' ') limit--;
   for (const entry of index.entries) {
-    if (!folded.text.startsWith(entry.folded)) continue;
-    const after = folded.text[entry.folded.length];
-    if (after !== undefined && after !== ' ') continue;
-    return { value: entry.value, span: closeParenthesis(source, foldedSpan(folded, 0, entry.folded.length, at)) };
+    const stop = start + entry.folded.length;
+    if (stop > limit || !folded.text.startsWith(entry.folded, start)) continue;
+    if (stop < limit && folded.text[stop] !== ' ') continue;
+    return { value: entry.value, span: closeParenthesis(source, foldedSpan(folded, start, stop, 0)) };
   }
   return null;
 }
