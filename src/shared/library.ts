@@ -4,35 +4,11 @@
  */
 import type { CheckFinding, ItemVocabulary, StructureCorrections } from './derived.ts';
 import type { Decision, HeaderFieldName, LetterFormat, ParseWarning, SourceSpans } from './letter.ts';
+import type { ItemField, LetterField } from './fields.ts';
 import type { SourceKind } from './source.ts';
 
-/** The editable fields, by the names the API and the exports use. */
-export const ITEM_FIELDS = [
-  'service',
-  'decision',
-  'claimsAdministratorGuideline',
-  'maximusGuideline',
-  'rationale',
-  'originalRequest',
-  'authorizedByClaimsAdministrator',
-  'imrEligiblePortion',
-] as const;
-export type ItemField = (typeof ITEM_FIELDS)[number];
-
-export const LETTER_FIELDS = [
-  'format',
-  'caseNumber',
-  'dateAssigned',
-  'decisionDate',
-  'dateOfInjury',
-  'urDenialDate',
-  'applicationReceived',
-  'priority',
-  'reviewerSpecialty',
-  'reviewerLicensure',
-  'reviewerSubspecialty',
-] as const;
-export type LetterField = (typeof LETTER_FIELDS)[number];
+export { ITEM_FIELDS, LETTER_FIELDS } from './fields.ts';
+export type { ItemField, LetterField } from './fields.ts';
 
 /** Review status of a letter, and of one item within it. */
 export const LETTER_STATUSES = ['unreviewed', 'in_progress', 'verified', 'flagged'] as const;
@@ -98,6 +74,8 @@ export const CHANGE_ACTIONS = [
   'take-theirs',
   'keep-ours',
   'dataset-merge',
+  /** A work package's changes brought back into the library it was made from. */
+  'package-merge',
   'create-tag',
   'update-tag',
   'delete-tag',

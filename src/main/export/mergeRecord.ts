@@ -66,9 +66,6 @@ export function mergeRecord(db: Db, letterId: number, theirs: ExportedLetter, so
 function mergeInto(db: Db, letterId: number, theirs: ExportedLetter, source: string): MergeOutcome {
   const ours = readRecordBySha256(db, theirs.sha256, false);
   if (!ours) throw new Error(`Letter ${theirs.sha256} vanished during the merge`);
-  const { text } = readLetterState(db, letterId);
-  const context: PlanContext = { text, addedByReviewer: false, resolvedBy: null };
-  const theirSpans = (spans: SourceSpans | undefined) => (spans && spans.every((span) => isInsideText(span, text)) ? spans : null);
   let fieldsTaken = 0;
   let conflicts = 0;
   const conflict = (itemPosition: number | null, field: string, ourValue: string | null, theirValue: string | null) => {
@@ -85,9 +82,7 @@ function mergeInto(db: Db, letterId: number, theirs: ExportedLetter, source: str
       conflict(null, field, ourValue, theirValue);
       continue;
     }
-    const spans = theirSpans(theirs.spans?.[field]);
-    const plan = planFieldValue<LetterField>(readLetterState(db, letterId), field, { value: theirValue, spans, source: spans ? 'kept' : 'none' }, context);
-    if (plan) writeLetterState(db, letterId, { ...plan.write, humanEdited: withEdited(plan.write.humanEdited, field) });
+    takeLetterValue(db, letterId, field, theirValue, theirs.spans?.[field]);
     fieldsTaken++;
   }
 
@@ -105,11 +100,7 @@ function mergeInto(db: Db, letterId: number, theirs: ExportedLetter, source: str
           conflict(position, field, ourValue, theirValue);
           continue;
         }
-        const itemId = itemIds[position] as number;
-        const item = readItemState(db, itemId);
-        const spans = theirSpans(theirItem.spans?.[field]);
-        const plan = planFieldValue<ItemField>(item, field, { value: theirValue, spans, source: spans ? 'kept' : 'none' }, { ...context, addedByReviewer: item.addedByReviewer });
-        if (plan) writeItemState(db, itemId, { ...plan.write, humanEdited: withEdited(plan.write.humanEdited, field) });
+        takeItemValue(db, itemIds[position] as number, field, theirValue, theirItem.spans?.[field]);
         fieldsTaken++;
       }
     });
@@ -135,6 +126,29 @@ function mergeInto(db: Db, letterId: number, theirs: ExportedLetter, source: str
     adoptStatus(db, letterId, theirs);
   }
   return { fieldsTaken, conflicts };
+}
+
+/** Their spans, where they fall inside this letter's text (a dataset made elsewhere may carry any). */
+function spansInside(spans: SourceSpans | undefined, text: string): SourceSpans | null {
+  return spans && spans.every((span) => isInsideText(span, text)) ? spans : null;
+}
+
+/** Gives a letter field their value, with their spans where they fit, as a person's value. */
+export function takeLetterValue(db: Db, letterId: number, field: LetterField, value: string | null, spans: SourceSpans | undefined): void {
+  const state = readLetterState(db, letterId);
+  const context: PlanContext = { text: state.text, addedByReviewer: false, resolvedBy: null };
+  const kept = spansInside(spans, state.text);
+  const plan = planFieldValue<LetterField>(state, field, { value, spans: kept, source: kept ? 'kept' : 'none' }, context);
+  if (plan) writeLetterState(db, letterId, { ...plan.write, humanEdited: withEdited(plan.write.humanEdited, field) });
+}
+
+/** Gives an item field their value, with their spans where they fit, as a person's value. */
+export function takeItemValue(db: Db, itemId: number, field: ItemField, value: string | null, spans: SourceSpans | undefined): void {
+  const item = readItemState(db, itemId);
+  const { text } = readLetterState(db, item.letterId);
+  const kept = spansInside(spans, text);
+  const plan = planFieldValue<ItemField>(item, field, { value, spans: kept, source: kept ? 'kept' : 'none' }, { text, addedByReviewer: item.addedByReviewer, resolvedBy: null });
+  if (plan) writeItemState(db, itemId, { ...plan.write, humanEdited: withEdited(plan.write.humanEdited, field) });
 }
 
 /** A value a person vouched for on their side is a person's value here too, even where it matches the parser's. */

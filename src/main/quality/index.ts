@@ -3,6 +3,7 @@
  * re-review, agreement and adjudication. Services over a database handle; no transport here.
  */
 export { drawSample, MAX_SEED, sizeForTarget } from './samples.ts';
+export { drawLetters } from './draw.ts';
 export { DEFAULT_CONFIDENCE, sampleQuality } from './estimates.ts';
 export { blindLetter, startBlindPass, submitBlindLetter } from './blind.ts';
 export { qualityReport } from './report.ts';

@@ -95,18 +95,18 @@ export function insertRecordItems(db: Db, letterId: number, items: readonly Expo
       addedByReviewer: item.addedByReviewer ? 1 : 0,
       structureCorrections: JSON.stringify(item.structureCorrections),
     });
-    for (const name of item.tags) linkTag(db, 'item_tags', 'item_id', Number(lastInsertRowid), name);
+    for (const name of item.tags) linkTagByName(db, 'item', Number(lastInsertRowid), name);
   });
   refreshLetterSummary(db, letterId);
 }
 
 /** Adds the record's letter tags the letter lacks, and its item tags to the items at the same positions. */
 export function addRecordTags(db: Db, letterId: number, record: ExportedLetter): void {
-  for (const name of record.tags) linkTag(db, 'letter_tags', 'letter_id', letterId, name);
+  for (const name of record.tags) linkTagByName(db, 'letter', letterId, name);
   const itemIds = itemIdsInOrder(db, letterId);
   if (itemIds.length !== record.items.length) return;
   record.items.forEach((item, position) => {
-    for (const name of item.tags) linkTag(db, 'item_tags', 'item_id', itemIds[position] as number, name);
+    for (const name of item.tags) linkTagByName(db, 'item', itemIds[position] as number, name);
   });
 }
 
@@ -125,10 +125,19 @@ export function addRecordNotes(db: Db, letterId: number, record: ExportedLetter)
   return added;
 }
 
+const TAG_LINKS = { letter: ['letter_tags', 'letter_id'], item: ['item_tags', 'item_id'] } as const;
+
 /** Tags travel by name: an unknown name becomes a new tag usable on letters and items. */
-function linkTag(db: Db, table: 'letter_tags' | 'item_tags', column: 'letter_id' | 'item_id', id: number, name: string): void {
+export function linkTagByName(db: Db, kind: 'letter' | 'item', id: number, name: string): void {
+  const [table, column] = TAG_LINKS[kind];
   const existing = statement(db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number } | undefined;
   const tagId = existing?.id ?? createTag(db, { name, colour: IMPORTED_TAG_COLOUR, scope: 'both' });
   statement(db, `INSERT OR IGNORE INTO ${table} (${column}, tag_id, tagged_at) VALUES (?, ?, ?)`).run(id, tagId, nowIso());
+}
+
+/** Takes the tag of that name off the letter or item, if it has it. */
+export function unlinkTagByName(db: Db, kind: 'letter' | 'item', id: number, name: string): void {
+  const [table, column] = TAG_LINKS[kind];
+  statement(db, `DELETE FROM ${table} WHERE ${column} = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)`).run(id, name);
 }
 

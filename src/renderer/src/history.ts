@@ -58,6 +58,8 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
       return `Kept this library's ${fieldName(details.field)}${onItem}`;
     case 'dataset-merge':
       return `Merged ${details.count ?? 0} value${details.count === 1 ? '' : 's'} from ${details.file ?? 'a dataset'}`;
+    case 'package-merge':
+      return `Merged the work package ${details.file ?? ''}: ${plural(details.count ?? 0, 'value')} taken in ${plural(details.letterCount ?? 0, 'letter')}`;
     case 'create-tag':
       return `Created the tag "${details.tagName ?? ''}"`;
     case 'update-tag':

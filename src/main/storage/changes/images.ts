@@ -89,6 +89,8 @@ const ROW_NAMES: Record<TrackedTable, string> = {
   item_facets: "an item's structured values",
   letter_facets: "the letter's counts of structured values",
   dataset_conflicts: 'a dataset conflict',
+  work_packages: 'a work package',
+  work_package_letters: "a work package's letters",
 };
 
 function describe(row: ChangedRow, target: ImageSide): string {

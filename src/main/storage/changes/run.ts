@@ -10,6 +10,7 @@ import { inWriteTransaction, nowIso, statement } from '../sql.ts';
 import { captureChanges, capturedSoFar } from './capture.ts';
 import type { ChangedRow } from './capture.ts';
 import { discardUndone, recordGroup } from './groups.ts';
+import { BOOKKEEPING_TABLES } from './tables.ts';
 
 /** Who makes a change: the reviewer whose name it carries, and where it came from. */
 export interface Actor {
@@ -129,6 +130,44 @@ export function runChangeOnLetters<T>(db: Db, request: ManyLettersRequest, work:
   });
 }
 
+/** A change whose letters are only known once it has run (a package merge): no revision to check, verified letters included. */
+export interface LibraryChangeRequest {
+  readonly action: ChangeAction;
+  readonly actor: Actor;
+  /** Works out each changed letter's derived values again (see review/derived.ts). */
+  readonly derive: (letterId: number) => void;
+}
+
+/**
+ * Runs `work` in one transaction as one change group: every letter whose rows it changed is
+ * stamped, derived again, listed in the group and moved to its next revision. One undo takes
+ * the whole change back.
+ */
+export function runLibraryChange<T>(db: Db, request: LibraryChangeRequest, work: () => { readonly details: ChangeDetails; readonly result: T }): ChangeOutcome<T> {
+  return inWriteTransaction(db, () => {
+    const at = nowIso();
+    const { result, rows } = captureChanges(db, () => {
+      const done = work();
+      for (const letterId of touchedLetters(db, capturedSoFar(db), null)) {
+        touchLetter(db, letterId, at);
+        request.derive(letterId);
+      }
+      return done;
+    });
+    if (rows.length === 0) return { result: result.result, changeId: null, revision: 0 };
+    const letterIds = touchedLetters(db, rows, null);
+    if (request.actor.origin === 'review') discardUndone(db);
+    const changeId = recordGroup(
+      db,
+      { letterId: null, action: request.action, details: result.details, origin: request.actor.origin, reviewer: request.actor.reviewer, at, commentary: false },
+      rows,
+      letterIds,
+    );
+    bumpRevisions(db, letterIds);
+    return { result: result.result, changeId, revision: 0 };
+  });
+}
+
 function checkedLetter(db: Db, ref: LetterRef, allowVerified: boolean): LetterState {
   const row = statement(db, 'SELECT id, revision, status, case_number, file_name FROM letters WHERE id = ?').get(ref.letterId) as
     | { id: number; revision: number; status: LetterStatus; case_number: string | null; file_name: string }
@@ -160,7 +199,7 @@ export function touchedLetters(db: Db, rows: readonly ChangedRow[], made: number
       const itemId = row.key[0] as number;
       const letterId = itemLetters.get(itemId) ?? letterOfItem(db, itemId);
       if (letterId !== null) letters.add(letterId);
-    } else if (row.table !== 'tags' && typeof image?.['letter_id'] === 'number') letters.add(image['letter_id']);
+    } else if (row.table !== 'tags' && !BOOKKEEPING_TABLES.has(row.table) && typeof image?.['letter_id'] === 'number') letters.add(image['letter_id']);
   }
   return [...letters].sort((a, b) => a - b);
 }

@@ -5,8 +5,23 @@
  */
 import type { Db } from '../sql.ts';
 
-export const TRACKED_TABLES = ['tags', 'letters', 'items', 'notes', 'letter_tags', 'item_tags', 'item_facets', 'letter_facets', 'dataset_conflicts'] as const;
+export const TRACKED_TABLES = [
+  'tags',
+  'letters',
+  'items',
+  'notes',
+  'letter_tags',
+  'item_tags',
+  'item_facets',
+  'letter_facets',
+  'dataset_conflicts',
+  'work_packages',
+  'work_package_letters',
+] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
+
+/** What a package merge notes about the package (so undoing it makes the package mergeable again): no letter's data. */
+export const BOOKKEEPING_TABLES: ReadonlySet<TrackedTable> = new Set(['work_packages', 'work_package_letters']);
 
 /** Columns a change never restores: a letter's revision only ever goes up. */
 const UNTRACKED_COLUMNS: Partial<Record<TrackedTable, readonly string[]>> = { letters: ['revision'] };
