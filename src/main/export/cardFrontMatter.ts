@@ -19,7 +19,12 @@ function sizeCategory(letters: number): string {
   return '1M<n<10M';
 }
 
-export function frontMatter(format: ExportFormat, withSpans: boolean, letters: number): string {
+/** A data file's path from the card's folder. */
+export function dataFile(file: string, folder: string | undefined): string {
+  return folder === undefined ? file : `${folder}/${file}`;
+}
+
+export function frontMatter(format: ExportFormat, withSpans: boolean, letters: number, dataFolder?: string): string {
   const tables = loadableByDatasets(format) ? exportTables(format, withSpans) : [];
   const card = {
     pretty_name: PRETTY_NAME,
@@ -31,7 +36,7 @@ export function frontMatter(format: ExportFormat, withSpans: boolean, letters: n
     ...(tables.length === 0
       ? {}
       : {
-          configs: tables.map((table, index) => ({ config_name: table.name, data_files: table.file, ...(index === 0 ? { default: true } : {}) })),
+          configs: tables.map((table, index) => ({ config_name: table.name, data_files: dataFile(table.file, dataFolder), ...(index === 0 ? { default: true } : {}) })),
           dataset_info: tables.map((table) => ({ config_name: table.name, features: featuresYaml(table.features) })),
         }),
   };

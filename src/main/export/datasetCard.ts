@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ExportFormat, ExportScope } from '../../shared/export.ts';
-import { frontMatter, PRETTY_NAME } from './cardFrontMatter.ts';
+import { dataFile, frontMatter, PRETTY_NAME } from './cardFrontMatter.ts';
 import { schemaSection } from './cardSchema.ts';
 import { escapeCell } from './markdownTable.ts';
 import { exportTables } from './cardTables.ts';
@@ -37,12 +37,14 @@ export interface CardFacts {
   readonly figures: DecisionFigures;
   /** The library's measured quality, read from the same snapshot as the letters. */
   readonly quality: readonly QualityBlock[];
+  /** Where the data files sit under the card's folder, as a glob (a batch's shards: `shards/*`); beside the card when absent. */
+  readonly dataFolder?: string;
 }
 
 export function datasetCard(facts: CardFacts): string {
   const { tally } = facts;
   return [
-    frontMatter(facts.format, facts.withSpans, tally.letters),
+    frontMatter(facts.format, facts.withSpans, tally.letters, facts.dataFolder),
     `# ${PRETTY_NAME}: ${facts.scope === 'verified' ? 'reviewed dataset' : 'library export'}`,
     '',
     "California workers' compensation Independent Medical Review (IMR) Final Determination Letters,",
@@ -56,7 +58,7 @@ export function datasetCard(facts: CardFacts): string {
     '',
     '| | |',
     '| --- | --- |',
-    `| files | ${[...new Set(exportTables(facts.format, facts.withSpans).map((table) => table.file))].map((file) => `\`${file}\``).join(', ')} |`,
+    `| files | ${[...new Set(exportTables(facts.format, facts.withSpans).map((table) => dataFile(table.file, facts.dataFolder)))].map((file) => `\`${file}\``).join(', ')} |`,
     `| library | \`${escapeCell(path.basename(facts.library))}\` |`,
     `| exported by | ${facts.exportedBy === null ? 'no reviewer name set in the library' : escapeCell(facts.exportedBy)} |`,
     `| scope | ${facts.scope === 'verified' ? 'verified letters only' : 'all letters, with their review status'} |`,

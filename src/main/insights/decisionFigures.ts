@@ -5,7 +5,7 @@
 import type { Estimate, Proportion } from '../../shared/insights.ts';
 import { count, describeMean, describeProportion } from '../../shared/insightsFormat.ts';
 import { letterTotals } from '../storage/index.ts';
-import type { Db, QueueFilter } from '../storage/index.ts';
+import type { Db, LetterCounts, QueueFilter } from '../storage/index.ts';
 import { meanEstimate, proportion } from './intervals.ts';
 
 export interface DecisionFigures {
@@ -18,7 +18,11 @@ export interface DecisionFigures {
 }
 
 export function decisionFigures(db: Db, filter: QueueFilter): DecisionFigures {
-  const all = letterTotals(db, filter);
+  return figuresOfCounts(letterTotals(db, filter));
+}
+
+/** The figures of letters counted elsewhere (a batch counts its letters as it writes them). */
+export function figuresOfCounts(all: LetterCounts): DecisionFigures {
   const decided = all.upheld + all.overturned;
   return {
     letters: all.letters,

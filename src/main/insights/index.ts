@@ -3,5 +3,5 @@ export { cachedInsights, computeInsights, insightsFilter } from './computeInsigh
 export { headlineOf } from './headline.ts';
 export { meanEstimate, proportion, wilsonInterval } from './intervals.ts';
 export { REFERENCE_FIGURES } from './referenceFigures.ts';
-export { decisionFigures, decisionFiguresMarkdown } from './decisionFigures.ts';
+export { decisionFigures, decisionFiguresMarkdown, figuresOfCounts } from './decisionFigures.ts';
 export type { DecisionFigures } from './decisionFigures.ts';
