@@ -15,6 +15,7 @@ import type { Span } from './letter.ts';
 import type { Insights } from './insights.ts';
 import type { LetterPages } from './pages.ts';
 import type { AuditSample, BlindLetter, BlindPass, QualityReport, SubmitBlindResult } from './quality.ts';
+import type { MadePackage, MergePackageResult, PairAgreement, WorkPackageSummary } from './team.ts';
 import type {
   HistoryEntry,
   LibraryStats,
@@ -91,6 +92,10 @@ export const API_METHODS = [
   'startBlindPass',
   'getBlindLetter',
   'submitBlindLetter',
+  'listPackages',
+  'makePackages',
+  'mergePackage',
+  'getPackageAgreement',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
@@ -224,6 +229,12 @@ export interface ApiResults {
   /** null when the letter is not in the pass. */
   getBlindLetter: BlindLetter | null;
   submitBlindLetter: SubmitBlindResult;
+  /** The work packages made from this library, in the order made, with how far each has come back. */
+  listPackages: readonly WorkPackageSummary[];
+  makePackages: readonly MadePackage[];
+  mergePackage: MergePackageResult;
+  /** Per pair of reviewers whose packages overlapped: agreement on the letters both brought back. */
+  getPackageAgreement: readonly PairAgreement[];
 }
 
 export type ImrApi = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResults[M]> };

@@ -168,6 +168,16 @@ const blindPassRequest = z.union([
   z.strictObject({ mode: z.enum(BLIND_MODES), letterIds: z.array(id).min(1).max(100_000).readonly() }),
 ]);
 
+const packagesRequest = z.strictObject({
+  name: text(120).min(1),
+  reviewers: z.array(text(120).min(1)).min(1).max(100).readonly(),
+  filter: queueFilterSchema,
+  count: z.number().int().min(1).max(10_000_000).optional(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  overlap: z.number().min(0).max(1),
+  folder: text(4096).min(1),
+});
+
 const windowDays = z.number().int().min(1).max(365);
 const checkSettings = z.strictObject({
   decisionWindowDays: z.strictObject({ standard: windowDays, expedited: windowDays }),
@@ -240,5 +250,9 @@ export const API_ARGS = {
   startBlindPass: z.tuple([blindPassRequest]),
   getBlindLetter: z.tuple([id, id]),
   submitBlindLetter: z.tuple([id, id, blindValues]),
+  listPackages: z.tuple([]),
+  makePackages: z.tuple([packagesRequest]),
+  mergePackage: z.tuple([text(4096).min(1)]),
+  getPackageAgreement: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 

@@ -17,6 +17,7 @@ import { qualityHandlers } from './handlers/quality.ts';
 import { letterHandlers } from './handlers/letters.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { tagHandlers } from './handlers/tags.ts';
+import { teamHandlers } from './handlers/team.ts';
 import { undoHandlers } from './handlers/undo.ts';
 import type { OpenLibraryRequest, ServerSettings } from './protocol.ts';
 
@@ -76,6 +77,7 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...correctionHandlers(context),
     ...insightsHandlers(context),
     ...qualityHandlers(context),
+    ...teamHandlers(context),
   };
   return {
     context,
