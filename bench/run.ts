@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   responsiveness: async () => (await import('./responsiveness.ts')).benchResponsiveness(),
   insights: async () => (await import('./insights.ts')).benchInsights(),
   quality: async () => (await import('./quality.ts')).benchQuality(),
+  cli: async () => (await import('./cli.ts')).benchCli(),
 };
 
 const wanted = process.argv.slice(2);

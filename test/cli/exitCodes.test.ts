@@ -88,11 +88,11 @@ describe('failures with and without --strict', () => {
 });
 
 describe('the command could not do its work: 1, in one line naming the file', () => {
-  test('a dataset file that does not exist, a folder to evaluate that does not exist, a report folder that is a file, a library that is not one', async () => {
+  test('a dataset file that does not exist (a usage error, 2), a folder to evaluate that does not exist, a report folder that is a file, a library that is not one', async () => {
     const db = path.join(dir, 'target.sqlite');
     expect((await cli('init', '--db', db)).code).toBe(0);
     const missing = path.join(dir, 'nothing.jsonl');
-    expect(await cli('import-dataset', missing, '--db', db)).toEqual({ code: 1, stdout: '', stderr: `${missing}: cannot be read (ENOENT)\n` });
+    expect(await cli('import-dataset', missing, '--db', db)).toEqual({ code: 2, stdout: '', stderr: `${missing}: no such file or folder\n` });
     expect(await cli('eval', path.join(dir, 'no-folder'))).toEqual({ code: 1, stdout: '', stderr: `${path.join(dir, 'no-folder')}: no such folder\n` });
     const letter = path.join(letters, 'bad-1-binary-text.txt');
     expect(await cli('report', '--db', db, '--out', letter)).toEqual({ code: 1, stdout: '', stderr: `Report not written to ${letter}: EEXIST: file already exists, mkdir '${letter}'\n` });

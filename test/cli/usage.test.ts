@@ -9,7 +9,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { CliResult } from './runCli.ts';
 import { cli, cliInProcess, cliWithEnv } from './runCli.ts';
 
-const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'vocabulary', 'help'];
+const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'vocabulary', 'help', 'completion'];
 const TAKES_DB = ['init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement'];
 const TAKES_JSON = ['eval', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'vocabulary'];
 
@@ -81,6 +81,10 @@ const MISTAKES: Record<string, { readonly args: readonly string[]; readonly mess
   ],
   vocabulary: [{ args: [], message: "error: missing required argument 'folder'" }],
   help: [{ args: ['frobnicate'], message: "error: unknown command 'frobnicate'" }],
+  completion: [
+    { args: [], message: "error: missing required argument 'shell'" },
+    { args: ['tcsh'], message: "error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are zsh, bash, fish, powershell." },
+  ],
 };
 
 /** The usage block a command's help starts with, as its usage errors print it. */
@@ -100,7 +104,7 @@ describe('help', () => {
     const result = await cliWithEnv({ XDG_CONFIG_HOME: '/nowhere/config' }, '--help');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^Usage: imr-review <command> \[options\]\n/);
+    expect(result.stdout).toMatch(/^Usage: imr-review \[--db <file>\] \[--quiet\] <command> \[options\]\n/);
     const listed = [...result.stdout.slice(result.stdout.indexOf('Commands:')).matchAll(/^ {2}([a-z-]+) /gm)].map((match) => match[1]);
     expect(listed).toEqual(COMMANDS);
     expect(result.stdout).toContain('Exit codes:\n  0    done\n  1    the command could not do its work');
@@ -156,5 +160,34 @@ describe('usage errors', () => {
     expect(lines[1]).toBe('usage: imr-review export [--db <file>] --format <format> --out <folder> [--all] [--with-spans]');
     expect(lines.slice(2).every((line) => line.startsWith(' '.repeat('usage: imr-review export '.length)) && line.length <= 100)).toBe(true);
     expect(lines.slice(1).join(' ')).toContain('[--force] [--json]');
+  });
+});
+
+describe('options before the command', () => {
+  test('--db and --quiet before the command go to it, as after it; one it does not take, or one given twice, is a usage error', async () => {
+    const library = '/nowhere/library.sqlite';
+    const after = await cliInProcess('stats', '--db', library);
+    expect(after.code).toBe(1);
+    expect(await cliInProcess('--db', library, 'stats')).toEqual(after);
+    const extractUsage = usageOf((await cliInProcess('extract', '--help')).stdout);
+    expectUsageError(await cliInProcess('--db', library, 'extract', 'x'), 'error: extract does not take --db', extractUsage);
+    const statsUsage = usageOf((await cliInProcess('stats', '--help')).stdout);
+    expectUsageError(await cliInProcess('--quiet', 'stats'), 'error: stats does not take --quiet', statsUsage);
+    expectUsageError(await cliInProcess('--db', library, 'stats', '--db', library), 'error: --db is given twice, before and after the command', statsUsage);
+  });
+});
+
+describe('completion', () => {
+  test.each(['bash', 'zsh', 'fish'])('completion %s prints a script that asks imr-review for the words', async (shell) => {
+    const result = await cli('completion', shell);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('imr-review complete --');
+  });
+
+  test('the candidates: the commands, then the options of the command named', async () => {
+    const commands = await cli('complete', '--', 'st');
+    expect(commands.stdout.split('\n')[0]).toBe('stats\t');
+    const options = (await cli('complete', '--', 'stats', '--')).stdout.split('\n').map((line) => line.split('\t')[0]);
+    expect(options).toEqual(expect.arrayContaining(['--db', '--json', '--help']));
   });
 });

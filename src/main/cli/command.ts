@@ -19,9 +19,19 @@ export interface CommandContext {
 /** One command file's export: the command with its arguments, options, help and action. */
 export type CommandDefinition = (context: CommandContext) => Command;
 
+/** A command as the registry lists it: its file is loaded only when the command runs (or its help is asked for). */
+export interface CommandEntry {
+  readonly name: string;
+  /** The one line `imr-review --help` gives it. */
+  readonly summary: string;
+  load(): Promise<CommandDefinition>;
+}
+
 export const libraryOption = () => new Option('--db <file>', `the library file (default: the app's library, see ${PROGRAM} --help)`);
 
 export const jsonOption = (what: string) => new Option('--json', `print ${what} as one JSON object on stdout instead of the text summary`);
+
+export const quietOption = () => new Option('-q, --quiet', 'print nothing but errors (and what --json asks for)');
 
 export const strictOption = (when: string) => new Option('--strict', `exit 1 when ${when}`);
 
@@ -46,6 +56,23 @@ export async function isFolder(folder: string, io: CliIO): Promise<boolean> {
   if (info?.isDirectory()) return true;
   io.err(`${folder}: ${info === null ? 'no such folder' : 'not a folder'}`);
   return false;
+}
+
+/**
+ * Whether every path named on the command line is there; each that is not is said on stderr.
+ * A missing input is the caller's mistake, as a usage error is (exit 2), so nothing is done.
+ */
+export async function namedPathsExist(paths: readonly string[], io: CliIO): Promise<boolean> {
+  const missing = [];
+  for (const named of paths) {
+    const error = await stat(named).then(
+      () => null,
+      (failure: NodeJS.ErrnoException) => failure,
+    );
+    if (error?.code === 'ENOENT' || error?.code === 'ENOTDIR') missing.push(named);
+  }
+  for (const named of missing) io.err(`${named}: no such file or folder`);
+  return missing.length === 0;
 }
 
 /** Ends the command as a usage error (exit 2): the message in one line, then the command's usage. */

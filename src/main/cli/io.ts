@@ -2,7 +2,12 @@
  * Where CLI commands write. The bin script gives the process's streams; tests give streams of
  * their own and run commands in-process.
  */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface CliIO {
   /** One line on stdout; dropped once stdout is closed (see stdoutClosed). */
@@ -81,4 +86,23 @@ export function interruptSignal(): { readonly signal: AbortSignal; dispose(): vo
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
   return { signal: controller.signal, dispose: () => process.off('SIGINT', cancel) };
+}
+
+/** The file name that means standard input, as for most Unix tools. */
+export const STDIN = '-';
+
+/**
+ * Runs `work` on `file`, or for `-` on a copy of standard input in a private temporary folder
+ * (removed after): the commands that read a file twice (check, then merge) read standard input once.
+ */
+export async function withStdinAsFile<T>(file: string, work: (readable: string) => Promise<T>): Promise<T> {
+  if (file !== STDIN) return work(file);
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'imr-review-stdin-'));
+  try {
+    const copy = path.join(folder, 'standard-input.jsonl');
+    await pipeline(process.stdin, createWriteStream(copy));
+    return await work(copy);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }

@@ -21,7 +21,6 @@ const isExportFile = (file: string) => file.toLowerCase().endsWith('.jsonl');
 
 export const agreementCommand = (context: CommandContext) => {
   const command = new Command('agreement')
-    .summary('per-field agreement and decision kappa on the letters both reviewers verified')
     .description(
       "Compares two reviewers' work (libraries, or JSONL exports) over the letters verified on both sides, " +
         'matched by SHA-256, items by position: letters with the same number of items, per-field agreement, ' +

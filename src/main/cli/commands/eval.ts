@@ -12,7 +12,6 @@ interface EvalOptions {
 
 export const evalCommand = (context: CommandContext) =>
   new Command('eval')
-    .summary('score extraction against <name>.json gold files')
     .description(
       'Extracts every letter in a folder of <name>.pdf|.txt + <name>.json gold files (the PDF wins) and ' +
         'prints, per field, exact and loose match counts, item-count agreement, the letters that differ, ' +

@@ -11,9 +11,9 @@ import type { LetterStatus } from '../../../shared/library.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
 import { exportInWorker, streamJsonlRecords } from '../../export/index.ts';
 import type { Library } from '../../storage/index.ts';
-import { tagIdByName } from '../../storage/index.ts';
+import { getLibraryStats, tagIdByName } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
-import { jsonOption, libraryOption, usageError } from '../command.ts';
+import { jsonOption, libraryOption, PROGRAM, quietOption, usageError } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { interruptSignal } from '../io.ts';
@@ -36,11 +36,11 @@ interface ExportOptions {
   readonly bom?: true;
   readonly force?: true;
   readonly json?: true;
+  readonly quiet?: true;
 }
 
 export const exportCommand = (context: CommandContext) => {
   const command = new Command('export')
-    .summary('write the reviewed dataset (jsonl, csv, parquet, xlsx) with its card')
     .description(
       'Writes the verified letters (every letter with --all) as JSONL, CSV, Parquet or an Excel workbook with ' +
         'a dataset card (README.md), committed as a set: the folder holds the previous export or the new one, ' +
@@ -59,6 +59,7 @@ export const exportCommand = (context: CommandContext) => {
     .option('--bom', 'CSV: start with a UTF-8 byte order mark, so Excel opens accents right')
     .option('--force', 'write beside files the app did not write (a file of the same name is replaced)')
     .addOption(jsonOption('the files written and the counts'))
+    .addOption(quietOption())
     .action(async (options: ExportOptions) => {
       const problem = optionProblem(options);
       if (problem !== null) usageError(command, problem);
@@ -113,10 +114,12 @@ async function exportToFolder(library: Library, filter: ExportFilter, options: E
       { signal: interrupt.signal, onProgress: ({ done, total }) => bar.update(done, total) },
     );
     bar.stop();
+    if (result.letters === 0 && !options.quiet) io.err(whyEmpty(library, options));
     if (options.json) {
       io.out(JSON.stringify({ library: library.file, ...result }));
       return EXIT.done;
     }
+    if (options.quiet) return EXIT.done;
     io.out(`Exported ${result.letters} letters, ${result.items} items from ${library.file}`);
     for (const file of result.files) io.out(`  ${file.path}  ${file.bytes} bytes${file.rows > 0 ? `, ${file.rows} rows` : ''}`);
     return EXIT.done;
@@ -156,7 +159,8 @@ async function exportToStdout(library: Library, filter: ExportFilter, options: E
       },
       { signal: stop },
     );
-    io.err(`Exported ${result.letters} letters, ${result.items} items from ${library.file} to stdout`);
+    if (result.letters === 0 && !options.quiet) io.err(whyEmpty(library, options));
+    if (!options.quiet) io.err(`Exported ${result.letters} letters, ${result.items} items from ${library.file} to stdout`);
     return EXIT.done;
   } catch (error) {
     if (io.stdoutClosed.aborted) return EXIT.done;
@@ -168,4 +172,17 @@ async function exportToStdout(library: Library, filter: ExportFilter, options: E
   } finally {
     interrupt.dispose();
   }
+}
+
+/** Why an export holds no letter, and how to get letters into it: said on stderr, beside the empty dataset. */
+function whyEmpty(library: Library, options: ExportOptions): string {
+  const { letters, lettersByStatus } = getLibraryStats(library.db);
+  const verified = lettersByStatus.verified;
+  if (letters === 0) return `No letters exported: ${library.file} holds none. Import letters first: \`${PROGRAM} import <folder> --db ${JSON.stringify(library.file)}\`.`;
+  if (options.all) return `No letters exported: none of the ${letters} letters matches the filters.`;
+  if (verified > 0) return `No letters exported: none of the ${verified} verified letters matches the filters; --all exports letters not verified too.`;
+  return (
+    `No letters exported: only verified letters are exported, and none of the ${letters} letters is verified yet. ` +
+    'Verify letters in the app (npm start, then File → Open Database…), or pass --all to export every letter with its review status.'
+  );
 }

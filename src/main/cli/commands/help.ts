@@ -6,11 +6,11 @@ import { EXIT } from '../exitCodes.ts';
 
 export const helpCommand = (context: CommandContext) => {
   const command = new Command('help')
-    .summary('show the help of the program or of a command')
     .description('Shows the help of the program, or of the command named.')
     .argument('[command]', 'the command')
     .action((name: string | undefined) => {
       const program = command.parent ?? command;
+      // runCli loads the command named after `help` whole; the others are only their names.
       const target = name === undefined ? program : program.commands.find((candidate) => candidate.name() === name);
       if (target === undefined) usageError(command, `unknown command '${name}'`);
       target.outputHelp();

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { ImportSummary } from '../../../shared/importing.ts';
 import { importLetters } from '../../import/pipeline.ts';
 import type { CommandContext } from '../command.ts';
-import { jsonOption, libraryOption, nonBlank, strictOption, wholeNumberAbove0 } from '../command.ts';
+import { jsonOption, libraryOption, namedPathsExist, nonBlank, quietOption, strictOption, wholeNumberAbove0 } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { interruptSignal } from '../io.ts';
@@ -19,16 +19,16 @@ interface ImportOptions {
   readonly threads?: number;
   readonly reviewer?: string;
   readonly json?: true;
+  readonly quiet?: true;
   readonly strict?: true;
 }
 
 export const importCommand = (context: CommandContext) =>
   new Command('import')
-    .summary('import letters into the library')
     .description(
       'Imports letters (.pdf, .txt; folders are walked recursively) into a library, each in its own ' +
         'transaction. Letters already there are counted as duplicates, so importing again finishes an ' +
-        'interrupted import. Ctrl+C cancels, keeping what was stored.',
+        'interrupted import. Ctrl+C cancels, keeping what was stored. A path that does not exist is a usage error (exit 2): nothing is imported.',
     )
     .argument('<paths...>', 'letter files and folders')
     .addOption(libraryOption())
@@ -36,10 +36,12 @@ export const importCommand = (context: CommandContext) =>
     .option('--threads <n>', 'worker threads reading the files (default: one per core)', wholeNumberAbove0)
     .option('--reviewer <name>', "set the library's reviewer name", nonBlank)
     .addOption(jsonOption('the summary'))
+    .addOption(quietOption())
     .addOption(strictOption('a file failed to import'))
     .action(async (paths: string[], options: ImportOptions) => context.exitWith(await runImport(paths, options, context.io)));
 
-function runImport(paths: readonly string[], options: ImportOptions, io: CliIO): Promise<number> {
+async function runImport(paths: readonly string[], options: ImportOptions, io: CliIO): Promise<number> {
+  if (!(await namedPathsExist(paths, io))) return EXIT.usage;
   const access = { mode: 'write', create: options.create === true, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }) } as const;
   return withLibrary(options.db, access, io, async (library) => {
     const interrupt = interruptSignal();
@@ -56,6 +58,7 @@ function runImport(paths: readonly string[], options: ImportOptions, io: CliIO):
       interrupt.dispose();
     }
     if (options.json) io.out(JSON.stringify({ library: library.file, ...summary }));
+    else if (options.quiet) for (const failure of summary.failures) io.err(`[${failure.code}] ${failure.message}`);
     else printSummary(summary, library.file, io);
     if (summary.status === 'failed') {
       io.err(`Import stopped: ${summary.error}. The letters stored before it are whole; free some space and import again to go on.`);

@@ -8,10 +8,10 @@ import type { DatasetConflict, ImportDatasetResult } from '../../../shared/expor
 import { DatasetFileError, importDataset } from '../../export/index.ts';
 import { listConflicts } from '../../storage/index.ts';
 import type { CommandContext } from '../command.ts';
-import { jsonOption, libraryOption, nonBlank, strictOption } from '../command.ts';
+import { jsonOption, libraryOption, namedPathsExist, nonBlank, quietOption, strictOption } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
-import { interruptSignal } from '../io.ts';
+import { interruptSignal, STDIN, withStdinAsFile } from '../io.ts';
 import { withLibrary } from '../library.ts';
 
 const LISTED_CONFLICTS = 20;
@@ -25,30 +25,32 @@ interface ImportDatasetOptions {
   readonly db?: string;
   readonly reviewer?: string;
   readonly json?: true;
+  readonly quiet?: true;
   readonly strict?: true;
 }
 
 export const importDatasetCommand = (context: CommandContext) =>
   new Command('import-dataset')
-    .summary("merge another reviewer's JSONL export into the library")
     .description(
       "Loads another library's JSONL export, all or nothing: the whole file is checked first and every bad " +
         'line reported; only a file with no problem is merged, in one transaction. Values both sides vouch ' +
-        'for and disagree on are recorded as conflicts for a person to decide.',
+        'for and disagree on are recorded as conflicts for a person to decide. A file that does not exist is a usage error (exit 2).',
     )
-    .argument('<file>', 'the export (letters.jsonl)')
+    .argument('<file>', `the export (letters.jsonl); ${STDIN}: read it from standard input`)
     .addOption(libraryOption())
     .option('--reviewer <name>', 'whose export it is, for letters it does not say who verified', nonBlank)
     .addOption(jsonOption('the counts and the conflicts waiting'))
+    .addOption(quietOption())
     .addOption(strictOption('conflicts are left waiting for a decision'))
     .action(async (file: string, options: ImportDatasetOptions) => context.exitWith(await runImportDataset(file, options, context.io)));
 
-function runImportDataset(file: string, options: ImportDatasetOptions, io: CliIO): Promise<number> {
+async function runImportDataset(file: string, options: ImportDatasetOptions, io: CliIO): Promise<number> {
+  if (file !== STDIN && !(await namedPathsExist([file], io))) return EXIT.usage;
   return withLibrary(options.db, { mode: 'write' }, io, async (library) => {
     const interrupt = interruptSignal();
     let result: ImportDatasetResult;
     try {
-      result = await importDataset(library, file, { signal: interrupt.signal, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }) });
+      result = await withStdinAsFile(file, (readable) => importDataset(library, readable, { signal: interrupt.signal, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }) }));
     } catch (error) {
       if (interrupt.signal.aborted) {
         io.err('Import cancelled; nothing was merged.');
@@ -64,13 +66,13 @@ function runImportDataset(file: string, options: ImportDatasetOptions, io: CliIO
     }
     const open = listConflicts(library.db);
     if (options.json) io.out(JSON.stringify({ file, library: library.file, ...result, conflictsWaiting: open }));
-    else printSummary(file, library.file, result, open, io);
+    else if (!options.quiet) printSummary(file, library.file, result, open, io);
     return options.strict && open.length > 0 ? EXIT.failed : EXIT.done;
   });
 }
 
 function printSummary(file: string, libraryFile: string, result: ImportDatasetResult, open: readonly DatasetConflict[], io: CliIO): void {
-  io.out(`Imported ${file} into ${libraryFile}`);
+  io.out(`Imported ${file === STDIN ? 'standard input' : file} into ${libraryFile}`);
   io.out(`  letters created: ${result.created} (their text is not in the export)`);
   io.out(`  letters merged:  ${result.merged}`);
   io.out(`  values taken:    ${result.fieldsTaken}`);

@@ -15,7 +15,6 @@ interface InitOptions {
 
 export const initCommand = (context: CommandContext) =>
   new Command('init')
-    .summary('make a new, empty library')
     .description('Makes a new, empty library file (and its folders). An existing file is never overwritten.')
     .addOption(libraryOption())
     .option('--reviewer <name>', 'the reviewer name stamped on every change made in this library', nonBlank)

@@ -22,7 +22,6 @@ interface QualityOptions {
 
 export const qualityCommand = (context: CommandContext) =>
   new Command('quality')
-    .summary('measured error rates of the parser\'s values, agreement and adjudication')
     .description(
       'For every audit sample (imr-review sample): per field, the share of letters whose parser value a reviewer corrected, ' +
         'with an exact 95% interval (Clopper-Pearson; Korn-Graubard where strata weigh), and that rate carried over to the ' +

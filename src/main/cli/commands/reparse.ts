@@ -25,7 +25,6 @@ interface ReparseOptions {
 
 export const reparseCommand = (context: CommandContext) =>
   new Command('reparse')
-    .summary('bring the library to this version: rule checks, vocabulary, and the parser on untouched letters')
     .description(
       "Works out every letter's rule checks and vocabulary again when the library holds an older version's " +
         '(as the app does in the background), then re-runs the current parser over letters parsed by an older ' +

@@ -28,7 +28,6 @@ interface ReportOptions {
 
 export const reportCommand = (context: CommandContext) => {
   const command = new Command('report')
-    .summary('the insights: outcomes beside published figures, as HTML, Markdown or JSON')
     .description(
       `Writes the insights of the library (verified letters only unless --all) to <folder>/${REPORT_FILE}.html, ` +
         '.md or .json: a self-contained HTML page with every chart inline, a Markdown summary, or the figures as JSON.',

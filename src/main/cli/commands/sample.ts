@@ -73,7 +73,6 @@ function strataOf(value: string): Stratifier[] {
 
 export const sampleCommand = (context: CommandContext) => {
   const command = new Command('sample')
-    .summary('draw an audit sample of letters to verify, or list the samples')
     .description(
       'Draws a random sample of letters for a reviewer to verify, reproducibly: the same seed and frame give the same letters. ' +
         'The frame is the whole library or the letters the filter options select; --strata draws from each stratum in proportion. ' +

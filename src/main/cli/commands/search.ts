@@ -17,7 +17,6 @@ interface SearchOptions {
 
 export const searchCommand = (context: CommandContext) => {
   const command = new Command('search')
-    .summary('full-text search over letter text and item fields')
     .description(
       'Prints the matching letters with a snippet, matches in [brackets]. All words must match ' +
         '(case-insensitive, whole words); word* matches a prefix, "quoted phrases" and OR work, and any ' +

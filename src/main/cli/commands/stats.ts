@@ -14,7 +14,6 @@ interface StatsOptions {
 
 export const statsCommand = (context: CommandContext) =>
   new Command('stats')
-    .summary('counts of letters, items, rule check findings and import errors')
     .description(
       'Letters by review status and by format, items by decision, by service category and by drug class, ' +
         'letters with rule check findings and the findings by check, import errors by code.',

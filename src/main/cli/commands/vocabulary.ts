@@ -18,7 +18,6 @@ interface VocabularyOptions {
 
 export const vocabularyCommand = (context: CommandContext) =>
   new Command('vocabulary')
-    .summary('share of guideline citations and services the vocabulary reads, on gold files')
     .description(
       'Measures the domain vocabulary on a folder of gold extractions (<name>.json): the share of guideline ' +
         'fields whose every citation maps to a known source and topic, the share of services placed in a ' +
