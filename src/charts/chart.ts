@@ -7,6 +7,7 @@
  */
 import type * as Plot from '@observablehq/plot';
 import type { InsightSelection } from '../shared/insights.ts';
+import { BAR_ATTRIBUTE } from './dom.ts';
 import type { ChartDocument, ChartElement } from './dom.ts';
 
 export interface ChartBar {
@@ -29,9 +30,6 @@ export interface ChartSpec {
    */
   draw(document: ChartDocument, width: number, titled?: boolean): DrawnChart;
 }
-
-/** An attribute every clickable mark element carries: its bar's index. */
-export const BAR_ATTRIBUTE = 'data-bar';
 
 /**
  * A mark's render option that tags each element it draws with its datum's bar index, so a

@@ -5,7 +5,6 @@
  * and hands back its element through `plotIn`.
  */
 import * as Plot from '@observablehq/plot';
-import { BAR_ATTRIBUTE } from './chart.ts';
 
 export interface ChartElement {
   setAttribute(name: string, value: string): void;
@@ -23,6 +22,9 @@ export interface ChartDocument {
 }
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An attribute every clickable mark element carries: its bar's index (see chart.ts). */
+export const BAR_ATTRIBUTE = 'data-bar';
 
 export function svgElement(document: ChartDocument, tag: string, attributes: Readonly<Record<string, string | number>> = {}, text?: string): ChartElement {
   const element = document.createElementNS(SVG_NS, tag);

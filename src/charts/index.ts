@@ -11,7 +11,7 @@ import { breakdownTable, comparisonTable, headlineTable } from './tables.ts';
 import type { InsightTable } from './tables.ts';
 
 export type { ChartBar, ChartSpec, DrawnChart } from './chart.ts';
-export { BAR_ATTRIBUTE } from './chart.ts';
+export { BAR_ATTRIBUTE } from './dom.ts';
 export type { ChartDocument, ChartElement } from './dom.ts';
 export { shownRows, tableCsv } from './tables.ts';
 export { headlineTiles } from './tiles.ts';

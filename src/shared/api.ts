@@ -100,9 +100,9 @@ export const API_METHODS = [
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
 
-export const QUEUE_SORTS = ['import', 'caseNumber', 'attention'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-export type { BulkLetterInput, BulkSelectionInput, FieldEdit, ItemCriteria, LetterRef, NewItemInput, QueueFilter, QueueQuery } from './apiSchema.ts';
+export { QUEUE_SORTS } from './queueFilter.ts';
+export type { ItemCriteria, QueueFilter, QueueQuery, QueueSort } from './queueFilter.ts';
+export type { BulkLetterInput, BulkSelectionInput, FieldEdit, LetterRef, NewItemInput } from './apiSchema.ts';
 
 export interface AppInfo {
   readonly appVersion: string;

@@ -4,7 +4,7 @@
  * guideline citations) with the reviewer's corrections applied. Worked out again after every
  * change, so a fixed value clears its finding.
  */
-import type { ItemField, LetterField } from './library.ts';
+import type { ItemField, LetterField } from './fields.ts';
 import type { DrugClass, GuidelineAnalysis, ItemServiceAnalysis, ServiceCategory } from './vocabulary.ts';
 
 /** One rule check's finding on one value (the codes and what each means: CHECK_CODES). */

@@ -4,7 +4,7 @@
  * and `imr-review report` show the same result. Each group carries the queue selection that
  * opens exactly its items, so a bar or a table row leads to the letters behind it.
  */
-import type { ItemCriteria, QueueFilter } from './apiSchema.ts';
+import type { ItemCriteria, QueueFilter } from './queueFilter.ts';
 import type { Decision } from './letter.ts';
 
 export const INSIGHTS_SCOPES = ['verified', 'all'] as const;

@@ -3,7 +3,7 @@
  * they measure (with exact intervals), blind re-review and the agreement it gives. The quality
  * service (src/main/quality) produces these; the app, the CLI and the dataset card show them.
  */
-import type { QueueFilter } from './apiSchema.ts';
+import type { QueueFilter } from './queueFilter.ts';
 import { ITEM_FIELD_LABELS, LETTER_FIELD_LABELS } from './fieldLabels.ts';
 import type { ItemField, LetterField } from './library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from './library.ts';

@@ -9,7 +9,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { CliResult } from './runCli.ts';
 import { cli, cliInProcess, cliWithEnv } from './runCli.ts';
 
-const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'vocabulary', 'help', 'completion'];
+const COMMANDS = ['extract', 'eval', 'init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'package', 'vocabulary', 'help', 'completion'];
 const TAKES_DB = ['init', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement'];
 const TAKES_JSON = ['eval', 'import', 'stats', 'report', 'search', 'reparse', 'export', 'import-dataset', 'sample', 'quality', 'agreement', 'vocabulary'];
 
@@ -79,6 +79,7 @@ const MISTAKES: Record<string, { readonly args: readonly string[]; readonly mess
     { args: ['--db', 'a.sqlite'], message: 'error: --db needs --other, the source to compare it with' },
     { args: ['--other', 'b.sqlite', 'c.jsonl'], message: 'error: name the two sources either with --other (and --db) or as two files, not both' },
   ],
+  package: [{ args: ['frobnicate'], message: "error: unknown command 'frobnicate'" }],
   vocabulary: [{ args: [], message: "error: missing required argument 'folder'" }],
   help: [{ args: ['frobnicate'], message: "error: unknown command 'frobnicate'" }],
   completion: [

@@ -29,6 +29,21 @@ function lintFile(relativePath: string, source: string): { code: number; output:
   }
 }
 
+/** Lints files written into the tree together (each a new file in an existing folder), then removes them. */
+function lintFiles(files: Record<string, string>): { code: number; output: string } {
+  const paths = Object.keys(files);
+  for (const [relativePath, source] of Object.entries(files)) writeFileSync(path.join(ROOT, relativePath), source);
+  try {
+    const output = execFileSync(OXLINT, ['-c', 'oxlint.config.ts', '--deny-warnings', ...paths], { cwd: ROOT, encoding: 'utf8' });
+    return { code: 0, output };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string };
+    return { code: failed.status, output: failed.stdout };
+  } finally {
+    for (const relativePath of paths) rmSync(path.join(ROOT, relativePath), { force: true });
+  }
+}
+
 const BREACHES: [string, string, string, RegExp][] = [
   ['the renderer imports main-process code', 'src/renderer/src/breach.ts', "export { getLetter } from '../../main/storage/index.ts';\n", /renderer is web code/],
   ['the renderer imports Node', 'src/renderer/src/breach.ts', "export { readFileSync } from 'node:fs';\n", /renderer is web code/],
@@ -75,5 +90,14 @@ describe('the layering lint', () => {
     expect(lintFile('src/renderer/src/allowed.ts', "export { getDocument } from 'pdfjs-dist';\n").code).toBe(0);
     expect(lintFile('src/main/batch/allowed.ts', "export { getLetter } from '../storage/index.ts';\n").code).toBe(0);
     expect(lintFile('src/main/letters/checks/allowed.ts', "export type { ParsedLetter } from '../../../shared/letter.ts';\n").code).toBe(0);
+  });
+
+  it('fails an import circle between two files, type-only imports included', () => {
+    const { code, output } = lintFiles({
+      'src/main/export/circleA.ts': "import type { B } from './circleB.ts';\nexport interface A { readonly b: B }\n",
+      'src/main/export/circleB.ts': "import type { A } from './circleA.ts';\nexport interface B { readonly a: A | null }\n",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/import\(no-cycle\)/);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { ApiRequest, ApiResponse, AppInfo } from '../../shared/api.ts';
 import { dispatch, toApiError } from './dispatch.ts';
+import { apiHandlers } from './handlers/index.ts';
 import type { OpenLibraryRequest, ServerReply, ServerRequest, ServerSettings } from './protocol.ts';
 import { openSession } from './session.ts';
 import { storageFailure } from '../storage/index.ts';
@@ -48,7 +49,7 @@ export class LibraryServer {
   async #open(request: OpenLibraryRequest): Promise<ApiResponse<AppInfo>> {
     let next: OpenSession;
     try {
-      next = openSession(request, this.#settings);
+      next = openSession(request, this.#settings, apiHandlers);
     } catch (error) {
       // A disk that fails as the library is brought up to date (full, read-only) is the file's state, said in one line.
       const reason = storageFailure(error, request.file);

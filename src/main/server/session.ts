@@ -6,19 +6,6 @@ import { recoverExportFolder } from '../export/index.ts';
 import type { Actor, Library } from '../storage/index.ts';
 import { clearPendingExportFolder, libraryId, openLibrary, pendingExportFolders, requireReviewer } from '../storage/index.ts';
 import { startDerivedRefresher } from './derivedRefresher.ts';
-import { appHandlers } from './handlers/app.ts';
-import { bulkHandlers } from './handlers/bulk.ts';
-import { conflictHandlers } from './handlers/conflicts.ts';
-import { correctionHandlers } from './handlers/corrections.ts';
-import { flowHandlers } from './handlers/flow.ts';
-import { insightsHandlers } from './handlers/insights.ts';
-import { jobHandlers } from './handlers/jobs.ts';
-import { qualityHandlers } from './handlers/quality.ts';
-import { letterHandlers } from './handlers/letters.ts';
-import { reviewHandlers } from './handlers/review.ts';
-import { tagHandlers } from './handlers/tags.ts';
-import { teamHandlers } from './handlers/team.ts';
-import { undoHandlers } from './handlers/undo.ts';
 import type { OpenLibraryRequest, ServerSettings } from './protocol.ts';
 
 /** What every domain's handlers are given. */
@@ -42,7 +29,8 @@ export interface OpenSession {
   close(): Promise<void>;
 }
 
-export function openSession(request: OpenLibraryRequest, settings: ServerSettings): OpenSession {
+/** Opens the library and gives the API's handlers over it (`handlersOf`, see handlers/index.ts). */
+export function openSession(request: OpenLibraryRequest, settings: ServerSettings, handlersOf: (context: HandlerContext) => ImrApi): OpenSession {
   const library = openLibrary(request.file, {
     ...(request.reviewer === undefined ? {} : { reviewer: request.reviewer }),
     ...(request.create === undefined ? {} : { create: request.create }),
@@ -64,21 +52,14 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
       refresher = startRefresher();
     },
   };
-  const handlers: ImrApi = {
-    ...appHandlers(context),
-    ...letterHandlers(context),
-    ...reviewHandlers(context),
-    ...tagHandlers(context),
-    ...undoHandlers(context),
-    ...jobHandlers(context),
-    ...conflictHandlers(context),
-    ...flowHandlers(context),
-    ...bulkHandlers(context),
-    ...correctionHandlers(context),
-    ...insightsHandlers(context),
-    ...qualityHandlers(context),
-    ...teamHandlers(context),
-  };
+  let handlers: ImrApi;
+  try {
+    handlers = handlersOf(context);
+  } catch (error) {
+    refresher.stop();
+    library.close();
+    throw error;
+  }
   return {
     context,
     handlers,

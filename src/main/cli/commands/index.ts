@@ -19,6 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'sample', summary: 'draw an audit sample of letters to verify, or list the samples', load: async () => (await import('./sample.ts')).sampleCommand },
   { name: 'quality', summary: "measured error rates of the parser's values, agreement and adjudication", load: async () => (await import('./quality.ts')).qualityCommand },
   { name: 'agreement', summary: 'per-field agreement and decision kappa on the letters both reviewers verified', load: async () => (await import('./agreement.ts')).agreementCommand },
+  { name: 'package', summary: 'work packages for a team: share letters out, merge them back, measure agreement', load: async () => (await import('./package.ts')).packageCommand },
   { name: 'vocabulary', summary: 'share of guideline citations and services the vocabulary reads, on gold files', load: async () => (await import('./vocabulary.ts')).vocabularyCommand },
   { name: 'help', summary: 'show the help of the program or of a command', load: async () => (await import('./help.ts')).helpCommand },
 ];
