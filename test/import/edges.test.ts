@@ -3,7 +3,7 @@
  * and the second file reported as the first's duplicate; a file whose reading does not end in
  * time has its worker stopped and is reported, and the import goes on.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,7 +71,7 @@ test('a file whose reading outlasts the time limit is stopped and reported as ti
     {
       path: path.join(folder, 'b-long.pdf'),
       code: 'timed-out',
-      message: `${path.join(folder, 'b-long.pdf')}: reading the file did not finish within 2.5 s, so it was stopped; it may be damaged or built to stall the reader`,
+      message: `${path.join(folder, 'b-long.pdf')}: reading the file did not finish within 2.5 s (the file is ${(statSync(path.join(folder, 'b-long.pdf')).size / 1024 / 1024).toFixed(1)} MB), so it was stopped; it may be damaged or built to stall the reader`,
     },
   ]);
   expect(Date.now() - started).toBeLessThan(15_000);

@@ -4,13 +4,14 @@
  * number of files is in flight (read ahead while the workers parse), and each result is handed
  * on as soon as every earlier one has been. Memory holds the files in flight, never the stream.
  * This thread reads and hashes each file (a batch skips what its manifest holds by the hash);
- * the bytes then move to the worker, so a file is read once.
+ * the bytes then move to the worker, so a file is read once. Each file is read under the
+ * import's memory cap and time limit (import/cappedPool.ts): a bomb is one file's `too-large`.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
-import { DEFAULT_MAX_BYTES } from '../letters/reading/index.ts';
+import { createCappedPool, DEFAULT_FILE_MEMORY_CAP_BYTES, stoppedReading } from '../import/cappedPool.ts';
+import { DEFAULT_MAX_BYTES, fileSystemPath, readableName } from '../letters/reading/index.ts';
 import type { RecordOutcome, RecordTask } from './recordWorker.ts';
 
 export interface HashedFile {
@@ -39,8 +40,6 @@ export type PooledOutcome =
 const DEFAULT_FILE_TIMEOUT_MS = 90_000;
 /** As the import's workers: pdf.js leaves garbage behind every document, and a small old generation collects it early. */
 const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 32 };
-/** The longest a Node timer waits (about 24 days): idle workers stay for the whole stream. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Files read ahead per worker: enough that a worker never waits for this thread. */
 const IN_FLIGHT_PER_THREAD = 2;
 
@@ -51,15 +50,8 @@ export async function* extractInOrder(paths: AsyncIterable<string> | Iterable<st
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const pool = new Piscina<RecordTask, RecordOutcome>({
-    filename: WORKER_URL.href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: MAX_TIMER_MS,
-    resourceLimits: WORKER_HEAP_LIMITS,
-  });
-  // A result that arrives for a task already stopped by its time limit is reported as a pool 'error'; unheard, it would end the process.
-  pool.on('error', () => undefined);
+  const pool = createCappedPool<RecordTask, RecordOutcome>({ workerUrl: WORKER_URL, size: threads, memoryCapBytes: DEFAULT_FILE_MEMORY_CAP_BYTES, resourceLimits: WORKER_HEAP_LIMITS });
+  pool.warm();
   // A file's time limit runs from when a worker takes it, never while it waits for one.
   const workers = slots(threads);
   const inFlight = slots(threads * IN_FLIGHT_PER_THREAD);
@@ -70,21 +62,19 @@ export async function* extractInOrder(paths: AsyncIterable<string> | Iterable<st
       if (file !== null && options.held?.(path, file)) return { path, kind: 'held', sha256: file.sha256 };
       const read = { path, kind: 'read', sha256: file?.sha256 ?? null, size: file?.bytes.length ?? null } as const;
       await workers.take();
-      const timeout = AbortSignal.timeout(fileTimeoutMs);
       try {
         const task: RecordTask = { path, maxBytes, ...(file === null ? {} : { read: file }) };
         // The bytes move to the worker (not copied): this thread is done with them.
         const transferList = file === null ? [] : [file.bytes.buffer as ArrayBuffer];
-        return { ...read, outcome: await pool.run(task, { signal: timeout, transferList }) };
-      } catch (error) {
-        if (!timeout.aborted) throw error;
-        const message = `${path}: reading the file did not finish within ${fileTimeoutMs / 1000} s, so it was stopped; it may be damaged or built to stall the reader`;
-        return { ...read, outcome: { ok: false, code: 'timed-out', message } };
+        const run = await pool.run(task, { timeoutMs: fileTimeoutMs, transferList });
+        if (run.kind === 'done') return { ...read, outcome: run.outcome };
+        const message = stoppedReading(readableName(path), run.kind, read.size, run.kind === 'too-large' ? DEFAULT_FILE_MEMORY_CAP_BYTES : fileTimeoutMs);
+        return { ...read, outcome: { ok: false, code: run.kind, message } };
       } finally {
         workers.give();
       }
     } catch (error) {
-      return { path, kind: 'read', sha256: null, size: null, outcome: { ok: false, code: 'unexpected', message: `${path}: ${error instanceof Error ? error.message : String(error)}` } };
+      return { path, kind: 'read', sha256: null, size: null, outcome: { ok: false, code: 'unexpected', message: `${readableName(path)}: ${error instanceof Error ? error.message : String(error)}` } };
     }
   };
 
@@ -142,9 +132,9 @@ export async function* extractInOrder(paths: AsyncIterable<string> | Iterable<st
  */
 async function readAndHash(path: string, maxBytes: number): Promise<HashedFile | null> {
   try {
-    const info = await stat(path);
+    const info = await stat(fileSystemPath(path));
     if (!info.isFile() || info.size === 0 || info.size > maxBytes) return null;
-    const read = await readFile(path);
+    const read = await readFile(fileSystemPath(path));
     // A buffer of its own, so it can be moved to the worker whole.
     const bytes = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
     return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes };

@@ -10,6 +10,7 @@ import { parseLetter } from '../letters/parsing/index.ts';
 import { LetterReadError, readLetterFile } from '../letters/reading/index.ts';
 // pdf.js loads as the worker starts, while the first paths are still arriving.
 import '../letters/reading/extractPdfText.ts';
+import { parentPort } from 'node:worker_threads';
 
 export interface RecordTask {
   readonly path: string;
@@ -29,7 +30,12 @@ export type RecordOutcome =
   | { readonly ok: true; readonly record: ExtractionRecord; readonly source: SourceFacts }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
-export default async function extractRecord(task: RecordTask): Promise<RecordOutcome> {
+// One task per message, from the capped pool (import/cappedPool.ts).
+parentPort?.on('message', (task: RecordTask) => {
+  void extractRecord(task).then((outcome) => parentPort?.postMessage(outcome));
+});
+
+async function extractRecord(task: RecordTask): Promise<RecordOutcome> {
   try {
     const source = await readLetterFile(task.path, { maxBytes: task.maxBytes, ...(task.read === undefined ? {} : { read: task.read }) });
     const record = toExtractionRecord(source.path, source.sha256, parseLetter(source.text));

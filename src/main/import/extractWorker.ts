@@ -1,8 +1,10 @@
 /**
- * Runs in a worker thread of the import pool: reads one letter file and parses it.
- * Text extraction and parsing are the slow, synchronous part of an import; keeping
- * them here leaves the caller (the CLI or Electron's main process) responsive.
+ * Runs in a worker thread of the import's capped pool (cappedPool.ts): reads one letter file
+ * and parses it, one task per message. Text extraction and parsing are the slow, synchronous
+ * part of an import; keeping them here leaves the caller (the CLI or the library server)
+ * responsive, and lets the pool stop a file that takes too much memory or time.
  */
+import { parentPort } from 'node:worker_threads';
 import type { ParsedLetter } from '../../shared/letter.ts';
 import type { StorableSource } from '../../shared/source.ts';
 import type { CheckSettings } from '../letters/checks/index.ts';
@@ -34,7 +36,11 @@ export type ExtractOutcome =
   | { readonly ok: true; readonly source: StorableSource; readonly parsed: ParsedLetter; readonly derived: DerivedValues; readonly times: WorkerTimes }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
-export default async function extractLetter(task: ExtractTask): Promise<ExtractOutcome> {
+parentPort?.on('message', (task: ExtractTask) => {
+  void extractLetter(task).then((outcome) => parentPort?.postMessage(outcome));
+});
+
+async function extractLetter(task: ExtractTask): Promise<ExtractOutcome> {
   try {
     const started = performance.now();
     const source = await readLetterFile(task.path, {

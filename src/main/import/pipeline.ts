@@ -1,7 +1,8 @@
 /**
  * The import pipeline: files and folders in, letters in the library out. Extraction
- * and parsing run in a pool of worker threads (one per core), each file under a time limit
- * (a worker stuck in pdf.js or the parser is stopped and the file reported); this thread
+ * and parsing run in a pool of worker threads (one per core), each file under a memory cap and
+ * a time limit (cappedPool.ts: a worker inflating a bomb or stuck in pdf.js or the parser is
+ * stopped and the file reported `too-large` or `timed-out`); this thread
  * reads and hashes each file for the duplicate check (the bytes then move to the worker, so a
  * file is read once) and stores results, each letter in its own
  * transaction, so a failure or a kill never leaves half a letter and importing again resumes
@@ -10,13 +11,13 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { ContentDuplicate, ImportFailure, ImportProgress, ImportStageTimes, ImportSummary } from '../../shared/importing.ts';
 import { discoverLetterFiles } from '../letters/discovery.ts';
 import { DEFAULT_MAX_BYTES, fileSystemPath, readableName } from '../letters/reading/index.ts';
 import { checkSettings } from '../review/index.ts';
 import type { Library } from '../storage/index.ts';
 import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun, storageFailure } from '../storage/index.ts';
+import { createCappedPool, DEFAULT_FILE_MEMORY_CAP_BYTES, stoppedReading } from './cappedPool.ts';
 import type { ExtractOutcome, ExtractTask } from './extractWorker.ts';
 
 export interface ImportOptions {
@@ -27,6 +28,10 @@ export interface ImportOptions {
   readonly maxBytes?: number;
   /** Reading and parsing one file may take this long before its worker is stopped and the file reported as `timed-out`. */
   readonly fileTimeoutMs?: number;
+  /** A worker reading one file may hold this much (V8 heap and ArrayBuffers) before it is stopped and the file reported as `too-large`. */
+  readonly fileMemoryCapBytes?: number;
+  /** The most memory each file's worker was seen holding, as it is read. */
+  readonly onFileMemory?: (path: string, peakBytes: number) => void;
 }
 
 /** Above the PDF reader's own 60 s limit, which reports a stalled pdf.js as a damaged PDF when it can. */
@@ -41,8 +46,6 @@ const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeM
 
 /** How long the first worker has the cores to itself at most, when its first file is slow. */
 const FIRST_WORKER_HEAD_START_MS = 500;
-/** The longest a Node timer waits (about 24 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Bundled builds run the compiled worker beside the bundle; sources run the .ts file. */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './extractWorker.ts' : './extractWorker.js', import.meta.url);
@@ -54,17 +57,9 @@ export async function importLetters(library: Library, paths: readonly string[], 
   // Started first, with one worker, which loads pdf.js while the files are found. The others
   // start once it has read its first letter: started together they take the cores from it, and
   // the first letter is stored 50 to 90 ms later.
-  const pool = new Piscina<ExtractTask, ExtractOutcome>({
-    filename: WORKER_URL.href,
-    minThreads: 1,
-    maxThreads: threads,
-    // Workers beyond the first stay until the pool is destroyed (by default an idle one stops at once).
-    idleTimeout: MAX_TIMER_MS,
-    resourceLimits: WORKER_HEAP_LIMITS,
-  });
-  // Piscina reports a result that arrives for a task already aborted (a cancel, a stop, a time
-  // limit just as the worker finished) as a pool 'error'; unheard, it would end the process.
-  pool.on('error', () => undefined);
+  const memoryCapBytes = options.fileMemoryCapBytes ?? DEFAULT_FILE_MEMORY_CAP_BYTES;
+  const pool = createCappedPool<ExtractTask, ExtractOutcome>({ workerUrl: WORKER_URL, size: threads, memoryCapBytes, resourceLimits: WORKER_HEAP_LIMITS });
+  pool.warm();
   let discovered: Awaited<ReturnType<typeof discoverLetterFiles>>;
   try {
     discovered = await discoverLetterFiles(paths);
@@ -146,12 +141,18 @@ export async function importLetters(library: Library, paths: readonly string[], 
     if (file !== null && (seenThisRun.has(file.sha256) || hasLetterWithSha256(db, file.sha256))) return { kind: 'duplicate' };
     if (file !== null) seenThisRun.add(file.sha256);
     await workers.acquire();
-    const timeout = AbortSignal.timeout(fileTimeoutMs);
     try {
       const task: ExtractTask = { path, maxBytes, checkSettings: settings, ...(file === null ? {} : { read: file }) };
+      const fileBytes = file?.bytes.length ?? null;
       // The bytes move to the worker (not copied): this thread is done with them.
       const transferList = file === null ? [] : [file.bytes.buffer as ArrayBuffer];
-      const outcome = await pool.run(task, { signal: AbortSignal.any([signal, timeout]), transferList });
+      const run = await pool.run(task, { signal, timeoutMs: fileTimeoutMs, transferList });
+      options.onFileMemory?.(readableName(path), run.peakBytes);
+      if (run.kind !== 'done') {
+        const message = stoppedReading(readableName(path), run.kind, fileBytes, run.kind === 'too-large' ? memoryCapBytes : fileTimeoutMs);
+        return { kind: 'failed', failure: { path: readableName(path), code: run.kind, message } };
+      }
+      const { outcome } = run;
       if (outcome.ok) {
         stageMs.reading += outcome.times.reading;
         stageMs.parsing += outcome.times.parsing;
@@ -159,10 +160,6 @@ export async function importLetters(library: Library, paths: readonly string[], 
         stageMs.handOver += Math.max(0, performance.timeOrigin + performance.now() - outcome.times.finishedAt);
       }
       return outcome.ok ? { kind: 'letter', outcome } : { kind: 'failed', failure: { path: readableName(path), code: outcome.code, message: outcome.message } };
-    } catch (error) {
-      if (!timeout.aborted || signal.aborted) throw error;
-      const message = `${readableName(path)}: reading the file did not finish within ${fileTimeoutMs / 1000} s, so it was stopped; it may be damaged or built to stall the reader`;
-      return { kind: 'failed', failure: { path: readableName(path), code: 'timed-out', message } };
     } finally {
       workers.release();
       startAllWorkers();

@@ -12,6 +12,7 @@ import type { ExtractionFailure, ExtractionRecord } from '../../../shared/extrac
 import { DEFAULT_SHARD_LETTERS, extractInOrder, pathLines, runBatch } from '../../batch/index.ts';
 import type { BatchSummary, PooledOutcome } from '../../batch/index.ts';
 import { discoverLetterFiles } from '../../letters/discovery.ts';
+import { readableName } from '../../letters/reading/index.ts';
 import type { CommandContext } from '../command.ts';
 import { strictOption, usageError, wholeNumberAbove0 } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
@@ -125,7 +126,7 @@ async function stream(paths: PathInput['paths'], options: ExtractOptions, io: Cl
 function lineOf(result: PooledOutcome): ExtractionRecord | ExtractionFailure {
   if (result.kind === 'held') throw new Error('extract holds no manifest');
   const { outcome } = result;
-  return outcome.ok ? outcome.record : { file: result.path, error: { code: outcome.code, message: outcome.message } };
+  return outcome.ok ? outcome.record : { file: readableName(result.path), error: { code: outcome.code, message: outcome.message } };
 }
 
 async function batch(paths: PathInput['paths'], outDir: string, options: ExtractOptions, io: CliIO, signal: AbortSignal): Promise<number> {

@@ -97,7 +97,8 @@ function tooLarge(path: string, size: number, maxBytes: number): LetterReadError
   return new LetterReadError('too-large', path, `the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit`);
 }
 
-function formatSize(bytes: number): string {
+/** A size as people read it: bytes, KB or MB. */
+export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
   return `${Number(value.toFixed(1))} ${unit}`;
