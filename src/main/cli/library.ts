@@ -9,9 +9,7 @@ import path from 'node:path';
 import { defaultLibraryPath } from '../appData.ts';
 import { FolderError, makeFolderSync } from '../folders.ts';
 import type { Library } from '../storage/index.ts';
-import { LibraryOpenError, openLibrary, openLibraryReadOnly, storageFailure } from '../storage/index.ts';
-import type { OpenLibraryOptions } from '../storage/index.ts';
-import { bringDerivedUpToDate, derivedBacklog } from '../review/index.ts';
+import { LibraryOpenError, openLibraryReadOnly, storageFailure } from '../storage/index.ts';
 import { PROGRAM } from './command.ts';
 import { EXIT } from './exitCodes.ts';
 import type { CliIO } from './io.ts';
@@ -48,8 +46,10 @@ export async function withLibrary(
     io.err(noLibraryMessage(file, dbOption));
     return EXIT.failed;
   }
+  // The review services (with the parser and the vocabulary) load only for a command that writes.
+  const { openToWrite } = access.mode === 'write' ? await import('./openToWrite.ts') : { openToWrite: null };
   const library = openOrExplain(file, io, () => {
-    if (access.mode === 'read') return openLibraryReadOnly(file);
+    if (openToWrite === null || access.mode === 'read') return openLibraryReadOnly(file);
     if (create) makeFolderSync(path.dirname(file));
     return openToWrite(file, { create, ...(access.reviewer === undefined ? {} : { reviewer: access.reviewer }) });
   });
@@ -65,22 +65,6 @@ export async function withLibrary(
   } finally {
     library.close();
   }
-}
-
-/**
- * Opens a library to write to it. One without letters has no derived values to work out, so it
- * is recorded as holding this version's: the letters imported next get theirs at import, and a
- * command that only reads (report) then takes them as current.
- */
-export function openToWrite(file: string, options: OpenLibraryOptions): Library {
-  const library = openLibrary(file, options);
-  try {
-    if (derivedBacklog(library.db)?.total === 0) bringDerivedUpToDate(library.db);
-  } catch (error) {
-    library.close();
-    throw error;
-  }
-  return library;
 }
 
 /** The opened library, or null once the reason it cannot be opened is printed. */

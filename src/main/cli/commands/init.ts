@@ -6,7 +6,8 @@ import type { CommandContext } from '../command.ts';
 import { libraryOption, nonBlank } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
-import { libraryFile, openOrExplain, openToWrite, pathExists } from '../library.ts';
+import { libraryFile, openOrExplain, pathExists } from '../library.ts';
+import { openToWrite } from '../openToWrite.ts';
 
 interface InitOptions {
   readonly db?: string;
