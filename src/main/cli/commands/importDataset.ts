@@ -45,8 +45,8 @@ export const importDatasetCommand = (context: CommandContext) =>
     .action(async (file: string, options: ImportDatasetOptions) => context.exitWith(await runImportDataset(file, options, context.io)));
 
 async function runImportDataset(file: string, options: ImportDatasetOptions, io: CliIO): Promise<number> {
-  if (file !== STDIN && !(await namedPathsExist([file], io))) return EXIT.usage;
   return withLibrary(options.db, { mode: 'write' }, io, async (library) => {
+    if (file !== STDIN && !(await namedPathsExist([file], io))) return EXIT.usage;
     const interrupt = interruptSignal();
     let result: ImportDatasetResult;
     try {
