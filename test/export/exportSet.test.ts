@@ -106,10 +106,8 @@ describe('an export commits as a set', () => {
     writeFileSync(path.join(parent, 'taken'), 'a file');
     await expect(exportTo(library, path.join(parent, 'taken'), 'csv')).rejects.toThrow(`writing into ${path.join(parent, 'taken')} failed: a part of the path is a file, not a folder (ENOTDIR)`);
     if (process.platform === 'linux') {
-      const started = Date.now();
-      // Node's own recursive mkdir never returns here.
+      // Node's own recursive mkdir never returns here: an export that settles at all did not call it.
       await expect(exportTo(library, '/proc/imr-export', 'csv')).rejects.toThrow('failed: the path does not exist and cannot be made there (ENOENT)');
-      expect(Date.now() - started).toBeLessThan(2000);
     }
   });
 });
@@ -185,10 +183,9 @@ describe('what a killed export left', () => {
 
 describe('file system calls', () => {
   test('each is raced against a deadline and the cancel signal', async () => {
+    // A call that never settles: only the deadline or the signal can end the wait.
     const never = () => new Promise<never>(() => undefined);
-    const started = Date.now();
     await expect(guarded({ timeoutMs: 50 }, 'writing /stuck/file', never)).rejects.toThrow(new FileSystemStuckError('writing /stuck/file did not finish within 50 ms: the disk or folder is not answering'));
-    expect(Date.now() - started).toBeLessThan(1000);
     const controller = new AbortController();
     const cancelled = guarded({ timeoutMs: 60_000, signal: controller.signal }, 'writing /stuck/file', never);
     controller.abort(new Error('cancelled by the user'));
