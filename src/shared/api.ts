@@ -124,9 +124,28 @@ export interface CreatedResult extends ChangeResult {
   readonly id: number;
 }
 
-/** Undo and redo answer with the step they took. */
+/** What the review screen shows after a change, carried by its reply so the screen needs no further call. */
+export interface ScreenUpdate {
+  /** The letter the change was made on, as it is now; null for the tag list, or when it is gone. */
+  readonly letter: StoredLetter | null;
+  /** The undo and redo steps on offer now. */
+  readonly undo: UndoState;
+  readonly progress: { readonly letters: number; readonly verified: number };
+}
+
+/** A change to one letter also answers with the screen after it. */
+export interface LetterChangeResult extends ChangeResult {
+  readonly screen: ScreenUpdate;
+}
+
+export interface LetterCreatedResult extends LetterChangeResult {
+  readonly id: number;
+}
+
+/** Undo and redo answer with the step they took, and the screen after it (the step's letter). */
 export interface StepResult {
   readonly step: UndoStep;
+  readonly screen: ScreenUpdate;
 }
 
 export interface QueuePage {
@@ -170,19 +189,19 @@ export interface ApiResults {
   /** The letter's own copy of its PDF and where its text sits on the pages, or why it has none; null when there is no such letter. */
   getLetterPages: LetterPages | null;
   listHistory: readonly HistoryEntry[];
-  updateItemField: ChangeResult;
-  setDecision: ChangeResult;
-  setItemStatus: ChangeResult;
-  setStructureValue: ChangeResult;
-  addItem: CreatedResult;
-  deleteItem: ChangeResult;
-  splitItem: CreatedResult;
-  mergeItems: ChangeResult;
-  reorderItems: ChangeResult;
-  updateLetterField: ChangeResult;
-  verifyLetter: ChangeResult;
-  flagLetter: ChangeResult;
-  reopenLetter: ChangeResult;
+  updateItemField: LetterChangeResult;
+  setDecision: LetterChangeResult;
+  setItemStatus: LetterChangeResult;
+  setStructureValue: LetterChangeResult;
+  addItem: LetterCreatedResult;
+  deleteItem: LetterChangeResult;
+  splitItem: LetterCreatedResult;
+  mergeItems: LetterChangeResult;
+  reorderItems: LetterChangeResult;
+  updateLetterField: LetterChangeResult;
+  verifyLetter: LetterChangeResult;
+  flagLetter: LetterChangeResult;
+  reopenLetter: LetterChangeResult;
   listTags: readonly Tag[];
   createTag: CreatedResult;
   updateTag: ChangeResult;
@@ -190,12 +209,12 @@ export interface ApiResults {
   deleteTag: ChangeResult & { readonly uses: number };
   /** How many uses moved to the target tag. */
   mergeTags: ChangeResult & { readonly uses: number };
-  tagLetter: ChangeResult;
-  untagLetter: ChangeResult;
-  tagItem: ChangeResult;
-  untagItem: ChangeResult;
-  addNote: CreatedResult;
-  deleteNote: ChangeResult;
+  tagLetter: LetterChangeResult;
+  untagLetter: LetterChangeResult;
+  tagItem: LetterChangeResult;
+  untagItem: LetterChangeResult;
+  addNote: LetterCreatedResult;
+  deleteNote: LetterChangeResult;
   getUndoState: UndoState;
   undo: StepResult;
   redo: StepResult;
@@ -210,7 +229,7 @@ export interface ApiResults {
   listConflicts: readonly DatasetConflict[];
   resolveConflict: ChangeResult;
   /** How many items it confirmed on the way. */
-  confirmAndVerify: ChangeResult & { readonly confirmed: number };
+  confirmAndVerify: LetterChangeResult & { readonly confirmed: number };
   /** Where the search matched in the letter's text, as [start, end) offsets. */
   searchMarks: readonly Span[];
   previewBulk: BulkPreview;

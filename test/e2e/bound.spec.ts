@@ -102,9 +102,9 @@ test('a key pressed while a change is still being reported keeps its own answer:
   const letter = (await allLetters(ws)).find((l) => l.items.length > 0 && l.status !== 'verified' && l.items[0]!.decision !== null)!;
   await openLetter(page, letter);
   const item = letter.items[0]!;
-  // The undo state the change's report is worded from is held back, as on a busy library.
+  // The change's reply, which its report is worded from, is held back, as on a busy library.
   const held: Route[] = [];
-  await page.route('**/api', (route) => (isApiCall(route.request(), 'getUndoState') ? void held.push(route) : route.continue()));
+  await page.route('**/api', (route) => (isApiCall(route.request(), 'setDecision') ? void held.push(route) : route.continue()));
   await fieldValue(page, `item-${item.id}-decision`).click();
   await page.keyboard.press(item.decision === 'Upheld' ? 'o' : 'u');
   await expect.poll(() => held.length).toBeGreaterThan(0);
@@ -114,11 +114,11 @@ test('a key pressed while a change is still being reported keeps its own answer:
   await page.keyboard.press('w');
   await expect(status).not.toHaveText(hint ?? '');
   const answer = await status.textContent();
-  const undoState = page.waitForResponse((response) => isApiCall(response.request(), 'getUndoState'));
+  const reply = page.waitForResponse((response) => isApiCall(response.request(), 'setDecision'));
   for (const route of held) await route.continue();
   await page.unroute('**/api');
-  // The change reports as soon as the undo state it waited for has come: two frames later it is on screen.
-  await undoState;
+  // The change reports as soon as its reply has come: two frames later it is on screen.
+  await reply;
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await expect(status).toHaveText(answer ?? '');
 });

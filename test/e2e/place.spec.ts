@@ -103,3 +103,25 @@ test('a filter the letter no longer matches opens its first match', async () => 
   const unreviewed = await order('caseNumber', { status: 'unreviewed' });
   await expect(title()).toHaveText(unreviewed[0]!);
 });
+
+test('a decision key costs two calls: the change, whose reply carries the letter, Undo and the counts, and the page of the queue in view', async () => {
+  // Any status: the letter, in progress once decided, stays in the queue it is in.
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Any status' });
+  await expect(page.locator('.queue-count')).toHaveText(`${LETTERS} letters`);
+  const open = await title().innerText();
+  const row = (await ws.call('queryQueue', { sort: 'import', offset: 0, limit: 1000 })).rows.find((candidate) => candidate.caseNumber === open)!;
+  const letter = (await ws.call('getLetter', row.id))!;
+  const item = letter.items[0]!;
+  await page.locator(`#field-item-${item.id}-decision .field-value`).click();
+  const calls: string[] = [];
+  const onRequest = (request: { url(): string; postDataJSON(): unknown }) => {
+    if (request.url().endsWith('/api')) calls.push((request.postDataJSON() as { method: string }).method);
+  };
+  page.on('request', onRequest);
+  const queueRead = page.waitForResponse((response) => response.url().endsWith('/api') && (response.request().postDataJSON() as { method: string }).method === 'queryQueue');
+  await page.keyboard.press(item.decision === 'Upheld' ? 'o' : 'u');
+  await queueRead;
+  await expect(page.getByRole('button', { name: /^Undo: Changed the decision of item 1/ })).toBeVisible();
+  page.off('request', onRequest);
+  expect(calls).toEqual(['setDecision', 'queryQueue']);
+});

@@ -1,6 +1,6 @@
 /** The workstation: queue on the left, source text in the middle, extracted fields on the right. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppInfo, DerivedUpdate, QueueFilter, QueueSort, ShellCommand } from '../../shared/api.ts';
+import type { AppInfo, DerivedUpdate, QueueFilter, QueueSort, ScreenUpdate, ShellCommand } from '../../shared/api.ts';
 import type { Span } from '../../shared/letter.ts';
 import type { StoredLetter, Tag, UndoState } from '../../shared/library.ts';
 import { api, ApiCallError, desktop } from './api/client.ts';
@@ -117,11 +117,29 @@ export function App() {
     setDerivedUpdate(s.derivedUpdate);
   }, []);
   const loadTags = useCallback(async () => setTags(await api.listTags()), []);
-  const loadUndoState = useCallback(async () => {
-    const state = await api.getUndoState();
+  /**
+   * Undo states arrive from several calls (a change's reply, a refresh); each call takes a
+   * ticket when sent, and only the newest call's state is shown: the server answers in order,
+   * so an older reply arriving late never puts back a step that is no longer on top.
+   */
+  const undoAsked = useRef(0);
+  const undoTicket = useCallback(() => ++undoAsked.current, []);
+  const showUndoState = useCallback((state: UndoState, ticket: number) => {
+    if (ticket !== undoAsked.current) return;
     undoRef.current = state;
     setUndoState(state);
   }, []);
+  const loadUndoState = useCallback(async () => {
+    const ticket = undoTicket();
+    showUndoState(await api.getUndoState(), ticket);
+  }, [undoTicket, showUndoState]);
+
+  // Another window or program may have changed the library meanwhile: coming back to this one, Undo offers what is on top now.
+  useEffect(() => {
+    const onFocus = () => void loadUndoState().catch(fail);
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [loadUndoState, fail]);
 
   useEffect(() => {
     void api.getAppInfo().then(setInfo, fail);
@@ -201,6 +219,17 @@ export function App() {
     await Promise.all([loadStats(), loadTags(), loadUndoState()]);
   }, [openLetter, loadStats, loadTags, loadUndoState]);
 
+  const showScreen = useCallback(
+    (screen: ScreenUpdate, ticket: number, open: boolean) => {
+      const changed = screen.letter;
+      if (changed && (open || asked.current.letterId === changed.id)) showLetter(changed, changed.id, letterRef.current?.id === changed.id ? 'keep' : 'first');
+      showUndoState(screen.undo, ticket);
+      setStats(screen.progress);
+      setQueueVersion((v) => v + 1);
+    },
+    [showLetter, showUndoState],
+  );
+
   const blind = useBlindPass({
     filter,
     sort,
@@ -219,12 +248,12 @@ export function App() {
 
   const actions = useReviewActions({
     refresh,
+    undoTicket,
+    showScreen,
     focus,
     notify: say,
     warn: error,
     noticesShown: notices.shown,
-    openLetter,
-    shownLetterId: () => letterRef.current?.id ?? null,
     undoState: () => undoRef.current,
   });
   revisions.current = actions.revisions;
@@ -321,6 +350,7 @@ export function App() {
     tags,
     queue,
     selectedId,
+    lastAsked: () => asked.current.letterId,
     filter,
     sort,
     dialog,

@@ -3,12 +3,13 @@ import type { ImrApi } from '../../../shared/api.ts';
 import * as review from '../../review/index.ts';
 import { searchMarks } from '../../storage/index.ts';
 import type { HandlerContext } from '../session.ts';
+import { letterChanged } from './review.ts';
 
 export function flowHandlers({ library: { db }, actor }: HandlerContext): Pick<ImrApi, 'confirmAndVerify' | 'searchMarks'> {
   return {
     confirmAndVerify: async (ref) => {
       const outcome = review.confirmAndVerify(db, actor(), ref);
-      return { changeId: outcome.changeId, revision: outcome.revision, confirmed: outcome.result };
+      return { ...letterChanged(db, ref, outcome), confirmed: outcome.result };
     },
     searchMarks: async (letterId, search) => searchMarks(db, letterId, search),
   };

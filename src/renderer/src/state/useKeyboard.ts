@@ -27,6 +27,8 @@ export interface KeyboardContext {
   readonly tags: readonly Tag[];
   readonly queue: QueuePages;
   readonly selectedId: number | null;
+  /** The letter asked for last, open or still loading: j and k pressed quickly walk on from it. */
+  readonly lastAsked: () => number | null;
   readonly filter: QueueFilter;
   readonly sort: QueueSort;
   readonly dialog: Dialog;
@@ -104,9 +106,9 @@ async function run(action: ShortcutAction, c: KeyboardContext, opening: LetterFo
   const itemIndex = letter ? focusedItemIndex(letter, focused) : -1;
   const item = letter && itemIndex >= 0 ? letter.items[itemIndex] : undefined;
   const stepLetter = async (step: 1 | -1) => {
-    const index = c.selectedId === null ? -1 : c.queue.indexOf(c.selectedId);
+    const from = c.lastAsked() ?? c.selectedId;
+    const index = from === null ? -1 : c.queue.indexOf(from);
     const row = await c.queue.fetchRow(Math.max(0, index + step));
-    c.queue.ensure(index + step, 2);
     if (row) await c.openLetter(row.id, opening);
   };
   const focusItem = (index: number) => {
@@ -231,6 +233,8 @@ async function run(action: ShortcutAction, c: KeyboardContext, opening: LetterFo
       return c.setDialog('insights');
     case 'quality':
       return c.setDialog('quality');
+    case 'team':
+      return c.setDialog('team');
     case 'help':
       return c.setDialog('help');
   }

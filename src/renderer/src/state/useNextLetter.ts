@@ -1,12 +1,16 @@
 /**
  * The next letter needing review, loaded while the reviewer reads this one, so finishing a
  * letter shows the next at once. It is asked for again whenever the letter, the queue's filter
- * or sort, or anything in the library changes.
+ * or sort, or anything in the library changes; after a change, once the keys have paused, so
+ * the look-ahead never queues in front of the screen's own calls.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { QueueFilter, QueueSort } from '../../../shared/api.ts';
 import type { StoredLetter } from '../../../shared/library.ts';
 import { api } from '../api/client.ts';
+
+/** How long the library must stay unchanged before the look-ahead is asked again. */
+const AFTER_CHANGE_MS = 400;
 
 export interface NextUp {
   /** The next letter's id; null when no other letter needs review. */
@@ -34,10 +38,15 @@ export function useNextLetter(letter: StoredLetter | null, filter: QueueFilter, 
 
   useEffect(() => {
     if (letterId === null) return;
-    const next = lookUp(letterId, latest.current.filter, latest.current.sort);
-    // A failed look-ahead is asked for again when it is needed, and its error shown then.
-    next.catch(() => undefined);
-    ahead.current = { forId: letterId, key, next };
+    const lookAhead = () => {
+      const next = lookUp(letterId, latest.current.filter, latest.current.sort);
+      // A failed look-ahead is asked for again when it is needed, and its error shown then.
+      next.catch(() => undefined);
+      ahead.current = { forId: letterId, key, next };
+    };
+    if (ahead.current?.forId !== letterId) return lookAhead();
+    const timer = window.setTimeout(lookAhead, AFTER_CHANGE_MS);
+    return () => window.clearTimeout(timer);
   }, [letterId, key]);
 
   const take = useCallback(async (currentId: number) => {

@@ -41,6 +41,13 @@ interface Anchor {
 
 type Pages = Map<number, readonly QueueRow[]>;
 
+/** The pages holding rows first..last. */
+function pageRange(first: number, last: number): number[] {
+  const from = Math.floor(first / QUEUE_PAGE_SIZE);
+  const to = Math.floor(last / QUEUE_PAGE_SIZE);
+  return Array.from({ length: to - from + 1 }, (_, n) => from + n);
+}
+
 function findIn(pages: Pages, letterId: number): number {
   for (const [page, rows] of pages) {
     const i = rows.findIndex((row) => row.id === letterId);
@@ -61,6 +68,9 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
   const [, setTick] = useState(0);
   const key = JSON.stringify([filter, sort, version]);
   const keyRef = useRef(key);
+  /** The query whose rows were settled last, and the pages the list showed of them: a refresh of the same query reloads those. */
+  const settledQuery = useRef<string | null>(null);
+  const inView = useRef({ first: 0, last: 0 });
   const openRef = useRef(openId);
   openRef.current = openId;
 
@@ -106,10 +116,15 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
     pages.current = new Map();
     loading.current = new Map();
     const fresh: Pages = pages.current;
+    const query = queueKey(filter, sort);
+    // After a change the same query is asked again for the pages in view only (one call, as a
+    // rule), so the rows the reviewer sees are refreshed first; a new query starts at the top.
+    const wanted = settledQuery.current === query ? pageRange(inView.current.first, inView.current.last) : [0];
     const settle = async () => {
-      const result = await api.queryQueue({ ...filter, sort, offset: 0, limit: QUEUE_PAGE_SIZE });
+      const results = await Promise.all(wanted.map((n) => api.queryQueue({ ...filter, sort, offset: n * QUEUE_PAGE_SIZE, limit: QUEUE_PAGE_SIZE })));
       if (keyRef.current !== key) return;
-      fresh.set(0, result.rows);
+      results.forEach((page, n) => fresh.set(wanted[n]!, page.rows));
+      const result = results[0]!;
       const open = openRef.current;
       const placed = open === null || findIn(fresh, open) >= 0 ? null : await locate(open, key);
       if (keyRef.current !== key) return;
@@ -117,7 +132,8 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
       shown.current = null;
       setTotal(result.total);
       setError(null);
-      setLoadedFor(queueKey(filter, sort));
+      settledQuery.current = query;
+      setLoadedFor(query);
       setTick((t) => t + 1);
     };
     settle().catch((e: unknown) => {
@@ -154,9 +170,10 @@ export function useQueuePages(filter: QueueFilter, sort: QueueSort, version: num
   }, []);
   const ensure = useCallback(
     (index: number, count: number) => {
-      const first = Math.floor(Math.max(0, index) / QUEUE_PAGE_SIZE);
-      const last = Math.floor(Math.max(0, index + count) / QUEUE_PAGE_SIZE);
-      for (let page = first; page <= last; page++) void loadPage(page, keyRef.current);
+      const first = Math.max(0, index);
+      const last = Math.max(0, index + count - 1);
+      inView.current = { first, last };
+      for (const page of pageRange(first, last)) void loadPage(page, keyRef.current);
     },
     [loadPage],
   );

@@ -1,15 +1,17 @@
 /**
  * Every change a reviewer makes, sent to the library server bound to the letter it was made on
- * (and, for an item, the item's id), then the screen is refreshed. Undo and redo are the
- * server's: they survive a reload and a restart, and never act on a step the reviewer was not
- * shown. Actions run one after another; each names the letter the reviewer was looking at
- * when they asked, whatever is on screen by the time it runs.
+ * (and, for an item, the item's id); its reply carries the screen after it (the letter, the undo
+ * step, the counts), which is shown without another call. Undo and redo are the server's: they
+ * survive a reload and a restart, and never act on a step the reviewer was not shown; when
+ * another window or program has changed the library since, the step on offer is read again and
+ * the reviewer told, in words, what Undo offers now. Actions run one after another; each names
+ * the letter the reviewer was looking at when they asked, whatever is on screen by the time it runs.
  */
 import { useMemo, useRef } from 'react';
-import type { ChangeResult, LetterRef } from '../../../shared/api.ts';
+import type { LetterChangeResult, LetterRef, ScreenUpdate, StepResult } from '../../../shared/api.ts';
 import type { StructureKey } from '../../../shared/derived.ts';
 import type { Decision, Span } from '../../../shared/letter.ts';
-import type { StoredLetter, Tag, UndoState } from '../../../shared/library.ts';
+import type { StoredLetter, Tag, UndoState, UndoStep } from '../../../shared/library.ts';
 import { api, ApiCallError } from '../api/client.ts';
 import type { FieldTarget } from '../fields.ts';
 import { describeStep } from '../history.ts';
@@ -18,6 +20,13 @@ import { LetterRevisions } from './letterRevisions.ts';
 export interface ReviewContext {
   /** Reload the letter being shown and refresh the queue, the counts and the undo state. */
   readonly refresh: () => Promise<void>;
+  /** A number for a call about to be sent: the undo state its reply carries is shown only if no later call asked for it. */
+  readonly undoTicket: () => number;
+  /**
+   * Shows a change's reply: its letter (when it is still the one asked for, or `open` asks to
+   * show it), the undo state (as of `ticket`), the counts; the queue is read again.
+   */
+  readonly showScreen: (screen: ScreenUpdate, ticket: number, open: boolean) => void;
   /** Focuses a field, moving the keyboard focus to it. */
   readonly focus: (target: FieldTarget | null) => void;
   /** A short-lived notice; `undoable` offers Undo beside it. */
@@ -26,10 +35,6 @@ export interface ReviewContext {
   readonly warn: (message: string) => void;
   /** How many notices have been shown so far. */
   readonly noticesShown: () => number;
-  /** Show another letter (undo can concern one that is not on screen). */
-  readonly openLetter: (letterId: number) => Promise<void>;
-  /** The letter on screen now. */
-  readonly shownLetterId: () => number | null;
   /** The undo and redo steps on offer, as last loaded. */
   readonly undoState: () => UndoState | null;
 }
@@ -86,29 +91,29 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
    * said something since: the newest notice answers the newest key. A stale change reloads the
    * letter and says so.
    */
-  const change = <R extends ChangeResult>(letter: StoredLetter, send: (ref: LetterRef) => Promise<R>, unchanged = 'Nothing changed.'): Promise<R | null> =>
+  const change = <R extends LetterChangeResult>(letter: StoredLetter, send: (ref: LetterRef) => Promise<R>, unchanged = 'Nothing changed.'): Promise<R | null> =>
     serial(async () => {
       const noticesBefore = context().noticesShown();
       const ref = { letterId: letter.id, revision: revisions.current(letter.id, letter.revision) };
-      let stale = false;
-      let result: R | null = null;
+      const ticket = context().undoTicket();
+      let result: R;
       try {
         result = await send(ref);
-        if (result.changeId !== null) revisions.changed(letter.id, ref.revision, result.revision);
-        return result;
       } catch (error) {
-        if (!(error instanceof ApiCallError && error.code === 'stale')) throw error;
-        stale = true;
-        return null;
-      } finally {
+        // Anything but a stale letter is the caller's to show; the screen is read again either way.
         await context().refresh();
-        if (stale) context().warn(`${label(letter)} changed since it was shown (another window or program changed it); nothing was saved. It has been reloaded: check it and make the change again.`);
-        else if (result && context().noticesShown() === noticesBefore) report(result.changeId, unchanged);
+        if (!(error instanceof ApiCallError && error.code === 'stale')) throw error;
+        context().warn(`${label(letter)} changed since it was shown (another window or program changed it); nothing was saved. It has been reloaded: check it and make the change again.`);
+        return null;
       }
+      if (result.changeId !== null) revisions.changed(letter.id, ref.revision, result.revision);
+      context().showScreen(result.screen, ticket, false);
+      if (context().noticesShown() === noticesBefore) report(result, unchanged);
+      return result;
     });
   /** Says what a change did, in the words of the undo step it recorded. */
-  const report = (changeId: number | null, unchanged: string) => {
-    const offered = context().undoState()?.undo ?? null;
+  const report = ({ changeId, screen }: LetterChangeResult, unchanged: string) => {
+    const offered = screen.undo.undo;
     if (changeId === null) context().notify(unchanged);
     else if (offered?.changeId === changeId) context().notify(describeStep(offered), { undoable: true });
     else context().notify('Saved.');
@@ -210,10 +215,32 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
       serial(async () => {
         const offered = context().undoState()?.[direction] ?? null;
         if (!offered) return context().notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-        const { step } = await (direction === 'undo' ? api.undo({ expected: offered.changeId }) : api.redo({ expected: offered.changeId }));
-        context().notify(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${describeStep(step)}`);
-        if (step.letterId !== null && step.letterId !== context().shownLetterId()) await context().openLetter(step.letterId);
-        await context().refresh();
+        const ticket = context().undoTicket();
+        let taken: StepResult;
+        try {
+          taken = await (direction === 'undo' ? api.undo({ expected: offered.changeId }) : api.redo({ expected: offered.changeId }));
+        } catch (error) {
+          if (!(error instanceof ApiCallError && error.code === 'cannot-undo')) throw error;
+          // The library moved on under this window: read what is on offer now and say so, so the next press acts on it.
+          await context().refresh();
+          return context().warn(refusedStep(direction, offered, context().undoState()?.[direction] ?? null));
+        }
+        context().notify(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${describeStep(taken.step)}`);
+        // The step's letter is shown, whichever letter was on screen: the reviewer sees what came back.
+        context().showScreen(taken.screen, ticket, true);
       }),
   };
+}
+
+const STEP_WORDS = {
+  undo: { done: 'undone', key: 'Ctrl+Z', name: 'Undo' },
+  redo: { done: 'redone', key: 'Ctrl+Shift+Z', name: 'Redo' },
+} as const;
+
+/** Why the step shown could not be taken, and what the reviewer can do now. */
+export function refusedStep(direction: 'undo' | 'redo', offered: UndoStep, now: UndoStep | null): string {
+  const words = STEP_WORDS[direction];
+  const why = `Nothing was ${words.done}: another window or program changed the library after “${describeStep(offered)}”.`;
+  if (now === null) return `${why} There is nothing left to ${direction}.`;
+  return `${why} ${words.name} now offers “${describeStep(now)}”: press ${words.key} again to take that step, or open the letter's history (h) to see what changed.`;
 }
