@@ -5,6 +5,7 @@
  * change, so a fixed value clears its finding.
  */
 import type { ItemField, LetterField } from './fields.ts';
+import type { DwcDrugClass, DwcRequestCategory } from './dwcTaxonomy.ts';
 import type { DrugClass, GuidelineAnalysis, ItemServiceAnalysis, ServiceCategory } from './vocabulary.ts';
 
 /** One rule check's finding on one value (the codes and what each means: CHECK_CODES). */
@@ -20,8 +21,11 @@ export interface CheckFinding {
 export interface StructureCorrections {
   readonly category?: ServiceCategory;
   readonly drugClass?: DrugClass;
+  /** DWC's Sub Category (a DWC_SUB_CATEGORIES id), which names its Request Category too. */
+  readonly dwcSubCategory?: string;
+  readonly dwcDrugClass?: DwcDrugClass;
 }
-export const STRUCTURE_KEYS = ['category', 'drugClass'] as const;
+export const STRUCTURE_KEYS = ['category', 'drugClass', 'dwcSubCategory', 'dwcDrugClass'] as const;
 export type StructureKey = (typeof STRUCTURE_KEYS)[number];
 
 /** An item's fields read by the vocabulary (spans inside each field's text). */
@@ -32,11 +36,15 @@ export interface ItemVocabulary {
   /** The category and drug class in effect: the reviewer's where they set one, else the vocabulary's. */
   readonly category: ServiceCategory;
   readonly drugClasses: readonly DrugClass[];
+  /** The same in DWC's taxonomy: a drug item's Sub Category is its DWC drug class. */
+  readonly dwcCategory: DwcRequestCategory;
+  readonly dwcSubCategory: string;
+  readonly dwcDrugClasses: readonly DwcDrugClass[];
   readonly corrected: readonly StructureKey[];
 }
 
 /** What the queue filters and the insights count by, one row per item and value. */
-export const FACETS = ['category', 'drug-class', 'drug', 'ca-source', 'maximus-source', 'maximus-mtus-part', 'maximus-topic', 'ca-evidence'] as const;
+export const FACETS = ['category', 'drug-class', 'dwc-category', 'dwc-sub-category', 'dwc-drug-class', 'drug', 'ca-source', 'maximus-source', 'maximus-mtus-part', 'maximus-topic', 'ca-evidence'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export interface ItemFacet {

@@ -112,6 +112,8 @@ export interface ExportedDrug {
   readonly name: string;
   readonly generic: string | null;
   readonly drugClass: string;
+  /** Its class in DWC's taxonomy (DWC_DRUG_CLASSES id). */
+  readonly dwcDrugClass: string;
   readonly strength: string | null;
   readonly form: string | null;
   readonly quantity: number | null;
@@ -125,6 +127,11 @@ export interface ExportedStructure {
   readonly categoryCorrected: boolean;
   readonly drugs: readonly ExportedDrug[];
   readonly drugClasses: readonly string[];
+  /** DWC's Request Category and Sub Category (ids of src/shared/dwcTaxonomy.ts); a reviewer's when set. */
+  readonly dwcCategory: string;
+  readonly dwcSubCategory: string;
+  readonly dwcCategoryCorrected: boolean;
+  readonly dwcDrugClasses: readonly string[];
   readonly sessions: { readonly perWeek: number | null; readonly weeks: number | null; readonly total: number | null } | null;
   readonly bodyParts: readonly { readonly name: string; readonly laterality: string | null }[];
   readonly spineLevels: readonly string[];
@@ -132,6 +139,8 @@ export interface ExportedStructure {
   readonly maximusCitations: readonly ExportedCitation[];
   /** True when the Claims Administrator's field says it cited no medical evidence. */
   readonly claimsAdministratorNoEvidence: boolean;
+  /** True when the Claims Administrator says it did not base its decision on the MTUS (or based it on recommendations outside it). */
+  readonly claimsAdministratorNotBasedOnMtus: boolean;
 }
 
 /** One line of the JSONL export: the `imr-review extract` record plus review and provenance fields. */

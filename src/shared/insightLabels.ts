@@ -1,5 +1,6 @@
 /** What the stored facet values and decision months are called in charts, tables and the queue: short, since they label bars. */
 import type { Facet } from './derived.ts';
+import { dwcCategoryLabel, dwcDrugClassLabel, dwcSubCategoryLabel } from './dwcTaxonomy.ts';
 import type { CitationSource, DrugClass, MtusPart, ServiceCategory } from './vocabulary.ts';
 
 const CATEGORY_LABELS: Record<ServiceCategory, string> = {
@@ -65,9 +66,15 @@ const LABELS: Partial<Record<Facet, Readonly<Record<string, string>>>> = {
   'ca-evidence': EVIDENCE_LABELS,
 };
 
+const DWC_LABELS: Partial<Record<Facet, (id: string) => string | undefined>> = {
+  'dwc-category': dwcCategoryLabel,
+  'dwc-sub-category': dwcSubCategoryLabel,
+  'dwc-drug-class': dwcDrugClassLabel,
+};
+
 /** A facet value's label; values without one (drug names, chapter ids) read as stored. */
 export function facetValueLabel(facet: Facet, value: string): string {
-  return LABELS[facet]?.[value] ?? value;
+  return LABELS[facet]?.[value] ?? DWC_LABELS[facet]?.(value) ?? value;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -3,6 +3,7 @@
  * UI and the export. Every value carries its [start, end) span inside the field text it was
  * read from (the field's value, not the whole letter), so it can be highlighted there.
  */
+import type { DwcDrugClass, DwcRequestCategory } from './dwcTaxonomy.ts';
 import type { Field, Span } from './letter.ts';
 
 export interface VocabularyWarning {
@@ -173,6 +174,14 @@ export interface ServiceCategoryMatch {
   readonly span: Span | null;
 }
 
+/** Where DWC's taxonomy places a service: its Sub Category (DWC_SUB_CATEGORIES id) and the Request Category that holds it. */
+export interface DwcPlacement {
+  readonly category: DwcRequestCategory;
+  readonly subCategory: string;
+  /** The rule that placed it (data/dwcRules.ts), or "drug" for a drug's class. */
+  readonly rule: string;
+}
+
 export interface CountedValue {
   readonly value: number;
   readonly span: Span;
@@ -212,6 +221,8 @@ export interface DrugMention {
   /** Generic name(s), lower case, joined by "/" for combinations; null when not in the table. */
   readonly generic: string | null;
   readonly drugClass: DrugClass;
+  /** The class in DWC's taxonomy: a compound applied to the skin is a Topical Compound, another non-opioid on the skin a Topical Analgesic. */
+  readonly dwcDrugClass: DwcDrugClass;
   readonly compounded: boolean;
   readonly strength: Strength | null;
   /** One per named ingredient; a compound lists each with its own strength. */
@@ -255,6 +266,7 @@ export interface SpineLevels {
 
 export interface ServiceAnalysis {
   readonly category: ServiceCategoryMatch;
+  readonly dwc: DwcPlacement;
   readonly drugs: readonly DrugMention[];
   /** Sessions or visits printed as a count ("12 visits", "#6", "x4", "Eight (8) ... sessions"). */
   readonly count: NumberRange | null;

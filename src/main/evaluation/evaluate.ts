@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CHECK_CODES } from '../letters/checks/index.ts';
 import type { CheckCode } from '../letters/checks/index.ts';
-import { derivableOfParsed, deriveValues } from '../letters/derive.ts';
+import { derivableOfParsed, deriveValues, letterVocabularies } from '../letters/derive.ts';
 import { toExtractionRecord } from '../letters/extraction.ts';
 import { parseLetter } from '../letters/parsing/index.ts';
 import { readLetterFile } from '../letters/reading/index.ts';
@@ -15,6 +15,8 @@ import type { GoldLetter, LetterScore } from './compare.ts';
 import { scoreLetter } from './compare.ts';
 import type { ValueFlag, WarningTally } from './warnings.ts';
 import { addTallies, EMPTY_TALLY, flagsValue, formatTally, parserFlags, tallyWarnings, valueVerdicts } from './warnings.ts';
+import type { VocabularyLetterScore, VocabularyTotals } from './vocabularyGold.ts';
+import { DEFAULT_VOCABULARY_GOLD, formatVocabularyTotals, readVocabularyGold, scoreVocabulary, totalVocabulary } from './vocabularyGold.ts';
 
 export interface LetterEvaluation {
   readonly name: string;
@@ -24,6 +26,8 @@ export interface LetterEvaluation {
   readonly warnings: { readonly parser: WarningTally; readonly withChecks: WarningTally } | null;
   /** The rule checks that found something in the letter (default settings), each once. */
   readonly checks: readonly CheckHit[];
+  /** The vocabulary against its gold, when the letter has one. */
+  readonly vocabulary: VocabularyLetterScore | null;
   readonly error: string | null;
 }
 
@@ -43,41 +47,47 @@ export interface EvaluationReport {
   readonly folder: string;
   readonly letters: LetterEvaluation[];
   readonly fields: Map<string, FieldTotal>;
+  readonly vocabularyGold: string;
 }
 
-export async function evaluateFolder(folder: string): Promise<EvaluationReport> {
+export async function evaluateFolder(folder: string, vocabularyGold = DEFAULT_VOCABULARY_GOLD): Promise<EvaluationReport> {
   const names = await readdir(folder);
   const letters: LetterEvaluation[] = [];
   for (const goldName of names.filter((name) => name.endsWith('.json')).sort()) {
     const stem = goldName.slice(0, -'.json'.length);
     const letterName = [`${stem}.pdf`, `${stem}.txt`].find((candidate) => names.includes(candidate));
     if (!letterName) continue;
-    letters.push(await evaluateLetter(path.join(folder, letterName), path.join(folder, goldName), stem));
+    letters.push(await evaluateLetter(path.join(folder, letterName), path.join(folder, goldName), stem, vocabularyGold));
   }
-  return { folder, letters, fields: totalsByField(letters) };
+  return { folder, letters, fields: totalsByField(letters), vocabularyGold };
 }
 
-async function evaluateLetter(file: string, goldFile: string, name: string): Promise<LetterEvaluation> {
+async function evaluateLetter(file: string, goldFile: string, name: string, vocabularyGold: string): Promise<LetterEvaluation> {
   let gold: GoldLetter;
   try {
     gold = JSON.parse(await readFile(goldFile, 'utf8')) as GoldLetter;
   } catch (error) {
     // One bad gold file spoils its own letter's score, not the evaluation of the folder.
-    return { name, file, score: null, warnings: null, checks: [], error: `${goldFile}: not a readable gold file (${error instanceof Error ? error.message : String(error)})` };
+    return { name, file, score: null, warnings: null, checks: [], vocabulary: null, error: `${goldFile}: not a readable gold file (${error instanceof Error ? error.message : String(error)})` };
   }
   try {
     const source = await readLetterFile(file);
     const parsed = parseLetter(source.text);
     const record = toExtractionRecord(source.fileName, source.sha256, parsed);
     const flags = parserFlags(record);
-    const findings = deriveValues(derivableOfParsed(parsed)).checks;
+    const derivable = derivableOfParsed(parsed);
+    const findings = deriveValues(derivable).checks;
+    const vocabularyGoldLetter = await readVocabularyGold(vocabularyGold, name);
+    const vocabulary = vocabularyGoldLetter
+      ? scoreVocabulary(name, vocabularyGoldLetter, letterVocabularies(derivable.items), derivable.items.map((item) => item.service))
+      : null;
     const warnings = {
       parser: tallyWarnings(record, gold, flags),
       withChecks: tallyWarnings(record, gold, [...flags, ...findings]),
     };
-    return { name, file, score: scoreLetter(record, gold), warnings, checks: checkHits(record, gold, findings), error: null };
+    return { name, file, score: scoreLetter(record, gold), warnings, checks: checkHits(record, gold, findings), vocabulary, error: null };
   } catch (error) {
-    return { name, file, score: null, warnings: null, checks: [], error: error instanceof Error ? error.message : String(error) };
+    return { name, file, score: null, warnings: null, checks: [], vocabulary: null, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -121,6 +131,7 @@ export interface EvaluationSummary {
   readonly fieldsLoose: number;
   readonly fieldsCompared: number;
   readonly lettersAllExact: number;
+  readonly vocabulary: VocabularyTotals;
 }
 
 export interface CheckTotal {
@@ -167,6 +178,7 @@ export function summarizeReport(report: EvaluationReport): EvaluationSummary {
     fieldsLoose: fieldResults.filter((f) => f.loose).length,
     fieldsCompared: fieldResults.length,
     lettersAllExact: scored.filter((l) => l.score?.allExact).length,
+    vocabulary: totalVocabulary(report.letters.flatMap((l) => (l.vocabulary ? [l.vocabulary] : []))),
   };
 }
 
@@ -192,6 +204,8 @@ export function formatReport(report: EvaluationReport): string {
     ...formatTally('parser warnings and rule checks:', summary.warnings.withChecks),
     '',
     ...formatChecks(summary.checks, summary.letters),
+    '',
+    ...formatVocabularyTotals(summary.vocabulary, report.vocabularyGold),
     '',
     `item count agreement: ${summary.itemCountAgreed}/${summary.letters}`,
     `fields exact: ${count(summary.fieldsExact, summary.fieldsCompared).trim()}`,

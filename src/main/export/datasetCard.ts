@@ -3,6 +3,7 @@
  * features, license and language) that says what was exported, from which library, by whom,
  * what the letters hold that is sensitive, and what every column means.
  */
+import { DWC_DRUG_CLASSES, DWC_SUB_CATEGORIES, dwcCategoryLabel } from '../../shared/dwcTaxonomy.ts';
 import path from 'node:path';
 import type { ExportFormat, ExportScope } from '../../shared/export.ts';
 import { dataFile, frontMatter, PRETTY_NAME } from './cardFrontMatter.ts';
@@ -149,8 +150,24 @@ function vocabularySection(tally: ExportTally): string[] {
     '',
     ...terms('service category', SERVICE_CATEGORIES, tally.categories),
     ...terms('drug class', DRUG_CLASSES),
+    ...dwcSection(tally),
     ...terms('citation source', CITATION_SOURCES),
     ...terms('MTUS part', MTUS_PARTS),
+  ];
+}
+
+/** DWC's taxonomy, in which its own figures are counted: each Sub Category with its Request Category and this export's items. */
+function dwcSection(tally: ExportTally): string[] {
+  const used = DWC_SUB_CATEGORIES.filter((term) => term.category !== 'pharmaceuticals' || (tally.dwcSubCategories.get(term.id) ?? 0) > 0);
+  return [
+    "The same items in DWC's taxonomy (the Request Category, Sub Category and drug class of DWC's IMR decision search):",
+    '`dwcRequestCategory`, `dwcSubCategory` (for a drug, its DWC drug class) and `dwcDrugClasses`. Drug classes:',
+    DWC_DRUG_CLASSES.map((term) => `\`${term.id}\` (${escapeCell(term.label)})`).join(', ') + '.',
+    '',
+    '| DWC Sub Category | Request Category | items |',
+    '| --- | --- | ---: |',
+    ...used.map((term) => `| \`${term.id}\` (${escapeCell(term.label)}) | ${escapeCell(dwcCategoryLabel(term.category) ?? term.category)} | ${tally.dwcSubCategories.get(term.id) ?? 0} |`),
+    '',
   ];
 }
 

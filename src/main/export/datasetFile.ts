@@ -2,6 +2,7 @@
  * Reading a JSONL export back, line by line: each line must be UTF-8, JSON, and an exported
  * letter (types, ISO timestamps, tag names), and is reported with its number when it is not.
  */
+import { DWC_DRUG_CLASSES, DWC_SUB_CATEGORIES, type DwcDrugClass } from '../../shared/dwcTaxonomy.ts';
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
@@ -43,6 +44,8 @@ const itemSchema = z.object({
     .strictObject({
       category: z.enum(SERVICE_CATEGORIES.map((term) => term.id) as [ServiceCategory, ...ServiceCategory[]]).optional(),
       drugClass: z.enum(DRUG_CLASSES.map((term) => term.id) as [DrugClass, ...DrugClass[]]).optional(),
+      dwcSubCategory: z.enum(DWC_SUB_CATEGORIES.map((term) => term.id) as [string, ...string[]]).optional(),
+      dwcDrugClass: z.enum(DWC_DRUG_CLASSES.map((term) => term.id) as [DwcDrugClass, ...DwcDrugClass[]]).optional(),
     })
     .default({}),
   spans: spans.optional(),

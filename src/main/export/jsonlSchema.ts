@@ -42,15 +42,19 @@ const STRUCTURE: FeatureType = {
     { name: 'categoryCorrected', type: 'bool' },
     {
       name: 'drugs',
-      type: { list: { struct: [...strings('name', 'generic', 'drugClass', 'strength', 'form'), { name: 'quantity', type: 'int32' }, { name: 'refills', type: 'int32' }] } },
+      type: { list: { struct: [...strings('name', 'generic', 'drugClass', 'dwcDrugClass', 'strength', 'form'), { name: 'quantity', type: 'int32' }, { name: 'refills', type: 'int32' }] } },
     },
     { name: 'drugClasses', type: { list: 'string' } },
+    ...strings('dwcCategory', 'dwcSubCategory'),
+    { name: 'dwcCategoryCorrected', type: 'bool' },
+    { name: 'dwcDrugClasses', type: { list: 'string' } },
     { name: 'sessions', type: { struct: ['perWeek', 'weeks', 'total'].map((name) => ({ name, type: 'int32' as const })) } },
     { name: 'bodyParts', type: { list: { struct: strings('name', 'laterality') } } },
     { name: 'spineLevels', type: { list: 'string' } },
     { name: 'claimsAdministratorCitations', type: { list: CITATION } },
     { name: 'maximusCitations', type: { list: CITATION } },
     { name: 'claimsAdministratorNoEvidence', type: 'bool' },
+    { name: 'claimsAdministratorNotBasedOnMtus', type: 'bool' },
   ],
 };
 
@@ -79,12 +83,12 @@ export function jsonlItemKeys(withSpans: boolean): KeyDoc[] {
     { key: 'addedByReviewer', type: 'bool', description: describedAs('addedByReviewer') },
     { key: 'editedFields', type: { list: 'string' }, description: "item fields a person changed from the parser's value" },
     { key: 'tags', type: { list: 'string' }, description: 'tags on the item, by name' },
-    { key: 'structureCorrections', type: { struct: strings('category', 'drugClass') }, description: 'structured values a person set: {category, drugClass}' },
+    { key: 'structureCorrections', type: { struct: strings('category', 'drugClass', 'dwcSubCategory', 'dwcDrugClass') }, description: "structured values a person set: {category, drugClass, dwcSubCategory, dwcDrugClass}" },
     {
       key: 'structure',
       type: STRUCTURE,
       description:
-        "the vocabulary's reading (version in `vocabularyVersion`): {category, categoryCorrected, drugs: [{name, generic, drugClass, strength, form, quantity, refills}], drugClasses, sessions: {perWeek, weeks, total}, bodyParts: [{name, laterality}], spineLevels, claimsAdministratorCitations, maximusCitations: [{source, mtusPart, topic, edition, locators, text, span}], claimsAdministratorNoEvidence}; citation spans are offsets inside the guideline field",
+        "the vocabulary's reading (version in `vocabularyVersion`): {category, categoryCorrected, drugs: [{name, generic, drugClass, dwcDrugClass, strength, form, quantity, refills}], drugClasses, dwcCategory, dwcSubCategory, dwcCategoryCorrected, dwcDrugClasses, sessions: {perWeek, weeks, total}, bodyParts: [{name, laterality}], spineLevels, claimsAdministratorCitations, maximusCitations: [{source, mtusPart, topic, edition, locators, text, span}], claimsAdministratorNoEvidence, claimsAdministratorNotBasedOnMtus}; citation spans are offsets inside the guideline field",
     },
   ];
   if (withSpans) {

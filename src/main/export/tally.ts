@@ -20,6 +20,8 @@ export interface ExportTally {
   readonly checks: Map<string, number>;
   /** Service category -> items. */
   readonly categories: Map<string, number>;
+  /** Items by DWC's Sub Category. */
+  readonly dwcSubCategories: Map<string, number>;
 }
 
 export function newTally(): ExportTally {
@@ -38,6 +40,7 @@ export function newTally(): ExportTally {
     unreadableDates: new Map(),
     checks: new Map(),
     categories: new Map(),
+    dwcSubCategories: new Map(),
   };
 }
 
@@ -47,6 +50,7 @@ export function countLetter(tally: ExportTally, letter: ExportedLetter): void {
   for (const item of letter.items) {
     increment(tally.decisions, item.decision ?? 'none');
     if (item.structure) increment(tally.categories, item.structure.category);
+    if (item.structure?.dwcSubCategory) increment(tally.dwcSubCategories, item.structure.dwcSubCategory);
   }
   for (const check of letter.checks ?? []) increment(tally.checks, check.code);
   increment(tally.statuses, letter.status);

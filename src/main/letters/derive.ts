@@ -12,7 +12,9 @@ import type { GuidelineAnalysis } from '../../shared/vocabulary.ts';
 import type { ParsedLetter } from '../../shared/letter.ts';
 import { runChecks, toCheckableLetter } from './checks/index.ts';
 import type { CheckableLetter, CheckSettings } from './checks/index.ts';
-import { analyzeGuideline, analyzeItemService, checkInForce, isoDate, VOCABULARY_VERSION } from './vocabulary/index.ts';
+import { dwcCategoryOf, pharmaceuticalsSubCategory } from '../../shared/dwcTaxonomy.ts';
+import type { ItemServiceAnalysis } from '../../shared/vocabulary.ts';
+import { analyzeGuideline, analyzeItemService, checkInForce, isoDate, placeAddOns, VOCABULARY_VERSION } from './vocabulary/index.ts';
 
 /** Bump when the checks' rules change; with the vocabulary's version it says whether stored derived values are current. */
 const CHECKS_VERSION = '3';
@@ -57,7 +59,7 @@ export function derivableOfParsed(parsed: ParsedLetter): DerivableLetter {
 }
 
 export function deriveValues(letter: DerivableLetter, settings?: CheckSettings): DerivedValues {
-  const vocabularies = letter.items.map(itemVocabulary);
+  const vocabularies = letterVocabularies(letter.items);
   return {
     checks: [...runChecks(letter, settings), ...citationsNotInForce(letter.header, vocabularies)],
     letterFacets: licensureStates(letter.reviewerLicensure).map((value) => ({ facet: 'licensure-state', value })),
@@ -90,7 +92,17 @@ function citationsNotInForce(header: DerivableLetter['header'], vocabularies: re
   );
 }
 
-export function itemVocabulary(item: DerivableItem): ItemVocabulary {
+/**
+ * A letter's items read by the vocabulary, with the reviewer's corrections applied. Read together,
+ * since an item that is only part of a procedure ("IV sedation", "2nd level") goes with the
+ * procedure the letter requests.
+ */
+export function letterVocabularies(items: readonly DerivableItem[]): ItemVocabulary[] {
+  const services = placeAddOns(items.map(serviceOf), items.map((item) => item.service));
+  return items.map((item, index) => vocabularyOf(item, services[index] as ItemServiceAnalysis));
+}
+
+function serviceOf(item: DerivableItem): ItemServiceAnalysis {
   const partial =
     item.originalRequest !== null || item.authorizedByClaimsAdministrator !== null || item.imrEligiblePortion !== null
       ? {
@@ -99,15 +111,27 @@ export function itemVocabulary(item: DerivableItem): ItemVocabulary {
           imrEligiblePortion: item.imrEligiblePortion ?? '',
         }
       : null;
-  const service = analyzeItemService({ service: item.service, partial });
+  return analyzeItemService({ service: item.service, partial });
+}
+
+function vocabularyOf(item: DerivableItem, service: ItemServiceAnalysis): ItemVocabulary {
   const corrections = item.corrections ?? {};
-  const readClasses = unique(service.service.drugs.map((drug) => drug.drugClass));
+  const read = service.service;
+  const readClasses = unique(read.drugs.map((drug) => drug.drugClass));
+  const dwcDrugClasses = corrections.dwcDrugClass ? [corrections.dwcDrugClass] : unique(read.drugs.map((drug) => drug.dwcDrugClass));
+  const firstDwcClass = dwcDrugClasses[0];
+  // A drug item's Sub Category is its drug class, so a corrected class moves it too.
+  const readSubCategory = read.dwc.category === 'pharmaceuticals' && firstDwcClass ? pharmaceuticalsSubCategory(firstDwcClass) : read.dwc.subCategory;
+  const dwcSubCategory = corrections.dwcSubCategory ?? readSubCategory;
   return {
     service,
     claimsAdministratorGuideline: analyzeGuideline(item.claimsAdministratorGuideline),
     maximusGuideline: analyzeGuideline(item.maximusGuideline),
-    category: corrections.category ?? service.service.category.value,
+    category: corrections.category ?? read.category.value,
     drugClasses: corrections.drugClass ? [corrections.drugClass] : readClasses,
+    dwcCategory: dwcCategoryOf(dwcSubCategory),
+    dwcSubCategory,
+    dwcDrugClasses,
     corrected: (Object.keys(corrections) as StructureKey[]).filter((key) => corrections[key] !== undefined).sort(),
   };
 }
@@ -116,6 +140,8 @@ export function itemVocabulary(item: DerivableItem): ItemVocabulary {
 export function facetsOf(vocabulary: ItemVocabulary): ItemFacet[] {
   const facets: ItemFacet[] = [{ facet: 'category', value: vocabulary.category }];
   for (const drugClass of vocabulary.drugClasses) facets.push({ facet: 'drug-class', value: drugClass });
+  facets.push({ facet: 'dwc-category', value: vocabulary.dwcCategory }, { facet: 'dwc-sub-category', value: vocabulary.dwcSubCategory });
+  for (const drugClass of vocabulary.dwcDrugClasses) facets.push({ facet: 'dwc-drug-class', value: drugClass });
   for (const generic of unique(vocabulary.service.service.drugs.map((drug) => drug.generic).filter((name): name is string => name !== null))) {
     facets.push({ facet: 'drug', value: generic });
   }

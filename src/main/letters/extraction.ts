@@ -7,13 +7,14 @@ import type { ExtractedItem, ExtractionRecord } from '../../shared/extraction.ts
 import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { Field, ParsedItem, ParsedLetter, Span } from '../../shared/letter.ts';
 import { runChecks } from './checks/index.ts';
-import { derivableOfParsed, itemVocabulary } from './derive.ts';
-import type { DerivableItem } from './derive.ts';
+import { derivableOfParsed, letterVocabularies } from './derive.ts';
+import type { ItemVocabulary } from '../../shared/derived.ts';
 import { exportedStructure } from './structureRecord.ts';
 
 export function toExtractionRecord(file: string, sha256: string, letter: ParsedLetter): ExtractionRecord {
   const header = letter.header;
   const derivable = derivableOfParsed(letter);
+  const vocabularies = letterVocabularies(derivable.items);
   return {
     file,
     sha256,
@@ -25,7 +26,7 @@ export function toExtractionRecord(file: string, sha256: string, letter: ParsedL
     header: header
       ? (Object.fromEntries(HEADER_FIELDS.map((name) => [name, valueOf(header[name])])) as ExtractionRecord['header'])
       : null,
-    items: letter.items.map((item, index) => ({ ...toExtractedItem(item), structure: exportedStructure(itemVocabulary(derivable.items[index] as DerivableItem)) })),
+    items: letter.items.map((item, index) => ({ ...toExtractedItem(item), structure: exportedStructure(vocabularies[index] as ItemVocabulary) })),
     warnings: [...letter.warnings],
     checks: runChecks(derivable),
     parserVersion: letter.parserVersion,

@@ -14,19 +14,30 @@ export function exportedStructure(vocabulary: ItemVocabulary): ExportedStructure
       name: drug.name.value,
       generic: drug.generic,
       drugClass: vocabulary.corrected.includes('drugClass') ? (vocabulary.drugClasses[0] ?? drug.drugClass) : drug.drugClass,
+      dwcDrugClass: vocabulary.corrected.includes('dwcDrugClass') ? (vocabulary.dwcDrugClasses[0] ?? drug.dwcDrugClass) : drug.dwcDrugClass,
       strength: drug.strength?.value ?? null,
       form: drug.form?.value ?? null,
       quantity: drug.quantity?.value ?? null,
       refills: drug.refills?.value ?? null,
     })),
     drugClasses: [...vocabulary.drugClasses],
+    dwcCategory: vocabulary.dwcCategory,
+    dwcSubCategory: vocabulary.dwcSubCategory,
+    dwcCategoryCorrected: vocabulary.corrected.includes('dwcSubCategory'),
+    dwcDrugClasses: [...vocabulary.dwcDrugClasses],
     sessions: service.frequency ? { perWeek: service.frequency.perWeek.max, weeks: service.frequency.weeks.max, total: service.frequency.total.max } : service.count ? { perWeek: null, weeks: null, total: service.count.max } : null,
     bodyParts: service.bodyParts.map((part) => ({ name: part.name, laterality: part.laterality })),
     spineLevels: service.spineLevels.flatMap((levels) => levels.levels),
     claimsAdministratorCitations: citationsOf(vocabulary.claimsAdministratorGuideline),
     maximusCitations: citationsOf(vocabulary.maximusGuideline),
     claimsAdministratorNoEvidence: vocabulary.claimsAdministratorGuideline.citations.some((citation) => citation.source === 'no-evidence'),
+    claimsAdministratorNotBasedOnMtus: isNotBasedOnMtus(vocabulary.claimsAdministratorGuideline),
   };
+}
+
+/** Either wording: "did not base their decision on the MTUS", or "based their decision on recommendations outside of the MTUS". */
+export function isNotBasedOnMtus(analysis: GuidelineAnalysis): boolean {
+  return analysis.statements.some((statement) => statement.kind === 'not-based-on-mtus' || statement.kind === 'outside-mtus');
 }
 
 function citationsOf(analysis: GuidelineAnalysis): ExportedCitation[] {

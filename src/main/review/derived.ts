@@ -3,10 +3,11 @@
  * from: worked out again inside every change (and, when the app's rules are newer than the
  * library's, for every letter: derivedRefresh.ts).
  */
+import type { ItemVocabulary } from '../../shared/derived.ts';
 import type { StoredItem, StoredLetter } from '../../shared/library.ts';
 import type { CheckSettings } from '../letters/checks/index.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../letters/checks/index.ts';
-import { deriveValues, itemVocabulary } from '../letters/derive.ts';
+import { deriveValues, letterVocabularies } from '../letters/derive.ts';
 import type { DerivableLetter } from '../letters/derive.ts';
 import type { ChangeRequest, ChangeWork, Db } from '../storage/index.ts';
 import { getJsonSetting, getLetter, runChange, setJsonSetting, writeDerived } from '../storage/index.ts';
@@ -52,5 +53,6 @@ export function change<T>(db: Db, request: Omit<ChangeRequest, 'derive'>, work: 
 
 /** The letter as the reviewer sees it: each item with its fields read by the vocabulary. */
 export function withVocabulary(letter: StoredLetter): StoredLetter {
-  return { ...letter, items: letter.items.map((item): StoredItem => ({ ...item, vocabulary: itemVocabulary({ ...item, corrections: item.structureCorrections }) })) };
+  const vocabularies = letterVocabularies(letter.items.map((item) => ({ ...item, corrections: item.structureCorrections })));
+  return { ...letter, items: letter.items.map((item, index): StoredItem => ({ ...item, vocabulary: vocabularies[index] as ItemVocabulary })) };
 }

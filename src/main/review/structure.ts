@@ -1,10 +1,11 @@
 /**
  * Correcting a structured value the vocabulary read wrong (a service's category, a drug's
- * class): kept beside the vocabulary's reading, marked as a person's, undoable, and never
+ * class, in the project's taxonomy or DWC's): kept beside the vocabulary's reading, marked as a person's, undoable, and never
  * overwritten by a re-parse.
  */
 import type { StructureCorrections, StructureKey } from '../../shared/derived.ts';
 import { STRUCTURE_KEYS } from '../../shared/derived.ts';
+import { DWC_DRUG_CLASSES, DWC_SUB_CATEGORIES } from '../../shared/dwcTaxonomy.ts';
 import { DRUG_CLASSES, SERVICE_CATEGORIES } from '../../shared/vocabulary.ts';
 import type { Actor, ChangeOutcome, Db, LetterRef } from '../storage/index.ts';
 import { InvalidEditError, writeStructureCorrections } from '../storage/index.ts';
@@ -14,6 +15,8 @@ import { itemDetails, itemOfLetter } from './items.ts';
 const ALLOWED: Record<StructureKey, readonly string[]> = {
   category: SERVICE_CATEGORIES.map((term) => term.id),
   drugClass: DRUG_CLASSES.map((term) => term.id),
+  dwcSubCategory: DWC_SUB_CATEGORIES.map((term) => term.id),
+  dwcDrugClass: DWC_DRUG_CLASSES.map((term) => term.id),
 };
 
 /** Sets one structured value of an item, or (null) goes back to the vocabulary's reading. */

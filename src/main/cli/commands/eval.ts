@@ -8,6 +8,7 @@ import type { CliIO } from '../io.ts';
 
 interface EvalOptions {
   readonly json?: true;
+  readonly vocabularyGold?: string;
 }
 
 export const evalCommand = (context: CommandContext) =>
@@ -16,15 +17,18 @@ export const evalCommand = (context: CommandContext) =>
       'Extracts every letter in a folder of <name>.pdf|.txt + <name>.json gold files (the PDF wins) and ' +
         'prints, per field, exact and loose match counts, item-count agreement, the letters that differ, ' +
         'the warnings\' recall and false alarms, per rule check the letters it fires on and those where it flags a wrong value, ' +
+        'the vocabulary against its gold (category and drug class in both taxonomies, drug names, citations) with every miss, ' +
         'and last "letters all fields exact: N/M".',
     )
     .argument('<folder>', 'the folder of letters and gold files')
+    .option('--vocabulary-gold <folder>', "the vocabulary's gold files (<letter>.json; default: the project's eval/gold/vocabulary)")
     .addOption(jsonOption('the figures'))
     .action(async (folder: string, options: EvalOptions) => context.exitWith(await runEvaluate(folder, options, context.io)));
 
 async function runEvaluate(folder: string, options: EvalOptions, io: CliIO): Promise<number> {
   if (!(await isFolder(folder, io))) return EXIT.failed;
-  const report = await evaluateFolder(folder);
+  if (options.vocabularyGold !== undefined && !(await isFolder(options.vocabularyGold, io))) return EXIT.failed;
+  const report = await evaluateFolder(folder, options.vocabularyGold);
   io.out(options.json ? JSON.stringify(summarizeReport(report)) : formatReport(report));
   return EXIT.done;
 }

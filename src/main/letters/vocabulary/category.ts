@@ -17,6 +17,7 @@ export function categorise(text: string, drugs: readonly DrugMention[]): Service
 
 function apply(step: RuleStep, text: string, drugs: readonly DrugMention[]): ServiceCategoryMatch | null {
   if (step === 'drug') return drugCategory(text, drugs);
+  if (step.unless?.test(text)) return null;
   const hit = hitsOf(text, step.pattern)[0];
   return hit ? { value: step.category, rule: step.id, span: [hit.start, hit.end] } : null;
 }

@@ -5,6 +5,7 @@
  * does not know is kept as a drug with a warning, never silently dropped.
  */
 import type { Field, Span } from '../../../shared/letter.ts';
+import type { DwcDrugClass } from '../../../shared/dwcTaxonomy.ts';
 import type { CountedValue, DrugClass, DrugMention, Ingredient, NormalisedValue, Strength, VocabularyWarning } from '../../../shared/vocabulary.ts';
 import { DRUGS, type DrugEntry } from './data/drugs.ts';
 import { aliasesIn, aliasIndex, fieldOf, hitsOf, NUMBER_WORD, overlaps, readNumber, type Hit } from './text.ts';
@@ -168,6 +169,7 @@ function mention(text: string, group: readonly NameHit[], strengths: readonly St
     name,
     generic: genericOf(entries),
     drugClass: classOf(entries, topical),
+    dwcDrugClass: dwcClassOf(entries, topical, compounded),
     compounded,
     strength,
     ingredients,
@@ -196,6 +198,20 @@ function classOf(entries: readonly (DrugEntry | null)[], topical: boolean): Drug
   const classes = entries.map((entry) => entry?.drugClass ?? 'other');
   if (topical && !classes.includes('opioid')) return 'topical';
   return CLASS_PRIORITY.find((candidate) => classes.includes(candidate)) ?? 'other';
+}
+
+/**
+ * DWC counts by how a drug is given: a compound applied to the skin is a Topical Compound and a
+ * manufactured non-opioid applied to the skin a Topical Analgesic, whatever the ingredients' classes;
+ * any other product by its ingredients', an opioid first.
+ */
+function dwcClassOf(entries: readonly (DrugEntry | null)[], topical: boolean, compounded: boolean): DwcDrugClass {
+  const known = entries.filter((entry): entry is DrugEntry => entry !== null);
+  if (topical && compounded) return 'topical-compounds';
+  const classes = known.map((entry) => entry.dwcClass);
+  if (classes.includes('opioids')) return 'opioids';
+  if (topical) return 'topical-analgesics';
+  return classes[0] ?? 'unclassified';
 }
 
 function formIn(text: string, window: Span): NormalisedValue | null {

@@ -9,6 +9,7 @@ export { analyzeGuideline } from './guidelines.ts';
 export { findNoEvidenceStatement, isNoEvidenceCited } from './noEvidence.ts';
 export { checkInForce, citationsNotInForce, isoDate } from './inForce.ts';
 export { analyzeItemService, analyzeService, type ItemServiceTexts } from './services.ts';
+export { placeAddOns } from './addOns.ts';
 export { formatVocabularyReport, measureVocabulary, TARGET_SHARE, type MeasuredItem, type MeasuredLetter, type VocabularyReport } from './measure.ts';
 export { MTUS_PERIODS, type MtusPeriod } from './data/mtusPeriods.ts';
 export {

@@ -8,10 +8,11 @@ import type { Field, Span } from '../../../shared/letter.ts';
 import type { GuidelineCitation, Locator, OtherSourceKind, VocabularyWarning } from '../../../shared/vocabulary.ts';
 import { citation, hasWords } from './citation.ts';
 import { ODG_CHAPTERS, type OdgChapter } from './data/odgChapters.ts';
+import { ODG_TOPIC_CHAPTERS } from './data/odgTopics.ts';
 import { OTHER_SOURCE_RULES, WEB_ADDRESS } from './data/otherSources.ts';
 import { splitList } from './locators.ts';
 import { parseMtusSegment, topicOf } from './mtusCitation.ts';
-import { aliasAt, aliasIndex, hitsOf, trimSpan, type AliasHit } from './text.ts';
+import { aliasAt, aliasesIn, aliasIndex, hitsOf, trimSpan, type AliasHit } from './text.ts';
 
 type Marker = 'odg' | 'acoem' | 'other-label' | 'web' | 'authors';
 
@@ -33,6 +34,9 @@ const MARKERS: readonly { readonly kind: Marker; readonly pattern: RegExp }[] = 
 ];
 
 const CHAPTER_INDEX = aliasIndex<OdgChapter>(ODG_CHAPTERS.flatMap((chapter) => chapter.aliases.map((alias) => [alias, chapter] as const)));
+
+const CHAPTER_BY_ID = new Map(ODG_CHAPTERS.map((chapter) => [chapter.id, chapter]));
+const TOPIC_INDEX = aliasIndex<OdgChapter>(ODG_TOPIC_CHAPTERS.map(([topic, id]) => [topic, CHAPTER_BY_ID.get(id) as OdgChapter] as const));
 
 const SEPARATORS = /^[\s,;:\-–—/.)]+/;
 /** Publisher, edition and version words printed between the source name and the chapter. */
@@ -137,6 +141,8 @@ function odgCitations(text: string, start: number, from: number, end: number, in
   const warnings: VocabularyWarning[] = inferred
     ? [{ code: 'source-inferred', message: 'No source is named; the ODG chapter name makes this an ODG citation.', span: [start, ownEnd] }]
     : [];
+  // No chapter printed: the chapter that holds the topic named, when only one does.
+  chapter ??= chapterOfTopics(text, topics);
   if (!chapter && topics.length > 0) {
     warnings.push({ code: 'unknown-topic', message: `No ODG chapter is named in "${text.slice(from, ownEnd).trim()}".`, span: [from, ownEnd] });
   }
@@ -151,6 +157,14 @@ function odgCitations(text: string, start: number, from: number, end: number, in
   });
   const next = pieces[nextChapter];
   return next ? [own, ...odgCitations(text, next[0], next[0], end, inferred)] : [own];
+}
+
+function chapterOfTopics(text: string, topics: readonly Span[]): { entry: OdgChapter; span: Span } | null {
+  for (const topic of topics) {
+    const hit = aliasesIn(text, TOPIC_INDEX, topic[0], topic[1])[0];
+    if (hit) return { entry: hit.value, span: hit.span };
+  }
+  return null;
 }
 
 /** Where the first piece after the first that is a chapter of its own starts, or null. */

@@ -6,6 +6,7 @@ import type { ItemServiceAnalysis, ServiceAnalysis, ServiceCategory, VocabularyW
 import { readAnatomy } from './anatomy.ts';
 import { categorise, UNMATCHED } from './category.ts';
 import { readDrugs } from './drugs.ts';
+import { placeInDwc } from './dwc.ts';
 import { readAmounts } from './sessions.ts';
 
 /** Categories whose "#6" counts sessions or visits (for drugs and equipment it is a quantity). */
@@ -15,6 +16,7 @@ const SESSION_CATEGORIES: ReadonlySet<ServiceCategory> = new Set([
 
 const EMPTY: ServiceAnalysis = {
   category: UNMATCHED,
+  dwc: { category: 'unclassified', subCategory: 'unclassified/unclassified', rule: 'empty' },
   drugs: [],
   count: null,
   frequency: null,
@@ -82,6 +84,7 @@ function analyze(text: string): ServiceAnalysis {
   }
   return {
     category,
+    dwc: placeInDwc(text, category.value, drugs.drugs),
     drugs: drugs.drugs,
     ...amounts,
     bodyParts: anatomy.bodyParts,

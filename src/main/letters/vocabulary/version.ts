@@ -1,2 +1,2 @@
 /** Bump when a change can change what the vocabulary reads from the same text. */
-export const VOCABULARY_VERSION = '1.0.0';
+export const VOCABULARY_VERSION = '1.1.0';

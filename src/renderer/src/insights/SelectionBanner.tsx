@@ -15,6 +15,9 @@ export interface SelectionBannerProps {
 const FACET_NAMES: Record<Facet, string> = {
   category: 'service category',
   'drug-class': 'drug class',
+  'dwc-category': "DWC's Request Category",
+  'dwc-sub-category': "DWC's Sub Category",
+  'dwc-drug-class': "DWC's drug class",
   drug: 'drug',
   'ca-source': "Claims Administrator's source",
   'maximus-source': "MAXIMUS's source",
