@@ -254,6 +254,7 @@ export function App() {
     notify: say,
     warn: error,
     noticesShown: notices.shown,
+    loadUndoState,
     undoState: () => undoRef.current,
   });
   revisions.current = actions.revisions;

@@ -35,6 +35,8 @@ export interface ReviewContext {
   readonly warn: (message: string) => void;
   /** How many notices have been shown so far. */
   readonly noticesShown: () => number;
+  /** Reads the undo and redo steps on offer again. */
+  readonly loadUndoState: () => Promise<void>;
   /** The undo and redo steps on offer, as last loaded. */
   readonly undoState: () => UndoState | null;
 }
@@ -214,7 +216,13 @@ function createActions(context: () => ReviewContext, chain: { current: Promise<u
     step: (direction) =>
       serial(async () => {
         const offered = context().undoState()?.[direction] ?? null;
-        if (!offered) return context().notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        if (!offered) {
+          // Nothing was on offer here; another window or program may have made a step since.
+          await context().loadUndoState();
+          const now = context().undoState()?.[direction] ?? null;
+          if (!now) return context().notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+          return context().warn(`${STEP_WORDS[direction].name} had nothing to offer here, but another window or program changed the library: it now offers “${describeStep(now)}”. Press ${STEP_WORDS[direction].key} again to take that step.`);
+        }
         const ticket = context().undoTicket();
         let taken: StepResult;
         try {

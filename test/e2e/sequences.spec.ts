@@ -1,0 +1,193 @@
+/**
+ * Long random sessions in Chromium (a property run with fast-check): keys that move, decide,
+ * confirm, verify, finish, undo and redo, mixed with a new sort, a status filter, a search and
+ * its clearing, a reload, and a second client's changes and undos through the bridge. After
+ * each sequence everything is undone from the window, and every letter, read through the API,
+ * must be as it was. Along the way: a reload and a new sort keep the open letter, and undo never
+ * refuses twice in a row (a refusal reads the library again, so the next press acts).
+ *
+ * Its size comes from IMR_UI_SEQUENCES (default 12, what CI runs); run it at full size with
+ *   IMR_UI_SEQUENCES=300 npx playwright test -c test/e2e/playwright.config.ts sequences.spec.ts
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import fc from 'fast-check';
+import type { QueueSort } from '../../src/shared/api.ts';
+import type { LetterStatus, StoredLetter } from '../../src/shared/library.ts';
+import { getLetter } from './helpers.ts';
+import { buildLibrary } from './library.ts';
+import type { Workstation } from './server.ts';
+import { startWorkstation } from './server.ts';
+
+const SEQUENCES = Number(process.env['IMR_UI_SEQUENCES'] ?? 12);
+const LETTERS = 8;
+/** Words some letters hold and others not (generated services), for the search. */
+const SEARCHES = ['physical therapy', 'MRI', 'acupuncture', 'tramadol', 'chiropractic'];
+
+type Command =
+  | { readonly kind: 'key'; readonly key: string }
+  | { readonly kind: 'sort'; readonly sort: QueueSort }
+  | { readonly kind: 'status'; readonly status: LetterStatus | null }
+  | { readonly kind: 'search'; readonly term: string }
+  | { readonly kind: 'clearSearch' }
+  | { readonly kind: 'reload' }
+  | { readonly kind: 'otherDecides'; readonly letter: number; readonly item: number; readonly upheld: boolean }
+  | { readonly kind: 'otherUndoes' };
+
+const KEYS = ['j', 'k', 'j', ']', '[', 'u', 'o', 'u', 'o', 'y', 'v', 'r', 'd', 'n', 'w', 'Control+z', 'Control+z', 'Control+Shift+z'];
+
+const command: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom(...KEYS).map((key) => ({ kind: 'key', key }) as const) },
+  { weight: 1, arbitrary: fc.constantFrom<QueueSort>('import', 'caseNumber', 'attention').map((sort) => ({ kind: 'sort', sort }) as const) },
+  { weight: 1, arbitrary: fc.constantFrom<LetterStatus | null>(null, null, 'unreviewed', 'in_progress', 'verified').map((status) => ({ kind: 'status', status }) as const) },
+  { weight: 1, arbitrary: fc.constantFrom(...SEARCHES).map((term) => ({ kind: 'search', term }) as const) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'clearSearch' } as const) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'reload' } as const) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ letter: fc.nat(LETTERS - 1), item: fc.nat(3), upheld: fc.boolean() }).map((other) => ({ kind: 'otherDecides', ...other }) as const),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'otherUndoes' } as const) },
+);
+
+let ws: Workstation;
+let page: Page;
+let ids: number[];
+let original: unknown[];
+let pending = 0;
+
+/** A letter as compared: everything but its revision, which every change and undo moves on. */
+function comparable(letter: StoredLetter): unknown {
+  const { revision: _revision, ...rest } = letter;
+  return rest;
+}
+
+async function libraryNow(): Promise<unknown[]> {
+  return Promise.all(ids.map(async (id) => comparable(await getLetter(ws, id))));
+}
+
+test.beforeAll(async ({ browser }) => {
+  ws = await startWorkstation({ libraryFile: buildLibrary({ letters: LETTERS, caseNumberAt: (index) => 3000 + ((index * 5) % LETTERS) }).file });
+  ids = (await ws.call('queryQueue', { sort: 'import', offset: 0, limit: 100 })).rows.map((row) => row.id);
+  original = await libraryNow();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('request', (request) => void (request.url().endsWith('/api') && pending++));
+  const done = (request: { url(): string }) => void (request.url().endsWith('/api') && pending--);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  await page.goto(ws.url);
+  await expect(page.locator('.letter-title h2')).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await ws?.stop();
+});
+
+const title = () => page.locator('.letter-title h2');
+const status = () => page.locator('.status-bar');
+
+/** Waits until the window has no API call in flight, twice a frame apart (a reply often sends the next call). */
+async function settle(): Promise<void> {
+  await expect
+    .poll(async () => {
+      if (pending > 0) return false;
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      return pending === 0;
+    })
+    .toBe(true);
+}
+
+/** Takes the keyboard focus off a form control, so the next key is a shortcut. */
+async function blur(): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+async function run(step: Command): Promise<void> {
+  switch (step.kind) {
+    case 'key': {
+      // A dialog a key opened (finish's or reopen's none; history's, flags' not in the list) is closed first.
+      if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
+      await page.keyboard.press(step.key);
+      return;
+    }
+    case 'sort': {
+      await settle();
+      const before = (await title().count()) ? await title().innerText() : null;
+      await page.getByRole('combobox', { name: 'Sort' }).selectOption(step.sort);
+      await blur();
+      if (before !== null) await expect(title(), 'a new sort keeps the open letter').toHaveText(before);
+      return;
+    }
+    case 'status': {
+      const select = page.getByRole('combobox', { name: 'Status' });
+      await select.selectOption(step.status === null ? { label: 'Any status' } : { value: step.status });
+      await blur();
+      return;
+    }
+    case 'search': {
+      const box = page.getByRole('searchbox', { name: 'Search letters' });
+      await box.fill(step.term);
+      await box.press('Enter');
+      await blur();
+      return;
+    }
+    case 'clearSearch': {
+      await page.getByRole('searchbox', { name: 'Search letters' }).press('Escape');
+      return;
+    }
+    case 'reload': {
+      await settle();
+      const before = (await title().count()) ? await title().innerText() : null;
+      await page.reload();
+      if (before !== null) await expect(title(), 'a reload keeps the open letter').toHaveText(before);
+      return;
+    }
+    case 'otherDecides': {
+      const letter = await getLetter(ws, ids[step.letter]!);
+      const item = letter.items[step.item % Math.max(1, letter.items.length)];
+      if (!item || letter.status === 'verified' || letter.status === 'flagged') return;
+      await ws.call('setDecision', { letterId: letter.id, revision: letter.revision }, item.id, step.upheld ? 'Upheld' : 'Overturned');
+      return;
+    }
+    case 'otherUndoes': {
+      const offered = (await ws.call('getUndoState')).undo;
+      if (offered) await ws.call('undo', { expected: offered.changeId });
+      return;
+    }
+  }
+}
+
+/** Undoes everything from the window, press by press; a refusal may happen once, never twice running. */
+async function undoAll(): Promise<void> {
+  await settle();
+  if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
+  await blur();
+  let refusedLast = false;
+  for (let presses = 0; (await ws.call('getUndoState')).undo !== null; presses++) {
+    expect(presses, 'undo all ends').toBeLessThan(500);
+    const before = await ws.call('getUndoState');
+    await page.keyboard.press('Control+z');
+    await settle();
+    const after = await ws.call('getUndoState');
+    const refused = after.undo?.changeId === before.undo?.changeId;
+    if (refused) {
+      await expect(status()).toContainText(/Nothing was undone|now offers/);
+      expect(refusedLast, 'undo refused twice running').toBe(false);
+    }
+    refusedLast = refused;
+  }
+}
+
+test(`${SEQUENCES} random sessions with a second client, each undone from the window, leave every letter as it was`, async () => {
+  test.setTimeout(120_000 + SEQUENCES * 60_000);
+  await fc.assert(
+    fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 30 }), async (steps) => {
+      for (const step of steps) await run(step);
+      await undoAll();
+      expect(await libraryNow()).toEqual(original);
+    }),
+    // The library is one file the whole run shares: a failure is reported as found, not shrunk against a changed library.
+    { numRuns: SEQUENCES, endOnFailure: true },
+  );
+});
