@@ -5,14 +5,15 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      // The library server (a utility process) and the import, export and Parquet encoding
-      // workers are entries of their own, beside the bundle; shared chunks sit beside them too,
+      // The library server (a utility process) and the import, integrity check, export and
+      // Parquet encoding workers are entries of their own, beside the bundle; shared chunks sit beside them too,
       // so the workers' relative URLs resolve from any chunk.
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           libraryServer: resolve(__dirname, 'src/main/server/utilityMain.ts'),
           extractWorker: resolve(__dirname, 'src/main/import/extractWorker.ts'),
+          integrityWorker: resolve(__dirname, 'src/main/storage/integrityWorker.ts'),
           exportWorker: resolve(__dirname, 'src/main/export/exportWorker.ts'),
           parquetEncodeWorker: resolve(__dirname, 'src/main/export/writers/parquetEncodeWorker.ts'),
         },

@@ -2,7 +2,7 @@
  * The letter library store: the SQLite file, its schema, and every read and write of its rows.
  * Services (review, import, export) use only what this module exports; the SQL stays here.
  */
-export { openLibrary, openLibraryReadOnly, openSnapshot } from './library.ts';
+export { BACKGROUND_CHECK_FROM_BYTES, openLibrary, openLibraryReadOnly, openSnapshot } from './library.ts';
 export type { Library, OpenLibraryOptions } from './library.ts';
 export * from './errors.ts';
 export { storageFailure } from './storageFailure.ts';

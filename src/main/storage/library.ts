@@ -3,19 +3,26 @@
  * newer app, another program's database, an empty file nobody asked to make a library) without
  * writing a byte to them, backs up files it is about to migrate, then configures the
  * connection, brings the schema up to date and marks import runs a killed process left running.
+ *
+ * Damage: a file under BACKGROUND_CHECK_FROM_BYTES is checked (quick_check, milliseconds) before
+ * it opens, and refused when damaged. A larger one opens at once and is checked in the
+ * background (writeGate.ts): it can be read meanwhile, and its first write waits for the check,
+ * so nothing is written into a damaged file. A file about to be migrated is always checked
+ * first. A read-only open of a large file writes nothing and checks nothing: damage met while
+ * reading is reported as damage.
  */
 import { closeSync, copyFileSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { installChangeCapture } from './changes/capture.ts';
-import { isUnchangedSinceChecked, stampCheckedFile } from './checkedStamp.ts';
 import { LibraryOpenError } from './errors.ts';
 import { markInterruptedRuns } from './importRuns.ts';
 import { storageFailure } from './storageFailure.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { LIBRARY_APPLICATION_ID } from './migrations/001-initial.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
-import { setReviewer } from './settings.ts';
+import { getReviewer, setReviewer } from './settings.ts';
 import type { Db } from './sql.ts';
+import { gateWritesOnCheck } from './writeGate.ts';
 
 export interface Library {
   readonly db: Db;
@@ -36,7 +43,12 @@ export interface OpenLibraryOptions {
    * that does not exist is always created.
    */
   readonly create?: boolean;
+  /** Files of this many bytes or more open at once and are checked in the background (default BACKGROUND_CHECK_FROM_BYTES). */
+  readonly backgroundCheckFrom?: number;
 }
+
+/** quick_check reads about 200 MB a second: below this it takes a moment, and the open waits for it. */
+export const BACKGROUND_CHECK_FROM_BYTES = 64 * 1024 * 1024;
 
 /**
  * A read-only connection holding one snapshot of the library until it is closed: an export
@@ -50,11 +62,12 @@ export function openSnapshot(file: string): Db {
 
 /**
  * Opens a library only to read it: the same checks as openLibrary, and nothing is written: no
- * migration, no marks, no stamp. A file that does not exist, or that has an older schema (which
+ * migration, no marks; a large file is not checked (see above). A file that does not exist, or that has an older schema (which
  * only an open that writes can bring up to date), is refused.
  */
 export function openLibraryReadOnly(file: string): Library {
-  const version = inspectExistingFile(file, false);
+  const size = fileSize(file);
+  const version = inspectExistingFile(file, false, size !== null && size >= BACKGROUND_CHECK_FROM_BYTES ? 'none' : 'now');
   if (version === null) throw new LibraryOpenError(file, 'not-found', 'there is no such file');
   if (version < LATEST_SCHEMA_VERSION) {
     throw new LibraryOpenError(
@@ -71,10 +84,16 @@ export function openLibraryReadOnly(file: string): Library {
 /** Long enough to wait out an import worker's transaction, short enough to report a stuck lock. */
 const BUSY_TIMEOUT_MS = 5000;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** The database header's length, and where in it SQLite keeps user_version (the schema version). */
+const SQLITE_HEADER_BYTES = 100;
+const USER_VERSION_OFFSET = 60;
 
 export function openLibrary(file: string, options: OpenLibraryOptions = {}): Library {
-  const existingVersion = inspectExistingFile(file, options.create ?? false);
+  const size = fileSize(file);
+  const upToDate = size !== null && size >= (options.backgroundCheckFrom ?? BACKGROUND_CHECK_FROM_BYTES) && isCurrentLibrary(file);
+  const existingVersion = inspectExistingFile(file, options.create ?? false, upToDate ? 'background' : 'now');
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  let gate: ReturnType<typeof gateWritesOnCheck> | null = null;
   try {
     const backupFile =
       existingVersion !== null && existingVersion < LATEST_SCHEMA_VERSION
@@ -83,26 +102,38 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Lib
     configureConnection(db);
     migrateOrExplain(db, file);
     installChangeCapture(db);
+    if (upToDate) gate = gateWritesOnCheck(db, file);
     markKilledRuns(db, file);
-    if (options.reviewer !== undefined) setReviewer(db, options.reviewer);
+    // Set only when it changes: an open that writes nothing need not wait for a background check.
+    if (options.reviewer !== undefined && getReviewer(db) !== options.reviewer.trim()) setReviewer(db, options.reviewer);
     return {
       db,
       file,
       previousSchemaVersion: existingVersion ?? 0,
       backupFile,
       close: () => {
+        gate?.stop();
         db.close();
-        stampCheckedFile(file);
       },
     };
   } catch (error) {
+    gate?.stop();
     db.close();
     throw error;
   }
 }
 
-/** The schema version of an existing library file, checked without writing to it; null for a new library. */
-function inspectExistingFile(file: string, create: boolean): number | null {
+/** True for a SQLite file of this app's current schema (read from its header, nothing opened): one that will not be migrated. */
+function isCurrentLibrary(file: string): boolean {
+  const header = readHeader(file, SQLITE_HEADER_BYTES);
+  return header.length === SQLITE_HEADER_BYTES && header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER) && header.readInt32BE(USER_VERSION_OFFSET) === LATEST_SCHEMA_VERSION;
+}
+
+/**
+ * The schema version of an existing library file, checked without writing to it; null for a new
+ * library. `check`: run quick_check now, leave it to the background, or none (nothing is written).
+ */
+function inspectExistingFile(file: string, create: boolean, check: 'now' | 'background' | 'none'): number | null {
   const size = fileSize(file);
   if (size === null) return null;
   if (size === 0) {
@@ -132,7 +163,7 @@ function inspectExistingFile(file: string, create: boolean): number | null {
       if (create && version === 0) return null;
       throw new LibraryOpenError(file, 'not-a-library', 'it is a SQLite database with no tables, not a library; name a file that does not exist yet to make a new library');
     }
-    if (!isUnchangedSinceChecked(file)) {
+    if (check === 'now' || (check === 'background' && version < LATEST_SCHEMA_VERSION)) {
       const problems = reader.pragma('quick_check', { simple: true });
       // quick_check reports over several lines; a refusal is one.
       if (problems !== 'ok') throw new LibraryOpenError(file, 'corrupt', `the file is damaged (${String(problems).replace(/\s*\n\s*/g, ' ')})`);
@@ -158,7 +189,12 @@ function fileSize(file: string): number | null {
 }
 
 function startsWithSqliteHeader(file: string): boolean {
-  const header = Buffer.alloc(SQLITE_HEADER.length);
+  return readHeader(file, SQLITE_HEADER.length).equals(SQLITE_HEADER);
+}
+
+/** The file's first `length` bytes (fewer when it is shorter). */
+function readHeader(file: string, length: number): Buffer {
+  const header = Buffer.alloc(length);
   let descriptor: number;
   try {
     descriptor = openSync(file, 'r');
@@ -166,8 +202,7 @@ function startsWithSqliteHeader(file: string): boolean {
     throw new LibraryOpenError(file, 'unreadable', (error as Error).message, { cause: error });
   }
   try {
-    const bytesRead = readSync(descriptor, header, 0, header.length, 0);
-    return bytesRead === header.length && header.equals(SQLITE_HEADER);
+    return header.subarray(0, readSync(descriptor, header, 0, length, 0));
   } finally {
     closeSync(descriptor);
   }
