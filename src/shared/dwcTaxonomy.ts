@@ -144,6 +144,12 @@ export function dwcSubCategoryLabel(id: string): string | undefined {
   return SUB_CATEGORY_BY_ID.get(id)?.label;
 }
 
+/** "Surgery / Spine": a Sub Category with its Request Category, since some Sub Category names recur ("Therapies"). */
+export function dwcPlacementLabel(id: string): string | undefined {
+  const term = SUB_CATEGORY_BY_ID.get(id);
+  return term ? `${CATEGORY_LABELS.get(term.category) ?? term.category} / ${term.label}` : undefined;
+}
+
 export function dwcDrugClassLabel(id: string): string | undefined {
   return DRUG_CLASS_LABELS.get(id);
 }

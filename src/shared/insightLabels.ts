@@ -1,6 +1,6 @@
 /** What the stored facet values and decision months are called in charts, tables and the queue: short, since they label bars. */
 import type { Facet } from './derived.ts';
-import { dwcCategoryLabel, dwcDrugClassLabel, dwcSubCategoryLabel } from './dwcTaxonomy.ts';
+import { dwcCategoryLabel, dwcDrugClassLabel, dwcPlacementLabel } from './dwcTaxonomy.ts';
 import type { CitationSource, DrugClass, MtusPart, ServiceCategory } from './vocabulary.ts';
 
 const CATEGORY_LABELS: Record<ServiceCategory, string> = {
@@ -68,7 +68,7 @@ const LABELS: Partial<Record<Facet, Readonly<Record<string, string>>>> = {
 
 const DWC_LABELS: Partial<Record<Facet, (id: string) => string | undefined>> = {
   'dwc-category': dwcCategoryLabel,
-  'dwc-sub-category': dwcSubCategoryLabel,
+  'dwc-sub-category': dwcPlacementLabel,
   'dwc-drug-class': dwcDrugClassLabel,
 };
 

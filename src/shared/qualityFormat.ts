@@ -103,6 +103,8 @@ export function describeFrame(filter: QueueFilter, tagName: (tagId: number) => s
     ...yesNo(filter.hasChecks, 'with rule-check findings', 'without rule-check findings'),
     ...(filter.category === undefined ? [] : [`with an item of category ${filter.category}`]),
     ...(filter.drugClass === undefined ? [] : [`with a drug of class ${filter.drugClass}`]),
+    ...(filter.dwcCategory === undefined ? [] : [`with an item of DWC category ${filter.dwcCategory}`]),
+    ...(filter.dwcDrugClass === undefined ? [] : [`with a drug of DWC class ${filter.dwcDrugClass}`]),
     ...(filter.guidelineSource === undefined ? [] : [`citing ${filter.guidelineSource}`]),
     ...(filter.search === undefined ? [] : [`matching the search "${filter.search}"`]),
     ...(filter.decidedIn === undefined ? [] : [filter.decidedIn === 'unknown' ? 'without a readable decision date' : `decided in ${filter.decidedIn}`]),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FACETS } from './derived.ts';
+import { DWC_DRUG_CLASSES, DWC_REQUEST_CATEGORIES, type DwcDrugClass, type DwcRequestCategory } from './dwcTaxonomy.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { LETTER_STATUSES } from './library.ts';
 import { id, text } from './schemaParts.ts';
@@ -39,6 +40,9 @@ export const queueFilterSchema = z.strictObject({
   hasChecks: z.boolean().optional(),
   category: z.enum(SERVICE_CATEGORIES.map((term) => term.id) as [ServiceCategory, ...ServiceCategory[]]).optional(),
   drugClass: z.enum(DRUG_CLASSES.map((term) => term.id) as [DrugClass, ...DrugClass[]]).optional(),
+  /** Letters with an item in this DWC Request Category, or with a drug of this DWC drug class. */
+  dwcCategory: z.enum(DWC_REQUEST_CATEGORIES.map((term) => term.id) as [DwcRequestCategory, ...DwcRequestCategory[]]).optional(),
+  dwcDrugClass: z.enum(DWC_DRUG_CLASSES.map((term) => term.id) as [DwcDrugClass, ...DwcDrugClass[]]).optional(),
   guidelineSource: z.enum(CITATION_SOURCES.map((term) => term.id) as [CitationSource, ...CitationSource[]]).optional(),
   search: text(500).optional(),
   /** Letters decided in a year ('2016'), a month ('2016-12') or years ('2016..2017'), or 'unknown' (no MM/DD/YYYY decision date). */

@@ -27,6 +27,9 @@ export interface QueueFilter {
   /** Letters with an item of this service category, drug class, or guideline source (in either guideline). */
   readonly category?: string;
   readonly drugClass?: string;
+  /** The same in DWC's taxonomy: its Request Category, its drug class. */
+  readonly dwcCategory?: string;
+  readonly dwcDrugClass?: string;
   readonly guidelineSource?: string;
   /** Full-text search (letter text and item fields); blank means no search. */
   readonly search?: string;
@@ -109,9 +112,11 @@ const YEARS = /^(?<from>\d{4})\.\.(?<to>\d{4})$/;
 const MAX_PAGE_SIZE = 1000;
 
 /** The item facets each facet filter reads (see src/shared/derived.ts). */
-const FACET_FILTERS: readonly (readonly ['category' | 'drugClass' | 'guidelineSource', readonly string[]])[] = [
+const FACET_FILTERS: readonly (readonly ['category' | 'drugClass' | 'dwcCategory' | 'dwcDrugClass' | 'guidelineSource', readonly string[]])[] = [
   ['category', ['category']],
   ['drugClass', ['drug-class']],
+  ['dwcCategory', ['dwc-category']],
+  ['dwcDrugClass', ['dwc-drug-class']],
   ['guidelineSource', ['ca-source', 'maximus-source']],
 ];
 

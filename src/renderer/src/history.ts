@@ -1,5 +1,6 @@
 /** Recorded changes in the words the UI uses: "Changed the rationale of item 2", "Verified the letter". */
 import type { ChangeDetails, HistoryEntry, ItemField, LetterField, UndoStep } from '../../shared/library.ts';
+import type { Facet } from '../../shared/derived.ts';
 import { facetValueLabel } from '../../shared/insightLabels.ts';
 import { ITEM_FIELD_STYLES, labelInSentence, LETTER_FIELD_STYLES } from './fields.ts';
 
@@ -25,7 +26,7 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
     case 'set-item-status':
       return `Marked ${itemName(details)} ${details.to ?? ''}`.trimEnd();
     case 'set-structure':
-      return `Set the ${details.field === 'drugClass' ? 'drug class' : 'service category'} of ${itemName(details)} to ${structureValueName(details)}`;
+      return `Set the ${STRUCTURE_NAMES[details.field ?? ''] ?? 'service category'} of ${itemName(details)} to ${structureValueName(details)}`;
     case 'add-item':
       return `Added ${itemName(details)}`;
     case 'delete-item':
@@ -73,10 +74,26 @@ export function describeChange(action: HistoryEntry['action'], details: ChangeDe
   }
 }
 
+const STRUCTURE_NAMES: Readonly<Record<string, string>> = {
+  category: 'service category',
+  drugClass: 'drug class',
+  dwcSubCategory: "DWC's category",
+  dwcDrugClass: "DWC's drug class",
+};
+const STRUCTURE_FACETS: Readonly<Record<string, Facet>> = {
+  category: 'category',
+  drugClass: 'drug-class',
+  dwcSubCategory: 'dwc-sub-category',
+  dwcDrugClass: 'dwc-drug-class',
+};
+
 /** A category or drug class by its label, as the drop-down names it, not its stored id. */
 function structureValueName(details: ChangeDetails): string {
   if (details.to === null || details.to === undefined) return "the vocabulary's reading";
-  return labelInSentence(facetValueLabel(details.field === 'drugClass' ? 'drug-class' : 'category', details.to));
+  const facet = STRUCTURE_FACETS[details.field ?? ''] ?? 'category';
+  const label = facetValueLabel(facet, details.to);
+  // DWC's labels are its own spelling ("DMEPOS", "NSAID"): kept as DWC prints them.
+  return facet.startsWith('dwc-') ? label : labelInSentence(label);
 }
 
 function plural(n: number, noun: string): string {

@@ -105,13 +105,17 @@ function groupNames(text: string, names: readonly NameHit[]): NameHit[][] {
   return groups;
 }
 
-/** Drugs listed one after another, each with a percent strength, are one compound ("Ketoprofen 10%, Lidocaine 5% cream"). */
+/**
+ * Drugs listed one after another, each with a percent strength, are one compound ("Ketoprofen 10%,
+ * Lidocaine 5% cream"); two products each joined by "/" are two preparations ("A 20%/B 5% and C 10%/D 5%").
+ */
 function mergePercentList(text: string, groups: NameHit[][]): NameHit[][] {
   const merged: NameHit[][] = [];
   for (const group of groups) {
     const previous = merged.at(-1);
     const between = previous ? text.slice((previous.at(-1) as NameHit).span[1], (group[0] as NameHit).span[0]) : '';
-    if (previous && PERCENT_THEN_LIST.test(between)) previous.push(...group);
+    const twoPreparations = previous !== undefined && previous.length > 1 && group.length > 1;
+    if (previous && !twoPreparations && PERCENT_THEN_LIST.test(between)) previous.push(...group);
     else merged.push([...group]);
   }
   return merged;

@@ -43,9 +43,9 @@ const SEPARATORS = /^[\s,;:\-–—/.)]+/;
 const METADATA = /^(?:Work\s+Loss\s+Data\s+Institute|MCG|Integrated\s+Treatment\/Disability\s+Duration\s+Guidelines|Treatment\s+Index|\(?\s*\d+(?:st|nd|rd|th)\s+(?:Annual\s+)?Edition(?:\s*\((?:web|online)\))?\s*\)?|\((?:web|online)\)|\(?\s*(?:web|online)\s+(?:version|edition)\s*\)?|Chapter\s*:|Treatment\s+(?:in|for)\s+Worker(?:['’]?s)?['’]?\s+Comp(?:ensation)?|\(?\s*(?:ODG(?:[-\s]TWC)?|TWC)\s*\)?)(?![\w])/i;
 const YEAR_AT = /^\(?((?:19|20)\d{2})\)?(?![\d/])/;
 const UPDATED_AT = /^\(\s*(updated\s+\d{1,2}\/\d{1,2}\/\d{2,4})\s*\)/i;
-const CHAPTER_SUFFIX = /^\s*(?:chapter|section|guidelines?|\((?:acute\s*(?:&|and)\s*chronic|chronic|acute)\)|\(\s*(?:online|web)\s+version\s*\))(?![\w])/i;
+const CHAPTER_SUFFIX = /^\s*(?:chapters?|sections?|guidelines?|\((?:acute\s*(?:&|and)\s*chronic|chronic|acute)\)|\(\s*(?:online|web)\s+version\s*\))(?![\w])/i;
 /** After a chapter name, what may follow for the name to stand alone (a later chapter in a list). */
-const CHAPTER_BOUNDARY = /^(?:\s*$|\s*[,;:/(\-–—]|\s+(?:chapter|section)\b)/i;
+const CHAPTER_BOUNDARY = /^(?:\s*$|\s*[,;:/(\-–—.]|\s+(?:chapters?|sections?|and)\b)/i;
 const UNIT_TAIL = /[\s,;.:]*(?:\band\s*)?$/i;
 
 interface Unit {

@@ -1,12 +1,13 @@
 /**
  * What the domain vocabulary read in an item, under the field it read it from: the service's
  * category, drugs, sessions and body parts; each guideline's citations. The category and the
- * drug class can be corrected here (one undoable change each, marked as corrected); the stretches
+ * drug class can be corrected here, in the project's taxonomy and in DWC's (one undoable change each, marked as corrected); the stretches
  * of the value each reading came from are marked in the value (`serviceMarks`, `guidelineMarks`).
  */
 import type { ItemVocabulary, StructureKey } from '../../../shared/derived.ts';
 import type { Span } from '../../../shared/letter.ts';
 import type { GuidelineAnalysis, GuidelineCitation, ServiceAnalysis } from '../../../shared/vocabulary.ts';
+import { DWC_DRUG_CLASSES, DWC_REQUEST_CATEGORIES, DWC_SUB_CATEGORIES, dwcDrugClassLabel, dwcPlacementLabel } from '../../../shared/dwcTaxonomy.ts';
 import { DRUG_CLASSES, SERVICE_CATEGORIES } from '../../../shared/vocabulary.ts';
 
 export interface StructureHandler {
@@ -42,6 +43,8 @@ export function ServiceReading({ itemId, number, vocabulary, readOnly, onSetStru
   const service = vocabulary.service.service;
   const categoryCorrected = vocabulary.corrected.includes('category');
   const classCorrected = vocabulary.corrected.includes('drugClass');
+  const dwcCorrected = vocabulary.corrected.includes('dwcSubCategory');
+  const dwcClassCorrected = vocabulary.corrected.includes('dwcDrugClass');
   const sessions = service.frequency
     ? `${service.frequency.total.max} sessions (${service.frequency.perWeek.max}×${service.frequency.weeks.max})`
     : service.count
@@ -64,6 +67,26 @@ export function ServiceReading({ itemId, number, vocabulary, readOnly, onSetStru
           ))}
         </select>
         {categoryCorrected && <Corrected onReset={readOnly ? null : () => onSetStructure(itemId, 'category', null)} read={words(service.category.value)} />}
+      </label>
+      <label className="reading-choice">
+        DWC category
+        <select
+          aria-label={`Item ${number} DWC category`}
+          value={vocabulary.dwcSubCategory}
+          disabled={readOnly}
+          onChange={(event) => onSetStructure(itemId, 'dwcSubCategory', event.target.value === service.dwc.subCategory ? null : event.target.value)}
+        >
+          {DWC_REQUEST_CATEGORIES.map((category) => (
+            <optgroup key={category.id} label={category.label}>
+              {DWC_SUB_CATEGORIES.filter((term) => term.category === category.id).map((term) => (
+                <option key={term.id} value={term.id}>
+                  {term.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {dwcCorrected && <Corrected onReset={readOnly ? null : () => onSetStructure(itemId, 'dwcSubCategory', null)} read={dwcPlacementLabel(service.dwc.subCategory) ?? service.dwc.subCategory} />}
       </label>
       {service.drugs.map((drug, i) => (
         <span key={i} className="reading-chip" title={`As printed: ${drug.name.value}${drug.generic ? '' : ' (not in the drug table)'}`}>
@@ -88,6 +111,26 @@ export function ServiceReading({ itemId, number, vocabulary, readOnly, onSetStru
             ))}
           </select>
           {classCorrected && <Corrected onReset={readOnly ? null : () => onSetStructure(itemId, 'drugClass', null)} read={service.drugs.map((drug) => words(drug.drugClass)).join(', ')} />}
+        </label>
+      )}
+      {service.drugs.length > 0 && (
+        <label className="reading-choice">
+          DWC drug class
+          <select
+            aria-label={`Item ${number} DWC drug class`}
+            value={vocabulary.dwcDrugClasses[0] ?? 'unclassified'}
+            disabled={readOnly}
+            onChange={(event) => onSetStructure(itemId, 'dwcDrugClass', event.target.value === service.drugs[0]?.dwcDrugClass ? null : event.target.value)}
+          >
+            {DWC_DRUG_CLASSES.map((term) => (
+              <option key={term.id} value={term.id}>
+                {term.label}
+              </option>
+            ))}
+          </select>
+          {dwcClassCorrected && (
+            <Corrected onReset={readOnly ? null : () => onSetStructure(itemId, 'dwcDrugClass', null)} read={service.drugs.map((drug) => dwcDrugClassLabel(drug.dwcDrugClass) ?? drug.dwcDrugClass).join(', ')} />
+          )}
         </label>
       )}
       {sessions && <span className="reading-chip">{sessions}</span>}

@@ -6,6 +6,7 @@ import { DECISIONS, LETTER_FORMATS } from '../../../shared/letter.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
 import { HOME_STATE } from '../../../shared/licensure.ts';
 import type { QueueRow, Tag } from '../../../shared/library.ts';
+import { DWC_DRUG_CLASSES, DWC_REQUEST_CATEGORIES } from '../../../shared/dwcTaxonomy.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from '../../../shared/vocabulary.ts';
 import type { QueuePages } from '../state/useQueuePages.ts';
 import { OptionalSelect, plainChoices } from './OptionalSelect.tsx';
@@ -107,6 +108,8 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           <OptionalSelect label="Format" anyLabel="Any format" value={filter.format} choices={plainChoices(LETTER_FORMATS)} onChange={(format) => set({ format })} />
           <OptionalSelect label="Service category" anyLabel="Any service" value={filter.category} choices={termChoices(SERVICE_CATEGORIES)} onChange={(category) => set({ category })} />
           <OptionalSelect label="Drug class" anyLabel="Any drug" value={filter.drugClass} choices={termChoices(DRUG_CLASSES)} onChange={(drugClass) => set({ drugClass })} />
+          <OptionalSelect label="DWC category" anyLabel="Any DWC category" value={filter.dwcCategory} choices={DWC_CATEGORY_CHOICES} onChange={(dwcCategory) => set({ dwcCategory })} />
+          <OptionalSelect label="DWC drug class" anyLabel="Any DWC drug class" value={filter.dwcDrugClass} choices={DWC_CLASS_CHOICES} onChange={(dwcDrugClass) => set({ dwcDrugClass })} />
           <OptionalSelect
             label="Guideline source"
             anyLabel="Any citation"
@@ -196,6 +199,9 @@ function licensureOf(choice: string): QueueFilter['licensure'] {
 }
 
 /** A taxonomy's terms as choices, each described in its tooltip. */
+const DWC_CATEGORY_CHOICES = DWC_REQUEST_CATEGORIES.map((term) => ({ value: term.id, label: term.label, title: `DWC's Request Category ${term.label}` }));
+const DWC_CLASS_CHOICES = DWC_DRUG_CLASSES.map((term) => ({ value: term.id, label: term.label, title: `DWC's drug class ${term.label}` }));
+
 function termChoices<Id extends string>(terms: readonly { readonly id: Id; readonly description: string }[]) {
   return terms.map((term) => ({ value: term.id, label: term.id.replaceAll('-', ' '), title: term.description }));
 }

@@ -19,7 +19,7 @@ export interface OdgChapter {
 }
 
 export const ODG_CHAPTERS: readonly OdgChapter[] = [
-  { id: 'ankle-foot', name: 'Ankle & Foot', aliases: ['Ankle & Foot', 'Ankle and Foot', 'Foot & Ankle', 'Ankle'] },
+  { id: 'ankle-foot', name: 'Ankle & Foot', aliases: ['Ankle & Foot', 'Ankle and Foot', 'Foot & Ankle', 'Ankle/Foot', 'Ankle'] },
   { id: 'burns', name: 'Burns', aliases: ['Burns'] },
   { id: 'carpal-tunnel', name: 'Carpal Tunnel Syndrome', aliases: ['Carpal Tunnel Syndrome', 'Carpal Tunnel'] },
   { id: 'diabetes', name: 'Diabetes', aliases: ['Diabetes'] },
@@ -27,18 +27,18 @@ export const ODG_CHAPTERS: readonly OdgChapter[] = [
   { id: 'eye', name: 'Eye', aliases: ['Eye'] },
   {
     id: 'forearm-wrist-hand', name: 'Forearm, Wrist, & Hand',
-    aliases: ['Forearm, Wrist, & Hand', 'Forearm, Wrist and Hand', 'Forearm Wrist Hand', 'Wrist & Hand', 'Hand', 'Wrist'],
+    aliases: ['Forearm, Wrist, & Hand', 'Forearm, Wrist and Hand', 'Forearm Wrist Hand', 'Forearm/Wrist/Hand', 'Wrist & Hand', 'Wrist/Hand', 'Hand', 'Wrist'],
   },
   { id: 'head', name: 'Head', aliases: ['Head'] },
   { id: 'hernia', name: 'Hernia', aliases: ['Hernia'] },
-  { id: 'hip-pelvis', name: 'Hip & Pelvis', aliases: ['Hip & Pelvis', 'Hip and Pelvis', 'Hip'] },
-  { id: 'knee-leg', name: 'Knee & Leg', aliases: ['Knee & Leg', 'Knee and Leg', 'Knee', 'Leg'] },
+  { id: 'hip-pelvis', name: 'Hip & Pelvis', aliases: ['Hip & Pelvis', 'Hip and Pelvis', 'Hip/Pelvis', 'Hip'] },
+  { id: 'knee-leg', name: 'Knee & Leg', aliases: ['Knee & Leg', 'Knee and Leg', 'Knee/Leg', 'Knee', 'Leg'] },
   {
     id: 'low-back', name: 'Low Back - Lumbar & Thoracic',
     aliases: ['Low Back - Lumbar & Thoracic', 'Low Back Lumbar and Thoracic', 'Lumbar & Thoracic', 'Low Back', 'Lower Back', 'Lumbar'],
   },
   { id: 'mental-illness-stress', name: 'Mental Illness & Stress', aliases: ['Mental Illness & Stress', 'Mental Illness', 'Mental Health', 'Stress'] },
-  { id: 'neck-upper-back', name: 'Neck and Upper Back', aliases: ['Neck and Upper Back', 'Neck & Upper Back', 'Neck', 'Cervical'] },
+  { id: 'neck-upper-back', name: 'Neck and Upper Back', aliases: ['Neck and Upper Back', 'Neck & Upper Back', 'Neck/Upper Back', 'Neck', 'Cervical'] },
   { id: 'pain', name: 'Pain (Chronic)', aliases: ['Pain (Chronic)', 'Chronic Pain', 'Pain'] },
   { id: 'pulmonary', name: 'Pulmonary', aliases: ['Pulmonary'] },
   { id: 'shoulder', name: 'Shoulder', aliases: ['Shoulder'] },
