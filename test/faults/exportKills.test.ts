@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportDataset, recoverExportFolder } from '../../src/main/export/index.ts';
 import { besideFolder } from '../export/folders.ts';
 import { BIN, cli } from '../cli/runCli.ts';
+import { testSize } from '../testSize.ts';
 import { libraryOf, setContents } from './libraries.ts';
 
 const CHILD = path.resolve(import.meta.dirname, 'exportChild.ts');
@@ -61,8 +62,11 @@ function outcomeOf(outDir: string, previous: Record<string, string>, next: Recor
   return 'new';
 }
 
+/** A bound, not a speed check: each of the commit's dozen or so changes is one child export, seconds each on busy cores. */
+const EVERY_CHANGE_LIMIT_MS = 300_000;
+
 describe('killed at every change of the commit', () => {
-  test('over its own previous export: previous, previous…, then both whole beside the folder between the renames, then new', async () => {
+  test('over its own previous export: previous, previous…, then both whole beside the folder between the renames, then new', { timeout: EVERY_CHANGE_LIMIT_MS }, async () => {
     const nextDir = path.join(dir, 'ref-csv');
     const steps = Number((await runChild(nextDir, 'csv', 0)).stdout.trim());
     const previous = setContents(previousDir);
@@ -88,7 +92,7 @@ describe('killed at every change of the commit', () => {
     expect(afterRecovery).toEqual(['previous', 'previous', 'previous', 'previous', 'new', 'new', 'new']);
   });
 
-  test('beside files the app did not write (force): every file whole at every cut, and the next start finishes the set', async () => {
+  test('beside files the app did not write (force): every file whole at every cut, and the next start finishes the set', { timeout: EVERY_CHANGE_LIMIT_MS }, async () => {
     const outDir = path.join(dir, 'shared');
     const reference = path.join(dir, 'shared-ref');
     rmSync(reference, { recursive: true, force: true });
@@ -117,7 +121,12 @@ describe('killed at every change of the commit', () => {
   });
 });
 
-test('sixteen SIGKILLs at random moments of a command-line export leave one whole set each time, and nothing piles up beside it', async () => {
+/** SIGKILLs at random moments: 6 in CI, 16 with IMR_TEST_SIZE=large, or IMR_EXPORT_KILLS of them. */
+const KILLS = testSize('IMR_EXPORT_KILLS', { ci: 6, large: 16 });
+/** A bound, not a speed check: each kill starts a command-line export (seconds on busy cores), beside the two whole exports. */
+const KILLS_LIMIT_MS = 120_000 + KILLS * 20_000;
+
+test(`${KILLS} SIGKILLs at random moments of a command-line export leave one whole set each time, and nothing piles up beside it`, { timeout: KILLS_LIMIT_MS }, async () => {
   const big = libraryOf(path.join(dir, 'big.sqlite'), 600);
   const outDir = path.join(dir, 'dataset');
   expect((await cli('export', '--db', big, '--format', 'jsonl', '--out', outDir, '--all')).code).toBe(0);
@@ -129,7 +138,7 @@ test('sixteen SIGKILLs at random moments of a command-line export leave one whol
   const next = setContents(reference);
 
   let last: Outcome = 'previous';
-  for (let kill = 0; kill < 16; kill++) {
+  for (let kill = 0; kill < KILLS; kill++) {
     const child = spawn(process.execPath, [BIN, 'export', '--db', big, '--format', 'parquet', '--out', outDir, '--all'], { stdio: 'ignore' });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, Math.random() * exportMs * 1.2));

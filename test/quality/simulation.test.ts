@@ -12,8 +12,8 @@
  * drawing it again finds it verified, exactly as a library audited twice would: a run costs a draw
  * and the estimates, not the review of its whole sample again.
  *
- * Size knob: IMR_SIMULATION_RUNS (default 200) is the number of seeded samples per library and
- * design, e.g. `IMR_SIMULATION_RUNS=1000 npx vitest run test/quality/simulation.test.ts` for a
+ * Size knob: IMR_SIMULATION_RUNS (200, or 1000 with IMR_TEST_SIZE=large) is the number of seeded
+ * samples per library and design, e.g. `IMR_SIMULATION_RUNS=1000 npx vitest run test/quality/simulation.test.ts` for a
  * closer look at coverage, or 20 for a quick run (the 93% bar is only meaningful near 200 or above).
  */
 import { describe, expect, test } from 'vitest';
@@ -28,8 +28,9 @@ import { getSample, listItems, sampleLetterIds } from '../../src/main/storage/in
 import { addLetters, letterOf, REVIEWER, refOf } from '../review/helpers.ts';
 import type { PlainItem, PlainLetter } from '../storage/helpers.ts';
 import { useTempFolder } from '../storage/helpers.ts';
+import { testSize } from '../testSize.ts';
 
-const RUNS = Number(process.env.IMR_SIMULATION_RUNS ?? 200);
+const RUNS = testSize('IMR_SIMULATION_RUNS', { ci: 200, large: 1000 });
 const LETTERS = 800;
 const SAMPLE_SIZE = 100;
 const CONFIDENCE = 0.95;

@@ -17,6 +17,7 @@ import type { Library } from '../../src/main/storage/index.ts';
 import { ChangeConflictError, createTag, InvalidEditError, LetterReadOnlyError, listTags, NotFoundError, openLibrary, undoCandidate } from '../../src/main/storage/index.ts';
 import { useTempFolder } from '../storage/helpers.ts';
 import { recountedInsightRows, storedInsightRows } from '../storage/insightRecount.ts';
+import { testSize } from '../testSize.ts';
 import { addLetters, letterOf, REVIEWER, refOf, THREE_ITEMS } from './helpers.ts';
 
 const temp = useTempFolder();
@@ -158,8 +159,10 @@ function stepsDone(library: Library): number {
   return (library.db.prepare("SELECT COUNT(*) AS n FROM change_groups WHERE origin = 'review' AND state = 'done'").get() as { n: number }).n;
 }
 
-/** Random sessions undone and redone; IMR_UNDO_RUNS asks for more (or fewer). */
-const UNDO_RUNS = Number(process.env['IMR_UNDO_RUNS'] ?? 200);
+/** Random sessions undone and redone: 50 in CI, 300 with IMR_TEST_SIZE=large, or IMR_UNDO_RUNS of them. */
+const UNDO_RUNS = testSize('IMR_UNDO_RUNS', { ci: 50, large: 300 });
+/** A bound on the whole run, not a speed check: a session takes 0.2 s on an idle machine and 1.8 s on two cores at a load of 17. */
+const UNDO_LIMIT_MS = 60_000 + UNDO_RUNS * 5_000;
 
 describe('undo and redo on the server', () => {
   it('undoing every change of a random session restores the letters exactly; redoing restores the end; a restart changes neither', async () => {
@@ -204,8 +207,7 @@ describe('undo and redo on the server', () => {
       }),
       { numRuns: UNDO_RUNS },
     );
-    // A bound on the whole run, not a speed check: 200 sessions take 30-65 s on two busy cores.
-  }, 300_000);
+  }, UNDO_LIMIT_MS);
 
   it('refuses to undo over a change made outside the undo stack', () => {
     const library = temp.library();
