@@ -322,6 +322,7 @@ export const SHELL_COMMANDS = [
   'showShortcuts',
   'showInsights',
   'showQuality',
+  'showTeam',
   'libraryChanged',
 ] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];

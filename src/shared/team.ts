@@ -3,7 +3,7 @@
  * of its own, merged back with every change under its reviewer's name; letters in two packages
  * measure the reviewers' agreement.
  */
-import type { FieldAgreementEstimate, KappaEstimate } from './quality.ts';
+import type { FieldAgreementEstimate, Interval, KappaEstimate } from './quality.ts';
 
 /** The file name every package file ends with: a library, opened like any other. */
 export const PACKAGE_EXTENSION = '.imrlib';
@@ -75,6 +75,8 @@ export interface PairAgreement {
   /** Letters both decided (verified or flagged), and on how many they decided alike. */
   readonly statusCompared: number;
   readonly statusAgreed: number;
+  /** The exact interval around statusAgreed / statusCompared; null when none was compared. */
+  readonly statusInterval: Interval | null;
   readonly fields: readonly FieldAgreementEstimate[];
   readonly kappas: readonly KappaEstimate[];
 }

@@ -57,7 +57,7 @@ test('every command has its accelerator; keys the page handles are shown but lef
 test('clicking an item runs its action or sends its command to the renderer', () => {
   const { actions, calls } = recordingActions();
   const template = menuTemplate(actions, options);
-  for (const label of ['Import Files…', 'Import Folder…', 'Export…', 'Open Database…', 'New Database…', 'Undo', 'Redo', 'Find', 'Next Letter', 'Insights', 'Quality', 'Keyboard Shortcuts']) {
+  for (const label of ['Import Files…', 'Import Folder…', 'Export…', 'Open Database…', 'New Database…', 'Undo', 'Redo', 'Find', 'Next Letter', 'Insights', 'Quality', 'Team', 'Keyboard Shortcuts']) {
     const click = byLabel(template, label).click as () => void;
     click();
   }
@@ -73,6 +73,7 @@ test('clicking an item runs its action or sends its command to the renderer', ()
     'send:nextLetter',
     'send:showInsights',
     'send:showQuality',
+    'send:showTeam',
     'send:showShortcuts',
   ]);
 });

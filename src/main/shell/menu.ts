@@ -62,6 +62,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       command('Next Letter', 'J', send('nextLetter'), false),
       command('Insights', 'Shift+I', send('showInsights'), false),
       command('Quality', 'Shift+Q', send('showQuality'), false),
+      command('Team', 'Shift+T', send('showTeam'), false),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -77,5 +77,6 @@ function summarise(tally: PairTally, confidence: number): PairAgreement {
   }));
   const { kappa, interval, n } = cohensKappa(tally.decisions as ConfusionTable, confidence);
   const kappas: KappaEstimate[] = n > 0 ? [{ field: 'decision', items: n, kappa, interval }] : [];
-  return { reviewers: tally.reviewers, letters: tally.letters, statusCompared: tally.statusCompared, statusAgreed: tally.statusAgreed, fields, kappas };
+  const statusInterval = clopperPearson(tally.statusAgreed, tally.statusCompared, confidence);
+  return { reviewers: tally.reviewers, letters: tally.letters, statusCompared: tally.statusCompared, statusAgreed: tally.statusAgreed, statusInterval, fields, kappas };
 }

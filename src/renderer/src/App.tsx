@@ -23,6 +23,7 @@ import { BlindEntry } from './quality/BlindEntry.tsx';
 import { QualityBanner } from './quality/QualityBanner.tsx';
 import { QualityView } from './quality/QualityView.tsx';
 import { useBlindPass } from './quality/useBlindPass.ts';
+import { TeamView } from './team/TeamView.tsx';
 import type { FieldTarget } from './fields.ts';
 import type { ShortcutAction } from './state/shortcuts.ts';
 import { useKeyboard } from './state/useKeyboard.ts';
@@ -47,9 +48,10 @@ const SHELL_COMMAND_ACTIONS: Record<Exclude<ShellCommand, 'libraryChanged'>, Sho
   showShortcuts: 'help',
   showInsights: 'insights',
   showQuality: 'quality',
+  showTeam: 'team',
 };
 
-export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | 'quality' | 'checks' | null;
+export type Dialog = 'help' | 'tags' | 'import' | 'export' | 'conflicts' | 'history' | 'flag' | 'note' | 'tagPicker' | 'bulk' | 'corrections' | 'insights' | 'quality' | 'team' | 'checks' | null;
 
 /** Where a letter opens: at the first value needing attention, else at its first item. */
 function firstTarget(letter: StoredLetter | null): FieldTarget | null {
@@ -512,6 +514,18 @@ export function App() {
             setFilter(selected);
             setSelectedId(null);
           }}
+          onChanged={() => void refresh()}
+          onOpenLetter={(id) => {
+            setDialog(null);
+            void openLetter(id).catch(fail);
+          }}
+          onClose={() => setDialog(null)}
+          onError={error}
+        />
+      )}
+      {dialog === 'team' && (
+        <TeamView
+          queueFilter={filter}
           onChanged={() => void refresh()}
           onOpenLetter={(id) => {
             setDialog(null);

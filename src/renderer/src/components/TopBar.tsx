@@ -65,6 +65,9 @@ export function TopBar({ info, stats, undoState, onDialog, onStep }: TopBarProps
         <button type="button" onClick={() => onDialog('quality')} title="Quality: audit samples, error rates, blind re-review (Shift+Q)">
           Quality
         </button>
+        <button type="button" onClick={() => onDialog('team')} title="Team: work packages, merging them back, agreement (Shift+T)">
+          Team
+        </button>
         <button type="button" onClick={() => onDialog('tags')} title="Manage tags (g)">
           Tags
         </button>

@@ -75,7 +75,7 @@ export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: 
       ) : conflicts.length === 0 ? (
         <p className="muted">
           Nothing to decide. A blind pass's disagreement with a verified value, and every value (or letter status: a flag against a verification) both you and another
-          reviewer changed differently in a merged export (imr-review import-dataset), are listed here.
+          reviewer changed differently in a merged work package or export (imr-review import-dataset), are listed here.
         </p>
       ) : (
         <table className="history conflicts">
@@ -91,6 +91,8 @@ export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: 
           <tbody ref={table}>
             {conflicts.map((conflict, row) => {
               const blind = conflict.blindPassId !== null;
+              // A status is one word and a reason: a character diff of "Flagged: …" against "Verified" says nothing, and strikes out a flag before anyone decided.
+              const status = conflict.field === 'status';
               const ours = shownValue(conflict, conflict.ours);
               const theirs = shownValue(conflict, conflict.theirs);
               const where = `${conflict.caseNumber ?? conflict.sha256.slice(0, 10)}, ${fieldLabel(conflict)}`;
@@ -103,11 +105,17 @@ export function ConflictsDialog({ onResolved, onOpenLetter, onClose, onError }: 
                   </td>
                   <td>{fieldLabel(conflict)}</td>
                   <td className="history-value">
-                    {blind ? <Reading source="Verified" value={ours} /> : <ValueDiff before={ours} after={theirs} side="before" />}
+                    {blind ? <Reading source="Verified" value={ours} /> : status ? <div>{ours}</div> : <ValueDiff before={ours} after={theirs} side="before" />}
                   </td>
                   <td className="history-value">
-                    {conflict.blindPassId !== null ? <Reading source={blindReading(conflict.blindPassId, conflict.theirReviewer)} value={theirs} /> : <ValueDiff before={ours} after={theirs} side="after" />}
-                    {!blind && conflict.theirReviewer && <div className="muted">{conflict.theirReviewer}</div>}
+                    {conflict.blindPassId !== null ? (
+                      <Reading source={blindReading(conflict.blindPassId, conflict.theirReviewer)} value={theirs} />
+                    ) : status ? (
+                      <div>{theirs}</div>
+                    ) : (
+                      <ValueDiff before={ours} after={theirs} side="after" />
+                    )}
+                    {!blind && <div className="muted">{[conflict.theirReviewer, conflict.source].filter(Boolean).join(', ')}</div>}
                   </td>
                   <td className="nowrap">
                     <button type="button" className="keep" aria-label={`${blind ? 'Keep verified' : 'Keep ours'}: ${where}`} onClick={() => void resolve(conflict, 'ours', row)}>

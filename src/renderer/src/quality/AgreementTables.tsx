@@ -1,22 +1,13 @@
 /** Agreement between blind passes and the verified values: per field the share that agree, and Cohen's kappa for the choices. */
 import { count, decimal } from '../../../shared/insightsFormat.ts';
-import type { AgreementKind, AgreementSummary, FieldAgreementEstimate, Interval } from '../../../shared/quality.ts';
-import { QUALITY_MEASURE_LABELS } from '../../../shared/quality.ts';
+import type { AgreementKind, AgreementSummary } from '../../../shared/quality.ts';
 import { letters } from '../../../shared/qualityFormat.ts';
-import { percentRange, rateOrDash } from './qualityFormat.ts';
+import { fieldLabel, kappaRange, percentRange, rateOrDash } from './qualityFormat.ts';
 
 const KIND_LABELS: Readonly<Record<AgreementKind, string>> = {
   intra: 'Intra-rater: reviewers re-reading letters they verified',
   inter: "Inter-rater: reviewers re-reading someone else's letters",
 };
-
-function fieldLabel(field: FieldAgreementEstimate['field']): string {
-  return field === 'category' ? 'Service category' : QUALITY_MEASURE_LABELS[field];
-}
-
-function kappaRange(interval: Interval | null): string {
-  return interval === null ? '-' : `${decimal(interval.low)}–${decimal(interval.high)}`;
-}
 
 export function AgreementTables({ agreement }: { readonly agreement: readonly AgreementSummary[] }) {
   return (

@@ -46,6 +46,7 @@ export type ShortcutAction =
   | 'corrections'
   | 'insights'
   | 'quality'
+  | 'team'
   | 'help';
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -86,6 +87,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['C'], action: 'corrections', description: 'What reviewers corrected, per field', group: 'App' },
   { keys: ['I'], action: 'insights', description: 'Insights: outcomes as charts, beside published figures', group: 'App' },
   { keys: ['Q'], action: 'quality', description: 'Quality: audit samples, error rates, blind re-review, adjudication', group: 'App' },
+  { keys: ['T'], action: 'team', description: 'Team: work packages for reviewers, merging them back, their agreement', group: 'App' },
   { keys: ['?'], action: 'help', description: 'This shortcut sheet', group: 'App' },
 ];
 

@@ -235,6 +235,8 @@ async function run(action: ShortcutAction, c: KeyboardContext, opening: LetterFo
       return c.setDialog('quality');
     case 'team':
       return c.setDialog('team');
+    case 'team':
+      return c.setDialog('team');
     case 'help':
       return c.setDialog('help');
   }
