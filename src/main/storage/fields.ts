@@ -28,11 +28,3 @@ export const LETTER_FIELD_COLUMNS: Readonly<Record<LetterField, string>> = {
   reviewerLicensure: 'reviewer_licensure',
   reviewerSubspecialty: 'reviewer_subspecialty',
 };
-
-export function isItemField(name: string): name is ItemField {
-  return Object.hasOwn(ITEM_FIELD_COLUMNS, name);
-}
-
-export function isLetterField(name: string): name is LetterField {
-  return Object.hasOwn(LETTER_FIELD_COLUMNS, name);
-}

@@ -37,7 +37,3 @@ export function nowIso(): string {
 export function parseJson<T>(text: string): T {
   return JSON.parse(text) as T;
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
