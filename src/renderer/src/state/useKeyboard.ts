@@ -235,8 +235,6 @@ async function run(action: ShortcutAction, c: KeyboardContext, opening: LetterFo
       return c.setDialog('quality');
     case 'team':
       return c.setDialog('team');
-    case 'team':
-      return c.setDialog('team');
     case 'help':
       return c.setDialog('help');
   }
