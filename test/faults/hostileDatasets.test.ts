@@ -59,6 +59,14 @@ const hostile = (): Record<string, { lines: (string | Buffer)[]; problems: strin
     lines: [rewritingLine(), JSON.stringify({ ...records[1], verifiedAt: 'not-a-date' })],
     problems: ['^line 2: not an exported letter: ✖ Invalid ISO datetime\\s+→ at verifiedAt$'],
   },
+  "a rationale of 200,001 characters (over the API's cap)": {
+    lines: [rewritingLine(), JSON.stringify({ ...records[1], items: records[1]!.items.map((item) => ({ ...item, rationale: 'x'.repeat(200_001) })) })],
+    problems: ['^line 2: not an exported letter: ✖ Too big: expected string to have <=200000 characters\\s+→ at items\\[0\\]\\.rationale'],
+  },
+  'a 50 MB line': {
+    lines: [rewritingLine(), JSON.stringify({ ...records[1], caseNumber: 'x'.repeat(50 * 1024 * 1024) })],
+    problems: ['^line 2: longer than 16 MB, more than any exported letter holds$'],
+  },
   'every kind at once, and the same letter twice': {
     lines: [rewritingLine(), '[]', Buffer.from([0xc3, 0x28]), withTag(' '), JSON.stringify({ ...records[1], verifiedAt: 'yesterday' }), rewritingLine()],
     problems: [
@@ -76,6 +84,8 @@ const KINDS = [
   'a blank tag name',
   'an empty tag name',
   'verifiedAt "not-a-date"',
+  "a rationale of 200,001 characters (over the API's cap)",
+  'a 50 MB line',
   'every kind at once, and the same letter twice',
 ];
 

@@ -1,6 +1,8 @@
 /**
  * Reading a JSONL export back, line by line: each line must be UTF-8, JSON, and an exported
- * letter (types, ISO timestamps, tag names), and is reported with its number when it is not.
+ * letter (types, ISO timestamps, tag names, texts no longer than the API takes), and is reported
+ * with its number when it is not. A line longer than any letter is passed over unread, so a
+ * hostile file costs no more memory than a letter.
  */
 import { DWC_DRUG_CLASSES, DWC_SUB_CATEGORIES, type DwcDrugClass } from '../../shared/dwcTaxonomy.ts';
 import type { Hash } from 'node:crypto';
@@ -14,7 +16,13 @@ import { REVIEW_STATES } from '../../shared/quality.ts';
 import { DRUG_CLASSES, SERVICE_CATEGORIES } from '../../shared/vocabulary.ts';
 import type { DrugClass, ServiceCategory } from '../../shared/vocabulary.ts';
 
-const text = z.string().nullable();
+/** As the API's field values (apiSchema.ts): a longer text is no letter's, and would hold the library server reading it. */
+const MAX_TEXT_CHARACTERS = 200_000;
+/** A letter's line holds a few texts of at most MAX_TEXT_CHARACTERS each, with their spans: far under this. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+const longText = z.string().max(MAX_TEXT_CHARACTERS);
+const text = longText.nullable();
 /**
  * A date another tool wrote as ISO YYYY-MM-DD is read as the date it is and kept as the letters
  * print it (MM/DD/YYYY), as a reviewer typing it would have it; any other value comes in as it
@@ -23,7 +31,7 @@ const text = z.string().nullable();
 const date = text.transform((value) => (value === null ? null : (printedOfIso(value) ?? value)));
 const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 const spans = z.record(z.string(), z.array(span).min(1));
-const warning = z.looseObject({ code: z.string(), message: z.string() });
+const warning = z.looseObject({ code: z.string(), message: longText });
 const timestamp = z.iso.datetime({ offset: true });
 const tagName = z.string().trim().min(1, 'a tag name cannot be blank').max(80);
 
@@ -52,7 +60,7 @@ const itemSchema = z.object({
 });
 
 const letterSchema = z.object({
-  file: z.string(),
+  file: longText,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   format: z.enum(LETTER_FORMATS),
   caseNumber: text,
@@ -76,7 +84,7 @@ const letterSchema = z.object({
   reviewState: z.enum(REVIEW_STATES).optional(),
   editedFields: z.array(z.enum(LETTER_FIELDS)),
   tags: z.array(tagName),
-  notes: z.array(z.object({ author: z.string().min(1), createdAt: timestamp, body: z.string().min(1) })),
+  notes: z.array(z.object({ author: longText.min(1), createdAt: timestamp, body: longText.min(1) })),
   spans: spans.optional(),
 });
 
@@ -96,6 +104,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Every non-blank line of the file with its number, parsed or with the reason it cannot be; `hash` sees every byte read. */
 export async function* readDatasetLines(file: string, hash?: Hash): AsyncGenerator<DatasetLine> {
   for await (const { lineNumber, bytes } of rawLines(file, hash)) {
+    if (bytes === null) {
+      yield { lineNumber, record: null, problem: `longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB, more than any exported letter holds` };
+      continue;
+    }
     let line: string;
     try {
       line = utf8.decode(bytes);
@@ -126,26 +138,40 @@ export async function* readDatasetFile(file: string): AsyncGenerator<ExportedLet
   }
 }
 
-/** Lines as bytes: a newline byte never occurs inside a UTF-8 character, so splitting first is safe. */
-async function* rawLines(file: string, hash: Hash | undefined): AsyncGenerator<{ lineNumber: number; bytes: Buffer }> {
+/**
+ * Lines as bytes (null for a line over MAX_LINE_BYTES, whose bytes are not kept): a newline byte
+ * never occurs inside a UTF-8 character, so splitting first is safe.
+ */
+async function* rawLines(file: string, hash: Hash | undefined): AsyncGenerator<{ lineNumber: number; bytes: Buffer | null }> {
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let lineNumber = 0;
+  const keep = (part: Buffer) => {
+    pendingBytes += part.length;
+    if (pendingBytes <= MAX_LINE_BYTES) pending.push(part);
+    else pending = [];
+  };
+  const line = () => {
+    const bytes = pendingBytes > MAX_LINE_BYTES ? null : stripCarriageReturn(Buffer.concat(pending));
+    pending = [];
+    pendingBytes = 0;
+    return { lineNumber: ++lineNumber, bytes };
+  };
   try {
     for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
       hash?.update(chunk);
       let from = 0;
       for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, from)) {
-        pending.push(chunk.subarray(from, at));
-        yield { lineNumber: ++lineNumber, bytes: stripCarriageReturn(Buffer.concat(pending)) };
-        pending = [];
+        keep(chunk.subarray(from, at));
+        yield line();
         from = at + 1;
       }
-      if (from < chunk.length) pending.push(chunk.subarray(from));
+      if (from < chunk.length) keep(chunk.subarray(from));
     }
   } catch (error) {
     throw new DatasetFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (pending.length > 0) yield { lineNumber: ++lineNumber, bytes: stripCarriageReturn(Buffer.concat(pending)) };
+  if (pendingBytes > 0) yield line();
 }
 
 function stripCarriageReturn(bytes: Buffer): Buffer {
