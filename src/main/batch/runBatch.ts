@@ -24,13 +24,13 @@ import { batchLetter } from './batchLetter.ts';
 import type { BatchTally } from './batchTally.ts';
 import { countBatchLetter, newBatchTally, summedTally, tallyJson } from './batchTally.ts';
 import { extractInOrder } from './extractPool.ts';
+import { DEFAULT_SHARD_LETTERS, MANIFEST_DB_FILE, SHARDS_FOLDER, shardName } from './layout.ts';
 
-export const MANIFEST_DB_FILE = 'manifest.sqlite';
-export const SHARDS_FOLDER = 'shards';
-export const DEFAULT_SHARD_LETTERS = 10_000;
 /** Failures and duplicates entered in the manifest at a time, between shards. */
 const OTHER_FILES_PER_COMMIT = 1_000;
 const PARTIAL_SUFFIX = '.partial';
+/** A shard's three files gather this much before each write: beside two pdf.js workers, the export's 4 MB per buffer would be 24 MB held. */
+const SINK_BUFFER_BYTES = 256 * 1024;
 
 export interface BatchOptions {
   readonly outDir: string;
@@ -57,11 +57,6 @@ export interface BatchSummary extends BatchProgress {
   /** The whole manifest, earlier runs included. */
   readonly manifest: ManifestCounts;
   readonly cancelled: boolean;
-}
-
-/** A shard's folder name: its number, so the shards sort in the order they were written. */
-export function shardName(id: number): string {
-  return String(id).padStart(5, '0');
 }
 
 interface OpenShard {
@@ -92,7 +87,7 @@ export async function runBatch(paths: AsyncIterable<string> | Iterable<string>, 
       const id = nextId++;
       const dir = path.join(shardsDir, `${shardName(id)}${PARTIAL_SUFFIX}`);
       await mkdir(dir);
-      const writer = await parquetWriter({ dir, withSpans: false, bom: false, guard }, `IMR Review Workstation ${APP_VERSION}`);
+      const writer = await parquetWriter({ dir, withSpans: false, bom: false, guard, sinkBufferBytes: SINK_BUFFER_BYTES }, `IMR Review Workstation ${APP_VERSION}`);
       return { id, dir, writer, tally: newBatchTally(), files: [], letters: new Set() };
     };
     const closeShard = async (full: OpenShard) => {

@@ -9,8 +9,12 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { Command, Option } from 'commander';
 import type { ExtractionFailure, ExtractionRecord } from '../../../shared/extraction.ts';
-import { DEFAULT_SHARD_LETTERS, extractInOrder, pathLines, runBatch } from '../../batch/index.ts';
-import type { BatchSummary, PooledOutcome } from '../../batch/index.ts';
+// The pipe's modules only: the batch's (Parquet, the manifest, the card) load when --out asks for them.
+import { extractInOrder } from '../../batch/extractPool.ts';
+import type { PooledOutcome } from '../../batch/extractPool.ts';
+import { DEFAULT_SHARD_LETTERS } from '../../batch/layout.ts';
+import { pathLines } from '../../batch/pathLines.ts';
+import type { BatchSummary } from '../../batch/runBatch.ts';
 import { discoverLetterFiles } from '../../letters/discovery.ts';
 import { readableName } from '../../letters/reading/index.ts';
 import type { CommandContext } from '../command.ts';
@@ -132,6 +136,7 @@ function lineOf(result: PooledOutcome): ExtractionRecord | ExtractionFailure {
 async function batch(paths: PathInput['paths'], outDir: string, options: ExtractOptions, io: CliIO, signal: AbortSignal): Promise<number> {
   let summary: BatchSummary;
   try {
+    const { runBatch } = await import('../../batch/runBatch.ts');
     summary = await runBatch(paths, {
       outDir,
       signal,

@@ -87,7 +87,7 @@ interface TableWriter<Row> {
 /** The table's rows go to the encoder a batch at a time, and the bytes it gives back are written in order. */
 async function tableWriter<Row>(options: WriterOptions, encoder: ParquetEncoder, name: string, columns: readonly Column<Row>[], createdBy: string): Promise<TableWriter<Row>> {
   const data: DataFile = { name, rows: 0, bytes: 0 };
-  const sink = await openSink(options.guard, path.join(options.dir, name));
+  const sink = await openSink(options.guard, path.join(options.dir, name), options.sinkBufferBytes);
   const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.flatMap((column) => schemaElements(column.name, column.type))];
   // Statistics where a reader can skip row groups by them: values, not prose, and not lists (whose
   // counting of empty lists made them a twentieth of the export).

@@ -29,4 +29,6 @@ export interface WriterOptions {
   readonly bom: boolean;
   /** Every write goes through it: cancel and a deadline. */
   readonly guard: FsGuard;
+  /** Bytes each file gathers before a write (two such buffers per file); openSink's default when absent. */
+  readonly sinkBufferBytes?: number;
 }
