@@ -7,7 +7,7 @@ import { jsonOption, libraryOption, namedPathsExist, nonBlank, quietOption, stri
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { interruptSignal } from '../io.ts';
-import { withLibrary } from '../library.ts';
+import { libraryFile, pathExists, withLibrary } from '../library.ts';
 import { progressBar } from '../progress.ts';
 
 /** Skipped files are usually a folder's other files (gold JSON, notes): list a few, count the rest. */
@@ -41,9 +41,12 @@ export const importCommand = (context: CommandContext) =>
     .action(async (paths: string[], options: ImportOptions) => context.exitWith(await runImport(paths, options, context.io)));
 
 async function runImport(paths: readonly string[], options: ImportOptions, io: CliIO): Promise<number> {
-  if (!(await namedPathsExist(paths, io))) return EXIT.usage;
+  // A library's own problems are said first; a new one is never made for paths that are not there.
+  const making = options.create === true && !pathExists(libraryFile(options.db));
+  if (making && !(await namedPathsExist(paths, io))) return EXIT.usage;
   const access = { mode: 'write', create: options.create === true, ...(options.reviewer === undefined ? {} : { reviewer: options.reviewer }) } as const;
   return withLibrary(options.db, access, io, async (library) => {
+    if (!making && !(await namedPathsExist(paths, io))) return EXIT.usage;
     const interrupt = interruptSignal();
     const bar = progressBar(io, 'importing [{bar}] {value}/{total} | {rate} letters/s | {failed} failed | {file}');
     let summary: ImportSummary;
