@@ -15,7 +15,9 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   responsiveness: async () => (await import('./responsiveness.ts')).benchResponsiveness(),
   insights: async () => (await import('./insights.ts')).benchInsights(),
   quality: async () => (await import('./quality.ts')).benchQuality(),
+  batch: async () => (await import('./batch.ts')).benchBatch(),
   cli: async () => (await import('./cli.ts')).benchCli(),
+  team: async () => (await import('./team.ts')).benchTeam(),
 };
 
 const wanted = process.argv.slice(2);

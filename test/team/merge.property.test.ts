@@ -61,7 +61,7 @@ function apply(db: Db, letterIds: readonly number[], { letter, op, a, b }: Step)
     else if (op === 5) flagLetter(db, letterId, pick(REASONS, a));
     else if (op === 6) reopenLetter(db, letterId);
     else if (op === 7) addNote(db, letterId, pick(['Seen.', 'Ask Ana.'], a));
-    else if (op === 8 && a % 4 === 0) addItem(db, letterId, { service: 'Cold therapy unit', decision: 'Upheld' });
+    else if (op === 8 && a % 4 === 0) addItem(db, letterId, { values: { service: 'Cold therapy unit', decision: 'Upheld' } });
     else if (op === 9 && a % 4 === 0 && items.length > 1) deleteItem(db, pick(items, b).id);
   } catch (error) {
     // A verified letter refuses edits until it is reopened, as it does for a reviewer.

@@ -47,25 +47,27 @@ export function mergePackage(db: Db, packageFile: string, control: MergePackageC
     }
     const source = path.basename(packageFile);
     const from = { reviewer: identity.reviewer, source };
-    const outcome = runLibraryChange(db, { action: 'package-merge', actor: { reviewer: identity.reviewer, origin: 'review' }, derive: (letterId) => refreshDerived(db, letterId) }, () => {
+    const outcome = runLibraryChange(db, { action: 'package-merge', actor: { reviewer: identity.reviewer, origin: 'review' }, derive: (letterId) => refreshDerived(db, letterId) }, (step) => {
       let lettersChanged = 0;
       let taken = 0;
       let conflicts = 0;
       for (const letter of changedPackageLetters(pkg.db)) {
         const sha256 = packageLetterSha256(db, identity.id, letter.letterId);
         if (sha256 !== letter.sha256) throw new PackageFileError(`${packageFile} holds a letter (id ${letter.letterId}) this library did not put in the package; nothing was merged`);
-        const theirs = readRecordBySha256(pkg.db, sha256, true) as ExportedLetter;
-        const returned = withoutSpans(theirs);
-        const base = parseJson<ExportedLetter>(returnedRecord(db, identity.id, letter.letterId) ?? letter.base);
-        const ours = readRecordBySha256(db, sha256, false) as ExportedLetter;
-        const merged = mergeLetter(db, letter.letterId, base, theirs, ours, from);
-        writeReturnedRecord(db, identity.id, letter.letterId, JSON.stringify(returned));
+        const merged = step(() => {
+          const theirs = readRecordBySha256(pkg.db, sha256, true) as ExportedLetter;
+          const base = parseJson<ExportedLetter>(returnedRecord(db, identity.id, letter.letterId) ?? letter.base);
+          const ours = readRecordBySha256(db, sha256, false) as ExportedLetter;
+          const done = mergeLetter(db, letter.letterId, base, theirs, ours, from);
+          writeReturnedRecord(db, identity.id, letter.letterId, JSON.stringify(withoutSpans(theirs)));
+          return done;
+        });
         lettersChanged++;
         taken += merged.taken;
         conflicts += merged.conflicts;
         control.onProgress?.({ letters: lettersChanged });
       }
-      markPackageMerged(db, identity.id, control.mergedBy);
+      step(() => markPackageMerged(db, identity.id, control.mergedBy));
       return { details: { file: identity.name, count: taken, letterCount: lettersChanged }, result: { lettersChanged, taken, conflicts } };
     });
     return { packageId: identity.id, name: identity.name, reviewer: identity.reviewer, ...outcome.result, changeId: outcome.changeId };

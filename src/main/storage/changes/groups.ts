@@ -32,18 +32,41 @@ const groupColumns = (g: string) =>
 
 /** Stores a group with its rows and the letters it touched; returns its id. */
 export function recordGroup(db: Db, group: NewChangeGroup, rows: readonly ChangedRow[], letterIds: readonly number[]): number {
+  const groupId = openGroup(db, group);
+  appendRows(db, groupId, rows, 0);
+  linkLetters(db, groupId, letterIds);
+  return groupId;
+}
+
+/** Stores the group alone; its rows and letters follow (a change made letter by letter). */
+export function openGroup(db: Db, group: NewChangeGroup): number {
   const { lastInsertRowid } = statement(
     db,
     'INSERT INTO change_groups (letter_id, action, details, origin, reviewer, at, commentary) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(group.letterId, group.action, JSON.stringify(group.details), group.origin, group.reviewer, group.at, group.commentary ? 1 : 0);
-  const groupId = Number(lastInsertRowid);
+  return Number(lastInsertRowid);
+}
+
+/** Adds rows to the group, numbered on from `firstSeq`. */
+export function appendRows(db: Db, groupId: number, rows: readonly ChangedRow[], firstSeq: number): void {
   const insertRow = statement(db, 'INSERT INTO change_rows (group_id, seq, table_name, row_key, before, after) VALUES (?, ?, ?, ?, ?, ?)');
-  rows.forEach((row, seq) => {
-    insertRow.run(groupId, seq, row.table, JSON.stringify(row.key), row.before && JSON.stringify(row.before), row.after && JSON.stringify(row.after));
+  rows.forEach((row, index) => {
+    insertRow.run(groupId, firstSeq + index, row.table, JSON.stringify(row.key), row.before && JSON.stringify(row.before), row.after && JSON.stringify(row.after));
   });
+}
+
+export function linkLetters(db: Db, groupId: number, letterIds: readonly number[]): void {
   const link = statement(db, 'INSERT OR IGNORE INTO change_group_letters (letter_id, group_id) VALUES (?, ?)');
   for (const letterId of letterIds) link.run(letterId, groupId);
-  return groupId;
+}
+
+export function setGroupDetails(db: Db, groupId: number, details: ChangeDetails): void {
+  statement(db, 'UPDATE change_groups SET details = ? WHERE id = ?').run(JSON.stringify(details), groupId);
+}
+
+/** Removes a group that recorded nothing. */
+export function dropGroup(db: Db, groupId: number): void {
+  statement(db, 'DELETE FROM change_groups WHERE id = ?').run(groupId);
 }
 
 export function groupRows(db: Db, groupId: number): ChangedRow[] {

@@ -9,7 +9,7 @@ import type { Db } from '../sql.ts';
 import { inWriteTransaction, nowIso, statement } from '../sql.ts';
 import { captureChanges, capturedSoFar } from './capture.ts';
 import type { ChangedRow } from './capture.ts';
-import { discardUndone, recordGroup } from './groups.ts';
+import { appendRows, discardUndone, dropGroup, linkLetters, openGroup, recordGroup, setGroupDetails } from './groups.ts';
 import { BOOKKEEPING_TABLES } from './tables.ts';
 
 /** Who makes a change: the reviewer whose name it carries, and where it came from. */
@@ -138,33 +138,47 @@ export interface LibraryChangeRequest {
   readonly derive: (letterId: number) => void;
 }
 
+/** Runs one part of a library change (one letter's share of it, say) and records what it changed. */
+export type ChangeStep = <R>(part: () => R) => R;
+
 /**
  * Runs `work` in one transaction as one change group: every letter whose rows it changed is
  * stamped, derived again, listed in the group and moved to its next revision. One undo takes
- * the whole change back.
+ * the whole change back. The work does its writes in steps (a letter each, say), each captured
+ * and recorded as it ends, so a change over thousands of letters holds one step's rows at a time.
  */
-export function runLibraryChange<T>(db: Db, request: LibraryChangeRequest, work: () => { readonly details: ChangeDetails; readonly result: T }): ChangeOutcome<T> {
+export function runLibraryChange<T>(db: Db, request: LibraryChangeRequest, work: (step: ChangeStep) => { readonly details: ChangeDetails; readonly result: T }): ChangeOutcome<T> {
   return inWriteTransaction(db, () => {
     const at = nowIso();
-    const { result, rows } = captureChanges(db, () => {
-      const done = work();
-      for (const letterId of touchedLetters(db, capturedSoFar(db), null)) {
-        touchLetter(db, letterId, at);
-        request.derive(letterId);
-      }
-      return done;
-    });
-    if (rows.length === 0) return { result: result.result, changeId: null, revision: 0 };
-    const letterIds = touchedLetters(db, rows, null);
-    if (request.actor.origin === 'review') discardUndone(db);
-    const changeId = recordGroup(
-      db,
-      { letterId: null, action: request.action, details: result.details, origin: request.actor.origin, reviewer: request.actor.reviewer, at, commentary: false },
-      rows,
-      letterIds,
-    );
-    bumpRevisions(db, letterIds);
-    return { result: result.result, changeId, revision: 0 };
+    const { actor, action } = request;
+    const groupId = openGroup(db, { letterId: null, action, details: {}, origin: actor.origin, reviewer: actor.reviewer, at, commentary: false });
+    const letterIds = new Set<number>();
+    let recorded = 0;
+    const step: ChangeStep = (part) => {
+      const { result, rows } = captureChanges(db, () => {
+        const done = part();
+        for (const letterId of touchedLetters(db, capturedSoFar(db), null)) {
+          touchLetter(db, letterId, at);
+          request.derive(letterId);
+        }
+        return done;
+      });
+      appendRows(db, groupId, rows, recorded);
+      recorded += rows.length;
+      for (const letterId of touchedLetters(db, rows, null)) letterIds.add(letterId);
+      return result;
+    };
+    const { details, result } = work(step);
+    if (recorded === 0) {
+      dropGroup(db, groupId);
+      return { result, changeId: null, revision: 0 };
+    }
+    if (actor.origin === 'review') discardUndone(db);
+    setGroupDetails(db, groupId, details);
+    const touched = [...letterIds].sort((a, b) => a - b);
+    linkLetters(db, groupId, touched);
+    bumpRevisions(db, touched);
+    return { result, changeId: groupId, revision: 0 };
   });
 }
 
