@@ -118,7 +118,7 @@ const LAYERING: LayeringOptions = {
 const RENDERER_CIRCLE = ['src/renderer/src/App.tsx', 'src/renderer/src/components/TopBar.tsx', 'src/renderer/src/dialogs/Dialogs.tsx', 'src/renderer/src/state/useKeyboard.ts'];
 
 export default {
-  plugins: ['eslint', 'typescript', 'unicorn', 'oxc', 'import'],
+  plugins: ['eslint', 'typescript', 'unicorn', 'oxc', 'import', 'react', 'vitest'],
   jsPlugins: ['./lint/layers.ts'],
   ignorePatterns: ['out/**', 'dist/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'],
   rules: {
@@ -128,6 +128,35 @@ export default {
   overrides: [
     { files: ['src/**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx}'], rules: { 'layers/closed': ['error', LAYERING] } },
     { files: RENDERER_CIRCLE, rules: { 'import/no-cycle': 'off' } },
+    {
+      files: ['src/renderer/**'],
+      rules: {
+        'react/rules-of-hooks': 'error',
+        'react/exhaustive-deps': 'error',
+        // The React Compiler's rules flag the review state that issue 29 moves out of App.tsx into a store; that work turns them on.
+        'react/refs': 'off',
+        'react/set-state-in-effect': 'off',
+        'react/immutability': 'off',
+        'react/incompatible-library': 'off',
+      },
+    },
+    // React's rules are for the renderer: elsewhere a function named use… (useTempFolder) is no hook.
+    { files: ['test/**', 'bench/**', 'bin/**', 'src/main/**', 'src/shared/**', 'src/charts/**', 'src/preload/**', 'lint/**'], rules: { 'react/rules-of-hooks': 'off' } },
+    {
+      files: ['test/**'],
+      rules: {
+        // Vitest's expect takes a message as its second argument.
+        'vitest/valid-expect': ['error', { maxArgs: 2 }],
+        // The tests' own assertion helpers are named expect… (expectRefused, expectUsageError).
+        'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert'] }],
+        // Titles are built from the cases they run (loops over variants, a skipped suite's reason).
+        'vitest/valid-title': 'off',
+        // A fixture built in beforeAll asserts it was built, so a failure there says why.
+        'vitest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['beforeAll', 'beforeEach'] }],
+        // Property and fault tests assert what each generated case calls for: the case decides which assertion applies.
+        'vitest/no-conditional-expect': 'off',
+      },
+    },
     // Vite's `?url` import gives the asset's URL as its default export, which the import plugin cannot see.
     { files: ['src/renderer/src/pages/pdfDocument.ts'], rules: { 'import/default': 'off' } },
     // Playwright hands fixtures as the first argument: `async ({}, testInfo)` takes none of them.

@@ -112,8 +112,8 @@ describe('queryQueue', () => {
       [2, 6],
       [4, 1],
     ]);
-    expect(() => queryQueue(db, { sort: 'import', offset: -1, limit: 10 })).toThrow();
-    expect(() => queryQueue(db, { sort: 'import', offset: 0, limit: 0 })).toThrow();
+    expect(() => queryQueue(db, { sort: 'import', offset: -1, limit: 10 })).toThrow('Bad queue offset -1');
+    expect(() => queryQueue(db, { sort: 'import', offset: 0, limit: 0 })).toThrow(/^Queue page size must be 1\.\.\d+, not 0$/);
   });
 });
 
