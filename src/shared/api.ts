@@ -111,6 +111,8 @@ export interface AppInfo {
   /** The open library's own id: a call made for another library is refused (see ApiRequest). */
   readonly libraryId: string;
   readonly reviewer: string | null;
+  /** When the open library is a work package: its name, whom it is for, and the library it came from. */
+  readonly workPackage: { readonly name: string; readonly reviewer: string; readonly sourceFileName: string } | null;
 }
 
 /** What every change answers: the change recorded (null when nothing changed) and the letter's revision now. */

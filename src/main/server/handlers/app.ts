@@ -2,7 +2,7 @@
 import type { ImrApi } from '../../../shared/api.ts';
 import { PARSER_VERSION } from '../../letters/parsing/index.ts';
 import { checkSettings, derivedBacklog, setCheckSettings } from '../../review/index.ts';
-import { getLibraryStats, getReviewer, queueProgress, setReviewer } from '../../storage/index.ts';
+import { getLibraryStats, getReviewer, queueProgress, readPackageIdentity, setReviewer } from '../../storage/index.ts';
 import type { HandlerContext } from '../session.ts';
 
 export function appHandlers({ library, libraryId, settings, rederive }: HandlerContext): Pick<
@@ -11,7 +11,11 @@ export function appHandlers({ library, libraryId, settings, rederive }: HandlerC
 > {
   const { db } = library;
   return {
-    getAppInfo: async () => ({ appVersion: settings.appVersion, parserVersion: PARSER_VERSION, libraryFile: library.file, libraryId, reviewer: getReviewer(db) }),
+    getAppInfo: async () => {
+      const identity = readPackageIdentity(db);
+      const workPackage = identity && { name: identity.name, reviewer: identity.reviewer, sourceFileName: identity.sourceFileName };
+      return { appVersion: settings.appVersion, parserVersion: PARSER_VERSION, libraryFile: library.file, libraryId, reviewer: getReviewer(db), workPackage };
+    },
     setReviewer: async (name) => setReviewer(db, name),
     getStats: async () => ({ ...getLibraryStats(db), verified: queueProgress(db).verified, derivedUpdate: derivedBacklog(db) }),
     getCheckSettings: async () => checkSettings(db),

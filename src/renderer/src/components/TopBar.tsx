@@ -20,6 +20,9 @@ export function TopBar({ info, stats, undoState, onDialog, onStep }: TopBarProps
       <h1 className="brand">IMR Review</h1>
       <div className="library muted" title={info?.libraryFile}>
         {info ? info.libraryFile.split(/[\\/]/).pop() : ''}
+        {info?.workPackage && (
+          <span className="work-package"> · package for {info.workPackage.reviewer} from {info.workPackage.sourceFileName}</span>
+        )}
       </div>
       {stats && (
         <div className="progress-summary" aria-label="Review progress">
