@@ -11,6 +11,7 @@ import { ITEM_FIELDS, ITEM_STATUSES, LETTER_FIELDS, LETTER_STATUSES, TAG_SCOPES 
 import { STRUCTURE_KEYS } from './derived.ts';
 import { BLIND_MODES, QUALITY_MEASURES, STRATIFIERS } from './quality.ts';
 import type { QualityMeasure } from './quality.ts';
+import { MAX_PACKAGE_LETTERS } from './team.ts';
 import { QUEUE_SORTS, queueFilterSchema, queueQuery } from './queueFilter.ts';
 import { id, text } from './schemaParts.ts';
 
@@ -119,7 +120,7 @@ const packagesRequest = z.strictObject({
   name: text(120).min(1),
   reviewers: z.array(text(120).min(1)).min(1).max(100).readonly(),
   filter: queueFilterSchema,
-  count: z.number().int().min(1).max(10_000_000).optional(),
+  count: z.number().int().min(1).max(MAX_PACKAGE_LETTERS).optional(),
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   overlap: z.number().min(0).max(1),
   folder: text(4096).min(1),

@@ -5,6 +5,9 @@
  */
 import type { FieldAgreementEstimate, Interval, KappaEstimate } from './quality.ts';
 
+/** The most letters one round of packages shares out. */
+export const MAX_PACKAGE_LETTERS = 10_000_000;
+
 /** The file name every package file ends with: a library, opened like any other. */
 export const PACKAGE_EXTENSION = '.imrlib';
 

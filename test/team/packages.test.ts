@@ -87,6 +87,11 @@ describe('work packages', () => {
     expect(idsOf(first[0]!.file)).toEqual(idsOf(second[0]!.file));
     expect(idsOf(first[0]!.file)).not.toEqual([1, 2, 3, 4, 5]);
     expect(() => makePackages(library.db, { ...request, folder: path.dirname(first[0]!.file) })).toThrow(/already exists/);
+    // A folder that is not there, or a file, is named as such; nothing is written or recorded.
+    const missing = path.join(temp.folder(), 'not', 'there');
+    expect(() => makePackages(library.db, { ...request, folder: missing })).toThrow(`There is no folder ${missing}: create it first, or type another`);
+    expect(() => makePackages(library.db, { ...request, folder: first[0]!.file })).toThrow(`${first[0]!.file} is a file, not a folder`);
+    expect(listWorkPackages(library.db)).toHaveLength(2);
   });
 
   it('merge a reviewer\'s changes back under their name, once, and one undo takes the merge back exactly', () => {

@@ -5,7 +5,7 @@
  * name and moved into place whole; only then does this library record that it went out.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { QueueFilter } from '../../shared/apiSchema.ts';
 import type { MadePackage, PackagePlanRequest } from '../../shared/team.ts';
@@ -40,6 +40,7 @@ export function makePackages(db: Db, request: MakePackagesRequest, control: Make
   if (new Set(reviewers).size !== reviewers.length) throw new InvalidEditError('Each reviewer is named once');
   if (!(request.overlap >= 0 && request.overlap <= 1)) throw new InvalidEditError('The overlap is a share from 0 to 1');
   if (request.overlap > 0 && reviewers.length < 2) throw new InvalidEditError('Double review needs at least two reviewers');
+  requireFolder(request.folder);
   const letterIds = chooseLetters(db, request);
   if (letterIds.length === 0) throw new InvalidEditError('No letters to share out: the filter selects none that is not already in a package');
   const plans = assignLetters(letterIds, reviewers.length, request.overlap).map((ids, index) => {
@@ -70,6 +71,18 @@ export function makePackages(db: Db, request: MakePackagesRequest, control: Make
     control.onProgress?.({ packages: made.length, of: plans.length });
   }
   return made;
+}
+
+/** The folder is named when it is not one: a typo is not met later as SQLite's "unable to open database file". */
+function requireFolder(folder: string): void {
+  let isFolder: boolean | undefined;
+  try {
+    isFolder = statSync(folder, { throwIfNoEntry: false })?.isDirectory();
+  } catch {
+    isFolder = undefined;
+  }
+  if (isFolder === false) throw new InvalidEditError(`${folder} is a file, not a folder: type the folder the package files go to`);
+  if (isFolder === undefined) throw new InvalidEditError(`There is no folder ${folder}: create it first, or type another`);
 }
 
 function chooseLetters(db: Db, request: MakePackagesRequest): number[] {

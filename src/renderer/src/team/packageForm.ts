@@ -4,6 +4,7 @@
  */
 import type { ApiArgs, QueueFilter } from '../../../shared/api.ts';
 import type { LetterStatus } from '../../../shared/library.ts';
+import { MAX_PACKAGE_LETTERS } from '../../../shared/team.ts';
 
 export type PackagesRequest = ApiArgs<'makePackages'>[0];
 
@@ -25,6 +26,8 @@ export interface PackageForm {
 }
 
 const MAX_SEED = 2 ** 32 - 1;
+/** As the API takes a round's and a reviewer's name. */
+const MAX_NAME = 120;
 
 export function readReviewers(typed: string): string[] {
   return typed
@@ -41,12 +44,17 @@ function wholeNumber(typed: string): number | null {
 export function packagesRequest(form: PackageForm, queueFilter: QueueFilter): { request: PackagesRequest } | { problem: string } {
   const name = form.name.trim();
   if (name === '') return { problem: 'Name the round: the packages are named after it and their reviewer.' };
+  if (name.length > MAX_NAME) return { problem: `The round name is at most ${MAX_NAME} characters.` };
   const reviewers = readReviewers(form.reviewers);
   if (reviewers.length === 0) return { problem: 'Name at least one reviewer (several separated by commas).' };
   const twice = reviewers.find((reviewer, index) => reviewers.indexOf(reviewer) !== index);
+  const long = reviewers.find((reviewer) => reviewer.length > MAX_NAME);
+  if (long !== undefined) return { problem: `A reviewer's name is at most ${MAX_NAME} characters: ${long.slice(0, 20)}… is longer.` };
   if (twice !== undefined) return { problem: `${twice} is named twice: each reviewer gets one package.` };
   const count = form.count.trim() === '' ? undefined : wholeNumber(form.count);
-  if (count === null || count === 0) return { problem: 'The number of letters is a whole number above 0, or blank for every letter chosen.' };
+  if (count === null || count === 0 || (count !== undefined && count > MAX_PACKAGE_LETTERS)) {
+    return { problem: `The number of letters is a whole number from 1 to ${MAX_PACKAGE_LETTERS.toLocaleString('en-US')}, or blank for every letter chosen.` };
+  }
   const seed = form.seed.trim() === '' ? undefined : wholeNumber(form.seed);
   if (seed === null || (seed !== undefined && seed > MAX_SEED)) return { problem: `The seed is a whole number from 0 to ${MAX_SEED.toLocaleString('en-US')}, or blank for queue order.` };
   const percent = Number(form.overlapPercent.trim());
