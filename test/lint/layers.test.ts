@@ -100,4 +100,12 @@ describe('the layering lint', () => {
     expect(code).not.toBe(0);
     expect(output).toMatch(/import\(no-cycle\)/);
   });
+
+  it("fails a React hook called conditionally in the renderer, and not a test helper named use…", () => {
+    const hook = "import { useState } from 'react';\nexport function useMaybe(on: boolean): number {\n  if (on) return useState(1)[0];\n  return 0;\n}\n";
+    const { code, output } = lintFile('src/renderer/src/breach.ts', hook);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/rules-of-hooks/);
+    expect(lintFile('test/lint/allowed.ts', "import { useTempFolder } from '../storage/helpers.ts';\nexport const temp = useTempFolder();\n").code).toBe(0);
+  });
 });
