@@ -108,9 +108,12 @@ export function MakePackagesDialog({ queueFilter, folder, onMade, onClose }: Mak
             <input type="radio" name="package-letters" checked={form.letters === 'all'} onChange={() => set('letters', 'all')} />
             Every letter of the library
           </label>
-          <label className="check">
-            <input type="radio" name="package-letters" checked={form.letters === 'status'} onChange={() => set('letters', 'status')} />
-            Letters of status
+          <div className="check">
+            {/* The drop-down sits beside the choice's label, not in it: the choice reads "Letters of status", not every status listed. */}
+            <label className="check">
+              <input type="radio" name="package-letters" checked={form.letters === 'status'} onChange={() => set('letters', 'status')} />
+              Letters of status
+            </label>
             <select aria-label="Status" value={form.status} disabled={form.letters !== 'status'} onChange={(e) => set('status', e.target.value as LetterStatus)}>
               {LETTER_STATUSES.map((status) => (
                 <option key={status} value={status}>
@@ -118,7 +121,7 @@ export function MakePackagesDialog({ queueFilter, folder, onMade, onClose }: Mak
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <label className="check">
             <input type="radio" name="package-letters" checked={form.letters === 'queue'} disabled={!queueFiltered} onChange={() => set('letters', 'queue')} />
             The queue's filter{queueFiltered ? `: ${describeFrame(queueFilter)}` : ' (the queue shows every letter)'}

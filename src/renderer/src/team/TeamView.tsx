@@ -69,7 +69,7 @@ export function TeamView({ queueFilter, onChanged, onOpenLetter, onClose, onErro
               Merge a package…
             </button>
           </div>
-          <PackageList packages={packages} onMerge={(pkg) => setOpen({ kind: 'merge', path: inFolder(folder, pkg.fileName) })} />
+          {report === null ? <p className="muted">Loading…</p> : <PackageList packages={packages} onMerge={(pkg) => setOpen({ kind: 'merge', path: inFolder(folder, pkg.fileName) })} />}
         </section>
         <section className="quality-card team-adjudication" aria-labelledby="team-adjudication-title">
           <h3 id="team-adjudication-title">Adjudication</h3>
@@ -81,7 +81,7 @@ export function TeamView({ queueFilter, onChanged, onOpenLetter, onClose, onErro
             Open the adjudication list
           </button>
         </section>
-        <PairAgreementTables agreement={report?.agreement ?? []} />
+        {report && <PairAgreementTables agreement={report.agreement} />}
       </div>
       {open?.kind === 'make' && (
         <MakePackagesDialog
