@@ -54,7 +54,7 @@ export function mergePackage(db: Db, packageFile: string, control: MergePackageC
       for (const letter of changedPackageLetters(pkg.db)) {
         const sha256 = packageLetterSha256(db, identity.id, letter.letterId);
         if (sha256 !== letter.sha256) throw new PackageFileError(`${packageFile} holds a letter (id ${letter.letterId}) this library did not put in the package; nothing was merged`);
-        const merged = step(() => {
+        const merged = step(letter.letterId, () => {
           const theirs = readRecordBySha256(pkg.db, sha256, true) as ExportedLetter;
           const base = parseJson<ExportedLetter>(returnedRecord(db, identity.id, letter.letterId) ?? letter.base);
           const ours = readRecordBySha256(db, sha256, false) as ExportedLetter;
@@ -67,7 +67,7 @@ export function mergePackage(db: Db, packageFile: string, control: MergePackageC
         conflicts += merged.conflicts;
         control.onProgress?.({ letters: lettersChanged });
       }
-      step(() => markPackageMerged(db, identity.id, control.mergedBy));
+      step(null, () => markPackageMerged(db, identity.id, control.mergedBy));
       return { details: { file: identity.name, count: taken, letterCount: lettersChanged }, result: { lettersChanged, taken, conflicts } };
     });
     return { packageId: identity.id, name: identity.name, reviewer: identity.reviewer, ...outcome.result, changeId: outcome.changeId };

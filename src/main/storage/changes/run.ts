@@ -138,14 +138,14 @@ export interface LibraryChangeRequest {
   readonly derive: (letterId: number) => void;
 }
 
-/** Runs one part of a library change (one letter's share of it, say) and records what it changed. */
-export type ChangeStep = <R>(part: () => R) => R;
+/** Runs one part of a library change, on one letter (null: on no letter's data), and records what it changed. */
+export type ChangeStep = <R>(letterId: number | null, part: () => R) => R;
 
 /**
  * Runs `work` in one transaction as one change group: every letter whose rows it changed is
  * stamped, derived again, listed in the group and moved to its next revision. One undo takes
- * the whole change back. The work does its writes in steps (a letter each, say), each captured
- * and recorded as it ends, so a change over thousands of letters holds one step's rows at a time.
+ * the whole change back. The work does its writes in steps, a letter each, each captured and
+ * recorded as it ends, so a change over thousands of letters holds one letter's rows at a time.
  */
 export function runLibraryChange<T>(db: Db, request: LibraryChangeRequest, work: (step: ChangeStep) => { readonly details: ChangeDetails; readonly result: T }): ChangeOutcome<T> {
   return inWriteTransaction(db, () => {
@@ -154,10 +154,11 @@ export function runLibraryChange<T>(db: Db, request: LibraryChangeRequest, work:
     const groupId = openGroup(db, { letterId: null, action, details: {}, origin: actor.origin, reviewer: actor.reviewer, at, commentary: false });
     const letterIds = new Set<number>();
     let recorded = 0;
-    const step: ChangeStep = (part) => {
+    const step: ChangeStep = (letterId, part) => {
       const { result, rows } = captureChanges(db, () => {
         const done = part();
-        for (const letterId of touchedLetters(db, capturedSoFar(db), null)) {
+        // Each row in one step only: a group's rows are put back together, one image each.
+        if (letterId !== null && capturedSoFar(db).length > 0) {
           touchLetter(db, letterId, at);
           request.derive(letterId);
         }
@@ -165,7 +166,7 @@ export function runLibraryChange<T>(db: Db, request: LibraryChangeRequest, work:
       });
       appendRows(db, groupId, rows, recorded);
       recorded += rows.length;
-      for (const letterId of touchedLetters(db, rows, null)) letterIds.add(letterId);
+      for (const touched of touchedLetters(db, rows, null)) letterIds.add(touched);
       return result;
     };
     const { details, result } = work(step);
