@@ -5,16 +5,20 @@
  * reviewer's name, in one transaction: all or nothing, undone by one undo, and idempotent (a
  * second merge of the same file finds nothing new and records nothing).
  */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ExportedItem, ExportedLetter } from '../../shared/export.ts';
 import type { MergePackageResult } from '../../shared/team.ts';
 import { refreshDerived } from '../review/index.ts';
-import type { Db } from '../storage/index.ts';
+import type { Db, Library } from '../storage/index.ts';
 import {
   changedPackageLetters,
   InvalidEditError,
   libraryId,
+  LibraryOpenError,
   markPackageMerged,
+  openLibrary,
   openLibraryReadOnly,
   packageLetterSha256,
   parseJson,
@@ -37,8 +41,35 @@ export interface MergePackageControl {
 /** A package file that is not one of this library's packages. */
 export class PackageFileError extends InvalidEditError {}
 
+/**
+ * The package to read. One made by an older version of the app (the reviewer never opened it
+ * with this one) is read from an up-to-date copy, so the reviewer's file is left as it was.
+ */
+function openPackage(packageFile: string): { readonly pkg: Library; close(): void } {
+  try {
+    const pkg = openLibraryReadOnly(packageFile);
+    return { pkg, close: () => pkg.close() };
+  } catch (error) {
+    if (!(error instanceof LibraryOpenError && error.reason === 'older-version')) throw error;
+  }
+  const folder = mkdtempSync(path.join(tmpdir(), 'imr-package-'));
+  const copy = path.join(folder, path.basename(packageFile));
+  copyFileSync(packageFile, copy);
+  // What the reviewer's app last wrote may still be in the write-ahead log beside the file.
+  if (existsSync(`${packageFile}-wal`)) copyFileSync(`${packageFile}-wal`, `${copy}-wal`);
+  const pkg = openLibrary(copy);
+  return {
+    pkg,
+    close: () => {
+      pkg.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
 export function mergePackage(db: Db, packageFile: string, control: MergePackageControl): MergePackageResult {
-  const pkg = openLibraryReadOnly(packageFile);
+  const opened = openPackage(packageFile);
+  const { pkg } = opened;
   try {
     const identity = readPackageIdentity(pkg.db);
     if (identity === null) throw new PackageFileError(`${packageFile} is a library, not a work package; merge a library's letters with import-dataset`);
@@ -72,7 +103,7 @@ export function mergePackage(db: Db, packageFile: string, control: MergePackageC
     });
     return { packageId: identity.id, name: identity.name, reviewer: identity.reviewer, ...outcome.result, changeId: outcome.changeId };
   } finally {
-    pkg.close();
+    opened.close();
   }
 }
 
