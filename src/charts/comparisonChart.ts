@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ReferenceComparison } from '../shared/insights.ts';
-import { MEASURE_LABELS, SAMPLE_CAVEAT } from '../shared/insights.ts';
+import { figureMeasureLabel, SAMPLE_CAVEAT } from '../shared/insights.ts';
 import { count } from '../shared/insightsFormat.ts';
 import type { ChartBar, ChartSpec } from './chart.ts';
 import { tagBars } from './chart.ts';
@@ -32,7 +32,7 @@ interface Row {
 export function comparisonLabel(comparison: ReferenceComparison): string {
   const { figure } = comparison;
   const years = figure.years.from === figure.years.to ? String(figure.years.from) : `${figure.years.from}-${figure.years.to}`;
-  return `${MEASURE_LABELS[figure.measure]}, ${years} (${figure.source.short})`;
+  return `${figureMeasureLabel(figure)}, ${years} (${figure.source.short})`;
 }
 
 export function periodLabel(comparison: ReferenceComparison): string {
@@ -126,13 +126,13 @@ function libraryFigure(comparison: ReferenceComparison, format: (value: number) 
   const { library } = comparison;
   const value = library.value === null ? 'no figure' : format(library.value);
   const interval = library.interval === null ? '' : ` (95% CI ${format(library.interval.low)}-${format(library.interval.high)}; n ${count(library.n)})`;
-  return `This library, ${periodLabel(comparison)}: ${MEASURE_LABELS[comparison.figure.measure]} ${value}${interval}`;
+  return `This library, ${periodLabel(comparison)}: ${figureMeasureLabel(comparison.figure)} ${value}${interval}`;
 }
 
 /** The published figure, where it was published, and whether it lies outside the library's interval. */
 function publishedFigure(comparison: ReferenceComparison): string {
   const { figure } = comparison;
-  return `Published by ${figure.source.publisher}, ${figure.source.title}: ${figure.printed}${comparison.verdict === 'outside' ? ", outside this library's interval" : ''}`;
+  return `Published by ${figure.source.publisher}, ${figure.source.title} (counting ${figure.source.counts}): ${figure.printed}${comparison.verdict === 'outside' ? ", outside this library's interval" : ''}`;
 }
 
 /** Which of the library's letters a row sets the figure against, in a word or two. */

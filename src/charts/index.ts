@@ -7,7 +7,8 @@ import { breakdownChart } from './breakdownChart.ts';
 import type { ChartSpec } from './chart.ts';
 import { comparisonChart } from './comparisonChart.ts';
 import { decisionsChart } from './decisionsChart.ts';
-import { breakdownTable, comparisonTable, headlineTable } from './tables.ts';
+import { dwcYearChart } from './dwcChart.ts';
+import { breakdownTable, comparisonTable, dwcShareTable, headlineTable, mtusPeriodTable } from './tables.ts';
 import type { InsightTable } from './tables.ts';
 
 export type { ChartBar, ChartSpec, DrawnChart } from './chart.ts';
@@ -55,6 +56,17 @@ export function insightSections(insights: Insights): InsightSection[] {
       ],
       table: comparisonTable(insights.comparisons),
     },
+    {
+      id: 'dwc',
+      title: "In DWC's taxonomy, by year",
+      note:
+        "The library's items in DWC's Request Categories (a share of the year's items) and its Pharmaceuticals items in DWC's drug classes (a share of those), year by year, beside the shares DWC published (treatment requests decided, by report year) and CWCI published (decision items, by letter date).",
+      charts: [
+        comparisonChart(insights.dwcShares.flatMap((row) => row.published), { id: 'dwc-published', title: "In DWC's taxonomy: beside DWC's and CWCI's shares", axis: 'share', share: true }, scope),
+        ...insights.dwcShares.length === 0 ? [] : [dwcYearChart(insights.dwcShares, scope)],
+      ],
+      table: dwcShareTable(insights.dwcShares),
+    },
     ...insights.breakdowns.map((breakdown) => ({
       id: breakdown.id,
       title: breakdown.title,
@@ -62,5 +74,12 @@ export function insightSections(insights: Insights): InsightSection[] {
       charts: [breakdownChart(breakdown, scope)],
       table: breakdownTable(breakdown),
     })),
+    {
+      id: 'mtus',
+      title: 'MTUS in force',
+      note: "When each part of the MTUS was in force, which the rule checks test each MTUS citation against: the ACOEM chapters adopted by reference from 1 December 2017 chapter by chapter through the 2019, 2020 and 2021 updates.",
+      charts: [],
+      table: mtusPeriodTable(insights.mtusPeriods),
+    },
   ];
 }

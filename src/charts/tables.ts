@@ -4,8 +4,8 @@
  * raw value for CSV (shares as fractions, so a spreadsheet computes with them) beside the text
  * shown on screen.
  */
-import type { Breakdown, Estimate, Headline, InsightSelection, Proportion, ReferenceComparison } from '../shared/insights.ts';
-import { HEADLINE_SELECTIONS } from '../shared/insights.ts';
+import type { Breakdown, DwcShare, Estimate, Headline, InsightSelection, MtusPeriodRow, Proportion, ReferenceComparison } from '../shared/insights.ts';
+import { dwcShareLabel, HEADLINE_SELECTIONS } from '../shared/insights.ts';
 import { count, decimal, percent } from '../shared/insightsFormat.ts';
 import { comparisonLabel, periodLabel } from './comparisonChart.ts';
 
@@ -97,8 +97,7 @@ export function comparisonTable(comparisons: readonly ReferenceComparison[]): In
     rows: comparisons.map((c) => {
       const isShare = c.figure.measure !== 'items-per-letter';
       const value = isShare ? share : mean;
-      const { source } = c.figure;
-      const sourceText = [source.publisher, source.title, source.where, c.figure.secondary ? 'secondary' : null].filter(Boolean).join(', ');
+      const sourceText = sourceOf(c);
       return {
         cells: [
           text(comparisonLabel(c)),
@@ -167,4 +166,68 @@ export function tableCsv(table: InsightTable): string {
   };
   const lines = [table.columns.map((column) => field(column.label)), ...table.rows.map((row) => row.cells.map((cell) => field(cell.raw)))];
   return lines.map((line) => `${line.join(',')}\r\n`).join('');
+}
+
+/** Who published a figure, where, and what it counts. */
+function sourceOf(comparison: ReferenceComparison): string {
+  const { source, secondary } = comparison.figure;
+  return [source.publisher, source.title, source.where, secondary ? 'secondary' : null, `counts ${source.counts}`].filter(Boolean).join(', ');
+}
+
+/** Year by year, every DWC Request Category and drug class of the letters' items, with what DWC and CWCI published for it. */
+export function dwcShareTable(shares: readonly DwcShare[]): InsightTable {
+  return {
+    id: 'dwc',
+    title: "In DWC's taxonomy, by year",
+    columns: [
+      { label: 'year', numeric: true },
+      { label: "DWC's category or drug class", numeric: false },
+      { label: 'this library', numeric: true },
+      { label: '95% low', numeric: true },
+      { label: '95% high', numeric: true },
+      { label: 'items', numeric: true },
+      { label: 'of', numeric: true },
+      { label: 'published', numeric: true },
+      { label: 'as printed', numeric: false },
+      { label: 'source and what it counts', numeric: false },
+    ],
+    rows: shares.flatMap((row) => {
+      const label = dwcShareLabel(row.key);
+      const library = [share(row.library.value), share(row.library.interval?.low ?? null), share(row.library.interval?.high ?? null), number(row.library.count), number(row.library.n)];
+      const published = row.published.length === 0 ? [null] : row.published;
+      return published.map((comparison) => ({
+        cells: [
+          number(row.year),
+          text(label),
+          ...library,
+          comparison ? share(comparison.figure.value) : text(null),
+          text(comparison?.figure.printed ?? null),
+          text(comparison ? sourceOf(comparison) : null),
+        ],
+        selection: row.selection,
+        label: `${label}, letters decided in ${row.year}`,
+      }));
+    }),
+  };
+}
+
+/** When each MTUS part (and chapter, where it changed on its own) was in force. */
+export function mtusPeriodTable(periods: readonly MtusPeriodRow[]): InsightTable {
+  return {
+    id: 'mtus',
+    title: 'MTUS in force',
+    columns: [
+      { label: 'MTUS part', numeric: false },
+      { label: 'chapter', numeric: false },
+      { label: 'edition', numeric: false },
+      { label: 'from', numeric: false },
+      { label: 'to', numeric: false },
+      { label: 'orders', numeric: false },
+    ],
+    rows: periods.map((period) => ({
+      cells: [text(period.part), text(period.topic), text(period.edition ?? 'any'), text(period.from), text(period.to ?? 'in force'), text(period.source)],
+      selection: null,
+      label: `${period.part} ${period.topic ?? ''}`.trim(),
+    })),
+  };
 }

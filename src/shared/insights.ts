@@ -4,6 +4,7 @@
  * and `imr-review report` show the same result. Each group carries the queue selection that
  * opens exactly its items, so a bar or a table row leads to the letters behind it.
  */
+import { dwcCategoryLabel, dwcDrugClassLabel } from './dwcTaxonomy.ts';
 import type { ItemCriteria, QueueFilter } from './queueFilter.ts';
 import type { Decision } from './letter.ts';
 
@@ -121,10 +122,20 @@ export interface YearSpan {
   readonly to: number;
 }
 
+/** A share stated in DWC's taxonomy: of all items in a Request Category, or of Pharmaceuticals items in a drug class. */
+export interface DwcShareKey {
+  readonly group: 'category' | 'drug-class';
+  /** A DWC_REQUEST_CATEGORIES or DWC_DRUG_CLASSES id. */
+  readonly id: string;
+}
+
 /** A published figure on DWC's IMR program, kept as data with the source it comes from. */
 export interface ReferenceFigure {
   readonly id: string;
-  readonly measure: ReferenceMeasure;
+  /** 'dwc-share': a share in DWC's taxonomy (see `dwc`), set beside the library by year, not in the headline comparison. */
+  readonly measure: ReferenceMeasure | 'dwc-share';
+  /** The share in DWC's taxonomy the figure states, when it states one (a drug share is Pharmaceuticals'). */
+  readonly dwc: DwcShareKey | null;
   readonly years: YearSpan;
   /** A share (0..1) or items per letter. */
   readonly value: number;
@@ -139,6 +150,8 @@ export interface ReferenceFigure {
     readonly title: string;
     /** Where it is published, as far as the project's domain notes say. */
     readonly where: string | null;
+    /** What the publisher counts: DWC treatment requests by report year, CWCI decisions by letter date. */
+    readonly counts: string;
   };
   /** Taken from a secondary summary, not the publisher's own text: check before relying on it. */
   readonly secondary: boolean;
@@ -156,6 +169,28 @@ export interface ReferenceComparison {
   readonly selection: InsightSelection;
 }
 
+/** One year's share of the library's items in one DWC category or drug class, beside what DWC and CWCI published for it. */
+export interface DwcShare {
+  readonly year: number;
+  readonly key: DwcShareKey;
+  /** Items in it of the year's items (a drug class: of the year's Pharmaceuticals items). */
+  readonly library: Proportion;
+  /** Each figure DWC or CWCI published for it in that year, set beside the library's share. */
+  readonly published: readonly ReferenceComparison[];
+  /** The items the library's share counts, for the queue. */
+  readonly selection: InsightSelection;
+}
+
+/** When a part of the MTUS was in force, for the insights' timeline (vocabulary/data/mtusPeriods.ts). */
+export interface MtusPeriodRow {
+  readonly part: string;
+  readonly edition: string | null;
+  readonly topic: string | null;
+  readonly from: string;
+  readonly to: string | null;
+  readonly source: string;
+}
+
 export interface Insights {
   readonly query: InsightsQuery;
   /** The letters the figures are over; null when the filter and the scope exclude each other (no letters). */
@@ -165,6 +200,10 @@ export interface Insights {
   readonly years: YearSpan | null;
   readonly breakdowns: readonly Breakdown[];
   readonly comparisons: readonly ReferenceComparison[];
+  /** Per decision year of the letters, their items in DWC's taxonomy beside DWC's and CWCI's published shares. */
+  readonly dwcShares: readonly DwcShare[];
+  /** The MTUS parts' in-force periods, which the letters' citations are checked against. */
+  readonly mtusPeriods: readonly MtusPeriodRow[];
 }
 
 /** The service categories counted as drug items, as the published figures count "prescription drugs". */
@@ -209,6 +248,17 @@ export const MEASURE_LABELS: Record<ReferenceMeasure, string> = {
   'drug-share': 'drug items',
   'opioid-share-of-drugs': 'opioids, of drug items',
 };
+
+/** What a figure states, in words: a measure's label, or a share in DWC's taxonomy by its DWC name. */
+export function figureMeasureLabel(figure: ReferenceFigure): string {
+  if (figure.measure !== 'dwc-share') return MEASURE_LABELS[figure.measure];
+  return figure.dwc ? dwcShareLabel(figure.dwc) : 'a share in DWC taxonomy';
+}
+
+/** "Rehabilitation items", "Opioids, of Pharmaceuticals items". */
+export function dwcShareLabel(key: DwcShareKey): string {
+  return key.group === 'category' ? `${dwcCategoryLabel(key.id) ?? key.id} items` : `${dwcDrugClassLabel(key.id) ?? key.id}, of Pharmaceuticals items`;
+}
 
 /** Said wherever the library's figures are set beside published ones. */
 export const SAMPLE_CAVEAT =

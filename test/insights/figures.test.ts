@@ -193,4 +193,23 @@ describe('beside the published figures', () => {
       expect(figure.source.title.length).toBeGreaterThan(0);
     }
   });
+
+  it("in DWC's taxonomy by decision year, beside the shares DWC and CWCI published for that year", () => {
+    const shares = insightsOf('all').dwcShares;
+    const row = (year: number, id: string) => shares.find((share) => share.year === year && share.key.id === id);
+    // 2016: A's Norco and physical therapy (F has no items); 2017: B's three items, C's acupuncture, E's Norco.
+    expect([row(2016, 'pharmaceuticals')?.library.count, row(2016, 'pharmaceuticals')?.library.n]).toEqual([1, 2]);
+    expect([row(2016, 'rehabilitation')?.library.count, row(2017, 'rehabilitation')?.library.count, row(2017, 'rehabilitation')?.library.n]).toEqual([1, 2, 5]);
+    expect([row(2017, 'diagnostic-testing')?.library.count, row(2017, 'pharmaceuticals')?.library.count]).toEqual([1, 2]);
+    // A drug class is a share of the year's Pharmaceuticals items.
+    expect([row(2017, 'opioids')?.library.count, row(2017, 'opioids')?.library.n, row(2017, 'anti-epilepsy-drugs')?.library.count]).toEqual([1, 2, 1]);
+    expect(row(2016, 'pharmaceuticals')?.published.map((c) => [c.figure.id, c.figure.source.short, c.figure.source.counts])).toEqual([
+      ['drugs-2016-dwc', 'DWC', 'treatment requests decided, by report year'],
+    ]);
+    expect(row(2017, 'pharmaceuticals')?.published.map((c) => c.figure.id)).toEqual(['drugs-2017-cwci', 'drugs-2017-cwci-later']);
+    expect(row(2017, 'opioids')?.published.map((c) => [c.figure.id, c.verdict])).toEqual([['opioids-2016-2017', 'inside']]);
+    expect(row(2017, 'opioids')?.selection).toEqual({ decidedIn: '2017', item: { facets: [{ facet: 'dwc-drug-class', values: ['opioids'] }] } });
+    // Years the letters do not cover are not shown, nor categories with neither items nor a published figure.
+    expect(shares.some((share) => share.year === 2024 || (share.year === 2016 && share.key.id === 'surgery'))).toBe(false);
+  });
 });

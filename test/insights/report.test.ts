@@ -38,7 +38,7 @@ describe('imr-review report', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import|url\(/i);
     // Decisions, two published-figure charts and nine breakdowns.
-    expect(html.match(/<svg[^>]*class="insights-chart"/g)).toHaveLength(12);
+    expect(html.match(/<svg[^>]*class="insights-chart"/g)).toHaveLength(14);
     expect(html).toContain('Items upheld</span><b>66.7%</b>');
     expect(html).toContain("California Workers' Compensation Institute, press release id=501, cwci.org");
     expect(html).toContain('not a random sample');
@@ -106,7 +106,7 @@ describe.skipIf(!existsSync(DEV_LETTERS))(
         page.on('pageerror', (error) => problems.push(String(error)));
         page.on('request', (request) => request.url().startsWith('file:') || requests.push(request.url()));
         await page.goto(`file://${file}`);
-        await expect.poll(() => page.locator('svg.insights-chart').count()).toBe(12);
+        await expect.poll(() => page.locator('svg.insights-chart').count()).toBe(14);
         expect(await page.locator('h1').textContent()).toBe('IMR insights');
         expect(problems).toEqual([]);
         expect(requests).toEqual([]);

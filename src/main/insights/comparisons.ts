@@ -4,7 +4,7 @@
  * published value lies inside the library's 95% interval. Listed by measure, then year.
  */
 import { HEADLINE_SELECTIONS, MEASURE_FIGURES, REFERENCE_MEASURES } from '../../shared/insights.ts';
-import type { Estimate, ReferenceComparison, ReferenceFigure, YearSpan } from '../../shared/insights.ts';
+import type { Estimate, ReferenceComparison, ReferenceFigure, ReferenceMeasure, YearSpan } from '../../shared/insights.ts';
 import type { ItemCounts, ItemCountsByYear, LetterCounts, LetterCountsByGroup } from '../storage/index.ts';
 import { headlineOf } from './headline.ts';
 import { REFERENCE_FIGURES } from './referenceFigures.ts';
@@ -15,7 +15,7 @@ export function compareWithReferences(
   figures: readonly ReferenceFigure[] = REFERENCE_FIGURES,
 ): ReferenceComparison[] {
   const overall = headlineOf(letters.all, items.all);
-  const ordered = [...figures].sort(
+  const ordered = figures.filter(isHeadlineFigure).sort(
     (a, b) => REFERENCE_MEASURES.indexOf(a.measure) - REFERENCE_MEASURES.indexOf(b.measure) || a.years.from - b.years.from,
   );
   return ordered.map((figure) => {
@@ -28,7 +28,12 @@ export function compareWithReferences(
   });
 }
 
-function verdictOf(value: number, library: Estimate): ReferenceComparison['verdict'] {
+/** A figure the library's headline states too (not a share in DWC's taxonomy, which is set beside the library by year). */
+function isHeadlineFigure(figure: ReferenceFigure): figure is ReferenceFigure & { readonly measure: ReferenceMeasure } {
+  return figure.measure !== 'dwc-share';
+}
+
+export function verdictOf(value: number, library: Estimate): ReferenceComparison['verdict'] {
   if (library.interval === null) return 'no-data';
   return value >= library.interval.low && value <= library.interval.high ? 'inside' : 'outside';
 }

@@ -5,6 +5,8 @@ import type { Db } from '../storage/index.ts';
 import { insightCounts, libraryVersion } from '../storage/index.ts';
 import { BREAKDOWN_FACETS, breakdownsOf } from './breakdowns.ts';
 import { compareWithReferences } from './comparisons.ts';
+import { DWC_YEAR_FACETS, dwcSharesOf } from './dwcShares.ts';
+import { MTUS_PERIODS } from '../letters/vocabulary/index.ts';
 import { headlineOf } from './headline.ts';
 
 /** A filter no letter passes: the figures of an empty set, from the same queries. */
@@ -48,7 +50,7 @@ const caches = new WeakMap<Db, { version: string; results: Map<string, Insights>
 export function computeInsights(db: Db, query: InsightsQuery): Insights {
   const letterFilter = insightsFilter(query);
   const filter = letterFilter ?? NO_LETTERS;
-  const { letters, items, facets } = insightCounts(db, filter, BREAKDOWN_FACETS);
+  const { letters, items, facets, facetsByYear } = insightCounts(db, filter, BREAKDOWN_FACETS, DWC_YEAR_FACETS);
   const years = letters.by.year.map((group) => group.key).filter((year): year is string => year !== null).map(Number);
   return {
     query,
@@ -57,5 +59,7 @@ export function computeInsights(db: Db, query: InsightsQuery): Insights {
     years: years.length === 0 ? null : { from: Math.min(...years), to: Math.max(...years) },
     breakdowns: breakdownsOf(letters, facets),
     comparisons: compareWithReferences(letters, items),
+    dwcShares: dwcSharesOf(facetsByYear, items),
+    mtusPeriods: MTUS_PERIODS.map((period) => ({ ...period, topic: period.topic ?? null })),
   };
 }

@@ -5,11 +5,12 @@
  * from a secondary summary says so. Sources count letters slightly differently, so every
  * figure keeps its source. Health-plan (DMHC) IMR figures are another program and never here.
  */
-import type { ReferenceFigure } from '../../shared/insights.ts';
+import type { DwcShareKey, ReferenceFigure } from '../../shared/insights.ts';
 
-const CWCI = { publisher: "California Workers' Compensation Institute", short: 'CWCI' };
-const DWC = { publisher: "Division of Workers' Compensation", short: 'DWC' };
-const SUMMARIES = { publisher: 'Published IMR summaries', short: 'summaries' };
+/** What each publisher counts: DWC reports treatment requests by report year, CWCI decisions by letter date. */
+const CWCI = { publisher: "California Workers' Compensation Institute", short: 'CWCI', counts: 'IMR decision items, by letter date' };
+const DWC = { publisher: "Division of Workers' Compensation", short: 'DWC', counts: 'treatment requests decided, by report year' };
+const SUMMARIES = { publisher: 'Published IMR summaries', short: 'summaries', counts: 'as the summary reports it, without its base' };
 
 const CWCI_2015_REPORT = { ...CWCI, title: 'IMR report, April 2015', where: null };
 const CWCI_501 = { ...CWCI, title: 'press release id=501', where: 'cwci.org' };
@@ -19,7 +20,7 @@ const DWC_2017_REPORT = { ...DWC, title: '2017 annual IMR report', where: null }
 
 const year = (y: number) => ({ from: y, to: y });
 
-export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
+const FIGURES: readonly Omit<ReferenceFigure, 'dwc'>[] = [
   // 2014
   { id: 'upheld-2014-cwci', measure: 'upheld-share', years: year(2014), value: 0.91, printed: '91%', base: '137,781 letters', source: CWCI_2015_REPORT, secondary: false },
   { id: 'items-2014-cwci', measure: 'items-per-letter', years: year(2014), value: 1.89, printed: '1.89', base: '260,889 items in 137,781 letters', source: CWCI_2015_REPORT, secondary: false },
@@ -69,11 +70,11 @@ export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
     value: 0.35,
     printed: 'about 35%',
     base: null,
-    source: { publisher: 'WorkCompWire', short: 'WorkCompWire', title: 'March 2022', where: null },
+    source: { publisher: 'WorkCompWire', short: 'WorkCompWire', title: 'March 2022', where: null, counts: "CWCI's figure as the summary reports it" },
     secondary: true,
   },
   // 2022 - 2024
-  ...(['upheld', 'drugs'] as const).map((kind): ReferenceFigure => ({
+  ...(['upheld', 'drugs'] as const).map((kind): Omit<ReferenceFigure, 'dwc'> => ({
     id: `${kind}-2022-cwci`,
     measure: kind === 'upheld' ? 'upheld-share' : 'drug-share',
     years: year(2022),
@@ -87,14 +88,39 @@ export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
   { id: 'drugs-2023-dwc', measure: 'drug-share', years: year(2023), value: 0.31, printed: '31%', base: '130,774 letters', source: { ...DWC, title: 'DIR news release 2024-48', where: null }, secondary: false },
   { id: 'overturned-2024-dwc', measure: 'overturned-share', years: year(2024), value: 0.127, printed: '12.7% overturned', base: '141,621 letters', source: { ...DWC, title: 'DIR news release 2025-36', where: null }, secondary: false },
   { id: 'drugs-2024-dwc', measure: 'drug-share', years: year(2024), value: 0.327, printed: '32.7%', base: '141,621 letters', source: { ...DWC, title: 'DIR news release 2025-36', where: null }, secondary: false },
-  {
-    id: 'opioids-2024',
-    measure: 'opioid-share-of-drugs',
-    years: year(2024),
-    value: 0.24,
-    printed: 'about 24%',
-    base: null,
-    source: { ...SUMMARIES, title: 'quoted in the domain notes without a named primary source', where: null },
-    secondary: true,
-  },
+  { id: 'opioids-2024-dwc', measure: 'opioid-share-of-drugs', years: year(2024), value: 0.239, printed: '23.9%', base: null, source: { ...DWC, title: 'DIR news release 2025-36', where: null }, secondary: false },
+  // 2019 - 2023, further
+  { id: 'drugs-2019-dwc', measure: 'drug-share', years: year(2019), value: 0.367, printed: '36.7%', base: 'about 164,000 letters', source: { ...DWC, title: 'DIR news release 2020-102', where: null }, secondary: false },
+  { id: 'opioids-2019-dwc', measure: 'opioid-share-of-drugs', years: year(2019), value: 0.33, printed: 'nearly 1 in 3', base: null, source: { ...DWC, title: 'DIR news release 2020-102', where: null }, secondary: false },
+  ...([['drugs', 'drug-share', 0.34, '34%'], ['opioids', 'opioid-share-of-drugs', 0.3, 'about 30%']] as const).map(([kind, measure, value, printed]) => ({
+    id: `${kind}-2020-dwc`, measure, years: year(2020), value, printed, base: '136,740 letters',
+    source: { ...DWC, title: 'annual IMR report on 2020 (via workcompacademy, April 2021)', where: null }, secondary: true,
+  })),
+  ...([['drugs', 'drug-share', 0.349, '34.9%'], ['opioids', 'opioid-share-of-drugs', 0.25, 'just over 25%']] as const).map(([kind, measure, value, printed]) => ({
+    id: `${kind}-2021-cwci-summary`, measure, years: year(2021), value, printed, base: '133,494 letters',
+    source: { ...CWCI, title: 'IMR figures on 2021 (secondary summaries)', where: null }, secondary: true,
+  })),
+  { id: 'opioids-2023-dwc', measure: 'opioid-share-of-drugs', years: year(2023), value: 0.26, printed: '26%', base: null, source: { ...DWC, title: 'DIR news release 2024-48', where: null }, secondary: false },
 ];
+
+/** A prescription-drug share is DWC's Pharmaceuticals; an opioid share of drugs, its Opioids class. */
+const DWC_KEYS: Partial<Record<ReferenceFigure['measure'], DwcShareKey>> = {
+  'drug-share': { group: 'category', id: 'pharmaceuticals' },
+  'opioid-share-of-drugs': { group: 'drug-class', id: 'opioids' },
+};
+
+const DIR_2025_36 = { ...DWC, title: 'DIR news release 2025-36', where: null };
+
+const share = (id: string, key: DwcShareKey, value: number, printed: string): ReferenceFigure => ({
+  id, measure: 'dwc-share', years: year(2024), dwc: key, value, printed, base: '141,621 letters', source: DIR_2025_36, secondary: false,
+});
+
+/** Shares published in DWC's taxonomy only (Request Categories, drug classes of Pharmaceuticals). */
+const DWC_FIGURES: readonly ReferenceFigure[] = [
+  share('rehabilitation-2024-dwc', { group: 'category', id: 'rehabilitation' }, 0.215, '21.5%'),
+  share('diagnostics-2024-dwc', { group: 'category', id: 'diagnostic-testing' }, 0.116, '11.6%'),
+  share('topical-analgesics-2024-dwc', { group: 'drug-class', id: 'topical-analgesics' }, 0.174, '17.4%'),
+  share('muscle-relaxants-2024-dwc', { group: 'drug-class', id: 'muscle-relaxant' }, 0.163, '16.3%'),
+];
+
+export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [...FIGURES.map((figure) => ({ ...figure, dwc: DWC_KEYS[figure.measure] ?? null })), ...DWC_FIGURES];

@@ -63,6 +63,8 @@ export interface InsightCounts {
   readonly letters: LetterCountsByGroup;
   readonly items: ItemCountsByYear;
   readonly facets: readonly FacetCounts[];
+  /** Per decision year of the letters, the counts of the year facets asked for. */
+  readonly facetsByYear: readonly { readonly year: string; readonly facets: readonly FacetCounts[] }[];
 }
 
 /** The decision month of a date column, YYYY-MM, from its MM/DD/YYYY value; null when it does not read as one. */
@@ -88,11 +90,22 @@ type CountsRow = { readonly grouping: 'all' | LetterGrouping; readonly key: stri
  * Every count the insights need, over the letters the filter selects, facets counted for the
  * ones given; in one read transaction, so every count is of the same state of the library.
  */
-export function insightCounts(db: Db, filter: QueueFilter, facets: readonly (Facet | LetterFacet)[]): InsightCounts {
+export function insightCounts(db: Db, filter: QueueFilter, facets: readonly (Facet | LetterFacet)[], yearFacets: readonly Facet[] = []): InsightCounts {
   return db.transaction(() => {
     const { by, byYear, all } = letterGroups(db, filter);
-    return { letters: { all: all.letters, by }, items: { all: all.items, byYear }, facets: facetCounts(db, filter, facets, all.letters.letters) };
+    const years = yearFacets.length === 0 ? [] : by.year.filter((group): group is typeof group & { key: string } => group.key !== null);
+    return {
+      letters: { all: all.letters, by },
+      items: { all: all.items, byYear },
+      facets: facetCounts(db, filter, facets, all.letters.letters),
+      facetsByYear: years.map((group) => ({ year: group.key, facets: facetCounts(db, { ...filter, decidedIn: withinYear(filter.decidedIn, group.key) }, yearFacets, group.letters) })),
+    };
   })();
+}
+
+/** The filter's decision period narrowed to one of the years it selects: a month or a year it names stays as it is. */
+function withinYear(decidedIn: string | undefined, year: string): string {
+  return decidedIn !== undefined && !decidedIn.includes('..') ? decidedIn : year;
 }
 
 /**

@@ -70,7 +70,7 @@ describe('MTUS periods', () => {
       expect(parts.has(period.part)).toBe(true);
       expect(period.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (period.to !== null) expect(period.to > period.from).toBe(true);
-      expect(period.source).toMatch(/\[\d{4}\]/);
+      expect(period.source).toMatch(/\[\d{4}[a-z]?\]/);
     }
   });
 
