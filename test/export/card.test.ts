@@ -107,12 +107,14 @@ describe('the card front matter', () => {
     }
   });
 
-  test('the CSV header is the declared feature list; lists are declared as the JSON text they are', () => {
+  test('the CSV header is the declared feature list; lists, dates and instants are declared as the text they are', () => {
     const declared = features(readCard(out('csv')), 'items');
     const header = readFileSync(path.join(out('csv'), 'items.csv'), 'utf8').split('\r\n')[0]?.split(',');
     expect(declared.map((feature) => feature.name)).toEqual(header);
     expect(declared.find((feature) => feature.name === 'tags')?.type).toBe('string');
-    expect(declared.find((feature) => feature.name === 'dateAssigned')?.type).toBe('date32');
+    // datasets' CSV reader takes a column with no value as numbers, which no date type is cast from.
+    expect(declared.find((feature) => feature.name === 'dateAssigned')?.type).toBe('string');
+    expect(declared.find((feature) => feature.name === 'verifiedAt')?.type).toBe('string');
   });
 });
 

@@ -1,7 +1,6 @@
 /**
  * The card's schema section: every table's columns (or the JSONL keys) with their types as the
- * format stores them and their meaning, and for CSV the pandas and polars read options that give
- * every column its type.
+ * format stores them and their meaning (how to read them: cardReading.ts).
  */
 import type { ExportFormat } from '../../shared/export.ts';
 import type { ExportTable } from './cardTables.ts';
@@ -81,7 +80,6 @@ export function schemaSection(facts: SchemaFacts): string[] {
         '',
         ...columnTable(tables[0], textType(CSV_TYPES)),
         '',
-        ...readOptions(tables[0]),
       ];
     case 'xlsx':
       return [
@@ -106,35 +104,6 @@ const PARQUET_ROLES: Record<string, string> = {
   letters: 'one row per letter.',
   citations: 'one row per guideline citation; join to the items on `sha256` and `itemNumber`.',
 };
-
-/** pandas and polars read a CSV's dates, booleans and integers right only when told. */
-function readOptions(table: ExportTable | undefined): string[] {
-  if (!table) return [];
-  const named = (types: readonly ScalarType[]) => table.columns.filter((column) => typeof column.type === 'string' && types.includes(column.type)).map((column) => column.name);
-  const pandasDtype = (column: ExportTable['columns'][number]): string | null =>
-    column.type === 'integer' ? 'Int32' : column.type === 'boolean' ? 'boolean' : column.type === 'date' || column.type === 'timestamp' ? null : 'string';
-  const dtypes = table.columns.flatMap((column) => {
-    const dtype = pandasDtype(column);
-    return dtype ? [`"${column.name}": "${dtype}"`] : [];
-  });
-  const polarsType = (column: ExportTable['columns'][number]): string =>
-    column.type === 'integer' ? 'pl.Int32' : column.type === 'boolean' ? 'pl.Boolean' : column.type === 'date' ? 'pl.Date' : 'pl.String';
-  return [
-    'To read every column with its type (a text column stays text: a case number keeps its zeros, `parserVersion` is not a date):',
-    '',
-    '```python',
-    'import pandas as pd',
-    `items = pd.read_csv("${table.file}", keep_default_na=False, na_values=[""],`,
-    `    dtype={${dtypes.join(', ')}},`,
-    `    parse_dates=[${named(['date', 'timestamp']).map((name) => `"${name}"`).join(', ')}])`,
-    '',
-    'import polars as pl',
-    `items = pl.read_csv("${table.file}", schema_overrides={${table.columns.map((column) => `"${column.name}": ${polarsType(column)}`).join(', ')}})`,
-    `items = items.with_columns(pl.col(${named(['timestamp']).map((name) => `"${name}"`).join(', ')}).str.to_datetime())`,
-    '```',
-    '',
-  ];
-}
 
 function keyTable(keys: readonly KeyDoc[]): string[] {
   return ['| key | type | description |', '| --- | --- | --- |', ...keys.map((doc) => `| \`${doc.key}\` | ${typeText(doc.type)} | ${escapeCell(doc.description)} |`)];

@@ -24,8 +24,8 @@ export interface ExportTable {
   readonly features: readonly Feature[];
 }
 
-function table(name: string, file: string, columns: readonly AnyColumn[], listsAsText = false): ExportTable {
-  return { name, file, columns, features: columns.map((column) => columnFeature(column.name, column.type, listsAsText)) };
+function table(name: string, file: string, columns: readonly AnyColumn[], csvText = false): ExportTable {
+  return { name, file, columns, features: columns.map((column) => columnFeature(column.name, column.type, csvText)) };
 }
 
 /** In the order the card lists them; the first is the default config. */

@@ -7,6 +7,7 @@ import { DWC_DRUG_CLASSES, DWC_SUB_CATEGORIES, dwcCategoryLabel } from '../../sh
 import path from 'node:path';
 import type { ExportFormat, ExportScope } from '../../shared/export.ts';
 import { dataFile, frontMatter, PRETTY_NAME } from './cardFrontMatter.ts';
+import { readingSection } from './cardReading.ts';
 import { schemaSection } from './cardSchema.ts';
 import { escapeCell } from './markdownTable.ts';
 import { exportTables } from './cardTables.ts';
@@ -96,6 +97,7 @@ export function datasetCard(facts: CardFacts): string {
     ...checksSection(tally),
     ...vocabularySection(tally),
     ...schemaSection(facts),
+    ...readingSection({ format: facts.format, withSpans: facts.withSpans, letters: tally.letters, ...(facts.dataFolder === undefined ? {} : { dataFolder: facts.dataFolder }) }),
     ...sensitiveContent(),
     '## Notes',
     '',

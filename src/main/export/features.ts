@@ -27,10 +27,15 @@ const DTYPES: Record<ScalarType, Dtype> = {
   timestamp: 'timestamp[ms, tz=UTC]',
 };
 
-/** A tabular column's type as a feature; `listsAsText` for the formats that write lists as JSON text (CSV). */
-export function columnFeature(name: string, type: ColumnType, listsAsText = false): Feature {
+/**
+ * A tabular column's type as a feature; `csvText` for CSV, which writes lists as JSON text, and
+ * whose dates and instants `datasets` reads as text too: its CSV reader takes a column with no
+ * value as numbers, which no date type can be cast from.
+ */
+export function columnFeature(name: string, type: ColumnType, csvText = false): Feature {
+  if (csvText && (type === 'date' || type === 'timestamp')) return { name, type: 'string' };
   if (typeof type === 'string') return { name, type: DTYPES[type] };
-  if (listsAsText) return { name, type: 'string' };
+  if (csvText) return { name, type: 'string' };
   const element: FeatureType =
     typeof type.list === 'string' ? DTYPES[type.list] : { struct: type.list.map((member) => ({ name: member.name, type: DTYPES[member.type] })) };
   return { name, type: { list: element } };
