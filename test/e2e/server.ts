@@ -58,6 +58,8 @@ export async function startWorkstation(options: StartOptions = {}): Promise<Work
       '0',
       '--reviewer',
       options.reviewer ?? REVIEWER,
+      // A library of its own is made on first use; a file named by the spec must exist.
+      ...(ownFolder === null ? [] : ['--create']),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
