@@ -319,3 +319,17 @@ test('the second package merges from its row, and the agreement between the two 
   await expect(view).toHaveCount(0);
   expect((await ws.call('getUndoState')).undo).not.toBeNull();
 });
+
+test('a reviewer opening their package sees in the Team view that it is one', async () => {
+  const reviewer = await startWorkstation({ libraryFile: files.Ana, reviewer: 'Ana' });
+  try {
+    await page.goto(reviewer.url);
+    await expect(page.locator('.queue-count')).toHaveText(`${packageLetterIds(files.Ana).length} letters`);
+    await page.keyboard.press('Shift+T');
+    await expect(teamView().getByRole('note')).toHaveText(
+      `This file is the work package ${ROUND}-Ana for Ana, made from ${path.basename(ws.libraryFile)}. Review its letters here and send the file back: it is merged in the library it came from.`,
+    );
+  } finally {
+    await reviewer.stop();
+  }
+});

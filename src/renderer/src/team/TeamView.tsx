@@ -59,6 +59,12 @@ export function TeamView({ queueFilter, onChanged, onOpenLetter, onClose, onErro
     >
       <div className="team-body">
         <Problem text={error} />
+        {report?.workPackage && (
+          <p className="notice team-own-package" role="note">
+            This file is the work package <strong>{report.workPackage.name}</strong> for {report.workPackage.reviewer}, made from {report.workPackage.sourceFileName}. Review its
+            letters here and send the file back: it is merged in the library it came from.
+          </p>
+        )}
         <section className="quality-card team-packages" aria-labelledby="team-packages-title">
           <div className="team-card-head">
             <h3 id="team-packages-title">Work packages</h3>

@@ -1,5 +1,6 @@
 /** What the Team view shows, fetched when it opens and again after anything it changes: the packages, their agreement, the open conflicts. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppInfo } from '../../../shared/api.ts';
 import type { PairAgreement, WorkPackageSummary } from '../../../shared/team.ts';
 import { api } from '../api/client.ts';
 
@@ -10,6 +11,8 @@ export interface TeamReport {
   readonly openConflicts: number;
   /** The folder of the open library: where packages are written unless another is typed. */
   readonly libraryFolder: string;
+  /** When the open file is itself a package: a reviewer's copy, sent back rather than shared out again. */
+  readonly workPackage: AppInfo['workPackage'];
 }
 
 export interface TeamState {
@@ -34,7 +37,7 @@ export function useTeam(): TeamState {
     Promise.all([api.listPackages(), api.getPackageAgreement(), api.listConflicts('open'), api.getAppInfo()]).then(
       ([packages, agreement, conflicts, info]) => {
         if (load !== loads.current) return;
-        setReport({ packages, agreement, openConflicts: conflicts.length, libraryFolder: folderOf(info.libraryFile) });
+        setReport({ packages, agreement, openConflicts: conflicts.length, libraryFolder: folderOf(info.libraryFile), workPackage: info.workPackage });
         setError(null);
       },
       (problem: unknown) => load === loads.current && setError(problem instanceof Error ? problem.message : String(problem)),
