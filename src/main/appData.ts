@@ -9,7 +9,7 @@ import path from 'node:path';
 export const PRODUCT_NAME = 'IMR Review Workstation';
 export const LIBRARY_FILE_NAME = 'library.sqlite';
 
-export function appDataFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+function appDataFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   const home = homedir();
   if (platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);

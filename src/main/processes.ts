@@ -30,7 +30,7 @@ export function enableCompileCache(): void {
  * 460, at the same speed. The command line, the app's library server process and the library
  * server's worker thread all start with it.
  */
-export const SEMI_SPACE_MB = 8;
+const SEMI_SPACE_MB = 8;
 export const HEAP_FLAGS: readonly string[] = [`--max-semi-space-size=${SEMI_SPACE_MB}`];
 /** The same for a worker thread, whose limit is on the whole young generation: two semi-spaces and as much again for new large objects. */
 export const WORKER_YOUNG_GENERATION_MB = 3 * SEMI_SPACE_MB;

@@ -7,7 +7,7 @@
 import type { LetterField } from './library.ts';
 
 /** The letter fields that hold dates (the header table's, all but its priority). */
-export const DATE_FIELDS = ['dateAssigned', 'decisionDate', 'dateOfInjury', 'urDenialDate', 'applicationReceived'] as const satisfies readonly LetterField[];
+const DATE_FIELDS = ['dateAssigned', 'decisionDate', 'dateOfInjury', 'urDenialDate', 'applicationReceived'] as const satisfies readonly LetterField[];
 export type DateField = (typeof DATE_FIELDS)[number];
 
 export function isDateField(field: string): field is DateField {

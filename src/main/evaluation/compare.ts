@@ -42,7 +42,7 @@ export interface LetterScore {
 const ITEM_FIELDS = ['service', 'decision', 'claimsAdministratorGuideline', 'maximusGuideline', 'rationale'] as const;
 const PARTIAL_FIELDS = ['originalRequest', 'authorizedByClaimsAdministrator', 'imrEligiblePortion'] as const;
 
-export function foldLoose(value: string | null | undefined): string | null {
+function foldLoose(value: string | null | undefined): string | null {
   const exact = foldExact(value);
   if (exact === null) return null;
   return exact

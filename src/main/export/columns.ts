@@ -126,7 +126,7 @@ export const LETTER_COLUMNS: readonly LetterColumn[] = [
   { name: 'notes', type: { list: NOTE_MEMBERS }, description: 'reviewer notes, oldest first: {author, createdAt, body}', value: (l) => l.notes.map((note) => ({ ...note })) },
 ];
 
-export const LETTER_SPANS_COLUMN: LetterColumn = {
+const LETTER_SPANS_COLUMN: LetterColumn = {
   name: 'letterSpans',
   type: 'string',
   description: 'with spans only: JSON {field: [[start, end), ...]}: each letter value\'s character offsets in the extracted text (a list: a value a reviewer joined from two places has two)',
@@ -187,7 +187,7 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   ...STRUCTURE_COLUMNS,
 ];
 
-export const ITEM_SPANS_COLUMN: ItemColumn = {
+const ITEM_SPANS_COLUMN: ItemColumn = {
   name: 'itemSpans',
   type: 'string',
   description: 'with spans only: JSON {field: [[start, end), ...]} of the item values in the extracted text (a merged value lists every part); `item` is the whole item',

@@ -24,7 +24,7 @@ import { ExportFileError, guarded, listFolder, makeFolder, openSink, readSmallFi
 export const MANIFEST_FILE = '.imr-export.json';
 export const CARD_FILE = 'README.md';
 /** Every name an export writes: only these are ever replaced or removed as the app's own. */
-export const EXPORT_FILE_NAMES: readonly string[] = [JSONL_FILE, CSV_FILE, PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE, PARQUET_CITATIONS_FILE, XLSX_FILE, CARD_FILE];
+const EXPORT_FILE_NAMES: readonly string[] = [JSONL_FILE, CSV_FILE, PARQUET_LETTERS_FILE, PARQUET_ITEMS_FILE, PARQUET_CITATIONS_FILE, XLSX_FILE, CARD_FILE];
 /** A row every dataset card has had: how a set written before manifests is known. */
 const CARD_SIGNATURE = '\n| app version | IMR Review Workstation ';
 /** Cards carry every column's features in their front matter: tens of KB. */
@@ -78,7 +78,7 @@ export interface ExportSet {
 }
 
 /** The chosen folder with symbolic links resolved, as far as it exists. */
-export async function resolveTarget(outDir: string): Promise<string> {
+async function resolveTarget(outDir: string): Promise<string> {
   const absolute = path.resolve(outDir);
   const rest: string[] = [];
   for (let at = absolute; ; at = path.dirname(at)) {
@@ -91,7 +91,7 @@ export async function resolveTarget(outDir: string): Promise<string> {
   }
 }
 
-export async function inspectFolder(guard: FsGuard, dir: string): Promise<FolderState> {
+async function inspectFolder(guard: FsGuard, dir: string): Promise<FolderState> {
   const info = await statOrNull(guard, dir);
   if (!info) return { exists: false, ours: [], foreign: [] };
   if (!info.isDirectory()) throw notAFolder(dir);

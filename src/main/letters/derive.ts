@@ -137,7 +137,7 @@ function vocabularyOf(item: DerivableItem, service: ItemServiceAnalysis): ItemVo
 }
 
 /** The values an item is counted by, each once. */
-export function facetsOf(vocabulary: ItemVocabulary): ItemFacet[] {
+function facetsOf(vocabulary: ItemVocabulary): ItemFacet[] {
   const facets: ItemFacet[] = [{ facet: 'category', value: vocabulary.category }];
   for (const drugClass of vocabulary.drugClasses) facets.push({ facet: 'drug-class', value: drugClass });
   facets.push({ facet: 'dwc-category', value: vocabulary.dwcCategory }, { facet: 'dwc-sub-category', value: vocabulary.dwcSubCategory });

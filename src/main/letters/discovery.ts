@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileSystemPath, nameFromBytes, readableName } from './reading/index.ts';
 
-export const LETTER_EXTENSIONS = ['.pdf', '.txt'] as const;
+const LETTER_EXTENSIONS = ['.pdf', '.txt'] as const;
 
 export interface DiscoveredFiles {
   /** Letter files in a stable order (sorted by path), named for fileSystemPath. */

@@ -23,7 +23,7 @@ export function sameValue(a: string | null, b: string | null): boolean {
 }
 
 /** Whether the parser's value differs from the value now; null when the parser's is unknown. */
-export function isWrong(value: ComparedValue): boolean | null {
+function isWrong(value: ComparedValue): boolean | null {
   if (value.parser === undefined) return null;
   return !sameValue(value.parser, value.now);
 }

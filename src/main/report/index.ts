@@ -31,7 +31,7 @@ export interface Report {
   readonly insights: Insights;
 }
 
-export function renderReport(insights: Insights, quality: DataQuality, format: ReportFormat, facts: ReportFacts): string {
+function renderReport(insights: Insights, quality: DataQuality, format: ReportFormat, facts: ReportFacts): string {
   if (format === 'html') return reportHtml(insights, quality.blocks, facts);
   if (format === 'md') return reportMarkdown(insights, quality.blocks, facts);
   return `${JSON.stringify({ ...facts, insights, quality: quality.report }, null, 2)}\n`;

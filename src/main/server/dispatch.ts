@@ -17,7 +17,7 @@ import {
 } from '../storage/index.ts';
 import { ExportFileError, FileSystemStuckError, ForeignFilesError } from '../export/index.ts';
 
-export function isApiMethod(name: unknown): name is ApiMethod {
+function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(API_ARGS, name);
 }
 

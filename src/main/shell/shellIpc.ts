@@ -10,7 +10,7 @@ export interface ShellServices {
   revealLetterFile(letterId: number): Promise<boolean>;
 }
 
-export function isLetterId(value: unknown): value is number {
+function isLetterId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 

@@ -6,7 +6,7 @@ const PRINTED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DAY_MS = 86_400_000;
 
 /** The dates in the order the process runs: injury, UR denial, application, assignment, decision. */
-export const DATE_SEQUENCE = [
+const DATE_SEQUENCE = [
   ['dateOfInjury', 'date of injury'],
   ['urDenialDate', 'UR denial date'],
   ['applicationReceived', 'application received date'],
@@ -17,7 +17,7 @@ export const DATE_SEQUENCE = [
 type DateField = (typeof DATE_SEQUENCE)[number][0];
 
 /** Days since 1970-01-01 of a printed MM/DD/YYYY date, or null when it is no real date. */
-export function dayNumber(printed: string): number | null {
+function dayNumber(printed: string): number | null {
   const match = PRINTED_DATE.exec(printed.trim());
   if (!match) return null;
   const [month, day, year] = [Number(match[1]), Number(match[2]), Number(match[3])];

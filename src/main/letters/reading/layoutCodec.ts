@@ -7,7 +7,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { TextLayout } from '../../../shared/pages.ts';
 import type { PackedPdfCopy, PdfCopy } from '../../../shared/source.ts';
 
-export function packLayout(layout: TextLayout): Uint8Array {
+function packLayout(layout: TextLayout): Uint8Array {
   return deflateRawSync(JSON.stringify(layout));
 }
 

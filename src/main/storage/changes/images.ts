@@ -38,7 +38,7 @@ function showsImage(current: RowImage | null, expected: RowImage | null): boolea
   return Object.entries(expected).every(([column, value]) => current[column] === value);
 }
 
-export function currentImage(db: Db, table: TrackedTable, key: RowKey): RowImage | null {
+function currentImage(db: Db, table: TrackedTable, key: RowKey): RowImage | null {
   const shape = tableShape(db, table);
   const row = statement(db, `SELECT ${shape.imageOf('t')} AS image FROM main.${table} t WHERE ${keyCondition(shape.key)}`).get(
     ...key,

@@ -19,7 +19,7 @@ import { checkRequest } from '../request.ts';
 import type { ApiCaller } from '../request.ts';
 
 export const TOKEN_HEADER = 'x-imr-token';
-export const API_PATH = '/api';
+const API_PATH = '/api';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** The HTTP status of each failure, so tools see a refused call for what it is. */
