@@ -37,6 +37,9 @@ const DIALOGS = [
   { key: 't', title: 'Tag item 1', name: 'tag-picker', row: 1 },
 ] as const;
 
+/** A sample letter imported from a PDF, so its pages can be shown. */
+const PDF_SAMPLE = 'CM16-0004000';
+
 test.beforeAll(async ({ browser }) => {
   ws = await startWorkstation();
   await loadSamples(ws);
@@ -58,6 +61,8 @@ test.afterAll(async () => {
 
 for (const size of SIZES) {
   test(`the main screen and every dialog have no axe violations at ${size.width}x${size.height}`, async ({}, testInfo) => {
+    // Fourteen screens, each checked by axe: longer than the suite's default on a busy machine.
+    test.setTimeout(240_000);
     await page.setViewportSize(size);
     const rows = page.getByRole('listbox', { name: 'Letters' }).getByRole('option');
     await rows.nth(1).click();
@@ -82,6 +87,50 @@ for (const size of SIZES) {
       await page.keyboard.press('Escape');
       await expect(shown).toBeHidden();
     }
+    // The rule checks' settings, from the status bar.
+    await page.getByRole('button', { name: 'Rule checks…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Rule checks' })).toBeVisible();
+    await check('rule-checks');
+    await snap(page, `rule-checks-${size.width}x${size.height}`, testInfo);
+    await page.keyboard.press('Escape');
+    // A PDF letter in each source view: the text, both, the page.
+    await page.getByRole('listbox', { name: 'Letters' }).getByRole('option').filter({ hasText: PDF_SAMPLE }).click();
+    await expect(page.locator('.letter-title h2')).toHaveText(PDF_SAMPLE);
+    for (const view of ['Both', 'Page'] as const) {
+      await page.getByRole('radio', { name: view }).click();
+      await expect(page.locator('.pdf-page').first()).toBeVisible();
+      await check(`source-${view.toLowerCase()}`);
+      await snap(page, `source-${view.toLowerCase()}-${size.width}x${size.height}`, testInfo);
+    }
+    await page.getByRole('radio', { name: 'Text' }).click();
+    // A search nothing matches: the queue's and the letter pane's empty states.
+    const search = page.getByRole('searchbox', { name: 'Search letters' });
+    await search.fill('zzqxnomatch');
+    await search.press('Enter');
+    await expect(page.getByText('No letter matches these filters.')).toBeVisible();
+    await check('no-match');
+    await search.press('Escape');
+    await expect(page.locator('.letter-title h2')).toBeVisible();
     expect(found).toEqual({});
   });
 }
+
+test('the empty library has no axe violations at both sizes', async ({ browser }, testInfo) => {
+  const empty = await startWorkstation();
+  const fresh = await (await browser.newContext()).newPage();
+  try {
+    await fresh.goto(empty.url);
+    const found: Record<string, string[]> = {};
+    for (const size of SIZES) {
+      await fresh.setViewportSize(size);
+      await expect(fresh.getByRole('button', { name: 'Load sample letters' })).toBeVisible();
+      const list = await axeViolations(fresh, testInfo, `empty-${size.width}`);
+      if (list.length > 0) found[`empty-${size.width}`] = list;
+      await snap(fresh, `empty-${size.width}x${size.height}`, testInfo);
+    }
+    expect(found).toEqual({});
+  } finally {
+    await fresh.context().close();
+    await empty.stop();
+  }
+});
