@@ -6,7 +6,6 @@
 import type { CheckFinding, ItemFacet, LetterFacetValue, StructureCorrections } from '../../shared/derived.ts';
 import type { ExportedStructure } from '../../shared/export.ts';
 import { NotFoundError } from './errors.ts';
-import { itemIdsInOrder } from './itemRows.ts';
 import { DRUG_COUNTS, writeLetterFacets } from './letterInsightCounts.ts';
 import type { Db } from './sql.ts';
 import { statement } from './sql.ts';
@@ -19,15 +18,18 @@ export interface StoredDerived {
 }
 
 export function writeDerived(db: Db, letterId: number, derived: StoredDerived): void {
-  const itemIds = itemIdsInOrder(db, letterId);
+  const items = statement(db, 'SELECT id, structure FROM items WHERE letter_id = ? ORDER BY position').all(letterId) as { id: number; structure: string | null }[];
   const current = statement(db, 'SELECT item_id, facet, value FROM item_facets WHERE letter_id = ?').all(letterId) as { item_id: number; facet: string; value: string }[];
   const wanted = new Set<string>();
   const insert = statement(db, 'INSERT OR IGNORE INTO item_facets (item_id, letter_id, facet, value) VALUES (?, ?, ?, ?)');
   const setStructure = statement(db, 'UPDATE items SET structure = ? WHERE id = ?');
   derived.items.forEach((item, position) => {
-    const itemId = itemIds[position];
-    if (itemId === undefined) return;
-    setStructure.run(JSON.stringify(item.structure), itemId);
+    const row = items[position];
+    if (row === undefined) return;
+    const itemId = row.id;
+    // Unchanged structures are not written again: every write is recorded by the change's capture.
+    const structure = JSON.stringify(item.structure);
+    if (structure !== row.structure) setStructure.run(structure, itemId);
     for (const { facet, value } of item.facets) {
       wanted.add(facetKey(itemId, facet, value));
       insert.run(itemId, letterId, facet, value);
