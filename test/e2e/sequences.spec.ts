@@ -12,7 +12,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import type { QueueSort } from '../../src/shared/api.ts';
+import type { QueueFilter, QueueSort } from '../../src/shared/api.ts';
 import type { LetterStatus, StoredLetter } from '../../src/shared/library.ts';
 import { getLetter } from './helpers.ts';
 import { buildLibrary } from './library.ts';
@@ -53,6 +53,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 let ws: Workstation;
 let page: Page;
 let ids: number[];
+/** Each letter's id by the label its title shows. */
+let idByLabel: Map<string, number>;
+/** The queue's filter and sort as the window has them (a reload keeps the sort, not the filter). */
+let filter: { status?: LetterStatus; search?: string } = {};
+let sort: QueueSort = 'import';
 let original: unknown[];
 let pending = 0;
 
@@ -68,7 +73,9 @@ async function libraryNow(): Promise<unknown[]> {
 
 test.beforeAll(async ({ browser }) => {
   ws = await startWorkstation({ libraryFile: buildLibrary({ letters: LETTERS, caseNumberAt: (index) => 3000 + ((index * 5) % LETTERS) }).file });
-  ids = (await ws.call('queryQueue', { sort: 'import', offset: 0, limit: 100 })).rows.map((row) => row.id);
+  const rows = (await ws.call('queryQueue', { sort: 'import', offset: 0, limit: 100 })).rows;
+  ids = rows.map((row) => row.id);
+  idByLabel = new Map(rows.map((row) => [row.caseNumber ?? row.fileName, row.id]));
   original = await libraryNow();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('request', (request) => void (request.url().endsWith('/api') && pending++));
@@ -103,6 +110,17 @@ async function blur(): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
+/** The open letter's label once the window has settled; null when none is open. */
+async function openLabel(): Promise<string | null> {
+  await settle();
+  return (await title().count()) ? await title().innerText() : null;
+}
+
+/** Whether the letter is in the queue under the window's filter and sort, as the server reads them. */
+async function stillMatches(label: string): Promise<boolean> {
+  return (await ws.call('queuePosition', idByLabel.get(label)!, filter as QueueFilter, sort)) !== null;
+}
+
 async function run(step: Command): Promise<void> {
   switch (step.kind) {
     case 'key': {
@@ -112,17 +130,19 @@ async function run(step: Command): Promise<void> {
       return;
     }
     case 'sort': {
-      await settle();
-      const before = (await title().count()) ? await title().innerText() : null;
+      const before = await openLabel();
+      sort = step.sort;
       await page.getByRole('combobox', { name: 'Sort' }).selectOption(step.sort);
       await blur();
-      if (before !== null) await expect(title(), 'a new sort keeps the open letter').toHaveText(before);
+      if (before !== null && (await stillMatches(before))) await expect(title(), 'a new sort keeps the open letter').toHaveText(before);
       return;
     }
     case 'status': {
       const select = page.getByRole('combobox', { name: 'Status' });
       await select.selectOption(step.status === null ? { label: 'Any status' } : { value: step.status });
       await blur();
+      const { status: _status, ...rest } = filter;
+      filter = step.status === null ? rest : { ...rest, status: step.status };
       return;
     }
     case 'search': {
@@ -130,16 +150,21 @@ async function run(step: Command): Promise<void> {
       await box.fill(step.term);
       await box.press('Enter');
       await blur();
+      filter = { ...filter, search: step.term };
       return;
     }
     case 'clearSearch': {
+      const before = await openLabel();
       await page.getByRole('searchbox', { name: 'Search letters' }).press('Escape');
+      const { search: _search, ...rest } = filter;
+      filter = rest;
+      if (before !== null && (await stillMatches(before))) await expect(title(), 'clearing the search keeps the open letter').toHaveText(before);
       return;
     }
     case 'reload': {
-      await settle();
-      const before = (await title().count()) ? await title().innerText() : null;
+      const before = await openLabel();
       await page.reload();
+      filter = {};
       if (before !== null) await expect(title(), 'a reload keeps the open letter').toHaveText(before);
       return;
     }
