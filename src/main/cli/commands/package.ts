@@ -224,7 +224,8 @@ const agreementCommand = (context: CommandContext) =>
 const percent = (share: number | null) => (share === null ? '–' : `${(100 * share).toFixed(1)}%`);
 
 function printPair(pair: PairAgreement, io: CliIO): void {
-  io.out(`${pair.reviewers[0]} and ${pair.reviewers[1]}: ${pair.letters} letters both verified; statuses alike on ${pair.statusAgreed} of ${pair.statusCompared} both decided`);
+  const statusInterval = pair.statusInterval ? ` (95% ${percent(pair.statusInterval.low)}–${percent(pair.statusInterval.high)})` : '';
+  io.out(`${pair.reviewers[0]} and ${pair.reviewers[1]}: ${pair.letters} letters both verified; statuses alike on ${pair.statusAgreed} of ${pair.statusCompared} both decided${statusInterval}`);
   for (const field of pair.fields) {
     const interval = field.interval ? ` (95% ${percent(field.interval.low)}–${percent(field.interval.high)})` : '';
     io.out(`  ${field.field}: ${field.agreed}/${field.compared} agree, ${percent(field.share)}${interval}`);
