@@ -6,7 +6,7 @@
  * must be as it was. Along the way: a reload and a new sort keep the open letter, and undo never
  * refuses twice in a row (a refusal reads the library again, so the next press acts).
  *
- * Its size comes from IMR_UI_SEQUENCES (default 12, what CI runs); run it at full size with
+ * Its size comes from IMR_UI_SEQUENCES (test/testSize.ts: 12 in CI, 300 with IMR_TEST_SIZE=large):
  *   IMR_UI_SEQUENCES=300 npx playwright test -c test/e2e/playwright.config.ts sequences.spec.ts
  */
 import type { Page } from '@playwright/test';
@@ -14,12 +14,13 @@ import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import type { QueueFilter, QueueSort } from '../../src/shared/api.ts';
 import type { LetterStatus, StoredLetter } from '../../src/shared/library.ts';
+import { testSize } from '../testSize.ts';
 import { getLetter } from './helpers.ts';
 import { buildLibrary } from './library.ts';
 import type { Workstation } from './server.ts';
 import { startWorkstation } from './server.ts';
 
-const SEQUENCES = Number(process.env['IMR_UI_SEQUENCES'] ?? 12);
+const SEQUENCES = testSize('IMR_UI_SEQUENCES', { ci: 12, large: 300 });
 const LETTERS = 8;
 /** Words some letters hold and others not (generated services), for the search. */
 const SEARCHES = ['physical therapy', 'MRI', 'acupuncture', 'tramadol', 'chiropractic'];
