@@ -179,6 +179,8 @@ const SEEDS: Record<number, (db: Db) => number> = {
     `);
     return letterId;
   },
+  // Version 11 added work packages (none made here): the version 10 rows.
+  11: (db) => (SEEDS[10] as (db: Db) => number)(db),
 };
 
 /** The foreign keys of every table: (child table, child column). */

@@ -3,6 +3,7 @@
  * Services (review, import, export) use only what this module exports; the SQL stays here.
  */
 export { BACKGROUND_CHECK_FROM_BYTES, openLibrary, openLibraryReadOnly, openSnapshot } from './library.ts';
+export { finishDatasetMerge, noteMergeCreated, noteMergeMerged, revertDatasetMerge, startDatasetMerge } from './datasetMerges.ts';
 export type { Library, OpenLibraryOptions } from './library.ts';
 export * from './errors.ts';
 export { storageFailure } from './storageFailure.ts';

@@ -15,6 +15,7 @@ import { closeSync, copyFileSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { installChangeCapture } from './changes/capture.ts';
 import { LibraryOpenError } from './errors.ts';
+import { revertKilledMerges } from './datasetMerges.ts';
 import { markInterruptedRuns } from './importRuns.ts';
 import { storageFailure } from './storageFailure.ts';
 import { migrate, schemaVersion } from './migrate.ts';
@@ -232,10 +233,11 @@ function backUpBeforeMigrating(db: Db, file: string, version: number): string {
   return backupFile;
 }
 
-/** A library on a full disk still opens to be read; its killed runs are marked at an open that can write. */
+/** A library on a full disk still opens to be read; its killed runs are marked, and their dataset merges taken back, at an open that can write. */
 function markKilledRuns(db: Db, file: string): void {
   try {
     markInterruptedRuns(db);
+    revertKilledMerges(db);
   } catch (error) {
     if (storageFailure(error, file) === null) throw error;
   }

@@ -11,6 +11,7 @@ import { letterPagesMigration } from './008-letter-pages.ts';
 import { insightCountsMigration } from './009-insight-counts.ts';
 import { auditMigration } from './010-audit.ts';
 import { workPackagesMigration } from './011-work-packages.ts';
+import { datasetMergesMigration } from './012-dataset-merges.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   insightCountsMigration,
   auditMigration,
   workPackagesMigration,
+  datasetMergesMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
