@@ -51,7 +51,7 @@ describe('openLibraryReadOnly', () => {
     reader.close();
 
     expect(folderState(folder)).toEqual(before);
-    expect(Object.keys(before)).toEqual(['library.sqlite', 'library.sqlite-checked']);
+    expect(Object.keys(before)).toEqual(['library.sqlite']);
   });
 
   it('refuses a file that does not exist, and makes none', () => {
