@@ -16,6 +16,9 @@ export default defineConfig({
           integrityWorker: resolve(__dirname, 'src/main/storage/integrityWorker.ts'),
           exportWorker: resolve(__dirname, 'src/main/export/exportWorker.ts'),
           parquetEncodeWorker: resolve(__dirname, 'src/main/export/writers/parquetEncodeWorker.ts'),
+          // The command line, compiled (bin/imr-review.js runs it while it is newer than the sources), and the batch's worker it starts.
+          cli: resolve(__dirname, 'src/main/cli/run.ts'),
+          recordWorker: resolve(__dirname, 'src/main/batch/recordWorker.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },

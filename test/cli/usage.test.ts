@@ -15,7 +15,7 @@ const TAKES_JSON = ['eval', 'import', 'stats', 'report', 'search', 'reparse', 'e
 
 /** Mistakes a user can make with each command (arguments apart from the mistake are valid). */
 const MISTAKES: Record<string, { readonly args: readonly string[]; readonly message: string }[]> = {
-  extract: [{ args: [], message: "error: missing required argument 'paths'" }],
+  extract: [{ args: [], message: 'error: name letter files or folders, or read paths with --files-from (-: standard input)' }],
   eval: [
     { args: [], message: "error: missing required argument 'folder'" },
     { args: ['a', 'b'], message: "error: too many arguments for 'eval'. Expected 1 argument but got 2: a, b." },
