@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ReferenceComparison } from '../shared/insights.ts';
-import { figureMeasureLabel, SAMPLE_CAVEAT } from '../shared/insights.ts';
+import { dwcShareLabel, figureMeasureLabel, SAMPLE_CAVEAT } from '../shared/insights.ts';
 import { count } from '../shared/insightsFormat.ts';
 import type { ChartBar, ChartSpec } from './chart.ts';
 import { tagBars } from './chart.ts';
@@ -22,6 +22,8 @@ export interface ForestOptions {
   readonly axis: string;
   /** Shares run 0..100%; other measures get a domain from their values. */
   readonly share: boolean;
+  /** Name each figure by the DWC category or drug class it states ("Pharmaceuticals items"), for the section in DWC's taxonomy. */
+  readonly dwcNames?: boolean;
 }
 
 interface Row {
@@ -33,6 +35,15 @@ export function comparisonLabel(comparison: ReferenceComparison): string {
   const { figure } = comparison;
   const years = figure.years.from === figure.years.to ? String(figure.years.from) : `${figure.years.from}-${figure.years.to}`;
   return `${figureMeasureLabel(figure)}, ${years} (${figure.source.short})`;
+}
+
+/** "Pharmaceuticals, 2016 (DWC)"; a figure over years beside one of them says which: "Opioids (of drugs), 2016-17 (summaries) in 2016". */
+function dwcComparisonLabel(comparison: ReferenceComparison): string {
+  const { figure, period } = comparison;
+  const name = figure.dwc ? dwcShareLabel(figure.dwc).replace(/ items$/, '').replace(', of Pharmaceuticals', ' (of drugs)') : figureMeasureLabel(figure);
+  const years = figure.years.from === figure.years.to ? String(figure.years.from) : `${figure.years.from}-${String(figure.years.to).slice(2)}`;
+  const beside = period !== null && (period.from !== figure.years.from || period.to !== figure.years.to) ? ` in ${period.from}` : '';
+  return `${name}, ${years} (${figure.source.short})${beside}`;
 }
 
 export function periodLabel(comparison: ReferenceComparison): string {
@@ -55,8 +66,9 @@ export function comparisonChart(comparisons: readonly ReferenceComparison[], opt
       const withInterval = rows.filter((row) => row.comparison.library.interval !== null);
       const values = comparisons.flatMap((c) => [c.figure.value, c.library.interval?.low ?? c.figure.value, c.library.interval?.high ?? c.figure.value]);
       const domain: [number, number] = options.share ? [0, 1] : [Math.max(0, Math.floor(Math.min(...values, 1))), Math.ceil(Math.max(...values, 2))];
-      const key = (row: Row) => row.comparison.figure.id;
-      const labels = new Map(rows.map((row) => [key(row), comparisonLabel(row.comparison)]));
+      // A figure over two years is set beside each of them: one row per figure and library period.
+      const key = (row: Row) => `${row.comparison.figure.id}@${row.comparison.period?.from ?? 'all'}`;
+      const labels = new Map(rows.map((row) => [key(row), options.dwcNames ? dwcComparisonLabel(row.comparison) : comparisonLabel(row.comparison)]));
       const marginLeft = Math.min(330, Math.round(width * 0.36));
       const plot = plotIn(document, {
         width,

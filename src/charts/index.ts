@@ -62,7 +62,7 @@ export function insightSections(insights: Insights): InsightSection[] {
       note:
         "The library's items in DWC's Request Categories (a share of the year's items) and its Pharmaceuticals items in DWC's drug classes (a share of those), year by year, beside the shares DWC published (treatment requests decided, by report year) and CWCI published (decision items, by letter date).",
       charts: [
-        comparisonChart(insights.dwcShares.flatMap((row) => row.published), { id: 'dwc-published', title: "In DWC's taxonomy: beside DWC's and CWCI's shares", axis: 'share', share: true }, scope),
+        comparisonChart(insights.dwcShares.flatMap((row) => row.published), { id: 'dwc-published', title: "In DWC's taxonomy: beside DWC's and CWCI's shares", axis: 'share', share: true, dwcNames: true }, scope),
         ...insights.dwcShares.length === 0 ? [] : [dwcYearChart(insights.dwcShares, scope)],
       ],
       table: dwcShareTable(insights.dwcShares),

@@ -197,7 +197,7 @@ export function dwcShareTable(shares: readonly DwcShare[]): InsightTable {
       const published = row.published.length === 0 ? [null] : row.published;
       return published.map((comparison) => ({
         cells: [
-          number(row.year),
+          { text: String(row.year), raw: row.year },
           text(label),
           ...library,
           comparison ? share(comparison.figure.value) : text(null),

@@ -183,6 +183,7 @@ export interface DwcShare {
 
 /** When a part of the MTUS was in force, for the insights' timeline (vocabulary/data/mtusPeriods.ts). */
 export interface MtusPeriodRow {
+  /** The part and the chapter by name, as the charts label them. */
   readonly part: string;
   readonly edition: string | null;
   readonly topic: string | null;

@@ -77,10 +77,28 @@ test('Shift+I opens the view on the verified letters, with the server’s figure
   await expect(page.locator('.insights-status')).toHaveText(`60 letters, ${insights.headline.items} items`);
   const upheld = page.locator('.insight-tile', { hasText: 'Items upheld' });
   await expect(upheld.locator('.tile-value')).toHaveText(percent(insights.headline.upheld.value));
-  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(12);
+  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(14);
   await snap(page, 'insights-1440x900', testInfo);
   await page.locator('#insights-category').scrollIntoViewIfNeeded();
   await snap(page, 'insights-1440x900-categories', testInfo);
+  await page.locator('#insights-dwc').scrollIntoViewIfNeeded();
+  await snap(page, 'insights-1440x900-dwc', testInfo);
+});
+
+test("the DWC section sets each year's items in DWC's categories beside the published shares, and a bar opens its letters", async () => {
+  const pharmaceuticals = insights.dwcShares.find((share) => share.key.id === 'pharmaceuticals' && share.published.length > 0)!;
+  expect(pharmaceuticals.published[0]!.figure.source.counts).toMatch(/by report year|by letter date/);
+  const card = page.locator('#insights-dwc');
+  await expect(card.locator('table')).toContainText('Pharmaceuticals items');
+  await expect(card.locator('table')).toContainText(`counts ${pharmaceuticals.published[0]!.figure.source.counts}`);
+  const expected = await queueTotal(queueFilterFor(insights.letterFilter!, pharmaceuticals.selection));
+  await card.locator(`[data-chart="dwc-years"] [data-bar][aria-label^="${pharmaceuticals.year} · Pharmaceuticals: "]`).click();
+  await expect(queueCount(page)).toHaveText(countText(expected));
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await page.getByLabel('Status').selectOption({ label: 'Any status' });
+  await expect(queueCount(page)).toHaveText(countText(LETTERS));
+  await page.keyboard.press('Shift+I');
+  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(14);
 });
 
 test('a bar opens the queue on exactly the letters holding its items', async ({}, testInfo) => {
@@ -174,7 +192,7 @@ test('the view has no axe violations at 1440x900 and 1280x720', async ({}, testI
   for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
     await page.setViewportSize(size);
     await page.keyboard.press('Shift+I');
-    await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(12);
+    await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(14);
     // Every card open, so its table is checked too.
     await page.locator('.insight-card > details').evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
     const list = await axeViolations(page, testInfo, `insights-${size.width}`);
@@ -188,12 +206,16 @@ test('the view has no axe violations at 1440x900 and 1280x720', async ({}, testI
 test('the view at 1280x720', async ({}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.keyboard.press('Shift+I');
-  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(12);
+  await expect(page.locator('.insight-card svg.insights-chart')).toHaveCount(14);
   await snap(page, 'insights-1280x720', testInfo);
   await page.locator('#insights-published').scrollIntoViewIfNeeded();
   await snap(page, 'insights-1280x720-published', testInfo);
   await page.locator('#insights-decision-month').scrollIntoViewIfNeeded();
   await snap(page, 'insights-1280x720-months', testInfo);
+  await page.locator('#insights-dwc').scrollIntoViewIfNeeded();
+  await snap(page, 'insights-1280x720-dwc', testInfo);
+  await page.locator('#insights-mtus').scrollIntoViewIfNeeded();
+  await snap(page, 'insights-1280x720-mtus', testInfo);
   await page.keyboard.press('Escape');
   await expect(page.locator('.insights')).toHaveCount(0);
   expect(problems).toEqual([]);

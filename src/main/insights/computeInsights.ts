@@ -8,6 +8,7 @@ import { compareWithReferences } from './comparisons.ts';
 import { DWC_YEAR_FACETS, dwcSharesOf } from './dwcShares.ts';
 import { MTUS_PERIODS } from '../letters/vocabulary/index.ts';
 import { headlineOf } from './headline.ts';
+import { facetGroupLabel } from './labels.ts';
 
 /** A filter no letter passes: the figures of an empty set, from the same queries. */
 const NO_LETTERS: QueueFilter = { minItems: Number.MAX_SAFE_INTEGER };
@@ -60,6 +61,10 @@ export function computeInsights(db: Db, query: InsightsQuery): Insights {
     breakdowns: breakdownsOf(letters, facets),
     comparisons: compareWithReferences(letters, items),
     dwcShares: dwcSharesOf(facetsByYear, items),
-    mtusPeriods: MTUS_PERIODS.map((period) => ({ ...period, topic: period.topic ?? null })),
+    mtusPeriods: MTUS_PERIODS.map((period) => ({
+      ...period,
+      part: facetGroupLabel('maximus-mtus-part', period.part),
+      topic: period.topic === undefined ? null : facetGroupLabel('maximus-topic', period.topic),
+    })),
   };
 }

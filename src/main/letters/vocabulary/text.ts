@@ -85,6 +85,8 @@ interface AliasEntry<T> {
 export interface AliasIndex<T> {
   /** Longest first, so "Low Back - Lumbar & Thoracic" wins over "Low Back". */
   readonly entries: readonly AliasEntry<T>[];
+  /** The same, by their first word: an alias matches only where the text's word is its first word. */
+  readonly byFirstWord: ReadonlyMap<string, readonly AliasEntry<T>[]>;
 }
 
 export function aliasIndex<T>(pairs: Iterable<readonly [alias: string, value: T]>): AliasIndex<T> {
@@ -97,7 +99,18 @@ export function aliasIndex<T>(pairs: Iterable<readonly [alias: string, value: T]
     entries.push({ folded, value });
   }
   entries.sort((a, b) => b.folded.length - a.folded.length);
-  return { entries };
+  const byFirstWord = new Map<string, AliasEntry<T>[]>();
+  for (const entry of entries) {
+    const word = firstWord(entry.folded, 0);
+    byFirstWord.set(word, [...(byFirstWord.get(word) ?? []), entry]);
+  }
+  return { entries, byFirstWord };
+}
+
+/** The folded word starting at `position`. */
+function firstWord(folded: string, position: number): string {
+  const end = folded.indexOf(' ', position);
+  return folded.slice(position, end === -1 ? folded.length : end);
 }
 
 export interface AliasHit<T> {
@@ -113,7 +126,9 @@ export function aliasAt<T>(source: string, at: number, index: AliasIndex<T>, end
   let limit = folded.at[Math.min(Math.max(end, at), source.length)] as number;
   if (folded.text[start] === ' ') start++;
   while (limit > start && folded.text[limit - 1] === ' ') limit--;
-  for (const entry of index.entries) {
+  const space = folded.text.indexOf(' ', start);
+  const word = folded.text.slice(start, space === -1 || space > limit ? limit : space);
+  for (const entry of index.byFirstWord.get(word) ?? []) {
     const stop = start + entry.folded.length;
     if (stop > limit || !folded.text.startsWith(entry.folded, start)) continue;
     if (stop < limit && folded.text[stop] !== ' ') continue;
@@ -129,7 +144,8 @@ export function aliasesIn<T>(source: string, index: AliasIndex<T>, from = 0, to 
   let position = 0;
   while (position < folded.text.length) {
     const atWordStart = position === 0 || folded.text[position - 1] === ' ';
-    const entry = atWordStart ? index.entries.find((candidate) => matchesAt(folded.text, position, candidate.folded)) : undefined;
+    const candidates = atWordStart ? index.byFirstWord.get(firstWord(folded.text, position)) : undefined;
+    const entry = candidates?.find((candidate) => matchesAt(folded.text, position, candidate.folded));
     if (entry) {
       hits.push({ value: entry.value, span: closeParenthesis(source, foldedSpan(folded, position, position + entry.folded.length, from)) });
       position += entry.folded.length;

@@ -80,7 +80,7 @@ export function ServiceReading({ itemId, number, vocabulary, readOnly, onSetStru
             <optgroup key={category.id} label={category.label}>
               {DWC_SUB_CATEGORIES.filter((term) => term.category === category.id).map((term) => (
                 <option key={term.id} value={term.id}>
-                  {term.label}
+                  {dwcPlacementLabel(term.id)}
                 </option>
               ))}
             </optgroup>

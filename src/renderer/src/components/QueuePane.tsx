@@ -108,8 +108,8 @@ export function QueuePane({ queue, filter, sort, tags, selectedId, searchInput, 
           <OptionalSelect label="Format" anyLabel="Any format" value={filter.format} choices={plainChoices(LETTER_FORMATS)} onChange={(format) => set({ format })} />
           <OptionalSelect label="Service category" anyLabel="Any service" value={filter.category} choices={termChoices(SERVICE_CATEGORIES)} onChange={(category) => set({ category })} />
           <OptionalSelect label="Drug class" anyLabel="Any drug" value={filter.drugClass} choices={termChoices(DRUG_CLASSES)} onChange={(drugClass) => set({ drugClass })} />
-          <OptionalSelect label="DWC category" anyLabel="Any DWC category" value={filter.dwcCategory} choices={DWC_CATEGORY_CHOICES} onChange={(dwcCategory) => set({ dwcCategory })} />
-          <OptionalSelect label="DWC drug class" anyLabel="Any DWC drug class" value={filter.dwcDrugClass} choices={DWC_CLASS_CHOICES} onChange={(dwcDrugClass) => set({ dwcDrugClass })} />
+          <OptionalSelect label="DWC category" anyLabel="DWC: any" value={filter.dwcCategory} choices={DWC_CATEGORY_CHOICES} onChange={(dwcCategory) => set({ dwcCategory })} />
+          <OptionalSelect label="DWC drug class" anyLabel="DWC drug: any" value={filter.dwcDrugClass} choices={DWC_CLASS_CHOICES} onChange={(dwcDrugClass) => set({ dwcDrugClass })} />
           <OptionalSelect
             label="Guideline source"
             anyLabel="Any citation"

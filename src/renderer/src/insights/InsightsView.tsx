@@ -102,7 +102,7 @@ export function InsightsView({ queueFilter, onOpenQueue, onClose, onError }: Ins
                   {section.charts.map((chart) => (
                     <ChartFigure key={chart.id} chart={chart} titled={section.charts.length > 1} onSelect={(bar) => open(bar.selection)} onError={onError} />
                   ))}
-                  <details open={section.id === 'published' || section.id === 'dwc'}>
+                  <details open={section.id === 'published' || section.id === 'dwc' || section.id === 'mtus'}>
                     <summary>Table: {section.table.title}</summary>
                     <InsightTableView table={section.table} onSelect={open} />
                   </details>
