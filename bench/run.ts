@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   insights: async () => (await import('./insights.ts')).benchInsights(),
   quality: async () => (await import('./quality.ts')).benchQuality(),
   batch: async () => (await import('./batch.ts')).benchBatch(),
+  pdf: async () => (await import('./pdfProfile.ts')).benchPdfProfile(),
   cli: async () => (await import('./cli.ts')).benchCli(),
   team: async () => (await import('./team.ts')).benchTeam(),
 };

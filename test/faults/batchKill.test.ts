@@ -4,7 +4,7 @@
  * reads none of the files the manifest held when the kill came.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -73,4 +73,5 @@ test('killed after a random number of shards and a random moment more, run again
   expect(readdirSync(path.join(out, 'shards')).sort(), where).toEqual(after.shards.map(shardName));
   const [rows] = await duckRows(`SELECT COUNT(*) AS n, COUNT(DISTINCT sha256) AS distinct FROM read_parquet('${path.join(out, 'shards/*/letters.parquet')}')`);
   expect(rows, where).toEqual({ n: letters.length, distinct: letters.length });
+  expect(readFileSync(path.join(out, 'README.md'), 'utf8'), where).toContain(`- letters: ${letters.length}`);
 }, 240_000);

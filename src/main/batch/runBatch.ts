@@ -1,34 +1,31 @@
 /**
  * A resumable batch extraction to Parquet: letters from a stream of paths into shards of at
  * most `shardLetters` letters (letters, items and citations tables, the export's columns), a
- * manifest of every file (manifest.sqlite) and the export's dataset card, rewritten as each
- * shard lands. A shard is written under a `.partial` name, renamed into place, and only then
+ * manifest of every file (manifest.sqlite) and the export's dataset card over every shard,
+ * written as the run ends. A shard is written under a `.partial` name, renamed into place, and only then
  * are it and its files entered in the manifest, in one transaction: a kill at any moment leaves
  * whole shards that the manifest names, and the next run removes whatever it does not name,
  * skips every file the manifest holds for the same bytes and parser version, and reads the rest.
  * Memory holds one shard's open row groups and the files in flight, whatever the batch's size.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportedLetter } from '../../shared/export.ts';
-import { APP_VERSION, CARD_FILE } from '../export/index.ts';
-import { datasetCard } from '../export/datasetCard.ts';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { DEFAULT_STEP_TIMEOUT_MS } from '../export/guardedFs.ts';
 import { parquetWriter } from '../export/writers/parquet.ts';
 import type { DatasetWriter } from '../export/writers/writer.ts';
-import { figuresOfCounts } from '../insights/index.ts';
 import { PARSER_VERSION } from '../letters/parsing/index.ts';
-import type { Db, ManifestCounts, ManifestFile } from '../storage/index.ts';
-import { commitShard, committedShardIds, manifestCounts, manifestHasLetter, manifestHolds, openManifest, shardTallies } from '../storage/index.ts';
+import type { ManifestCounts, ManifestFile } from '../storage/index.ts';
+import { commitShard, committedShardIds, manifestCounts, manifestHasLetter, manifestHolds, openManifest } from '../storage/index.ts';
 import { batchLetter } from './batchLetter.ts';
 import type { BatchTally } from './batchTally.ts';
-import { countBatchLetter, newBatchTally, summedTally, tallyJson } from './batchTally.ts';
+import { countBatchLetter, newBatchTally, tallyJson } from './batchTally.ts';
 import { extractInOrder } from './extractPool.ts';
-import { DEFAULT_SHARD_LETTERS, MANIFEST_DB_FILE, SHARDS_FOLDER, shardName } from './layout.ts';
+import { DEFAULT_SHARD_LETTERS, MANIFEST_DB_FILE, PARTIAL_SUFFIX, SHARDS_FOLDER, shardName } from './layout.ts';
 
 /** Failures and duplicates entered in the manifest at a time, between shards. */
 const OTHER_FILES_PER_COMMIT = 1_000;
-const PARTIAL_SUFFIX = '.partial';
 /** A shard's three files gather this much before each write: beside two pdf.js workers, the export's 4 MB per buffer would be 24 MB held. */
 const SINK_BUFFER_BYTES = 256 * 1024;
 
@@ -87,7 +84,7 @@ export async function runBatch(paths: AsyncIterable<string> | Iterable<string>, 
       const id = nextId++;
       const dir = path.join(shardsDir, `${shardName(id)}${PARTIAL_SUFFIX}`);
       await mkdir(dir);
-      const writer = await parquetWriter({ dir, withSpans: false, bom: false, guard, sinkBufferBytes: SINK_BUFFER_BYTES }, `IMR Review Workstation ${APP_VERSION}`);
+      const writer = await parquetWriter({ dir, withSpans: false, bom: false, guard, sinkBufferBytes: SINK_BUFFER_BYTES }, `IMR Review Workstation ${packageJson.version}`);
       return { id, dir, writer, tally: newBatchTally(), files: [], letters: new Set() };
     };
     const closeShard = async (full: OpenShard) => {
@@ -98,7 +95,6 @@ export async function runBatch(paths: AsyncIterable<string> | Iterable<string>, 
       commitShard(db, { id: full.id, letters: letters ?? 0, items: items ?? 0, citations: citations ?? 0, bytes, tally: tallyJson(full.tally) }, [...others, ...full.files]);
       others.length = 0;
       counts.shards++;
-      await writeCard(db, options.outDir);
     };
     const addLetter = async (letter: ExportedLetter, file: ManifestFile) => {
       const shard = (open.shard ??= await openShard());
@@ -144,7 +140,9 @@ export async function runBatch(paths: AsyncIterable<string> | Iterable<string>, 
     open.shard = null;
     if (last !== null) await closeShard(last);
     else if (others.length > 0) commitShard(db, null, others);
-    if (counts.shards === 0) await writeCard(db, options.outDir);
+    // The card's modules load now, with the pool gone: beside the workers they would raise the run's peak memory.
+    const { writeBatchCard } = await import('./batchCard.ts');
+    await writeBatchCard(db, options.outDir);
     options.onProgress?.({ ...counts });
     return { ...counts, manifest: manifestCounts(db), cancelled: options.signal?.aborted ?? false };
   } catch (error) {
@@ -164,33 +162,4 @@ async function removeUncommitted(shardsDir: string, committed: ReadonlySet<strin
   for (const name of await readdir(shardsDir)) {
     if (!committed.has(name)) await rm(path.join(shardsDir, name), { recursive: true, force: true });
   }
-}
-
-/** The export's dataset card over every committed shard, replaced whole (written beside, then renamed). */
-async function writeCard(db: Db, outDir: string): Promise<void> {
-  const tally = summedTally(shardTallies(db));
-  const card = datasetCard({
-    format: 'parquet',
-    scope: 'all',
-    filters: [],
-    withSpans: false,
-    bom: false,
-    appVersion: APP_VERSION,
-    exportedAt: new Date().toISOString(),
-    library: path.join(outDir, MANIFEST_DB_FILE),
-    exportedBy: null,
-    tally: tally.card,
-    cutTexts: 0,
-    figures: figuresOfCounts(tally.counts),
-    quality: [
-      {
-        kind: 'paragraph',
-        text: `No audit has measured this batch: every letter is as parser ${PARSER_VERSION} read it (\`machine\`), and nobody has verified one. ${MANIFEST_DB_FILE} lists every input file with its outcome.`,
-      },
-    ],
-    dataFolder: `${SHARDS_FOLDER}/*`,
-  });
-  const file = path.join(outDir, CARD_FILE);
-  await writeFile(`${file}${PARTIAL_SUFFIX}`, card);
-  await rename(`${file}${PARTIAL_SUFFIX}`, file);
 }
