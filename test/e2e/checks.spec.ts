@@ -118,6 +118,23 @@ test('a corrected category is marked, saved as one undo step, and undone exactly
   expect((await getLetter(ws, letter.id)).items.find((candidate) => candidate.id === item.id)?.structureCorrections).toEqual({});
 });
 
+test("DWC's category is corrected from the keyboard beside the project's, as one change in the history that undo takes back", async () => {
+  const { index, letter, item, number } = await categorisedItem();
+  await open(index);
+  const dwc = page.getByRole('combobox', { name: `Item ${number} DWC category` });
+  const read = item.vocabulary!.dwcSubCategory;
+  await expect(dwc).toHaveValue(read);
+  await dwc.focus();
+  await page.keyboard.press(read === 'unclassified/unclassified' ? 'ArrowUp' : 'ArrowDown');
+  await expect(statusBar()).toContainText(`Set the DWC's category of item ${number}`);
+  const corrections = (await getLetter(ws, letter.id)).items.find((candidate) => candidate.id === item.id)?.structureCorrections ?? {};
+  expect(Object.keys(corrections)).toEqual(['dwcSubCategory']);
+  await expect(page.locator(`#field-item-${item.id}-service .edited-mark`, { hasText: 'corrected' })).toBeVisible();
+  await statusBar().getByRole('button', { name: 'Undo' }).click();
+  await expect(dwc).toHaveValue(read);
+  expect((await getLetter(ws, letter.id)).items.find((candidate) => candidate.id === item.id)?.structureCorrections).toEqual({});
+});
+
 test('the queue filters letters with check findings, and by service category', async ({}, testInfo) => {
   const withChecks = (await ws.call('queryQueue', { sort: 'import', offset: 0, limit: 100, hasChecks: true })).rows;
   expect(withChecks.map((row) => row.id)).toContain(ids[1]);
