@@ -43,6 +43,9 @@ describe("services in DWC's taxonomy", () => {
     ['Visiting nurse twice a week', 'home-health-or-nursing', 'home-health/home-health'],
     ['Inpatient rehabilitation stay, 10 days', 'home-health-or-nursing', 'rehabilitation/pt-ot'],
     ['Taxi to medical appointments', 'other', 'transportation/transportation'],
+    ['Audiogram', 'laboratory', 'diagnostic-testing/other-diagnostic-tests'],
+    ['Intrathecal pump implantation', 'surgery', 'surgery/spine'],
+    ['Medical food, one month', 'prescription-drug', 'pharmaceuticals/nutritional-products'],
   ])('%s: %s, %s', (text, category, subCategory) => {
     expect(placed(text)).toEqual([category, subCategory]);
   });
@@ -95,6 +98,8 @@ describe("drugs by brand, in both taxonomies, DWC's class by how the drug is giv
       ['baclofen/cyclobenzaprine', 'topical', 'topical-compounds'],
     ]);
     expect(drugs('Flurbiprofen 10%, Menthol 2% cream 120gm')).toEqual([['flurbiprofen/menthol', 'topical', 'topical-compounds']]);
+    // An opioid in a compound cream is still a topical compound; a manufactured opioid patch is an opioid.
+    expect(drugs('Tramadol 10%/Flurbiprofen 20% cream')).toEqual([['tramadol/flurbiprofen', 'topical', 'topical-compounds']]);
   });
 
   test('the drug inside an injection is read; the service stays an injection', () => {

@@ -4,6 +4,8 @@ import { STRONG_RULES, WEAK_RULES, type RuleStep } from './data/serviceRules.ts'
 import { hitsOf } from './text.ts';
 
 const COMPOUND_WORDS = /\bcompound(?:ed|ing)?\b|\btopical\s+(?:analgesics?|creams?|gels?|compounds?)\b/i;
+/** A medical food named without a product ("Medical food", "nutritional supplement") is a prescribed product too. */
+export const MEDICAL_FOOD = /\bmedical\s+foods?\b|\bnutritional\s+supplements?\b|\bdietary\s+supplements?\b/i;
 
 export const UNMATCHED: ServiceCategoryMatch = { value: 'other', rule: 'none', span: null };
 
@@ -29,5 +31,7 @@ function drugCategory(text: string, drugs: readonly DrugMention[]): ServiceCateg
   const first = drugs[0];
   if (first) return { value: 'prescription-drug', rule: 'drug', span: first.name.span };
   const hit = hitsOf(text, COMPOUND_WORDS)[0];
-  return hit ? { value: 'compounded-topical-drug', rule: 'compound-words', span: [hit.start, hit.end] } : null;
+  if (hit) return { value: 'compounded-topical-drug', rule: 'compound-words', span: [hit.start, hit.end] };
+  const food = hitsOf(text, MEDICAL_FOOD)[0];
+  return food ? { value: 'prescription-drug', rule: 'medical-food', span: [food.start, food.end] } : null;
 }

@@ -172,7 +172,7 @@ function mention(text: string, group: readonly NameHit[], strengths: readonly St
     span: [first.span[0], Math.max(...spans.map((span) => span[1]))],
     name,
     generic: genericOf(entries),
-    drugClass: classOf(entries, topical),
+    drugClass: classOf(entries, topical, compounded),
     dwcDrugClass: dwcClassOf(entries, topical, compounded),
     compounded,
     strength,
@@ -198,9 +198,10 @@ function genericOf(entries: readonly (DrugEntry | null)[]): string | null {
   return [...new Set(entries.map((entry) => (entry as DrugEntry).generic))].join('/');
 }
 
-function classOf(entries: readonly (DrugEntry | null)[], topical: boolean): DrugClass {
+/** A compound applied to the skin is a topical compound whatever it holds; a manufactured opioid patch stays an opioid. */
+function classOf(entries: readonly (DrugEntry | null)[], topical: boolean, compounded: boolean): DrugClass {
   const classes = entries.map((entry) => entry?.drugClass ?? 'other');
-  if (topical && !classes.includes('opioid')) return 'topical';
+  if (topical && (compounded || !classes.includes('opioid'))) return 'topical';
   return CLASS_PRIORITY.find((candidate) => classes.includes(candidate)) ?? 'other';
 }
 

@@ -1,6 +1,7 @@
 /** Places a service in DWC's taxonomy, after the project's rules have placed it in the project's. */
 import { dwcCategoryOf, pharmaceuticalsSubCategory } from '../../../shared/dwcTaxonomy.ts';
 import type { DrugMention, DwcPlacement, ServiceCategory } from '../../../shared/vocabulary.ts';
+import { MEDICAL_FOOD } from './category.ts';
 import { DWC_RULES } from './data/dwcRules.ts';
 
 /** "Associated surgical service: Medical clearance": the label says what the item is attached to, not what it is. */
@@ -11,8 +12,8 @@ const DRUG_CATEGORIES: ReadonlySet<ServiceCategory> = new Set(['prescription-dru
 export function placeInDwc(text: string, category: ServiceCategory, drugs: readonly DrugMention[]): DwcPlacement {
   if (DRUG_CATEGORIES.has(category)) {
     const first = drugs[0];
-    // A compound named only by the word ("topical compound cream") has no drug to class it by.
-    const subCategory = pharmaceuticalsSubCategory(first ? first.dwcDrugClass : 'topical-compounds');
+    // Named only by a word ("topical compound cream", "medical food"), the product has no drug to class it by.
+    const subCategory = pharmaceuticalsSubCategory(first ? first.dwcDrugClass : MEDICAL_FOOD.test(text) ? 'nutritional-products' : 'topical-compounds');
     return { category: 'pharmaceuticals', subCategory, rule: 'drug' };
   }
   const rules = DWC_RULES[category as keyof typeof DWC_RULES];

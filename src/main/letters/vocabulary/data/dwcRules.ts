@@ -52,8 +52,8 @@ export const DWC_RULES: Readonly<Record<Exclude<ServiceCategory, 'prescription-d
   laboratory: {
     rules: [
       rule('non-laboratory-test', 'diagnostic-testing/other-diagnostic-tests',
-        /\b(?:EKG|ECG|electrocardiogra\w*|echocardiogra\w*|stress\s+test|sleep\s+study|polysomnogra\w*|pulmonary\s+function|spirometry|Holter)\b/i,
-        'Heart, lung and sleep studies test the patient, not a specimen: Other Diagnostic Tests.'),
+        /\b(?:EKG|ECG|electrocardiogra\w*|echocardiogra\w*|stress\s+test|sleep\s+study|polysomnogra\w*|pulmonary\s+function|spirometry|Holter|event\s+monitor|tilt\s+table|sudoscan|sudomotor|QSART|vestibular|audiogra\w*|audiometr\w*|hearing\s+test\w*|quantitative\s+sensory|autonomic)\b/i,
+        'Heart, lung, sleep, nerve-function and hearing or balance studies test the patient, not a specimen: Other Diagnostic Tests.'),
     ],
     otherwise: { subCategory: 'diagnostic-testing/lab-pathology', why: 'Blood, urine and other specimen tests are Lab & Pathology.' },
   },
@@ -71,7 +71,7 @@ export const DWC_RULES: Readonly<Record<Exclude<ServiceCategory, 'prescription-d
         'Assistants at surgery, anaesthesia and the hospital stay serve an operation: Adjunct Surgical Services.'),
       rule('arthroscopic', 'surgery/arthroscopic-surgery', /\barthroscop\w*/i, 'An operation done through the arthroscope is Arthroscopic Surgery.'),
       rule('spine', 'surgery/spine',
-        /\b(?:spin(?:e|al)|lumbar|cervical|thoracic|sacral|laminectomy|laminotomy|hemilaminectomy|discectomy|diskectomy|microdiscectomy|foraminotomy|corpectomy|kyphoplasty|vertebroplasty|intervertebral|ACDF|TLIF|PLIF|ALIF|XLIF|[CLT]\d{1,2}\s*-\s*[CLTS]?\d)\b/i,
+        /\b(?:spin(?:e|al)|intrathecal|lumbar|cervical|thoracic|sacral|laminectomy|laminotomy|hemilaminectomy|discectomy|diskectomy|microdiscectomy|foraminotomy|corpectomy|kyphoplasty|vertebroplasty|intervertebral|ACDF|TLIF|PLIF|ALIF|XLIF|[CLT]\d{1,2}\s*-\s*[CLTS]?\d)\b/i,
         'An operation on the spine is Spine.'),
     ],
     otherwise: { subCategory: 'surgery/non-arthroscopic-surgery', why: 'Any other operation is Non-arthroscopic Surgery.' },
