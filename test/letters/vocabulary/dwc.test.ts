@@ -137,6 +137,7 @@ describe('ODG citations: every chapter named, and by its topic where none is', (
     ['Decision based on Non-MTUS Citation Official Disability Guidelines, Shoulder and Elbow Chapters.', ['odg:shoulder', 'odg:elbow']],
     ['Decision based on Non-MTUS Citation ODG, Neck/Upper Back, Low Back chapters, Epidural steroid injections.', ['odg:neck-upper-back', 'odg:low-back']],
     ['Decision based on Non-MTUS Citation ODG, Knee/Leg, Hip/Pelvis', ['odg:knee-leg', 'odg:hip-pelvis']],
+    ['Decision based on Non-MTUS Citation ODG Pain (Chronic), Opioids, Neck and Upper Back (Acute & Chronic), Facet joint diagnostic blocks', ['odg:pain', 'odg:neck-upper-back']],
     ['Decision based on Non-MTUS Citation Official Disability Guidelines, 2017, Mattress selection', ['odg:low-back']],
     ['Decision based on Non-MTUS Citation ODG, Pain Chapter, Opioids; ACOEM Practice Guidelines, Low Back Disorders', ['odg:pain', 'acoem:low-back']],
   ])('%s', (text, expected) => {

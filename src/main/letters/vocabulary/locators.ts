@@ -78,20 +78,21 @@ function listLocators(text: string, region: Region): Locator[] {
 /**
  * Splits a comma or semicolon list at parenthesis depth 0, keeping together a known name with
  * commas, and a name and its qualifier: a piece that starts in lower case, or follows a
- * qualified head, continues the one before. With `stopAt`, the list ends before the first
- * later piece that would start a new one where `stopAt` says so: that piece runs to `end`, so
- * a reader looking for the next such piece reads no further than it.
+ * qualified head, continues the one before. With `stopAt`, the list ends before the first later
+ * piece not in lower case where `stopAt` says one starts: that piece runs to `end`, so a reader
+ * looking for the next such piece reads no further than it.
  */
 export function splitList(text: string, start: number, end: number, stopAt?: (at: number) => boolean): Span[] {
   const pieces: Span[] = [];
   let depth = 0;
   let pieceStart = start;
   let seen = false;
+  let stop: Span | null = null;
   for (let index = start; index <= end; index++) {
     if (depth === 0 && !seen && !/\s/.test(text[index] ?? '')) {
       const opening = stopAt && index < end ? openingOf(text, index, end) : index;
-      if (stopAt && opening < end && startsNewPiece(text, pieces, opening) && stopAt(opening)) {
-        pieces.push(trimSpan(text, opening, end, EDGE_PUNCTUATION));
+      if (stopAt && pieces.length > 0 && opening < end && !/^[a-z]/.test(text[opening] ?? '') && stopAt(opening)) {
+        stop = trimSpan(text, opening, end, EDGE_PUNCTUATION);
         break;
       }
       const name = aliasAt(text, index, COMMA_NAMES, end);
@@ -116,7 +117,8 @@ export function splitList(text: string, start: number, end: number, stopAt?: (at
     if (previous && continuesPrevious(text, previous, piece)) joined[joined.length - 1] = [previous[0], piece[1]];
     else joined.push(piece);
   }
-  return joined;
+  // Where `stopAt` says a piece starts anew, it does, even after a qualified head ("Opioids, Neck and Upper Back").
+  return stop ? [...joined, stop] : joined;
 }
 
 /** Whether a piece is a qualifier of the one before: it starts in lower case, or follows a qualified head. */
@@ -135,11 +137,6 @@ function skipEdge(text: string, at: number, end: number): number {
   let index = at;
   while (index < end && (/\s/.test(text[index] as string) || EDGE_PUNCTUATION.includes(text[index] as string))) index++;
   return index;
-}
-
-function startsNewPiece(text: string, pieces: readonly Span[], at: number): boolean {
-  const previous = pieces.at(-1);
-  return previous !== undefined && !continuesPrevious(text, previous, [at, at]);
 }
 
 function isQualifiedHead(piece: string): boolean {

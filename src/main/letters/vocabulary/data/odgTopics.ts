@@ -6,11 +6,13 @@
  * several chapters hold alike (MRI, physical therapy) names no chapter.
  *
  * Source: the topic lists of the ODG chapters (Work Loss Data Institute, Treatment in Workers'
- * Comp, 2016-2017 web editions): Knee & Leg holds the skilled nursing facility criteria; Low
+ * Comp, 2016-2017 web editions): Knee & Leg holds the skilled nursing facility and durable
+ * medical equipment criteria; Low
  * Back the mattress, gym membership and lumbar support topics; Pain (Chronic) the drug topics.
  */
 export const ODG_TOPIC_CHAPTERS: readonly (readonly [topic: string, chapter: string])[] = [
   ['skilled nursing facility', 'knee-leg'],
+  ['durable medical equipment', 'knee-leg'],
   ['SNF', 'knee-leg'],
   ['mattress selection', 'low-back'],
   ['gym memberships', 'low-back'],
