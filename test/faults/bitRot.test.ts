@@ -68,6 +68,8 @@ test('a page rotted under an unchanged size and time: the library opens and read
 
   const library = openLibrary(file);
   expect(getReviewer(library.db)).toBe('Test Reviewer');
+  // Settles once the check is done, the verdict damage: the writes below are refused without waiting.
+  await library.writable;
   const summary = await importLetters(library, [letters], { threads: 1 });
   expect(summary).toMatchObject({ status: 'failed', imported: 0, error: `${file} is damaged (SQLITE_CORRUPT)` });
   expect(() => setReviewer(library.db, 'Someone Else')).toThrow(/^the file is damaged \(.+\); nothing was written to it$/);
@@ -84,6 +86,7 @@ test('a page rotted under an unchanged size and time: the library opens and read
 test('a sound library of the same size opens at once and takes writes once its check has passed', async () => {
   const file = await largeLibrary('sound.sqlite');
   const library = openLibrary(file);
+  await library.writable;
   setReviewer(library.db, 'Someone Else');
   const summary = await importLetters(library, [letters], { threads: 1 });
   expect(summary).toMatchObject({ status: 'completed', duplicates: 2 });

@@ -5,6 +5,7 @@ import type { Jobs } from '../jobs/index.ts';
 import { recoverExportFolder } from '../export/index.ts';
 import type { Actor, Library } from '../storage/index.ts';
 import { clearPendingExportFolder, libraryId, openLibrary, pendingExportFolders, requireReviewer } from '../storage/index.ts';
+import type { DerivedRefresher } from './derivedRefresher.ts';
 import { startDerivedRefresher } from './derivedRefresher.ts';
 import type { OpenLibraryRequest, ServerSettings } from './protocol.ts';
 
@@ -36,9 +37,16 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     ...(request.create === undefined ? {} : { create: request.create }),
   });
   // Rule checks and vocabulary newer than the library's (or other check settings) are worked out for every letter in the background.
-  const startRefresher = () =>
-    startDerivedRefresher(library.db, (error) => process.stderr.write(`The update of rule checks stopped: ${error instanceof Error ? error.message : String(error)}\n`));
-  let refresher = startRefresher();
+  let refresher = null as DerivedRefresher | null;
+  let closing = false;
+  const restartRefresher = () => {
+    refresher?.stop();
+    refresher = startDerivedRefresher(library.db, (error) => process.stderr.write(`The update of rule checks stopped: ${error instanceof Error ? error.message : String(error)}\n`));
+  };
+  // Started once a write would not wait for the damage check (storage/library.ts), so the update never holds the server waiting.
+  void library.writable.then(() => {
+    if (refresher === null && !closing) restartRefresher();
+  });
   const jobs = createJobs();
   const context: HandlerContext = {
     library,
@@ -47,16 +55,14 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     settings,
     exportsReady: clearKilledExports(library),
     actor: () => ({ reviewer: requireReviewer(library.db), origin: 'review' }),
-    rederive: () => {
-      refresher.stop();
-      refresher = startRefresher();
-    },
+    rederive: restartRefresher,
   };
   let handlers: ImrApi;
   try {
     handlers = handlersOf(context);
   } catch (error) {
-    refresher.stop();
+    closing = true;
+    refresher?.stop();
     library.close();
     throw error;
   }
@@ -64,7 +70,8 @@ export function openSession(request: OpenLibraryRequest, settings: ServerSetting
     context,
     handlers,
     async close() {
-      refresher.stop();
+      closing = true;
+      refresher?.stop();
       const running = [jobs.imports, jobs.exports];
       for (const job of running) job.cancel();
       await Promise.all(running.map((job) => job.settled()));

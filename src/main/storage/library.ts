@@ -32,6 +32,12 @@ export interface Library {
   readonly previousSchemaVersion: number;
   /** Copy of the file taken before migrating it, or null when nothing was migrated. */
   readonly backupFile: string | null;
+  /**
+   * Settles once a write would not wait for the damage check (at once, unless the check runs in
+   * the background): work that writes on its own, not for a person, starts after it, so it never
+   * holds the thread waiting.
+   */
+  readonly writable: Promise<void>;
   close(): void;
 }
 
@@ -79,7 +85,7 @@ export function openLibraryReadOnly(file: string): Library {
     );
   }
   const db = openReadOnly(file);
-  return { db, file, previousSchemaVersion: version, backupFile: null, close: () => db.close() };
+  return { db, file, previousSchemaVersion: version, backupFile: null, writable: Promise.resolve(), close: () => db.close() };
 }
 
 /** Long enough to wait out an import worker's transaction, short enough to report a stuck lock. */
@@ -112,6 +118,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Lib
       file,
       previousSchemaVersion: existingVersion ?? 0,
       backupFile,
+      writable: gate?.settled ?? Promise.resolve(),
       close: () => {
         gate?.stop();
         db.close();

@@ -28,6 +28,8 @@ const LONGEST_CHECK_MS = 30 * 60 * 1000;
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './integrityWorker.ts' : './integrityWorker.js', import.meta.url);
 
 export interface WriteGate {
+  /** Settles once writes no longer wait (sound: they go through; damaged: they are refused); never rejects. */
+  readonly settled: Promise<void>;
   /** Stops a check still running (the library is closing). */
   stop(): void;
 }
@@ -39,10 +41,18 @@ export function gateWritesOnCheck(db: Db, file: string): WriteGate {
   const { port1, port2 } = new MessageChannel();
   const data: IntegrityWorkerData = { file, state, port: port2 };
   const worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2] });
+  let damage: string | null = null;
+  // Resolved by the verdict, or by the checker's end (a stopped check leaves nothing to wait for).
+  const settled = new Promise<void>((resolve) => {
+    port1.once('message', (verdict: unknown) => {
+      damage ??= String(verdict).replace(/\s*\n\s*/g, ' ');
+      resolve();
+    });
+    worker.once('exit', () => resolve());
+  });
   // The check never keeps a command's process alive, nor stops one from ending.
   worker.unref();
   port1.unref();
-  let damage: string | null = null;
 
   const awaitVerdict = (): void => {
     if (Atomics.load(word, 0) === SOUND) return;
@@ -84,6 +94,7 @@ export function gateWritesOnCheck(db: Db, file: string): WriteGate {
   }) as Db['pragma'];
 
   return {
+    settled,
     stop: () => {
       void worker.terminate();
       port1.close();
