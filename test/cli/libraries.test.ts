@@ -128,16 +128,16 @@ describe('making a library', () => {
 });
 
 describe('the commands that only read', () => {
-  test('stats, report, search, export and agreement leave the library, its stamp and its folder exactly as they were', async () => {
+  test('stats, report, search, export and agreement leave the library and its folder exactly as they were', async () => {
     const folder = path.join(dir, 'read-only');
     const file = path.join(folder, 'library.sqlite');
     expect((await cli('import', letters, '--db', file, '--create')).code).toBe(0);
-    // A run whose process was killed: any open that writes would mark it interrupted (and stamp the file again).
+    // A run whose process was killed: any open that writes would mark it interrupted.
     const raw = new Database(file);
     raw.exec("INSERT INTO import_runs (source, started_at, status, pid) VALUES ('killed', '2026-01-01', 'running', 4194400)");
     raw.close();
     const before = folderState(folder);
-    expect(Object.keys(before)).toEqual(['library.sqlite', 'library.sqlite-checked']);
+    expect(Object.keys(before)).toEqual(['library.sqlite']);
     const out = path.join(dir, 'exports', 'csv');
     const reportFolder = path.join(dir, 'reports');
     for (const args of [
