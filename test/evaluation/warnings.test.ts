@@ -62,8 +62,9 @@ describe('the eval report', () => {
     const tally = { wrong: 2, wrongWarned: 2, right: 98, rightWarned: 1 };
     const report: EvaluationReport = {
       folder: 'letters',
-      letters: [{ name: 'a', file: 'a.pdf', score: null, warnings: { parser: tally, withChecks: { ...tally, rightWarned: 3 } }, checks: [], error: null }],
+      letters: [{ name: 'a', file: 'a.pdf', score: null, warnings: { parser: tally, withChecks: { ...tally, rightWarned: 3 } }, checks: [], vocabulary: null, error: null }],
       fields: new Map(),
+      vocabularyGold: 'gold',
     };
     const text = formatReport(report);
     expect(text).toContain('parser warnings: recall (wrong values warned / wrong values): 2/2 100.0%');
@@ -73,8 +74,8 @@ describe('the eval report', () => {
   });
 
   test('prints, per rule check, the letters it fires on and those where it names a value the gold says is wrong', () => {
-    const right = { name: 'right', file: 'right.txt', score: { fields: [], itemCountMatches: true, allExact: true }, warnings: null, error: null };
-    const wrong = { name: 'wrong', file: 'wrong.txt', score: { fields: [], itemCountMatches: true, allExact: false }, warnings: null, error: null };
+    const right = { name: 'right', file: 'right.txt', score: { fields: [], itemCountMatches: true, allExact: true }, warnings: null, vocabulary: null, error: null };
+    const wrong = { name: 'wrong', file: 'wrong.txt', score: { fields: [], itemCountMatches: true, allExact: false }, warnings: null, vocabulary: null, error: null };
     const report: EvaluationReport = {
       folder: 'letters',
       letters: [
@@ -83,6 +84,7 @@ describe('the eval report', () => {
         { ...right, name: 'quiet', checks: [] },
       ],
       fields: new Map(),
+      vocabularyGold: 'gold',
     };
     const summary = summarizeReport(report);
     expect(summary.checks.find((check) => check.code === 'priority-unknown')).toEqual({ code: 'priority-unknown', letters: 2, onWrongValue: 1, allRight: ['right'] });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CHECK_CODES } from '../letters/checks/index.ts';
 import type { CheckCode } from '../letters/checks/index.ts';
 import { derivableOfParsed, deriveValues, letterVocabularies } from '../letters/derive.ts';
+import type { DerivableLetter } from '../letters/derive.ts';
 import { toExtractionRecord } from '../letters/extraction.ts';
 import { parseLetter } from '../letters/parsing/index.ts';
 import { readLetterFile } from '../letters/reading/index.ts';
@@ -26,8 +27,8 @@ export interface LetterEvaluation {
   readonly warnings: { readonly parser: WarningTally; readonly withChecks: WarningTally } | null;
   /** The rule checks that found something in the letter (default settings), each once. */
   readonly checks: readonly CheckHit[];
-  /** The vocabulary against its gold, when the letter has one. */
-  readonly vocabulary: VocabularyLetterScore | null;
+  /** The vocabulary against its gold, when the letter has one; why not, when its gold file cannot be read. */
+  readonly vocabulary: VocabularyLetterScore | { readonly error: string } | null;
   readonly error: string | null;
 }
 
@@ -77,10 +78,7 @@ async function evaluateLetter(file: string, goldFile: string, name: string, voca
     const flags = parserFlags(record);
     const derivable = derivableOfParsed(parsed);
     const findings = deriveValues(derivable).checks;
-    const vocabularyGoldLetter = await readVocabularyGold(vocabularyGold, name);
-    const vocabulary = vocabularyGoldLetter
-      ? scoreVocabulary(name, vocabularyGoldLetter, letterVocabularies(derivable.items), derivable.items.map((item) => item.service))
-      : null;
+    const vocabulary = await vocabularyScore(vocabularyGold, name, derivable);
     const warnings = {
       parser: tallyWarnings(record, gold, flags),
       withChecks: tallyWarnings(record, gold, [...flags, ...findings]),
@@ -88,6 +86,16 @@ async function evaluateLetter(file: string, goldFile: string, name: string, voca
     return { name, file, score: scoreLetter(record, gold), warnings, checks: checkHits(record, gold, findings), vocabulary, error: null };
   } catch (error) {
     return { name, file, score: null, warnings: null, checks: [], vocabulary: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The vocabulary's score against the letter's gold; a gold file that cannot be read spoils that score alone, said in its error. */
+async function vocabularyScore(folder: string, name: string, derivable: DerivableLetter): Promise<VocabularyLetterScore | { readonly error: string } | null> {
+  try {
+    const gold = await readVocabularyGold(folder, name);
+    return gold ? scoreVocabulary(name, gold, letterVocabularies(derivable.items), derivable.items.map((item) => item.service)) : null;
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 

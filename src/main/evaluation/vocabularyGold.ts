@@ -175,12 +175,16 @@ function multisetOverlap(a: readonly string[], b: readonly string[]): number {
 
 export interface VocabularyTotals {
   readonly letters: number;
+  /** Gold files that could not be read, each with its file and reason. */
+  readonly errors: readonly string[];
   readonly counts: Record<VocabularyMeasure, { right: number; total: number }>;
   readonly citations: { readonly gold: number; readonly read: number; readonly matched: number };
   readonly misses: readonly VocabularyMiss[];
 }
 
-export function totalVocabulary(scores: readonly VocabularyLetterScore[]): VocabularyTotals {
+export function totalVocabulary(results: readonly (VocabularyLetterScore | { readonly error: string })[]): VocabularyTotals {
+  const scores = results.filter((result): result is VocabularyLetterScore => !('error' in result));
+  const errors = results.flatMap((result) => ('error' in result ? [result.error] : []));
   const counts = Object.fromEntries(VOCABULARY_MEASURES.map((measure) => [measure, { right: 0, total: 0 }])) as VocabularyTotals['counts'];
   const citations = { gold: 0, read: 0, matched: 0 };
   for (const score of scores) {
@@ -192,13 +196,14 @@ export function totalVocabulary(scores: readonly VocabularyLetterScore[]): Vocab
     citations.read += score.citations.read;
     citations.matched += score.citations.matched;
   }
-  return { letters: scores.length, counts, citations, misses: scores.flatMap((score) => score.misses) };
+  return { letters: scores.length, errors, counts, citations, misses: scores.flatMap((score) => score.misses) };
 }
 
 export function formatVocabularyTotals(totals: VocabularyTotals, folder: string): string[] {
   const percent = (n: number, of: number) => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
-  if (totals.letters === 0) return [`vocabulary gold: none for these letters in ${folder}`];
-  const lines = [`vocabulary against its gold (${totals.letters} letters with gold in ${folder})`];
+  const errors = totals.errors.map((error) => `  gold file not read: ${error}`);
+  if (totals.letters === 0) return [`vocabulary gold: none for these letters in ${folder}`, ...errors];
+  const lines = [`vocabulary against its gold (${totals.letters} letters with gold in ${folder})`, ...errors];
   for (const measure of VOCABULARY_MEASURES) {
     const { right, total } = totals.counts[measure];
     lines.push(`  ${MEASURE_NAMES[measure].padEnd(46)}${`${right}/${total}`.padEnd(10)}${percent(right, total)}`);
