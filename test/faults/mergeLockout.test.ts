@@ -3,7 +3,8 @@
  * `import-dataset` merges 600 letters in another process, the reviewer's writes (on a
  * connection that gives up after 2 s, eight times the merge's longest hold) all go through; a
  * cancel takes back every letter it merged, and a merge killed with SIGKILL is taken back by the
- * next open.
+ * next open, but for a letter the reviewer changed after the merge reached it: that one keeps
+ * the merge's values and the reviewer's change.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,8 +14,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { importDataset } from '../../src/main/export/index.ts';
+import { flagLetter } from '../../src/main/review/index.ts';
 import type { Library } from '../../src/main/storage/index.ts';
-import { openLibrary } from '../../src/main/storage/index.ts';
+import { letterRevision, openLibrary } from '../../src/main/storage/index.ts';
 import { BIN } from '../cli/runCli.ts';
 import { exportJsonl, twoReviewers } from '../export/twoReviewers.ts';
 import { useTempFolder } from '../storage/helpers.ts';
@@ -109,5 +111,27 @@ describe('a long merge', () => {
     const reopened = openLibrary(library.file);
     expect(contents(reopened.db)).toEqual(before);
     reopened.close();
+  });
+
+  test('killed midway after the reviewer flagged a letter it had merged: that letter keeps both, every other is taken back', async () => {
+    const { library, file } = await editedDataset();
+    const before = library.db.prepare('SELECT id, case_number FROM letters ORDER BY id').all() as { id: number; case_number: string }[];
+    library.close();
+    const { child, exited } = mergeInChild(library.file, file);
+    const reviewer = openLibrary(library.file);
+    const mergedOne = () => reviewer.db.prepare('SELECT letter_id FROM dataset_merge_letters WHERE change_group_id IS NOT NULL ORDER BY rowid LIMIT 1').pluck().get() as number | undefined;
+    while (mergedOne() === undefined) await pause(20);
+    const letterId = mergedOne() as number;
+    flagLetter(reviewer.db, { reviewer: 'Ana', origin: 'review' }, { letterId, revision: letterRevision(reviewer.db, letterId) }, 'checked against the paper file');
+    child.kill('SIGKILL');
+    await exited;
+    reviewer.close();
+
+    const reopened = openLibrary(library.file);
+    const after = reopened.db.prepare('SELECT id, case_number, status, flag_reason FROM letters ORDER BY id').all() as { id: number; case_number: string; status: string; flag_reason: string | null }[];
+    reopened.close();
+    const kept = after.find((letter) => letter.id === letterId);
+    expect(kept).toMatchObject({ case_number: expect.stringMatching(/^CM99-/) as string, status: 'flagged', flag_reason: 'checked against the paper file' });
+    expect(after.filter((letter) => letter.id !== letterId).map(({ id, case_number }) => ({ id, case_number }))).toEqual(before.filter((letter) => letter.id !== letterId));
   });
 });
