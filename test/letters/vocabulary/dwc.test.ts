@@ -46,6 +46,13 @@ describe("services in DWC's taxonomy", () => {
     ['Audiogram', 'laboratory', 'diagnostic-testing/other-diagnostic-tests'],
     ['Intrathecal pump implantation', 'surgery', 'surgery/spine'],
     ['Medical food, one month', 'prescription-drug', 'pharmaceuticals/nutritional-products'],
+    ['Pre-operative H&P', 'consultation-or-referral', 'evaluation-and-management/medical-specialties'],
+    ['Right knee manipulation under anesthesia', 'surgery', 'surgery/non-arthroscopic-surgery'],
+    ['Removal of hardware, left ankle', 'surgery', 'surgery/non-arthroscopic-surgery'],
+    ['Speech therapy 12 sessions', 'physical-therapy', 'rehabilitation/other-therapies'],
+    ['Group therapy, 6 sessions', 'psychological', 'psych-services/therapies'],
+    ['Yoga classes, 10 sessions', 'programme', 'programs/programs'],
+    ['Intermittent pneumatic compression device', 'durable-medical-equipment', 'dmepos/dme'],
   ])('%s: %s, %s', (text, category, subCategory) => {
     expect(placed(text)).toEqual([category, subCategory]);
   });

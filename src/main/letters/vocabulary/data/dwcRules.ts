@@ -27,14 +27,16 @@ const SURGEON = /\b(?:surg(?:eon|ery|ical)|neurosurg\w*)\b/i;
 
 export const DWC_RULES: Readonly<Record<Exclude<ServiceCategory, 'prescription-drug' | 'compounded-topical-drug'>, DwcRules>> = {
   'physical-therapy': {
-    rules: [],
+    rules: [
+      rule('speech-therapy', 'rehabilitation/other-therapies', /\bspeech(?:\s+and\s+language)?\s+therap\w*/i, 'Speech therapy is neither physical nor occupational therapy: Other Therapies.'),
+    ],
     otherwise: { subCategory: 'rehabilitation/pt-ot', why: 'Therapy and physical-medicine modalities given in sessions are PT/OT, whatever device a modality uses.' },
   },
   chiropractic: { rules: [], otherwise: { subCategory: 'rehabilitation/chiropractic', why: 'Chiropractic care is a Rehabilitation Sub Category of its own.' } },
   acupuncture: { rules: [], otherwise: { subCategory: 'rehabilitation/acupuncture', why: 'Acupuncture is a Rehabilitation Sub Category of its own.' } },
   psychological: {
     rules: [
-      rule('psych-therapy', 'psych-services/therapies', /\b(?:psychotherap\w*|therap\w*|CBT|cognitive\s+behavio(?:u)?ral|biofeedback|counsel(?:l)?ing|hypnotherapy|sessions?|visits?|group)\b/i,
+      rule('psych-therapy', 'psych-services/therapies', /\b(?:psychotherap\w*|therap\w*|training|CBT|cognitive\s+behavio(?:u)?ral|biofeedback|counsel(?:l)?ing|hypnotherapy|sessions?|visits?|group)\b/i,
         'Treatment given in sessions (psychotherapy, CBT, biofeedback) is Psych Services / Therapies.'),
     ],
     otherwise: { subCategory: 'psych-services/evaluation-and-management', why: 'A psychological evaluation, testing or consultation is Psych Services / Evaluation & Management.' },
@@ -67,7 +69,7 @@ export const DWC_RULES: Readonly<Record<Exclude<ServiceCategory, 'prescription-d
   surgery: {
     rules: [
       rule('adjunct', 'surgery/adjunct-surgical-services',
-        /\b(?:assist\w*|co-?surgeon|an(?:a)?esthesi\w*|sedation|MAC|inpatient\s+(?:hospital\s+)?stay|hospital\s+stay|length\s+of\s+stay|hospitali[sz]ation|overnight\s+stay|days?\s+(?:inpatient|stay))\b/i,
+        /\b(?:assist\w*|co-?surgeon|(?<!under\s)an(?:a)?esthesi\w*|(?<!under\s)sedation|MAC|inpatient\s+(?:hospital\s+)?stay|hospital\s+stay|length\s+of\s+stay|hospitali[sz]ation|overnight\s+stay|days?\s+(?:inpatient|stay))\b/i,
         'Assistants at surgery, anaesthesia and the hospital stay serve an operation: Adjunct Surgical Services.'),
       rule('arthroscopic', 'surgery/arthroscopic-surgery', /\barthroscop\w*/i, 'An operation done through the arthroscope is Arthroscopic Surgery.'),
       rule('spine', 'surgery/spine',
@@ -86,9 +88,9 @@ export const DWC_RULES: Readonly<Record<Exclude<ServiceCategory, 'prescription-d
       rule('powered-device', 'dmepos/dme', /\b(?:units?|machines?|devices?|system|rentals?|heat(?:ing)?\s+(?:therapy\s+)?pad|pump)\b/i,
         'A powered or rented device (cold therapy or compression unit, heating pad) is DME, with whatever wrap it comes with.'),
       rule('orthotic', 'dmepos/prosthetics-orthotics',
-        /\b(?:braces?|bracing|\w*sling|splints?|orthos[ie]s|orthotics?|(?:back|lumbar|lumbosacral|knee|wrist|ankle|arch|cervical|shoulder)\s+supports?|supports?|collar|immobili[sz]er|boot|insoles|shoes|prosthe(?:sis|ses|tic)|LSO|TLSO|CTLSO)\b/i,
+        /\b(?:braces?|bracing|\w*sling|splints?|orthos[ie]s|orthotics?|(?:back|lumbar|lumbosacral|knee|wrist|ankle|arch|cervical|shoulder)\s+supports?|supports?|collar|immobili[sz]er|boot|insoles|shoes?|prosthe(?:sis|ses|tic)|LSO|TLSO|CTLSO)\b/i,
         'Braces, supports, slings, splints and prostheses are Prosthetics/Orthotics.'),
-      rule('accessory', 'dmepos/supplies', /\b(?:wraps?|pads?|garments?|sleeves?|stockings|kit|tape|ice\s+packs?|hot\s*\/\s*cold\s+packs?)\b/i,
+      rule('accessory', 'dmepos/supplies', /\b(?:wraps?|pads?|garments?|sleeves?|stockings|kit|tape|packs?)\b/i,
         'Non-powered wraps, pads and garments (a wrap bought for a rented unit) are Supplies.'),
     ],
     otherwise: { subCategory: 'dmepos/dme', why: 'Reusable equipment (wheelchair, commode, bed, chair, workstation) is DME.' },
