@@ -203,5 +203,6 @@ describe.skipIf(realMissing)(realMissing ? `the JSONL features on real letters (
     } finally {
       rmSync(realFolder, { recursive: true, force: true });
     }
+    // A bound, not a speed check: every real letter read, imported and exported.
   }, 120_000);
 });

@@ -156,4 +156,5 @@ test('every disagreement both sides stand behind is a conflict, and nothing A vo
     }),
     { numRuns: 40 },
   );
+  // A bound, not a speed check: forty pairs of libraries exported and merged, seconds each on busy cores.
 }, 240_000);

@@ -141,5 +141,6 @@ describe('xlsx writer faults', () => {
     await expect(writer.add({ ...record, items: [item] })).rejects.toThrow(
       'the items sheet would have more than 1,048,575 rows, more than a spreadsheet holds: export CSV or Parquet, or fewer letters (a tag, decision or format filter)',
     );
+    // A bound, not a speed check: a million rows written to the sheet before the one too many.
   }, 180_000);
 });
