@@ -64,6 +64,7 @@ test('a valid call runs the real service; service errors come back typed', async
     libraryFile: path.join(server.dir, 'library.sqlite'),
     libraryId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     reviewer: TEST_REVIEWER,
+    workPackage: null,
   });
   expect(await server.raw('verifyLetter', [{ letterId: 999, revision: 0 }])).toMatchObject({ ok: false, error: { code: 'not-found' } });
 });
