@@ -17,7 +17,7 @@ import { scoreLetter } from './compare.ts';
 import type { ValueFlag, WarningTally } from './warnings.ts';
 import { addTallies, EMPTY_TALLY, flagsValue, formatTally, parserFlags, tallyWarnings, valueVerdicts } from './warnings.ts';
 import type { VocabularyLetterScore, VocabularyTotals } from './vocabularyGold.ts';
-import { DEFAULT_VOCABULARY_GOLD, formatVocabularyTotals, readVocabularyGold, scoreVocabulary, totalVocabulary } from './vocabularyGold.ts';
+import { defaultVocabularyGold, formatVocabularyTotals, readVocabularyGold, scoreVocabulary, totalVocabulary } from './vocabularyGold.ts';
 
 export interface LetterEvaluation {
   readonly name: string;
@@ -51,7 +51,7 @@ export interface EvaluationReport {
   readonly vocabularyGold: string;
 }
 
-export async function evaluateFolder(folder: string, vocabularyGold = DEFAULT_VOCABULARY_GOLD): Promise<EvaluationReport> {
+export async function evaluateFolder(folder: string, vocabularyGold = defaultVocabularyGold()): Promise<EvaluationReport> {
   const names = await readdir(folder);
   const letters: LetterEvaluation[] = [];
   for (const goldName of names.filter((name) => name.endsWith('.json')).sort()) {

@@ -5,6 +5,7 @@
  * each guideline field's citations, and the "not based on the MTUS" statement. Every miss is kept
  * with what the gold says and what was read.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -13,8 +14,15 @@ import { dwcCategoryLabel, dwcDrugClassLabel, dwcSubCategoryLabel } from '../../
 import type { GuidelineAnalysis } from '../../shared/vocabulary.ts';
 import { isNotBasedOnMtus } from '../letters/structureRecord.ts';
 
-/** Where the gold is kept, beside the project's sources. */
-export const DEFAULT_VOCABULARY_GOLD = path.join(import.meta.dirname, '..', '..', '..', 'eval', 'gold', 'vocabulary');
+/**
+ * Where the gold is kept: `eval/gold/vocabulary` in the project's folder, the nearest one above
+ * this module holding package.json (the sources run from src/main/evaluation, the compiled CLI from out/main).
+ */
+export function defaultVocabularyGold(): string {
+  let folder = import.meta.dirname;
+  while (!existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return path.join(folder, 'eval', 'gold', 'vocabulary');
+}
 
 const citation = z.object({ source: z.string(), mtusPart: z.string().nullable(), topic: z.string().nullable(), otherKind: z.string().nullable() });
 const goldItem = z.object({
