@@ -7,7 +7,7 @@
 import type { ExportFormat } from '../../shared/export.ts';
 import { dataFile } from './cardFrontMatter.ts';
 import type { ExportTable } from './cardTables.ts';
-import { exportTables, loadableByDatasets } from './cardTables.ts';
+import { exportTables } from './cardTables.ts';
 import type { ColumnType } from './columns.ts';
 
 export interface ReadingFacts {
@@ -53,17 +53,11 @@ function polarsCsv(table: ExportTable, file: string): string {
 
 function snippets(format: ExportFormat, tables: readonly ExportTable[], fileOf: (table: ExportTable) => string): Snippet[] {
   const each = (read: (table: ExportTable, file: string) => string | string[]) => tables.flatMap((table) => read(table, fileOf(table)));
-  const imports = (line: string) => (tables.some((table) => isGlob(fileOf(table))) ? [line, 'import glob'] : [line]);
-  const duckdb: Snippet = {
+  const pandasImports = tables.some((table) => isGlob(fileOf(table))) ? ['import pandas as pd', 'import glob'] : ['import pandas as pd'];
+  const duckdb = (reader: (file: string) => string): Snippet => ({
     library: 'DuckDB',
-    lines: [
-      'import duckdb',
-      ...each((table, file) => {
-        const reader = { jsonl: `read_json(${quoted(file)}, format="newline_delimited")`, csv: `read_csv(${quoted(file)})`, parquet: `read_parquet(${quoted(file)})`, xlsx: '' }[format];
-        return `${table.name} = duckdb.${reader}`;
-      }),
-    ],
-  };
+    lines: ['import duckdb', ...each((table, file) => `${table.name} = duckdb.${reader(quoted(file))}`)],
+  });
   const datasets: Snippet = {
     library: 'Hugging Face datasets',
     // `datasets` names a local dataset by its folder's name, which "." does not have.
@@ -72,23 +66,23 @@ function snippets(format: ExportFormat, tables: readonly ExportTable[], fileOf: 
   switch (format) {
     case 'jsonl':
       return [
-        { library: 'pandas', lines: [...imports('import pandas as pd'), ...each((table, file) => pandasRead(table.name, file, (path) => `pd.read_json(${path}, lines=True, dtype=False, convert_dates=False)`))] },
+        { library: 'pandas', lines: [...pandasImports, ...each((table, file) => pandasRead(table.name, file, (path) => `pd.read_json(${path}, lines=True, dtype=False, convert_dates=False)`))] },
         { library: 'polars', lines: ['import polars as pl', ...each((table, file) => `${table.name} = pl.read_ndjson(${quoted(file)}, infer_schema_length=None)`)] },
-        duckdb,
+        duckdb((file) => `read_json(${file}, format="newline_delimited")`),
         datasets,
       ];
     case 'csv':
       return [
-        { library: 'pandas', lines: [...imports('import pandas as pd'), ...each(pandasCsv)] },
+        { library: 'pandas', lines: [...pandasImports, ...each(pandasCsv)] },
         { library: 'polars', lines: ['import polars as pl', ...each(polarsCsv)] },
-        duckdb,
+        duckdb((file) => `read_csv(${file})`),
         datasets,
       ];
     case 'parquet':
       return [
-        { library: 'pandas', lines: [...imports('import pandas as pd'), ...each((table, file) => pandasRead(table.name, file, (path) => `pd.read_parquet(${path})`))] },
+        { library: 'pandas', lines: [...pandasImports, ...each((table, file) => pandasRead(table.name, file, (path) => `pd.read_parquet(${path})`))] },
         { library: 'polars', lines: ['import polars as pl', ...each((table, file) => `${table.name} = pl.read_parquet(${quoted(file)})`)] },
-        duckdb,
+        duckdb((file) => `read_parquet(${file})`),
         datasets,
       ];
     case 'xlsx':
@@ -118,7 +112,7 @@ export function readingSection(facts: ReadingFacts): string[] {
         ]
       : []),
     ...(facts.format === 'xlsx' ? ['Programs should read the CSV, JSONL or Parquet exports; `datasets` does not read workbooks.'] : []),
-    ...(!loadableByDatasets(facts.format) || left.length === 0 ? [] : [`This export holds no letters, so ${left.join(' and ')} cannot read it (there are no rows to load).`]),
+    ...(left.length === 0 ? [] : [`This export holds no letters, so ${left.join(' and ')} cannot read it (there are no rows to load).`]),
     '',
     ...shown.flatMap((snippet) => [`${snippet.library}:`, '', '```python', ...snippet.lines, '```', '']),
   ];
