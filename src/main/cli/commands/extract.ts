@@ -28,7 +28,7 @@ interface ExtractOptions {
   readonly filesFrom?: string;
   readonly null?: true;
   readonly out?: string;
-  readonly format?: 'jsonl' | 'parquet';
+  readonly format?: 'parquet';
   readonly shardLetters?: number;
   readonly threads?: number;
 }
