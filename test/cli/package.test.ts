@@ -80,6 +80,10 @@ test('a folder that cannot be made, or a file that is no package, is one line na
   expect(notPackage.stderr).toBe(`${library} is a library, not a work package; merge a library's letters with import-dataset; ${library} was not merged\n`);
   const missing = await cli('package', 'merge', path.join(dir, 'nope.imrlib'), '--db', library);
   expect(missing.code).toBe(2);
+  const unnamed = path.join(dir, 'unnamed.imrlib');
+  expect((await cli('init', '--db', unnamed)).code).toBe(0);
+  const nobody = await cli('package', 'make', '--db', unnamed, '--reviewers', 'Cy', '--out', path.join(dir, 'unnamed'));
+  expect([nobody.code, nobody.stderr]).toEqual([1, `${unnamed} has no reviewer yet: say who you are with --reviewer NAME\n`]);
   const blocked = await cli('package', 'make', '--db', library, '--reviewers', 'Cy', '--out', path.join(library, 'sub'));
   expect(blocked.code).toBe(1);
   expect(blocked.stderr.split('\n').filter(Boolean)).toHaveLength(1);

@@ -10,7 +10,7 @@ import type { QueueFilter } from '../../../shared/apiSchema.ts';
 import { LETTER_STATUSES } from '../../../shared/library.ts';
 import type { LetterStatus } from '../../../shared/library.ts';
 import type { PairAgreement } from '../../../shared/team.ts';
-import { InvalidEditError, listConflicts, listWorkPackages, LibraryOpenError, requireReviewer, tagIdByName } from '../../storage/index.ts';
+import { getReviewer, InvalidEditError, listConflicts, listWorkPackages, LibraryOpenError, tagIdByName } from '../../storage/index.ts';
 import type { Library } from '../../storage/index.ts';
 import { makePackages, mergePackage, packageAgreement } from '../../team/index.ts';
 import type { CommandContext } from '../command.ts';
@@ -22,6 +22,7 @@ import { withLibrary } from '../library.ts';
 
 interface MakeOptions {
   readonly db?: string;
+  readonly reviewer?: string;
   readonly reviewers: readonly string[];
   readonly out: string;
   readonly name: string;
@@ -71,6 +72,7 @@ const makeCommand = (context: CommandContext) => {
     .addOption(new Option('--status <status>', 'only letters of this review status').choices(LETTER_STATUSES))
     .option('--tag <name>', 'only letters carrying this tag')
     .option('--include-out', 'also share out letters already in a package that has not come back')
+    .option('--reviewer <name>', 'who makes them (default: the library\'s reviewer)', nonBlank)
     .addOption(jsonOption('the packages made'))
     .addOption(quietOption())
     .action(async (options: MakeOptions) => {
@@ -78,10 +80,21 @@ const makeCommand = (context: CommandContext) => {
         context.exitWith(EXIT.failed);
         return;
       }
-      context.exitWith(await withLibrary(options.db, { mode: 'write' }, context.io, (library) => make(command, library, options, context.io)));
+      context.exitWith(await withLibrary(options.db, writeAs(options.reviewer), context.io, (library) => make(command, library, options, context.io)));
     });
   return command;
 };
+
+function writeAs(reviewer: string | undefined) {
+  return { mode: 'write', ...(reviewer === undefined ? {} : { reviewer }) } as const;
+}
+
+/** Who makes or merges the packages: the library's reviewer (set by --reviewer); null, said, when there is none. */
+function coordinatorOf(library: Library, io: CliIO): string | null {
+  const reviewer = getReviewer(library.db);
+  if (reviewer === null) io.err(`${library.file} has no reviewer yet: say who you are with --reviewer NAME`);
+  return reviewer;
+}
 
 /** The --out folder, made with its parents when it is not there yet. */
 async function madeFolder(folder: string, io: CliIO): Promise<boolean> {
@@ -95,6 +108,8 @@ async function madeFolder(folder: string, io: CliIO): Promise<boolean> {
 }
 
 function make(command: Command, library: Library, options: MakeOptions, io: CliIO): number {
+  const coordinator = coordinatorOf(library, io);
+  if (coordinator === null) return EXIT.failed;
   const tagId = options.tag === undefined ? undefined : tagIdByName(library.db, options.tag);
   if (tagId === null) usageError(command, `no tag named "${options.tag}" in ${library.file}`);
   const filter: QueueFilter = { ...(options.status === undefined ? {} : { status: options.status }), ...(tagId === undefined ? {} : { tagId }) };
@@ -105,7 +120,7 @@ function make(command: Command, library: Library, options: MakeOptions, io: CliI
       overlap: options.overlap,
       filter,
       folder: options.out,
-      createdBy: requireReviewer(library.db),
+      createdBy: coordinator,
       libraryFile: library.file,
       ...(options.count === undefined ? {} : { count: options.count }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
@@ -127,6 +142,7 @@ function make(command: Command, library: Library, options: MakeOptions, io: CliI
 
 interface MergeOptions {
   readonly db?: string;
+  readonly reviewer?: string;
   readonly json?: true;
   readonly quiet?: true;
   readonly strict?: true;
@@ -144,16 +160,18 @@ const mergeCommand = (context: CommandContext) =>
     .addOption(jsonOption('each package\'s counts and the conflicts waiting'))
     .addOption(quietOption())
     .addOption(strictOption('conflicts are left waiting for a decision'))
+    .option('--reviewer <name>', 'who merges them (default: the library\'s reviewer)', nonBlank)
     .action(async (files: string[], options: MergeOptions) => {
       if (!(await namedPathsExist(files, context.io))) {
         context.exitWith(EXIT.usage);
         return;
       }
-      context.exitWith(await withLibrary(options.db, { mode: 'write' }, context.io, (library) => merge(library, files, options, context.io)));
+      context.exitWith(await withLibrary(options.db, writeAs(options.reviewer), context.io, (library) => merge(library, files, options, context.io)));
     });
 
 function merge(library: Library, files: readonly string[], options: MergeOptions, io: CliIO): number {
-  const mergedBy = requireReviewer(library.db);
+  const mergedBy = coordinatorOf(library, io);
+  if (mergedBy === null) return EXIT.failed;
   const results = [];
   let failed = false;
   for (const file of files) {
