@@ -12,7 +12,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportedLetter } from '../../shared/export.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { DEFAULT_STEP_TIMEOUT_MS } from '../export/guardedFs.ts';
+import { DEFAULT_STEP_TIMEOUT_MS, syncFolder } from '../export/guardedFs.ts';
 import { parquetWriter } from '../export/writers/parquet.ts';
 import type { DatasetWriter } from '../export/writers/writer.ts';
 import { PARSER_VERSION } from '../letters/parsing/index.ts';
@@ -90,6 +90,8 @@ export async function runBatch(paths: AsyncIterable<string> | Iterable<string>, 
     const closeShard = async (full: OpenShard) => {
       await full.writer.finish();
       await rename(full.dir, path.join(shardsDir, shardName(full.id)));
+      // The files are on disk (their sink syncs them as it closes); the new name too, before the manifest names it.
+      await syncFolder(guard, shardsDir);
       const [letters, items, citations] = full.writer.files.map((file) => file.rows);
       const bytes = full.writer.files.reduce((sum, file) => sum + file.bytes, 0);
       commitShard(db, { id: full.id, letters: letters ?? 0, items: items ?? 0, citations: citations ?? 0, bytes, tally: tallyJson(full.tally) }, [...others, ...full.files]);
