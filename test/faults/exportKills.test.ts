@@ -6,6 +6,7 @@
  * beside it); the next export finishes or clears what was left, and nothing stays beside it.
  */
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,12 +30,22 @@ beforeAll(async () => {
   previousDir = path.join(dir, 'ref-jsonl');
   await exportDataset(library, { format: 'jsonl', outDir: previousDir, scope: 'all' });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Exports started here and not yet gone: a test that fails or runs out of time leaves none running. */
+const running = new Set<ChildProcess>();
+function tracked<Child extends ChildProcess>(child: Child): Child {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the export child; resolves with its exit signal (SIGKILL when cut) and what it printed. */
 function runChild(outDir: string, format: string, killAfter: number, force = false): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, library, outDir, format, String(killAfter), ...(force ? ['force'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = tracked(spawn(process.execPath, [CHILD, library, outDir, format, String(killAfter), ...(force ? ['force'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] }));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -139,7 +150,7 @@ test(`${KILLS} SIGKILLs at random moments of a command-line export leave one who
 
   let last: Outcome = 'previous';
   for (let kill = 0; kill < KILLS; kill++) {
-    const child = spawn(process.execPath, [BIN, 'export', '--db', big, '--format', 'parquet', '--out', outDir, '--all'], { stdio: 'ignore' });
+    const child = tracked(spawn(process.execPath, [BIN, 'export', '--db', big, '--format', 'parquet', '--out', outDir, '--all'], { stdio: 'ignore' }));
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, Math.random() * exportMs * 1.2));
     child.kill('SIGKILL');
