@@ -7,13 +7,18 @@ import { describe, expect, test } from 'vitest';
 const run = promisify(execFile);
 const PIPELINE = path.resolve(import.meta.dirname, '../../src/main/import/pipeline.ts');
 const CLI = path.resolve(import.meta.dirname, '../../src/main/cli/main.ts');
+const COMMANDS = path.resolve(import.meta.dirname, '../../src/main/cli/commands/index.ts');
 
-/** Imports a module in a fresh process and lists every module that resolved. */
+/** Imports a module in a fresh process (for the command line, then every command it loads lazily) and lists every module that resolved. */
 const listModules = (entry: string) => `
 import { registerHooks } from 'node:module';
 const seen = [];
 registerHooks({ resolve(specifier, context, next) { const resolved = next(specifier, context); seen.push(resolved.url); return resolved; } });
 await import(${JSON.stringify(entry)});
+if (${JSON.stringify(entry)} === ${JSON.stringify(CLI)}) {
+  const { COMMANDS } = await import(${JSON.stringify(COMMANDS)});
+  await Promise.all(COMMANDS.map((command) => command.load()));
+}
 process.stdout.write(JSON.stringify(seen));
 `;
 
