@@ -1,15 +1,15 @@
-/** The README's shortcut table says what the keyboard map does: every key in it, and no other. */
+/** The user guide's shortcut table says what the keyboard map does: every key in it, and no other. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS } from '../../src/renderer/src/state/shortcuts.ts';
 
-const README = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+const GUIDE = readFileSync(path.join(import.meta.dirname, '../../docs/user-guide.md'), 'utf8');
 /** Keys the browser handles itself, listed in the table all the same. */
 const NATIVE_KEYS = ['Tab', 'Shift+Tab'];
 const ARROWS: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓' };
 
-/** A key as the README spells it: Shift+ for capitals, arrows as arrows, letters after Ctrl capitalised. */
+/** A key as the guide spells it: Shift+ for capitals, arrows as arrows, letters after Ctrl capitalised. */
 function spelled(key: string): string {
   if (key.length === 1 && key !== key.toLowerCase()) return `Shift+${key}`;
   return key
@@ -19,15 +19,15 @@ function spelled(key: string): string {
 }
 
 function tableKeys(): string[] {
-  const start = README.indexOf('- `?` shows every shortcut:');
-  const table = README.slice(start).split('\n\n')[1]!;
+  const start = GUIDE.indexOf('- `?` shows every shortcut:');
+  const table = GUIDE.slice(start).split('\n\n')[1]!;
   return table
     .split('\n')
     .slice(2)
     .flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
 }
 
-describe("the README's shortcut table", () => {
+describe("the user guide's shortcut table", () => {
   it('lists every key of the keyboard map and no key the map lacks', () => {
     const listed = tableKeys();
     const mapped = SHORTCUTS.flatMap((shortcut) => shortcut.keys.map(spelled));
