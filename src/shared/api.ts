@@ -100,8 +100,9 @@ export const API_METHODS = [
 export type ApiMethod = (typeof API_METHODS)[number];
 export type ApiArgs<M extends ApiMethod> = z.infer<(typeof API_ARGS)[M]>;
 
-export { QUEUE_SORTS } from './queueFilter.ts';
-export type { ItemCriteria, QueueFilter, QueueQuery, QueueSort } from './queueFilter.ts';
+export { QUEUE_SORTS } from './queueSorts.ts';
+export type { QueueSort } from './queueSorts.ts';
+export type { ItemCriteria, QueueFilter, QueueQuery } from './queueFilter.ts';
 export type { BulkLetterInput, BulkSelectionInput, FieldEdit, LetterRef, NewItemInput } from './apiSchema.ts';
 
 export interface AppInfo {
@@ -132,7 +133,8 @@ export interface ScreenUpdate {
   readonly letter: StoredLetter | null;
   /** The undo and redo steps on offer now. */
   readonly undo: UndoState;
-  readonly progress: { readonly letters: number; readonly verified: number };
+  /** The progress counts; null when the change cannot have moved them (no letter became or stopped being verified). */
+  readonly progress: { readonly letters: number; readonly verified: number } | null;
 }
 
 /** A change to one letter also answers with the screen after it. */

@@ -12,7 +12,8 @@ import { STRUCTURE_KEYS } from './derived.ts';
 import { BLIND_MODES, QUALITY_MEASURES, STRATIFIERS } from './quality.ts';
 import type { QualityMeasure } from './quality.ts';
 import { MAX_PACKAGE_LETTERS } from './team.ts';
-import { QUEUE_SORTS, queueFilterSchema, queueQuery } from './queueFilter.ts';
+import { queueFilterSchema, queueQuery } from './queueFilter.ts';
+import { QUEUE_SORTS } from './queueSorts.ts';
 import { id, text } from './schemaParts.ts';
 
 const span = z

@@ -7,12 +7,12 @@ import { FACETS } from './derived.ts';
 import { DWC_DRUG_CLASSES, DWC_REQUEST_CATEGORIES, type DwcDrugClass, type DwcRequestCategory } from './dwcTaxonomy.ts';
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { LETTER_STATUSES } from './library.ts';
+import { QUEUE_SORTS } from './queueSorts.ts';
+import type { QueueSort } from './queueSorts.ts';
 import { id, text } from './schemaParts.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from './vocabulary.ts';
 import type { CitationSource, DrugClass, ServiceCategory } from './vocabulary.ts';
 
-export const QUEUE_SORTS = ['import', 'caseNumber', 'attention'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 /** What one item must be: its decision ('none': it has none), facet values, a partial certification. */
 const itemCriteria = z.strictObject({

@@ -80,18 +80,30 @@ function recount(db: Db, filter: QueueFilter): InsightCounts {
          WHERE f.letter_id IN (${selected}) AND f.facet IN (${FACETS.map((facet) => `'${facet}'`).join(', ')}) GROUP BY f.facet, f.value`,
       )
       .all(params) as never[],
+    facetsByYear: [],
   };
+}
+
+/** The per-year facet counts insightCounts gives for `yearFacets`, each year recounted as the filter narrowed to it. */
+function recountByYear(db: Db, filter: QueueFilter, yearFacets: readonly Facet[]): InsightCounts['facetsByYear'] {
+  return recount(db, filter)
+    .letters.by.year.flatMap((group) => (group.key === null ? [] : [group.key]))
+    .map((year) => {
+      const decidedIn = filter.decidedIn !== undefined && !filter.decidedIn.includes('..') ? filter.decidedIn : year;
+      return { year, facets: recount(db, { ...filter, decidedIn }).facets.filter((row) => yearFacets.includes(row.facet as Facet)) };
+    });
 }
 
 /** Groups in one order, whatever order each side lists them in. */
 function sorted(counts: InsightCounts): InsightCounts {
   const byKey = <T,>(rows: readonly T[], keyOf: (row: T) => unknown) => [...rows].sort((a, b) => JSON.stringify(keyOf(a)).localeCompare(JSON.stringify(keyOf(b))));
-  const { letters, items, facets } = counts;
+  const { letters, items, facets, facetsByYear } = counts;
   const { year, month, specialty } = letters.by;
   return {
     letters: { all: letters.all, by: { year: byKey(year, (row) => row.key), month: byKey(month, (row) => row.key), specialty: byKey(specialty, (row) => row.key) } },
     items: { all: items.all, byYear: byKey(items.byYear, (row) => row.year) },
     facets: byKey(facets, (row) => [row.facet, row.value]),
+    facetsByYear: byKey(facetsByYear, (row) => row.year).map((row) => ({ year: row.year, facets: byKey(row.facets, (facet) => [facet.facet, facet.value]) })),
   };
 }
 
@@ -126,6 +138,10 @@ describe('insight counts from the kept counts', () => {
     for (const filter of filters) {
       plans.add(planOf(db, filter));
       expect(sorted(insightCounts(db, filter, FACETS)), JSON.stringify(filter)).toEqual(sorted(recount(db, filter)));
+      const byYear = insightCounts(db, filter, FACETS, ['category']).facetsByYear;
+      expect(sorted({ ...recount(db, filter), facetsByYear: byYear }).facetsByYear, `by year, ${JSON.stringify(filter)}`).toEqual(
+        sorted({ ...recount(db, filter), facetsByYear: recountByYear(db, filter, ['category']) }).facetsByYear,
+      );
     }
     expect([...plans].sort()).toEqual(['letters', 'totals', 'values']);
     expect(insightCounts(db, {}, FACETS).facets.length).toBeGreaterThan(10);
