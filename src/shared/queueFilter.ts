@@ -8,7 +8,6 @@ import { DWC_DRUG_CLASSES, DWC_REQUEST_CATEGORIES, type DwcDrugClass, type DwcRe
 import { DECISIONS, LETTER_FORMATS } from './letter.ts';
 import { LETTER_STATUSES } from './library.ts';
 import { QUEUE_SORTS } from './queueSorts.ts';
-import type { QueueSort } from './queueSorts.ts';
 import { id, text } from './schemaParts.ts';
 import { CITATION_SOURCES, DRUG_CLASSES, SERVICE_CATEGORIES } from './vocabulary.ts';
 import type { CitationSource, DrugClass, ServiceCategory } from './vocabulary.ts';
