@@ -226,7 +226,7 @@ export function App() {
       const changed = screen.letter;
       if (changed && (open || asked.current.letterId === changed.id)) showLetter(changed, changed.id, letterRef.current?.id === changed.id ? 'keep' : 'first');
       showUndoState(screen.undo, ticket);
-      setStats(screen.progress);
+      if (screen.progress) setStats(screen.progress);
       setQueueVersion((v) => v + 1);
     },
     [showLetter, showUndoState],

@@ -8,8 +8,8 @@ import { letterChanged } from './review.ts';
 export function flowHandlers({ library: { db }, actor }: HandlerContext): Pick<ImrApi, 'confirmAndVerify' | 'searchMarks'> {
   return {
     confirmAndVerify: async (ref) => {
-      const outcome = review.confirmAndVerify(db, actor(), ref);
-      return { ...letterChanged(db, ref, outcome), confirmed: outcome.result };
+      const { outcome, ...result } = letterChanged(db, ref, () => review.confirmAndVerify(db, actor(), ref));
+      return { ...result, confirmed: outcome.result };
     },
     searchMarks: async (letterId, search) => searchMarks(db, letterId, search),
   };
