@@ -17,6 +17,8 @@ const TIME = '/usr/bin/time';
 
 export interface Timed {
   readonly seconds: number;
+  /** User and system CPU time of the process and all it waited for: on a loaded machine, a fairer measure of the work than the wall clock. */
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly stderr: string;
 }
@@ -25,14 +27,14 @@ export interface Timed {
 export async function timed(command: string, args: readonly string[], options: { readonly stdin?: string } = {}): Promise<Timed> {
   const marker = 'BENCH-TIME';
   const shell = options.stdin === undefined ? '"$@"' : '"$@" < "$BENCH_STDIN"';
-  const { stderr } = await run('bash', ['-c', `${TIME} -f '${marker} %e %M' ${shell}`, 'bash', command, ...args], {
+  const { stderr } = await run('bash', ['-c', `${TIME} -f '${marker} %e %M %U %S' ${shell}`, 'bash', command, ...args], {
     env: { ...process.env, ...(options.stdin === undefined ? {} : { BENCH_STDIN: options.stdin }) },
     maxBuffer: 1 << 26,
   });
   const line = stderr.split('\n').find((text) => text.startsWith(marker));
   if (line === undefined) throw new Error(`no timing from ${command}: ${stderr}`);
-  const [, seconds, kilobytes] = line.split(' ');
-  return { seconds: Number(seconds), peakRssMb: Number(kilobytes) / 1024, stderr: stderr.replace(`${line}\n`, '') };
+  const [, seconds, kilobytes, user, system] = line.split(' ');
+  return { seconds: Number(seconds), cpuSeconds: Number(user) + Number(system), peakRssMb: Number(kilobytes) / 1024, stderr: stderr.replace(`${line}\n`, '') };
 }
 
 /** Whether GNU time and pdftotext are here; the benches that compare say what is missing. */

@@ -109,6 +109,13 @@ export async function benchImport(): Promise<BenchResult[]> {
       target: { atMost: 1.5 },
       detail: `pdftotext: ${theirs.map((one) => one.seconds.toFixed(1)).join(' s, ')} s (${(pdfs.length / poppler.seconds).toFixed(0)} files/s, ${cores} parallel processes)`,
     });
+    results.push({
+      name: 'imr-review import CPU time / pdftotext -layout CPU time (user + system), same files',
+      value: command.cpuSeconds / poppler.cpuSeconds,
+      unit: 'x',
+      target: { atMost: 1.5 },
+      detail: `import ${command.cpuSeconds.toFixed(1)} CPU s, pdftotext ${poppler.cpuSeconds.toFixed(1)} CPU s (the faster runs): what the wall clock comes to on a quiet machine`,
+    });
   }
   const memory = await importInChild(await pdfFolder(MEMORY_LETTERS));
   results.push({
