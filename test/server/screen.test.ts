@@ -42,11 +42,11 @@ test('a decision, a verify, an undo and a redo each answer with the screen the c
 
   const verified = await server.call('confirmAndVerify', { letterId: second!.id, revision: second!.revision });
   expect(verified.screen).toEqual(await screenNow(second!.id));
-  expect(verified.screen.progress.verified).toBe(1);
+  expect(verified.screen.progress?.verified).toBe(1);
 
   const undone = await server.call('undo', { expected: verified.changeId! });
   expect(undone.screen).toEqual(await screenNow(second!.id));
-  expect(undone.screen.progress.verified).toBe(0);
+  expect(undone.screen.progress?.verified).toBe(0);
   const redone = await server.call('redo', { expected: verified.changeId! });
   expect(redone.screen).toEqual(await screenNow(second!.id));
 });
