@@ -2,12 +2,14 @@
  * Paths from a stream, one per record: records end with a newline (a carriage return before it
  * is dropped, for lists written on Windows) or, in NUL mode, with a NUL byte, which no path can
  * hold, so a path with a newline in it passes whole (`find -print0`). The last record needs no
- * end. A blank record is a record: it gets its own line of output, as every record does.
+ * end. A blank record is a record: it gets its own line of output, as every record does. A path
+ * that is not UTF-8 keeps its bytes (see reading/fileNames.ts).
  */
+import { nameFromBytes } from '../letters/reading/index.ts';
+
 export type PathSeparator = 'newline' | 'nul';
 
 const SEPARATOR_BYTE: Record<PathSeparator, number> = { newline: 0x0a, nul: 0x00 };
-const decoder = new TextDecoder('utf-8');
 
 export async function* pathLines(input: AsyncIterable<Uint8Array | string>, separator: PathSeparator): AsyncGenerator<string> {
   const end = SEPARATOR_BYTE[separator];
@@ -26,6 +28,6 @@ export async function* pathLines(input: AsyncIterable<Uint8Array | string>, sepa
 }
 
 function record(bytes: Buffer, separator: PathSeparator): string {
-  const text = decoder.decode(bytes);
+  const text = nameFromBytes(bytes);
   return separator === 'newline' && text.endsWith('\r') ? text.slice(0, -1) : text;
 }
