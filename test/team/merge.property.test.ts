@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { itemFieldValue, itemListJson, letterFieldValue, statusValue } from '../../src/main/export/index.ts';
 import { makePackages, mergePackage } from '../../src/main/team/index.ts';
+import { refreshDerived } from '../../src/main/review/index.ts';
 import { undoChange } from '../../src/main/storage/changes/undo.ts';
 import type { Db, Library } from '../../src/main/storage/index.ts';
 import { getLetter, InvalidEditError, LetterReadOnlyError, listConflicts, openLibrary, readRecordBySha256, insertParsedLetter } from '../../src/main/storage/index.ts';
@@ -79,6 +80,16 @@ function tables(db: Db): unknown {
     letterTags: dump('SELECT * FROM letter_tags ORDER BY letter_id, tag_id'),
     itemTags: dump('SELECT * FROM item_tags ORDER BY item_id, tag_id'),
     notes: dump('SELECT * FROM notes ORDER BY id'),
+  };
+}
+
+/** The letters' derived values as stored. */
+function derivedRows(db: Db): unknown {
+  return {
+    checks: db.prepare('SELECT id, checks, check_count FROM letters ORDER BY id').all(),
+    structures: db.prepare('SELECT id, structure FROM items ORDER BY id').all(),
+    itemFacets: db.prepare('SELECT * FROM item_facets ORDER BY item_id, facet, value').all(),
+    letterFacets: db.prepare('SELECT * FROM letter_facets ORDER BY letter_id, facet, value').all(),
   };
 }
 
@@ -197,6 +208,11 @@ test('two reviewers\' overlapping packages merge back in any order, some twice: 
         // Each merge that changed anything is one change group under its reviewer's name.
         const merges = coordinator.db.prepare("SELECT reviewer FROM change_groups WHERE action = 'package-merge' ORDER BY id").pluck().all();
         expect(merges).toEqual(groups.flatMap((id, at) => (id === null ? [] : [made[order[at]!]!.reviewer])));
+
+        // The derived values a merge took from a package are the ones the merged letter gives.
+        const derived = derivedRows(coordinator.db);
+        coordinator.db.transaction(() => letterIds.forEach((letterId) => refreshDerived(coordinator.db, letterId)))();
+        expect(derivedRows(coordinator.db)).toEqual(derived);
 
         for (let undone = 0; undone < merges.length; undone++) undoChange(coordinator.db);
         expect(tables(coordinator.db)).toEqual(before);

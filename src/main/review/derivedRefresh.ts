@@ -9,7 +9,7 @@
 import type { StoredLetter } from '../../shared/library.ts';
 import { DERIVED_VERSION, deriveValues } from '../letters/derive.ts';
 import type { Db, RecordFreshener } from '../storage/index.ts';
-import { countLettersUpTo, getJsonSetting, inWriteTransaction, letterIdsAfter, nowIso, setJsonSetting } from '../storage/index.ts';
+import { countLettersUpTo, derivableFingerprint, getJsonSetting, inWriteTransaction, letterIdsAfter, nowIso, readDerived, setJsonSetting, writeDerived } from '../storage/index.ts';
 import { checkSettings, derivableOf, refreshDerived, withVocabulary } from './derived.ts';
 
 /** The version every letter's derived values are at (set once the last slice is done). */
@@ -134,5 +134,20 @@ export function freshenStaleRecords(db: Db): RecordFreshener | undefined {
       settings,
     );
     return { ...letter, checks: derived.checks, items: letter.items.map((item, index) => ({ ...item, structure: derived.items[index]?.structure ?? item.structure })) };
+  };
+}
+
+/**
+ * How a change that copies letters from another library (a package merged back) works their
+ * derived values out: taken from that library where the letter reads there exactly as it now
+ * does here and both are current under the same rules and settings (the same inputs give the
+ * same values, without reading every item again), worked out afresh otherwise.
+ */
+export function deriveFromCopy(db: Db, source: Db): (letterId: number) => void {
+  const sameRules = staleAfterId(source) === null && derivedVersion(source) === derivedVersion(db);
+  return (letterId) => {
+    const copied = sameRules && derivableFingerprint(db, letterId) === derivableFingerprint(source, letterId) ? readDerived(source, letterId) : null;
+    if (copied) writeDerived(db, letterId, copied);
+    else refreshDerived(db, letterId);
   };
 }

@@ -17,7 +17,7 @@ export { applyPlan, checkedDate, planFieldValue } from './fieldPlan.ts';
 export type { FieldPlan, NewFieldValue, PlanContext } from './fieldPlan.ts';
 export { isInsideText } from './provenance.ts';
 export { change, checkSettings, refreshDerived, setCheckSettings, withVocabulary } from './derived.ts';
-export { bringDerivedUpToDate, derivedBacklog, freshenStaleRecords, letterAsReviewed, refreshDerivedSlice, staleAfterId } from './derivedRefresh.ts';
+export { bringDerivedUpToDate, deriveFromCopy, derivedBacklog, freshenStaleRecords, letterAsReviewed, refreshDerivedSlice, staleAfterId } from './derivedRefresh.ts';
 export type { DerivedBacklog } from './derivedRefresh.ts';
 export { applyBulk } from './bulk.ts';
 export type { BulkLetterTargets } from './bulk.ts';

@@ -4,11 +4,14 @@
  * the same transaction as the change they follow, so undo puts them back with it.
  */
 import type { CheckFinding, ItemFacet, LetterFacetValue, StructureCorrections } from '../../shared/derived.ts';
+import { LETTER_FACETS } from '../../shared/derived.ts';
+import { HEADER_FIELDS } from '../../shared/letter.ts';
 import type { ExportedStructure } from '../../shared/export.ts';
 import { NotFoundError } from './errors.ts';
+import { ITEM_FIELD_COLUMNS, LETTER_FIELD_COLUMNS } from './fields.ts';
 import { DRUG_COUNTS, writeLetterFacets } from './letterInsightCounts.ts';
 import type { Db } from './sql.ts';
-import { statement } from './sql.ts';
+import { parseJson, statement } from './sql.ts';
 
 export interface StoredDerived {
   readonly checks: readonly CheckFinding[];
@@ -45,6 +48,38 @@ export function writeDerived(db: Db, letterId: number, derived: StoredDerived): 
   ).run(JSON.stringify(derived.checks), derived.checks.length, derived.checks.length, letterId);
   if (changes === 0) throw new NotFoundError('letter', letterId);
   writeLetterFacets(db, letterId, derived.letterFacets);
+}
+
+/**
+ * The derived values as the letter's rows hold them, as writeDerived wrote them; null when an
+ * item has no structure stored (a library from before structures were kept).
+ */
+export function readDerived(db: Db, letterId: number): StoredDerived | null {
+  const letter = statement(db, 'SELECT checks FROM letters WHERE id = ?').get(letterId) as { checks: string } | undefined;
+  if (!letter) throw new NotFoundError('letter', letterId);
+  const items = statement(db, 'SELECT id, structure FROM items WHERE letter_id = ? ORDER BY position').all(letterId) as { id: number; structure: string | null }[];
+  if (items.some((item) => item.structure === null)) return null;
+  const facets = statement(db, 'SELECT item_id, facet, value FROM item_facets WHERE letter_id = ? ORDER BY item_id, facet, value').all(letterId) as { item_id: number; facet: ItemFacet['facet']; value: string }[];
+  const letterFacets = statement(db, `SELECT facet, value FROM letter_facets WHERE letter_id = ? AND facet IN (${LETTER_FACETS.map(() => '?').join(', ')}) ORDER BY facet, value`).all(
+    letterId,
+    ...LETTER_FACETS,
+  ) as LetterFacetValue[];
+  return {
+    checks: parseJson<CheckFinding[]>(letter.checks),
+    letterFacets,
+    items: items.map((item) => ({
+      facets: facets.filter((facet) => facet.item_id === item.id).map(({ facet, value }) => ({ facet, value })),
+      structure: parseJson<ExportedStructure>(item.structure as string),
+    })),
+  };
+}
+
+/** What a letter's derived values are worked out from (see review/derived.ts derivableOf), as one string to compare. */
+export function derivableFingerprint(db: Db, letterId: number): string {
+  const header = HEADER_FIELDS.map((field) => LETTER_FIELD_COLUMNS[field]).join(', ');
+  const letter = statement(db, `SELECT case_number, reviewer_licensure, ${header} FROM letters WHERE id = ?`).raw().get(letterId);
+  const items = statement(db, `SELECT ${Object.values(ITEM_FIELD_COLUMNS).join(', ')}, structure_corrections FROM items WHERE letter_id = ? ORDER BY position`).raw().all(letterId);
+  return JSON.stringify([letter, items]);
 }
 
 function facetKey(itemId: number, facet: string, value: string): string {

@@ -24,7 +24,7 @@ export type { NewItemRow } from './itemRows.ts';
 export { letterLabel, writeLetterReview } from './letterRows.ts';
 export type { LetterReview } from './letterRows.ts';
 export { refreshLetterSummary } from './summary.ts';
-export { countLettersUpTo, letterIdsAfter, writeDerived, writeStructureCorrections } from './derivedRows.ts';
+export { countLettersUpTo, derivableFingerprint, letterIdsAfter, readDerived, writeDerived, writeStructureCorrections } from './derivedRows.ts';
 export type { StoredDerived } from './derivedRows.ts';
 export * from './tags.ts';
 export * from './notes.ts';

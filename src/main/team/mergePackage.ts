@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ExportedItem, ExportedLetter } from '../../shared/export.ts';
 import type { MergePackageResult } from '../../shared/team.ts';
-import { refreshDerived } from '../review/index.ts';
+import { deriveFromCopy } from '../review/index.ts';
 import type { Db, Library } from '../storage/index.ts';
 import {
   changedPackageLetters,
@@ -78,7 +78,7 @@ export function mergePackage(db: Db, packageFile: string, control: MergePackageC
     }
     const source = path.basename(packageFile);
     const from = { reviewer: identity.reviewer, source };
-    const outcome = runLibraryChange(db, { action: 'package-merge', actor: { reviewer: identity.reviewer, origin: 'review' }, derive: (letterId) => refreshDerived(db, letterId) }, (step) => {
+    const outcome = runLibraryChange(db, { action: 'package-merge', actor: { reviewer: identity.reviewer, origin: 'review' }, derive: deriveFromCopy(db, pkg.db) }, (step) => {
       let lettersChanged = 0;
       let taken = 0;
       let conflicts = 0;
