@@ -9,7 +9,7 @@
  * mergeRecord.ts), recorded under the name of the reviewer it came from.
  */
 import { createHash } from 'node:crypto';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportDatasetResult } from '../../shared/export.ts';
 import type { Library } from '../storage/index.ts';
@@ -79,6 +79,7 @@ export async function importDataset(library: Library, file: string, control: Imp
         db.exec('COMMIT');
         // Into the file now, so the log holds one batch at most: taking the merge back never needs room for more.
         db.pragma('wal_checkpoint(PASSIVE)');
+        reserve.keepUpWith(libraryBytes(library.file));
         await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
       }
     }
@@ -98,25 +99,52 @@ export async function importDataset(library: Library, file: string, control: Imp
   return counts;
 }
 
-/** Room kept for taking a merge back: half the dataset's size, within these bounds. */
+/** Room kept for taking a merge back: at least half the dataset's size, within these bounds, and as much as the merge has added. */
 const RESERVE_MIN_BYTES = 1024 * 1024;
 const RESERVE_MAX_BYTES = 16 * 1024 * 1024;
 
+/** The library's file and its log, in bytes. */
+function libraryBytes(file: string): number {
+  return (statSync(file, { throwIfNoEntry: false })?.size ?? 0) + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+}
+
+interface Reserve {
+  /** Grows the room kept to what the merge has added to the library so far (taking it back writes about as much); throws when the disk has no more. */
+  keepUpWith(bytesNow: number): void;
+  release(): void;
+}
+
 /**
  * Disk space held beside the library while the merge runs, freed to take the merge back when the
- * disk fills under it: deleting letters needs room in SQLite's log too.
+ * disk fills under it: deleting letters needs room in SQLite's log and file too.
  */
-function reserveSpace(libraryFile: string, datasetFile: string): { release(): void } {
+function reserveSpace(libraryFile: string, datasetFile: string): Reserve {
   const reserveFile = `${libraryFile}-merge-reserve`;
-  const size = Math.min(RESERVE_MAX_BYTES, Math.max(RESERVE_MIN_BYTES, Math.round(statSync(datasetFile).size / 2)));
+  const startBytes = libraryBytes(libraryFile);
+  let held = Math.min(RESERVE_MAX_BYTES, Math.max(RESERVE_MIN_BYTES, Math.round(statSync(datasetFile).size / 2)));
+  const noRoom = (error: unknown) => {
+    rmSync(reserveFile, { force: true });
+    return new DatasetFileError(`the disk holding ${libraryFile} has no room to merge ${path.basename(datasetFile)} safely (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  };
   try {
     // Written, not sparse, so the blocks are really taken.
-    writeFileSync(reserveFile, Buffer.alloc(size));
+    writeFileSync(reserveFile, Buffer.alloc(held));
   } catch (error) {
-    rmSync(reserveFile, { force: true });
-    throw new DatasetFileError(`the disk holding ${libraryFile} has no room to merge ${path.basename(datasetFile)} safely (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw noRoom(error);
   }
-  return { release: () => rmSync(reserveFile, { force: true }) };
+  return {
+    keepUpWith(bytesNow) {
+      const wanted = bytesNow - startBytes;
+      if (wanted <= held) return;
+      try {
+        appendFileSync(reserveFile, Buffer.alloc(wanted - held));
+        held = wanted;
+      } catch (error) {
+        throw noRoom(error);
+      }
+    },
+    release: () => rmSync(reserveFile, { force: true }),
+  };
 }
 
 /**

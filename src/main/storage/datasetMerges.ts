@@ -51,23 +51,21 @@ export function finishDatasetMerge(db: Db, mergeId: number): void {
 
 /**
  * Takes the merge back, a letter to a transaction, newest first, each letter's journal row going
- * with it: a revert that is itself cut short goes on at the next open. Small transactions with
- * checkpoints between them reuse the log's space, so a merge stopped by a full disk can still be
+ * with it: a revert that is itself cut short goes on at the next open. A transaction and a
+ * checkpoint per letter reuse the log's space, so a merge stopped by a full disk can still be
  * taken back. Returns how many letters were left as the reviewer changed them.
  */
 export function revertDatasetMerge(db: Db, mergeId: number): { readonly keptChanged: number } {
   const noted = statement(db, 'SELECT letter_id AS letterId FROM dataset_merge_letters WHERE merge_id = ? ORDER BY rowid DESC').all(mergeId) as { letterId: number }[];
   let keptChanged = 0;
-  noted.forEach(({ letterId }, index) => {
+  for (const { letterId } of noted) {
     if (!db.transaction(() => revertLetter(db, mergeId, letterId)).immediate()) keptChanged++;
-    if (index % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) db.pragma('wal_checkpoint(PASSIVE)');
-  });
+    // A letter's deletion rewrites many pages (its full-text entries): checkpointed after each, the log never grows past one.
+    db.pragma('wal_checkpoint(PASSIVE)');
+  }
   db.transaction(() => statement(db, 'DELETE FROM dataset_merges WHERE id = ?').run(mergeId)).immediate();
   return { keptChanged };
 }
-
-/** Letters taken back between two checkpoints. */
-const CHECKPOINT_EVERY = 20;
 
 /** Takes the merge out of one letter; false when the reviewer changed the letter since, which is then left as it is. */
 function revertLetter(db: Db, mergeId: number, letterId: number): boolean {
