@@ -18,36 +18,14 @@ import { flagLetter, reopenLetter, updateItemField, updateLetterField, verifyLet
 import { useTempFolder } from '../storage/helpers.ts';
 import { readJsonl } from './readBack.ts';
 import { exportJsonl, LETTER, twoReviewers } from './twoReviewers.ts';
+import { FLAG_REASONS, ITEM_VALUES, LETTER_VALUES, pick, steps } from '../review/randomEdits.ts';
+import type { Step } from '../review/randomEdits.ts';
 
 const temp = useTempFolder();
 
 const LETTERS = [LETTER, { caseNumber: 'CM16-0000950', items: [{ service: 'Cold therapy unit', decision: 'Upheld' as const }] }];
 
-/** The values a reviewer may type: few, so that both sides often pick the same one, and dates both as printed and as ISO. */
-const LETTER_VALUES: Partial<Record<LetterField, readonly (string | null)[]>> = {
-  caseNumber: ['CM16-0000911', 'CM16-0000912'],
-  decisionDate: ['01/06/2017', '2017-01-06', '02/01/2017', null],
-  reviewerSpecialty: ['Pain Medicine', 'Neurology'],
-};
-const ITEM_VALUES: Partial<Record<ItemField, readonly (string | null)[]>> = {
-  service: ['Lumbar MRI', 'MRI of the spine'],
-  decision: ['Upheld', 'Overturned', null],
-  rationale: ['Criteria met.', 'Criteria not met.'],
-};
-const REASONS = ['Check item 2', 'Page 3 is missing'];
-
-interface Step {
-  readonly letter: number;
-  readonly op: number;
-  readonly a: number;
-  readonly b: number;
-}
-
-const step: fc.Arbitrary<Step> = fc.record({ letter: fc.nat(LETTERS.length - 1), op: fc.nat(5), a: fc.nat(100), b: fc.nat(100) });
-
-function pick<T>(values: readonly T[], n: number): T {
-  return values[n % values.length] as T;
-}
+const step = steps(LETTERS.length, 6);
 
 function apply(library: Library, letterIds: readonly number[], { letter, op, a, b }: Step): void {
   const { db } = library;
@@ -63,7 +41,7 @@ function apply(library: Library, letterIds: readonly number[], { letter, op, a, 
     } else if (op === 2 || op === 5) {
       verifyLetter(db, letterId);
     } else if (op === 3) {
-      flagLetter(db, letterId, pick(REASONS, a));
+      flagLetter(db, letterId, pick(FLAG_REASONS, a));
     } else {
       reopenLetter(db, letterId);
     }

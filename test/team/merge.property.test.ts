@@ -22,31 +22,14 @@ import type { ItemField, LetterField } from '../../src/shared/library.ts';
 import { ITEM_FIELDS, LETTER_FIELDS } from '../../src/shared/library.ts';
 import { addItem, addNote, deleteItem, flagLetter, reopenLetter, updateItemField, updateLetterField, verifyLetter } from '../review/asReviewer.ts';
 import { buildLetter, useTempFolder } from '../storage/helpers.ts';
+import { FLAG_REASONS, ITEM_VALUES, LETTER_VALUES, pick, steps } from '../review/randomEdits.ts';
+import type { Step } from '../review/randomEdits.ts';
 
 const temp = useTempFolder();
 const RUNS = Number(process.env['IMR_TEAM_RUNS'] ?? 40);
 const LETTERS = 4;
 
-const LETTER_VALUES: Partial<Record<LetterField, readonly (string | null)[]>> = {
-  caseNumber: ['CM16-0000911', 'CM16-0000912'],
-  decisionDate: ['01/06/2017', '2017-01-06', '02/01/2017', null],
-  reviewerSpecialty: ['Pain Medicine', 'Neurology'],
-};
-const ITEM_VALUES: Partial<Record<ItemField, readonly (string | null)[]>> = {
-  service: ['Lumbar MRI', 'MRI of the spine'],
-  decision: ['Upheld', 'Overturned', null],
-  rationale: ['Criteria met.', 'Criteria not met.'],
-};
-const REASONS = ['Check item 2', 'Page 3 is missing'];
-
-interface Step {
-  readonly letter: number;
-  readonly op: number;
-  readonly a: number;
-  readonly b: number;
-}
-const step: fc.Arbitrary<Step> = fc.record({ letter: fc.nat(LETTERS - 1), op: fc.nat(9), a: fc.nat(100), b: fc.nat(100) });
-const pick = <T,>(values: readonly T[], n: number): T => values[n % values.length] as T;
+const step = steps(LETTERS, 10);
 
 function apply(db: Db, letterIds: readonly number[], { letter, op, a, b }: Step): void {
   const letterId = letterIds[letter % letterIds.length] as number;
@@ -59,7 +42,7 @@ function apply(db: Db, letterIds: readonly number[], { letter, op, a, b }: Step)
       const field = pick(Object.keys(ITEM_VALUES) as ItemField[], a);
       updateItemField(db, pick(items, b).id, field, pick(ITEM_VALUES[field] ?? [], a + b));
     } else if (op === 4) verifyLetter(db, letterId);
-    else if (op === 5) flagLetter(db, letterId, pick(REASONS, a));
+    else if (op === 5) flagLetter(db, letterId, pick(FLAG_REASONS, a));
     else if (op === 6) reopenLetter(db, letterId);
     else if (op === 7) addNote(db, letterId, pick(['Seen.', 'Ask Ana.'], a));
     else if (op === 8 && a % 4 === 0) addItem(db, letterId, { values: { service: 'Cold therapy unit', decision: 'Upheld' } });
