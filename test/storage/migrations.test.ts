@@ -11,6 +11,7 @@ import { migrate, schemaVersion } from '../../src/main/storage/migrate.ts';
 import type { Migration } from '../../src/main/storage/migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/storage/migrations/index.ts';
 import { queryQueue } from '../../src/main/storage/queue.ts';
+import { getDerivedStats } from '../../src/main/storage/stats.ts';
 import { searchLetters } from '../../src/main/storage/search.ts';
 import type { Db } from '../../src/main/storage/sql.ts';
 import { useTempFolder } from './helpers.ts';
@@ -181,6 +182,12 @@ const SEEDS: Record<number, (db: Db) => number> = {
   },
   // Version 11 added work packages (none made here): the version 10 rows.
   11: (db) => (SEEDS[10] as (db: Db) => number)(db),
+  // Version 12 added the dataset merge journal (no merge under way here): the version 11 rows, one of them with a finding.
+  12: (db) => {
+    const letterId = (SEEDS[11] as (db: Db) => number)(db);
+    db.prepare(`UPDATE letters SET checks = '[{"code":"case-number-year","message":"x"}]', check_count = 1 WHERE id = ?`).run(letterId);
+    return letterId;
+  },
 };
 
 /** The foreign keys of every table: (child table, child column). */
@@ -406,6 +413,19 @@ describe('schema migrations', () => {
     expect(library.db.prepare('SELECT parser_warning_count FROM letters WHERE id = 7').pluck().get()).toBe(2);
     const tables = library.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('audit_samples', 'audit_sample_strata', 'audit_sample_letters', 'blind_passes', 'blind_letters') ORDER BY name").pluck().all();
     expect(tables).toEqual(['audit_sample_letters', 'audit_sample_strata', 'audit_samples', 'blind_letters', 'blind_passes']);
+    library.close();
+  });
+
+  it('013 counts the findings by code from an index of the letters that have findings', () => {
+    const { file } = libraryAtVersion(12);
+    const library = openLibrary(file);
+    const plan = library.db
+      .prepare("EXPLAIN QUERY PLAN SELECT json_extract(c.value, '$.code') AS key, COUNT(*) FROM letters l, json_each(l.checks) c WHERE l.check_count > 0 GROUP BY key")
+      .all()
+      .map((row) => (row as { detail: string }).detail)
+      .join(' | ');
+    expect(plan).toContain('letters_with_checks');
+    expect(getDerivedStats(library.db).checksByCode).toEqual({ 'case-number-year': 1 });
     library.close();
   });
 

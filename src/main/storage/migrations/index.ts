@@ -12,6 +12,7 @@ import { insightCountsMigration } from './009-insight-counts.ts';
 import { auditMigration } from './010-audit.ts';
 import { workPackagesMigration } from './011-work-packages.ts';
 import { datasetMergesMigration } from './012-dataset-merges.ts';
+import { checksIndexMigration } from './013-checks-index.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   auditMigration,
   workPackagesMigration,
   datasetMergesMigration,
+  checksIndexMigration,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
