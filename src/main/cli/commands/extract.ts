@@ -18,13 +18,14 @@ import type { BatchSummary } from '../../batch/runBatch.ts';
 import { discoverLetterFiles } from '../../letters/discovery.ts';
 import { readableName } from '../../letters/reading/index.ts';
 import type { CommandContext } from '../command.ts';
-import { strictOption, usageError, wholeNumberAbove0 } from '../command.ts';
+import { namedPathsExist, quietOption, strictOption, usageError, wholeNumberAbove0 } from '../command.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 import { interruptSignal } from '../io.ts';
 
 interface ExtractOptions {
   readonly strict?: true;
+  readonly quiet?: true;
   readonly filesFrom?: string;
   readonly null?: true;
   readonly out?: string;
@@ -56,7 +57,8 @@ export const extractCommand = (context: CommandContext) =>
     .addOption(new Option('--format <format>', 'with --out: the shards\' format').choices(['parquet']))
     .addOption(new Option('--shard-letters <n>', 'with --out: letters per shard at most').argParser(wholeNumberAbove0))
     .addOption(new Option('--threads <n>', 'worker threads reading letters (default: one per core)').argParser(wholeNumberAbove0))
-    .addOption(strictOption('a file could not be read or a path does not exist'))
+    .addOption(strictOption('a file could not be read'))
+    .addOption(quietOption())
     .action(async (paths: string[], options: ExtractOptions, command: Command) => context.exitWith(await runExtract(paths, options, context.io, command)));
 
 async function runExtract(paths: readonly string[], options: ExtractOptions, io: CliIO, command: Command): Promise<number> {
@@ -67,7 +69,9 @@ async function runExtract(paths: readonly string[], options: ExtractOptions, io:
   if (options.null && listed === undefined) usageError(command, '--null goes with --files-from');
   if (options.out === undefined && (options.format !== undefined || options.shardLetters !== undefined)) usageError(command, '--format and --shard-letters go with --out');
 
-  const input = listed === undefined ? await walked(paths, io) : await listedPaths(listed, options.null ? 'nul' : 'newline', io);
+  // A letter named that is not there is the caller's mistake, as for import: said, and nothing done (exit 2).
+  if (listed === undefined && !(await namedPathsExist(paths, io))) return EXIT.usage;
+  const input = listed === undefined ? await walked(paths, options, io) : await listedPaths(listed, options.null ? 'nul' : 'newline', io);
   if (input === null) return EXIT.failed;
   const interrupt = interruptSignal();
   try {
@@ -93,11 +97,11 @@ interface PathInput {
   readonly source?: Readable;
 }
 
-/** Files and folders named as arguments, walked; what is missing or skipped is said on stderr. */
-async function walked(paths: readonly string[], io: CliIO): Promise<PathInput> {
+/** Files and folders named as arguments, walked; what is missing or skipped (unless --quiet) is said on stderr. */
+async function walked(paths: readonly string[], options: ExtractOptions, io: CliIO): Promise<PathInput> {
   const found = await discoverLetterFiles(paths);
   for (const { path, reason } of found.missing) io.err(`${path}: ${reason}`);
-  for (const { path, reason } of found.skipped) io.err(`skipped ${path}: ${reason}`);
+  if (!options.quiet) for (const { path, reason } of found.skipped) io.err(`skipped ${path}: ${reason}`);
   return { paths: found.letters, missing: found.missing.length };
 }
 
