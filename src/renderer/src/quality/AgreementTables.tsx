@@ -1,6 +1,6 @@
 /** Agreement between blind passes and the verified values: per field the share that agree, and Cohen's kappa for the choices. */
 import { count, decimal } from '../../../shared/insightsFormat.ts';
-import type { AgreementKind, AgreementSummary } from '../../../shared/quality.ts';
+import type { AgreementKind, AgreementSummary, FieldAgreementEstimate, KappaEstimate } from '../../../shared/quality.ts';
 import { letters } from '../../../shared/qualityFormat.ts';
 import { fieldLabel, kappaRange, percentRange, rateOrDash } from './qualityFormat.ts';
 
@@ -31,29 +31,43 @@ export function AgreementTables({ agreement }: { readonly agreement: readonly Ag
             </thead>
             <tbody>
               {summary.fields.map((field) => (
-                <tr key={field.field}>
-                  <th scope="row">{fieldLabel(field.field)}</th>
-                  <td className="n">{count(field.compared)}</td>
-                  <td className="n">{count(field.agreed)}</td>
-                  <td className="n">{rateOrDash(field.share)}</td>
-                  <td className="n">{percentRange(field.interval)}</td>
-                </tr>
+                <FieldAgreementRow key={field.field} field={field} />
               ))}
               {summary.kappas.map((kappa) => (
-                <tr key={`kappa-${kappa.field}`} className="kappa-row">
-                  <th scope="row">κ {kappa.field === 'decision' ? 'Decision' : 'Service category'}</th>
-                  <td className="n">
-                    {count(kappa.items)} item{kappa.items === 1 ? '' : 's'}
-                  </td>
-                  <td className="n" />
-                  <td className="n">{decimal(kappa.kappa)}</td>
-                  <td className="n">{kappaRange(kappa.interval)}</td>
-                </tr>
+                <KappaRow key={`kappa-${kappa.field}`} kappa={kappa} />
               ))}
             </tbody>
           </table>
         </div>
       ))}
     </section>
+  );
+}
+
+/** One value's agreement: compared, agreed, the share and its interval; `markDisagreement` tints a value not always agreed on. */
+export function FieldAgreementRow({ field, markDisagreement = false }: { readonly field: FieldAgreementEstimate; readonly markDisagreement?: boolean }) {
+  return (
+    <tr className={markDisagreement && field.agreed < field.compared ? 'disagree' : undefined}>
+      <th scope="row">{fieldLabel(field.field)}</th>
+      <td className="n">{count(field.compared)}</td>
+      <td className="n">{count(field.agreed)}</td>
+      <td className="n">{rateOrDash(field.share)}</td>
+      <td className="n">{percentRange(field.interval)}</td>
+    </tr>
+  );
+}
+
+/** Cohen's kappa on a choice, with its interval, in the same columns. */
+export function KappaRow({ kappa }: { readonly kappa: KappaEstimate }) {
+  return (
+    <tr className="kappa-row">
+      <th scope="row">κ {kappa.field === 'decision' ? 'Decision' : 'Service category'}</th>
+      <td className="n">
+        {count(kappa.items)} item{kappa.items === 1 ? '' : 's'}
+      </td>
+      <td className="n" />
+      <td className="n">{decimal(kappa.kappa)}</td>
+      <td className="n">{kappaRange(kappa.interval)}</td>
+    </tr>
   );
 }

@@ -3,11 +3,12 @@
  * the letters both decided, Cohen's kappa on the decisions, and each value on the letters both
  * verified, every share with its exact 95% interval.
  */
-import { count, decimal } from '../../../shared/insightsFormat.ts';
+import { count } from '../../../shared/insightsFormat.ts';
 import { LETTER_FIELDS } from '../../../shared/library.ts';
 import { letters } from '../../../shared/qualityFormat.ts';
 import type { PairAgreement } from '../../../shared/team.ts';
-import { fieldLabel, kappaRange, percentRange, rateOrDash } from '../quality/qualityFormat.ts';
+import { FieldAgreementRow, KappaRow } from '../quality/AgreementTables.tsx';
+import { percentRange, rateOrDash } from '../quality/qualityFormat.ts';
 
 export function PairAgreementTables({ agreement }: { readonly agreement: readonly PairAgreement[] }) {
   return (
@@ -56,13 +57,7 @@ function FieldTable({ caption, fields }: { readonly caption: string; readonly fi
       <Head first="Value" />
       <tbody>
         {fields.map((field) => (
-          <tr key={field.field} className={field.agreed < field.compared ? 'disagree' : undefined}>
-            <th scope="row">{fieldLabel(field.field)}</th>
-            <td className="n">{count(field.compared)}</td>
-            <td className="n">{count(field.agreed)}</td>
-            <td className="n">{rateOrDash(field.share)}</td>
-            <td className="n">{percentRange(field.interval)}</td>
-          </tr>
+          <FieldAgreementRow key={field.field} field={field} markDisagreement />
         ))}
       </tbody>
     </table>
@@ -94,15 +89,7 @@ function PairTable({ pair }: { readonly pair: PairAgreement }) {
             <td className="n">{percentRange(pair.statusInterval)}</td>
           </tr>
           {pair.kappas.map((kappa) => (
-            <tr key={`kappa-${kappa.field}`} className="kappa-row">
-              <th scope="row">κ {kappa.field === 'decision' ? 'Decision' : 'Service category'}</th>
-              <td className="n">
-                {count(kappa.items)} item{kappa.items === 1 ? '' : 's'}
-              </td>
-              <td className="n" />
-              <td className="n">{decimal(kappa.kappa)}</td>
-              <td className="n">{kappaRange(kappa.interval)}</td>
-            </tr>
+            <KappaRow key={`kappa-${kappa.field}`} kappa={kappa} />
           ))}
         </tbody>
       </table>
