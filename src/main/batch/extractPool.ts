@@ -7,17 +7,11 @@
  * the bytes then move to the worker, so a file is read once. Each file is read under the
  * import's memory cap and time limit (import/cappedPool.ts): a bomb is one file's `too-large`.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createCappedPool, DEFAULT_FILE_MEMORY_CAP_BYTES, stoppedReading } from '../import/cappedPool.ts';
-import { DEFAULT_MAX_BYTES, fileSystemPath, readableName } from '../letters/reading/index.ts';
+import { DEFAULT_MAX_BYTES, readAndHash, readableName } from '../letters/reading/index.ts';
+import type { HashedFile } from '../letters/reading/index.ts';
 import type { RecordOutcome, RecordTask } from './recordWorker.ts';
-
-export interface HashedFile {
-  readonly sha256: string;
-  readonly bytes: Uint8Array;
-}
 
 export interface ExtractPoolOptions {
   /** Worker threads; one per core by default. */
@@ -126,22 +120,6 @@ export async function* extractInOrder(paths: AsyncIterable<string> | Iterable<st
   }
 }
 
-/**
- * The file's bytes and their hash, for the caller's check and then the worker; null when the
- * worker should read the file itself and report why it cannot.
- */
-async function readAndHash(path: string, maxBytes: number): Promise<HashedFile | null> {
-  try {
-    const info = await stat(fileSystemPath(path));
-    if (!info.isFile() || info.size === 0 || info.size > maxBytes) return null;
-    const read = await readFile(fileSystemPath(path));
-    // A buffer of its own, so it can be moved to the worker whole.
-    const bytes = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
-    return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
-  } catch {
-    return null;
-  }
-}
 
 /** At most `count` holders at once; the others wait in order. */
 function slots(count: number): { take(): Promise<void>; give(times?: number): void } {

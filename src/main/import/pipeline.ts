@@ -8,12 +8,10 @@
  * transaction, so a failure or a kill never leaves half a letter and importing again resumes
  * the work. A library that cannot be written (a full disk) stops the import with its reason.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ContentDuplicate, ImportFailure, ImportProgress, ImportStageTimes, ImportSummary } from '../../shared/importing.ts';
 import { discoverLetterFiles } from '../letters/discovery.ts';
-import { DEFAULT_MAX_BYTES, fileSystemPath, readableName } from '../letters/reading/index.ts';
+import { DEFAULT_MAX_BYTES, readAndHash, readableName } from '../letters/reading/index.ts';
 import { checkSettings } from '../review/index.ts';
 import type { Library } from '../storage/index.ts';
 import { finishImportRun, hasLetterWithSha256, insertParsedLetter, recordImportError, startImportRun, storageFailure } from '../storage/index.ts';
@@ -233,22 +231,6 @@ export async function importLetters(library: Library, paths: readonly string[], 
   return { ...progress(), currentFile: null, status, error: storageError, failures, skipped: discovered.skipped, contentDuplicates, stageMs };
 }
 
-/**
- * The file's bytes and their hash, for the duplicate check and then the worker, so each file is
- * read once; null when the worker should read the file itself and report why it cannot.
- */
-async function readAndHash(path: string, maxBytes: number): Promise<{ readonly sha256: string; readonly bytes: Uint8Array } | null> {
-  try {
-    const info = await stat(fileSystemPath(path));
-    if (!info.isFile() || info.size === 0 || info.size > maxBytes) return null;
-    const read = await readFile(fileSystemPath(path));
-    // A buffer of its own, so it can be moved to the worker whole.
-    const bytes = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
-    return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
-  } catch {
-    return null;
-  }
-}
 
 type Extracted =
   | { readonly kind: 'duplicate' }
